@@ -1,0 +1,123 @@
+"""Achievement (capaian) of one indicator: realisation against target, polarity-aware.
+
+The rules, each stated once (docs/measurement.md explains them with examples):
+
+* Positive (higher is better): ``R / T × 100``.
+* Negative (lower is better), default ``(2T − R) / T × 100`` — the same as
+  ``(1 + (1 − R/T)) × 100`` — or, chosen per indicator or plan, ``T / R × 100``.
+* Stabilise: 100 inside the band ``[T, upper]`` (or exactly on ``T``); outside it,
+  ``(1 − d / |edge|) × 100`` where ``d`` is the distance to the nearest edge.
+* A negative target generalises both linear formulas so they stay monotone:
+  positive ``(1 + (R − T)/|T|) × 100``, negative ``(1 + (T − R)/|T|) × 100``; for T > 0 these
+  are exactly ``R/T`` and ``(2T − R)/T``.
+* Zero target: no percentage exists. If the realisation equals the target the target is met
+  (100); otherwise the achievement is undefined and only the predicate (met or not) is given.
+* Zero realisation: a real 0 % for a positive indicator, 200 % with ``2t-r``; with ``t/r`` the
+  percentage is undefined (division by zero) and the target counts as met.
+* Missing realisation or missing target: undefined, never 0; the indicator is left out of
+  averages and counted as missing.
+* Qualitative targets ("Pratama"): met when the realisation reaches the target's level on the
+  indicator's ordered ``levels``; no percentage, so no category and no place in averages.
+
+The functions return unrounded values; :mod:`sakip.core.measure` rounds them once.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sakip.core.enums import NegativeFormula, Polarity
+from sakip.core.numbers import HUNDRED, ZERO
+
+
+class Why(enum.Enum):
+    """Why an achievement has no percentage (stable codes, explained in the docs)."""
+
+    NO_TARGET = "no_target"
+    NO_ACTUAL = "no_actual"
+    NOT_AVAILABLE = "not_available"
+    ZERO_TARGET = "zero_target"
+    ZERO_ACTUAL = "zero_actual"  # t/r with R = 0
+    NEGATIVE_ACTUAL = "negative_actual"  # t/r with R < 0 or T < 0
+    ZERO_EDGE = "zero_edge"  # stabilise band edge at 0, outside the band
+    QUALITATIVE = "qualitative"
+    UNKNOWN_LEVEL = "unknown_level"
+
+
+@dataclass(frozen=True)
+class Score:
+    """An unrounded achievement, or the reason there is none, and whether the target is met."""
+
+    value: Decimal | None
+    met: bool | None  # None when it cannot be told (no target, no realisation)
+    exceeded: bool = False  # strictly better than the target
+    why: Why | None = None
+
+
+def better(polarity: Polarity, actual: Decimal, target: Decimal) -> int:
+    """+1 if ``actual`` is better than ``target`` for this polarity, −1 if worse, 0 if equal."""
+    if actual == target:
+        return 0
+    if polarity is Polarity.NEGATIVE:
+        return 1 if actual < target else -1
+    if polarity is Polarity.STABILISE:
+        return -1  # any distance from a point target is worse
+    return 1 if actual > target else -1
+
+
+def score(
+    target: Decimal,
+    actual: Decimal,
+    polarity: Polarity,
+    negative_formula: NegativeFormula = NegativeFormula.TWO_T_MINUS_R,
+    upper: Decimal | None = None,
+) -> Score:
+    """Achievement of a numeric realisation against a numeric target."""
+    if polarity is Polarity.STABILISE:
+        return _stabilise(target, upper if upper is not None else target, actual)
+    comparison = better(polarity, actual, target)
+    met = comparison >= 0
+    exceeded = comparison > 0
+    if target == ZERO:
+        if actual == target:
+            return Score(HUNDRED, True)
+        return Score(None, met, exceeded, Why.ZERO_TARGET)
+    if polarity is Polarity.NEGATIVE and negative_formula is NegativeFormula.T_OVER_R:
+        if actual == ZERO:
+            return Score(None, met, exceeded, Why.ZERO_ACTUAL)
+        if actual < ZERO or target < ZERO:
+            return Score(None, met, exceeded, Why.NEGATIVE_ACTUAL)
+        return Score(target / actual * HUNDRED, met, exceeded)
+    gap = actual - target if polarity is Polarity.POSITIVE else target - actual
+    return Score((1 + gap / abs(target)) * HUNDRED, met, exceeded)
+
+
+def _stabilise(lower: Decimal, upper: Decimal, actual: Decimal) -> Score:
+    low, high = min(lower, upper), max(lower, upper)
+    if low <= actual <= high:
+        return Score(HUNDRED, True)
+    edge = low if actual < low else high
+    if edge == ZERO:
+        return Score(None, False, False, Why.ZERO_EDGE)
+    return Score((1 - abs(actual - edge) / abs(edge)) * HUNDRED, False)
+
+
+def qualitative_score(
+    levels: tuple[str, ...], target: str, actual: str, polarity: Polarity
+) -> Score:
+    """A qualitative realisation against a qualitative target on ordered ``levels``.
+
+    Without levels only equality can be told. Levels are compared case-insensitively.
+    """
+    if not levels:
+        met = actual.strip().casefold() == target.strip().casefold()
+        return Score(None, met, False, Why.QUALITATIVE)
+    ranks = {level.strip().casefold(): rank for rank, level in enumerate(levels)}
+    target_rank = ranks.get(target.strip().casefold())
+    actual_rank = ranks.get(actual.strip().casefold())
+    if target_rank is None or actual_rank is None:
+        return Score(None, None, False, Why.UNKNOWN_LEVEL)
+    comparison = better(polarity, Decimal(actual_rank), Decimal(target_rank))
+    return Score(None, comparison >= 0, comparison > 0, Why.QUALITATIVE)

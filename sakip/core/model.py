@@ -1,0 +1,464 @@
+"""The plan model: one immutable description of an agency's performance plan and its data.
+
+Everything is a frozen dataclass holding tuples, so a plan can be shared, hashed by identity
+and never changed behind a caller's back. Relations are by code (``Objective.goal`` is the code
+of its goal); :class:`Plan` builds the look-ups once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cached_property
+
+from sakip.core.enums import (
+    ActualStatus,
+    AgreementKind,
+    Aggregation,
+    Closed,
+    IndicatorKind,
+    Level,
+    NarrativeKind,
+    NegativeFormula,
+    Polarity,
+    RegionKind,
+    ScaleKind,
+    SpendingKind,
+)
+from sakip.core.numbers import RoundingMode
+
+# --------------------------------------------------------------------------- region, agency
+
+
+@dataclass(frozen=True)
+class Mission:
+    code: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Region:
+    """Pemerintah Daerah with its RPJMD."""
+
+    name: str  # "Kabupaten Belitung"
+    kind: RegionKind
+    head_title: str = "Bupati"  # Bupati / Wali Kota / Gubernur
+    head_name: str | None = None
+    rpjmd_start: int | None = None
+    rpjmd_end: int | None = None
+    vision: str | None = None
+    missions: tuple[Mission, ...] = ()
+
+
+@dataclass(frozen=True)
+class Official:
+    """A signatory: name, rank (pangkat/golongan), NIP, title."""
+
+    name: str
+    title: str | None = None  # "Kepala Dinas"
+    rank: str | None = None  # "Pembina Utama Muda"
+    nip: str | None = None  # 18 digits
+
+
+@dataclass(frozen=True)
+class Unit:
+    """An organisational unit (Sekretariat, Bidang …) with its task and functions."""
+
+    code: str
+    name: str
+    task: str | None = None
+    functions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Agency:
+    """Perangkat Daerah (OPD)."""
+
+    code: str
+    name: str
+    short_name: str | None = None
+    address: str | None = None
+    phone: str | None = None
+    legal_basis_of_organisation: str | None = None  # Perbup on position, tasks, functions
+    position: str | None = None  # Kedudukan
+    task: str | None = None  # Tugas
+    functions: tuple[str, ...] = ()  # Fungsi
+    head: Official | None = None
+    units: tuple[Unit, ...] = ()
+
+
+# --------------------------------------------------------------------------- strategic plan
+
+
+@dataclass(frozen=True)
+class Revision:
+    """A revision of the strategic plan or of its key indicators (Renstra Perubahan, IKU)."""
+
+    date: str  # ISO date or year-month ("2020-12")
+    subject: str  # "renstra" | "iku"
+    reference: str | None = None  # the decree
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class StrategicPlan:
+    """Renstra: the five-year plan, years ``start``..``end`` inclusive."""
+
+    name: str
+    start: int
+    end: int
+    baseline_year: int | None = None  # the year before the plan (data awal)
+    revisions: tuple[Revision, ...] = ()
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        return tuple(range(self.start, self.end + 1))
+
+
+@dataclass(frozen=True)
+class Goal:
+    """Tujuan."""
+
+    code: str
+    name: str
+    mission: str | None = None  # Mission.code
+
+
+@dataclass(frozen=True)
+class Objective:
+    """Sasaran (strategis)."""
+
+    code: str
+    name: str
+    goal: str  # Goal.code
+
+
+@dataclass(frozen=True)
+class Strategy:
+    """Strategi, with the policies (arah kebijakan) that carry it out."""
+
+    code: str
+    text: str
+    objectives: tuple[str, ...] = ()
+    policies: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Program:
+    code: str
+    name: str
+    objective: str | None = None  # Objective.code it serves; None when not yet linked
+    unit: str | None = None  # Unit.code responsible
+
+
+@dataclass(frozen=True)
+class Activity:
+    """Kegiatan, or a Sub Kegiatan when ``parent`` names its activity (2021 nomenclature)."""
+
+    code: str
+    name: str
+    program: str  # Program.code
+    parent: str | None = None  # Activity.code for a sub-activity
+    output: str | None = None  # Output kegiatan (text)
+    outcome: str | None = None  # Outcome kegiatan (text)
+    unit: str | None = None
+
+
+# --------------------------------------------------------------------------- indicators
+
+
+@dataclass(frozen=True)
+class Target:
+    """Target of an indicator for a year: a number, or a qualitative level ("Pratama").
+
+    ``upper`` closes a target band [value, upper] for a stabilise indicator.
+    """
+
+    year: int
+    value: Decimal | None = None
+    text: str | None = None
+    upper: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Actual:
+    """Realisation of an indicator for a year or a quarter of it."""
+
+    year: int
+    value: Decimal | None = None
+    quarter: int | None = None  # 1..4, None for the whole year
+    text: str | None = None  # qualitative realisation ("Pratama")
+    status: ActualStatus = ActualStatus.FINAL
+    reason: str | None = None  # why not available / provisional
+    expected: str | None = None  # when it is expected (ISO date or year-month)
+    note: str | None = None  # provenance or remark
+
+
+@dataclass(frozen=True)
+class Baseline:
+    year: int
+    value: Decimal | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """Indikator Kinerja, with its semantics stated explicitly.
+
+    ``formula`` derives the realisation from data series, e.g.
+    ``(pmks[n-1] - pmks[n]) / pmks[n-1] * 100``; ``n`` is the year measured.
+    """
+
+    code: str
+    name: str
+    level: Level
+    owner: str  # code of the goal, objective, program or activity
+    unit: str | None = None  # "%", "indeks", "kasus per 10.000" …
+    precision: int = 2  # decimal places of the realisation
+    polarity: Polarity = Polarity.POSITIVE
+    negative_formula: NegativeFormula | None = None  # None: the plan's setting
+    aggregation: Aggregation = Aggregation.LAST
+    formula: str | None = None
+    definition: str | None = None
+    data_source: str | None = None
+    key: bool = False  # an IKU
+    kind: IndicatorKind | None = None
+    levels: tuple[str, ...] = ()  # ordered qualitative levels, lowest first
+    baseline: Baseline | None = None
+    targets: tuple[Target, ...] = ()
+    actuals: tuple[Actual, ...] = ()
+
+    def target(self, year: int) -> Target | None:
+        for target in self.targets:
+            if target.year == year:
+                return target
+        return None
+
+    def actuals_of(self, year: int) -> tuple[Actual, ...]:
+        return tuple(actual for actual in self.actuals if actual.year == year)
+
+    @property
+    def is_qualitative(self) -> bool:
+        return bool(self.levels) or any(
+            t.value is None and t.text is not None for t in self.targets
+        )
+
+
+@dataclass(frozen=True)
+class Series:
+    """A named raw data series (e.g. number of PMKS) by year, used by formulas."""
+
+    code: str
+    name: str
+    unit: str | None = None
+    values: tuple[tuple[int, Decimal], ...] = ()  # (year, value), years ascending
+    source: str | None = None
+
+    def value(self, year: int) -> Decimal | None:
+        for series_year, value in self.values:
+            if series_year == year:
+                return value
+        return None
+
+
+# --------------------------------------------------------------------------- budget
+
+
+@dataclass(frozen=True)
+class Budget:
+    """Budget of an activity in a year: ceiling (pagu) as adopted and as amended, spending."""
+
+    activity: str  # Activity.code
+    year: int
+    ceiling: Decimal | None = None  # pagu after amendment (the one measured)
+    ceiling_original: Decimal | None = None  # pagu induk
+    spent: Decimal | None = None  # realisasi anggaran
+    physical: Decimal | None = None  # realisasi fisik, %
+    source_of_funds: str | None = None  # "DAU", "DID Tambahan Periode 2" …
+    explanation: str | None = None  # why absorption is low
+
+
+@dataclass(frozen=True)
+class SpendingLine:
+    """One line of the agency's spending composition (Tabel 3.26)."""
+
+    year: int
+    kind: SpendingKind
+    label: str
+    ceiling: Decimal | None = None
+    spent: Decimal | None = None
+    ceiling_original: Decimal | None = None
+
+
+# --------------------------------------------------------------------------- agreement
+
+
+@dataclass(frozen=True)
+class AgreementItem:
+    indicator: str  # Indicator.code
+    target: Decimal | None = None
+    target_text: str | None = None
+
+
+@dataclass(frozen=True)
+class AgreementVersion:
+    """One version of the Perjanjian Kinerja of a year: the original or an amendment."""
+
+    year: int
+    number: int  # 0 for the original, 1.. for amendments
+    kind: AgreementKind
+    signed: str | None = None  # ISO date or year-month
+    reason: str | None = None
+    first_party: Official | None = None  # the agency head
+    second_party: Official | None = None  # the regent
+    items: tuple[AgreementItem, ...] = ()
+
+
+# --------------------------------------------------------------------------- tables, narrative
+
+Cell = Decimal | str | None
+
+
+@dataclass(frozen=True)
+class SupportingTable:
+    """Data dukung: a titled grid (PMKS by 26 types, staff by education …)."""
+
+    code: str
+    title: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    year: int | None = None
+    subject: str | None = None  # code of the goal/objective/indicator it supports
+    source: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Narrative:
+    kind: NarrativeKind
+    text: str
+    subject: str | None = None  # None: the agency; else a goal/objective/program code
+    year: int | None = None
+    items: tuple[str, ...] = ()  # numbered points, when the block is a list
+
+
+# --------------------------------------------------------------------------- scales, settings
+
+
+@dataclass(frozen=True)
+class Band:
+    """One band of a scale. ``exactly`` bands are matched before the intervals."""
+
+    label: str
+    lower: Decimal | None = None  # None: unbounded
+    upper: Decimal | None = None  # None: unbounded
+    exactly: Decimal | None = None
+    label_en: str | None = None
+    color: str | None = None  # "#2e7d32"
+
+
+@dataclass(frozen=True)
+class Scale:
+    """An ordinal scale for achievements, held as data (Tabel 3.1, 3.2, Permendagri 86/2017)."""
+
+    code: str
+    name: str
+    kind: ScaleKind
+    closed: Closed
+    bands: tuple[Band, ...]
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How figures are computed for a plan. Defaults are the rules in DESIGN.md."""
+
+    rounding: RoundingMode = RoundingMode.HALF_UP
+    achievement_places: int = 2
+    negative_formula: NegativeFormula = NegativeFormula.TWO_T_MINUS_R
+    cap: Decimal | None = None  # cap applied to achievements when averaging only
+    absorption_threshold: Decimal = Decimal(80)
+    predicate_scale: str = "predikat-permenpan"
+    category_scale: str = "kategori-permendagri-54-2010"
+
+
+# --------------------------------------------------------------------------- the plan
+
+
+@dataclass(frozen=True)
+class Plan:
+    """An agency's strategic plan with every figure it needs to be measured and reported."""
+
+    region: Region
+    agency: Agency
+    strategic_plan: StrategicPlan
+    goals: tuple[Goal, ...] = ()
+    objectives: tuple[Objective, ...] = ()
+    strategies: tuple[Strategy, ...] = ()
+    programs: tuple[Program, ...] = ()
+    activities: tuple[Activity, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
+    series: tuple[Series, ...] = ()
+    budgets: tuple[Budget, ...] = ()
+    spending: tuple[SpendingLine, ...] = ()
+    agreements: tuple[AgreementVersion, ...] = ()
+    tables: tuple[SupportingTable, ...] = ()
+    narratives: tuple[Narrative, ...] = ()
+    scales: tuple[Scale, ...] = ()
+    settings: Settings = field(default_factory=Settings)
+
+    # Look-ups, built once per plan.
+    @cached_property
+    def goal_by_code(self) -> dict[str, Goal]:
+        return {goal.code: goal for goal in self.goals}
+
+    @cached_property
+    def objective_by_code(self) -> dict[str, Objective]:
+        return {objective.code: objective for objective in self.objectives}
+
+    @cached_property
+    def program_by_code(self) -> dict[str, Program]:
+        return {program.code: program for program in self.programs}
+
+    @cached_property
+    def activity_by_code(self) -> dict[str, Activity]:
+        return {activity.code: activity for activity in self.activities}
+
+    @cached_property
+    def indicator_by_code(self) -> dict[str, Indicator]:
+        return {indicator.code: indicator for indicator in self.indicators}
+
+    @cached_property
+    def series_by_code(self) -> dict[str, Series]:
+        return {series.code: series for series in self.series}
+
+    @cached_property
+    def scale_by_code(self) -> dict[str, Scale]:
+        return {scale.code: scale for scale in self.scales}
+
+    def objectives_of(self, goal: str) -> tuple[Objective, ...]:
+        return tuple(o for o in self.objectives if o.goal == goal)
+
+    def programs_of(self, objective: str) -> tuple[Program, ...]:
+        return tuple(p for p in self.programs if p.objective == objective)
+
+    def activities_of(self, program: str) -> tuple[Activity, ...]:
+        return tuple(a for a in self.activities if a.program == program and a.parent is None)
+
+    def indicators_of(self, owner: str, level: Level) -> tuple[Indicator, ...]:
+        return self._indicators_by_owner.get((level, owner), ())
+
+    @cached_property
+    def _indicators_by_owner(self) -> dict[tuple[Level, str], tuple[Indicator, ...]]:
+        grouped: dict[tuple[Level, str], list[Indicator]] = {}
+        for indicator in self.indicators:
+            grouped.setdefault((indicator.level, indicator.owner), []).append(indicator)
+        return {key: tuple(value) for key, value in grouped.items()}
+
+    def budgets_of(self, year: int) -> tuple[Budget, ...]:
+        return tuple(b for b in self.budgets if b.year == year)
+
+    def agreement(self, year: int) -> AgreementVersion | None:
+        """The version in force for a year: the latest amendment, else the original."""
+        versions = [a for a in self.agreements if a.year == year]
+        return max(versions, key=lambda a: a.number) if versions else None
