@@ -1,0 +1,85 @@
+"""The ``sakip`` command: a thin shell over the library.
+
+Each sub-command lives in its own module listed in :data:`COMMANDS`, exposing ``NAME``,
+``HELP``, ``register(parser)`` and ``run(args) -> int``. Input problems are printed, all of
+them, in Indonesian (``--lang en`` for English) and give exit status 1; nothing prints a
+traceback unless ``--debug`` is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+
+from sakip.io.problems import InputError, Severity
+
+COMMANDS: tuple[str, ...] = (
+    "sakip.cli.measure_cmd",
+)
+
+
+def _commands() -> list[ModuleType]:
+    return [importlib.import_module(name) for name in COMMANDS]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sakip",
+        description="Sakip — akuntabilitas kinerja (SAKIP/LKjIP) untuk perangkat daerah.",
+    )
+    parser.add_argument(
+        "--lang", choices=("id", "en"), default="id", help="bahasa pesan (id/en), bawaan id"
+    )
+    parser.add_argument("--debug", action="store_true", help="tampilkan traceback bila gagal")
+    sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
+    for module in _commands():
+        command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        module.register(command)
+        command.set_defaults(_run=module.run)
+    return parser
+
+
+def print_problems(error: InputError, language: str) -> None:
+    errors = [p for p in error.problems if p.severity is Severity.ERROR]
+    warnings = [p for p in error.problems if p.severity is Severity.WARNING]
+    if language == "id":
+        head = f"Masukan tidak valid: {len(errors)} kesalahan"
+        head += f", {len(warnings)} peringatan." if warnings else "."
+    else:
+        head = f"Invalid input: {len(errors)} error(s)"
+        head += f", {len(warnings)} warning(s)." if warnings else "."
+    print(head, file=sys.stderr)
+    for problem in error.problems:
+        print("  " + problem.render(language), file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "_run", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args._run(args))
+    except InputError as error:
+        print_problems(error, args.lang)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # the last guard: a bug, reported without a traceback
+        if args.debug:
+            raise
+        message = (
+            f"Terjadi kesalahan internal: {error!r}. Jalankan lagi dengan --debug dan laporkan."
+            if args.lang == "id"
+            else f"Internal error: {error!r}. Run again with --debug and report it."
+        )
+        print(message, file=sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

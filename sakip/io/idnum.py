@@ -1,0 +1,92 @@
+"""Indonesian numbers: reading them from text people typed, writing them for people to read.
+
+Reading (workbook cells typed as text, figures printed in a report):
+
+* a comma is the decimal mark and dots group thousands: ``1.234.567,89``;
+* ``Rp``, ``Rp.``, a trailing ``,-`` or ``.-``, ``%`` and spaces are dropped;
+* with dots only, ``13.535`` and ``5.054.687.243`` are thousands (every group after the first
+  has three digits), while ``94.78`` or ``100.00`` are read as a decimal point, as reports
+  typed in English-locale spreadsheets print them;
+* anything else — ``21.500.00``, ``1,2,3``, letters — is malformed and refused.
+
+Writing uses Babel's ``id`` locale, only at display time: ``1.234.567,89``, ``Rp 5.054.687.243``.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from babel.numbers import format_decimal
+
+from sakip.core.numbers import RoundingMode, quantize
+
+_CURRENCY = re.compile(r"^rp\.?\s*", re.IGNORECASE)
+_SIGNED = re.compile(r"^[-+]?\d[\d.,]*$")
+
+
+class MalformedNumber(ValueError):
+    """Text that is not a number in any form Sakip accepts."""
+
+
+def parse_id_number(text: str) -> Decimal:
+    """Parse an Indonesian-formatted number; raise :class:`MalformedNumber` when it is not one."""
+    original = text
+    cleaned = text.strip().replace("\u00a0", " ")
+    negative = False
+    if cleaned.startswith("(") and cleaned.endswith(")"):
+        negative, cleaned = True, cleaned[1:-1].strip()
+    cleaned = _CURRENCY.sub("", cleaned)
+    cleaned = cleaned.removesuffix("%").strip()
+    for suffix in (",-", ".-", ",--"):
+        cleaned = cleaned.removesuffix(suffix)
+    cleaned = cleaned.replace(" ", "")
+    if cleaned.startswith(("-", "−")):
+        negative, cleaned = not negative, cleaned.lstrip("-−")
+    elif cleaned.startswith("+"):
+        cleaned = cleaned[1:]
+    if not cleaned or not _SIGNED.match(cleaned):
+        raise MalformedNumber(f"bukan angka: {original!r}")
+    canonical = _canonical(cleaned, original)
+    value = Decimal(canonical)
+    return -value if negative else value
+
+
+def _canonical(body: str, original: str) -> str:
+    if body.count(",") > 1:
+        raise MalformedNumber(f"lebih dari satu koma desimal: {original!r}")
+    if "," in body:
+        whole, fraction = body.split(",")
+        if not fraction.isdigit():
+            raise MalformedNumber(f"angka desimal tidak dikenali: {original!r}")
+        return _thousands(whole, original) + "." + fraction
+    if "." not in body:
+        return body
+    groups = body.split(".")
+    if len(groups) == 2 and len(groups[1]) != 3:
+        return body  # 94.78, 100.00: a decimal point
+    return _thousands(body, original)
+
+
+def _thousands(whole: str, original: str) -> str:
+    groups = whole.split(".")
+    first, rest = groups[0], groups[1:]
+    if not first.isdigit() or len(first) > 3 and rest:
+        raise MalformedNumber(f"pemisah ribuan tidak dikenali: {original!r}")
+    if any(len(group) != 3 or not group.isdigit() for group in rest):
+        raise MalformedNumber(f"pemisah ribuan tidak dikenali: {original!r}")
+    return "".join(groups)
+
+
+def format_id(
+    value: Decimal, places: int = 2, mode: RoundingMode = RoundingMode.HALF_UP
+) -> str:
+    """``1234567.891`` → ``1.234.567,89``. Rounds with the one rounding rule first."""
+    rounded = quantize(value, places, mode)
+    pattern = "#,##0" + ("." + "0" * places if places else "")
+    return str(format_decimal(rounded, format=pattern, locale="id_ID"))
+
+
+def format_rupiah(value: Decimal) -> str:
+    """``5054687243`` → ``Rp 5.054.687.243`` (whole rupiah, half-up)."""
+    return "Rp " + format_id(value, 0)
