@@ -1,0 +1,245 @@
+"""Reading a YAML document as text only, with the line of every value.
+
+PyYAML's BaseLoader keeps every scalar as a string, so no number becomes a float on the way
+in; the composed node tree keeps each value's position, so every problem names its line.
+:class:`Field` walks that tree and records problems instead of raising, so that a loader
+reports all of them at once.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TypeVar
+
+import yaml
+
+from sakip.core.numbers import NumberError, D
+from sakip.io.problems import InputError, Problem, Severity
+
+E = TypeVar("E", bound=enum.Enum)
+
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE", "yes", "ya"}
+_FALSE = {"false", "False", "FALSE", "no", "tidak"}
+
+
+@dataclass
+class Collector:
+    """Gathers the problems of one document."""
+
+    file: str
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(
+        self,
+        code: str,
+        message_id: str,
+        message_en: str,
+        path: str | None = None,
+        line: int | None = None,
+        severity: Severity = Severity.ERROR,
+    ) -> None:
+        self.problems.append(
+            Problem(code, message_id, message_en, severity, self.file, line, path)
+        )
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.severity is Severity.ERROR for p in self.problems)
+
+    def raise_if_errors(self) -> None:
+        if self.has_errors:
+            raise InputError(self.problems)
+
+
+def compose(text: str, collector: Collector) -> yaml.Node | None:
+    """Compose a YAML document into nodes; a syntax error becomes one problem."""
+    try:
+        return yaml.compose(text, Loader=yaml.BaseLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        line = mark.line + 1 if mark is not None else None
+        collector.add(
+            "PLAN_YAML_SYNTAX",
+            f"berkas bukan YAML yang sah: {error.problem}",
+            f"not valid YAML: {error.problem}",
+            line=line,
+        )
+    except yaml.YAMLError as error:
+        collector.add("PLAN_YAML_SYNTAX", f"berkas bukan YAML yang sah: {error}", f"not valid YAML: {error}")
+    return None
+
+
+class Field:
+    """A value in the document, with its path and line, and typed readers that record problems."""
+
+    def __init__(self, node: yaml.Node | None, path: str, collector: Collector) -> None:
+        self.node = node
+        self.path = path
+        self.collector = collector
+
+    @property
+    def line(self) -> int | None:
+        return self.node.start_mark.line + 1 if self.node is not None else None
+
+    def error(self, code: str, message_id: str, message_en: str) -> None:
+        self.collector.add(code, message_id, message_en, self.path, self.line)
+
+    @property
+    def is_null(self) -> bool:
+        return self.node is None or (
+            isinstance(self.node, yaml.ScalarNode)
+            and self.node.value in _NULLS
+            and self.node.style is None
+        )
+
+    # ------------------------------------------------------------------ structure
+
+    def mapping(self, allowed: tuple[str, ...], required: tuple[str, ...] = ()) -> dict[str, Field]:
+        """The fields of a mapping; unknown and missing fields are problems."""
+        if self.is_null:
+            result: dict[str, Field] = {}
+        elif not isinstance(self.node, yaml.MappingNode):
+            self.error("PLAN_EXPECTED_MAPPING", "di sini diharapkan pasangan kunci: nilai",
+                       "a mapping (key: value) is expected here")
+            return {}
+        else:
+            result = {}
+            for key_node, value_node in self.node.value:
+                key = str(key_node.value)
+                child = Field(value_node, f"{self.path}.{key}" if self.path else key, self.collector)
+                if key not in allowed:
+                    child.error(
+                        "PLAN_UNKNOWN_FIELD",
+                        f"kolom '{key}' tidak dikenal (yang boleh: {', '.join(allowed)})",
+                        f"unknown field '{key}' (allowed: {', '.join(allowed)})",
+                    )
+                elif key in result:
+                    child.error("PLAN_DUPLICATE_FIELD", f"kolom '{key}' ditulis dua kali",
+                                f"field '{key}' given twice")
+                else:
+                    result[key] = child
+        for key in required:
+            if key not in result or result[key].is_null:
+                self.error("PLAN_MISSING_FIELD", f"kolom wajib '{key}' tidak ada",
+                           f"required field '{key}' is missing")
+        return result
+
+    def items(self) -> list[Field]:
+        if self.is_null:
+            return []
+        if not isinstance(self.node, yaml.SequenceNode):
+            self.error("PLAN_EXPECTED_LIST", "di sini diharapkan daftar (- …)", "a list is expected here")
+            return []
+        return [Field(node, f"{self.path}[{i}]", self.collector) for i, node in enumerate(self.node.value)]
+
+    def entries(self) -> Iterator[tuple[Field, Field]]:
+        """Key and value fields of a mapping whose keys are data (years, quarters)."""
+        if self.is_null:
+            return
+        if not isinstance(self.node, yaml.MappingNode):
+            self.error("PLAN_EXPECTED_MAPPING", "di sini diharapkan pasangan tahun: nilai",
+                       "a mapping (year: value) is expected here")
+            return
+        for key_node, value_node in self.node.value:
+            key = str(key_node.value)
+            yield (Field(key_node, f"{self.path}.{key}", self.collector),
+                   Field(value_node, f"{self.path}.{key}", self.collector))
+
+    @property
+    def is_mapping(self) -> bool:
+        return isinstance(self.node, yaml.MappingNode)
+
+    # ------------------------------------------------------------------ scalars
+
+    def _scalar(self) -> str | None:
+        if self.is_null:
+            return None
+        if not isinstance(self.node, yaml.ScalarNode):
+            self.error("PLAN_EXPECTED_VALUE", "di sini diharapkan satu nilai, bukan daftar atau peta",
+                       "a single value is expected here, not a list or mapping")
+            return None
+        return str(self.node.value)
+
+    def text(self) -> str | None:
+        value = self._scalar()
+        if value is None:
+            return None
+        return value.strip() or None
+
+    def texts(self) -> tuple[str, ...]:
+        return tuple(t for t in (item.text() for item in self.items()) if t is not None)
+
+    def decimal(self) -> Decimal | None:
+        value = self._scalar()
+        if value is None:
+            return None
+        try:
+            return D(value)
+        except NumberError:
+            self.error(
+                "PLAN_BAD_NUMBER",
+                f"'{value}' bukan angka; tulis dengan titik desimal tanpa pemisah ribuan (mis. 1234.5)",
+                f"'{value}' is not a number; write it with a decimal point and no separators (e.g. 1234.5)",
+            )
+            return None
+
+    def integer(self, low: int | None = None, high: int | None = None) -> int | None:
+        value = self._scalar()
+        if value is None:
+            return None
+        try:
+            number = int(value)
+        except ValueError:
+            self.error("PLAN_BAD_INTEGER", f"'{value}' bukan bilangan bulat", f"'{value}' is not a whole number")
+            return None
+        if (low is not None and number < low) or (high is not None and number > high):
+            self.error("PLAN_OUT_OF_RANGE", f"{number} di luar rentang {low}–{high}",
+                       f"{number} is outside {low}–{high}")
+            return None
+        return number
+
+    def year(self) -> int | None:
+        return self.integer(1900, 2200)
+
+    def boolean(self, default: bool = False) -> bool:
+        value = self._scalar()
+        if value is None:
+            return default
+        if value in _TRUE:
+            return True
+        if value in _FALSE:
+            return False
+        self.error("PLAN_BAD_BOOLEAN", f"'{value}' bukan true/false", f"'{value}' is not true/false")
+        return default
+
+    def choice(self, kind: type[E]) -> E | None:
+        value = self._scalar()
+        if value is None:
+            return None
+        for member in kind:
+            if member.value == value.strip():
+                return member
+        allowed = ", ".join(str(m.value) for m in kind)
+        self.error("PLAN_BAD_CHOICE", f"'{value}' tidak dikenal; pilihan: {allowed}",
+                   f"'{value}' is not one of: {allowed}")
+        return None
+
+    def date(self) -> str | None:
+        value = self.text()
+        if value is None:
+            return None
+        parts = value.split("-")
+        ok = len(parts) in (2, 3) and all(p.isdigit() for p in parts) and len(parts[0]) == 4
+        if ok:
+            month = int(parts[1])
+            day = int(parts[2]) if len(parts) == 3 else 1
+            ok = 1 <= month <= 12 and 1 <= day <= 31 and all(len(p) == 2 for p in parts[1:])
+        if not ok:
+            self.error("PLAN_BAD_DATE", f"'{value}' bukan tanggal (YYYY-MM-DD atau YYYY-MM)",
+                       f"'{value}' is not a date (YYYY-MM-DD or YYYY-MM)")
+            return None
+        return value
