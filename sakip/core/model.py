@@ -52,10 +52,10 @@ class Region:
 
 @dataclass(frozen=True)
 class Official:
-    """A signatory: name, rank (pangkat/golongan), NIP, title."""
+    """A signatory: name, rank (pangkat/golongan), NIP, title. Name or title may be unknown."""
 
-    name: str
-    title: str | None = None  # "Kepala Dinas"
+    name: str | None
+    title: str | None = None  # "Kepala Dinas", "Bupati Belitung"
     rank: str | None = None  # "Pembina Utama Muda"
     nip: str | None = None  # 18 digits
 

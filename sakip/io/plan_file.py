@@ -221,14 +221,16 @@ class _Builder:
         )
 
     def official(self, field: Field) -> Official | None:
-        f = field.mapping(("name", "title", "rank", "nip"), ("name",))
-        name = _text(f, "name")
-        if name is None:
+        f = field.mapping(("name", "title", "rank", "nip"))
+        name, title = _text(f, "name"), _text(f, "title")
+        if name is None and title is None:
+            field.error("PLAN_MISSING_FIELD", "penandatangan perlu name atau title",
+                        "a signatory needs a name or a title")
             return None
         nip = _text(f, "nip")
         if nip is not None and (not nip.replace(" ", "").isdigit() or len(nip.replace(" ", "")) != 18):
             f["nip"].error("PLAN_BAD_NIP", "NIP harus 18 angka", "a NIP has 18 digits")
-        return Official(name, _text(f, "title"), _text(f, "rank"), nip)
+        return Official(name, title, _text(f, "rank"), nip)
 
     def agency(self, field: Field) -> Agency | None:
         f = field.mapping(
