@@ -11,7 +11,8 @@ goals:
   - code: T1
     name: Tujuan satu
     indicators:
-      - {code: A, name: Positif, key: true, targets: {2019: 80, 2020: 80, 2023: 90}, actuals: {2019: 70, 2020: 94.78}}
+      - {code: A, name: Positif, key: true, targets: {2019: 80, 2020: 80, 2023: 90},
+         actuals: {2019: 70, 2020: 94.78}}
       - {code: B, name: Belum ada, key: true, targets: {2020: 43.91},
          actuals: {2020: {status: not_available, reason: data BPS belum terbit}}}
     objectives:
@@ -146,7 +147,8 @@ def test_qualitative_indicator_is_met_without_a_percentage():
           - code: T1
             name: Tujuan
             indicators:
-              - {code: K, name: KLA, levels: [Pratama, Madya], targets: {2020: Pratama}, actuals: {2020: Madya}}
+              - {code: K, name: KLA, levels: [Pratama, Madya], targets: {2020: Pratama},
+                 actuals: {2020: Madya}}
         """)
     k = measure(plan, 2020).result("K")
     assert k.achievement is None and k.met and k.predicate == "Melebihi target"

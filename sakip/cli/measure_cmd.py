@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 from decimal import Decimal
+from typing import Any
 
 from sakip.cli.table import render
 from sakip.core.measure import Measurement, measure
@@ -17,7 +18,7 @@ from sakip.io.problems import InputError, Problem
 NAME = "measure"
 HELP = "ukur capaian kinerja dan serapan anggaran sebuah rencana (berkas .yaml)"
 
-_TEXT = {
+_TEXT: dict[str, dict[str, Any]] = {
     "id": {
         "title": "Pengukuran Kinerja {year} — {agency}",
         "rule": "Capaian: indikator positif R/T×100; indikator negatif {neg}; pembulatan {rounding}.",
@@ -85,7 +86,8 @@ _TEXT = {
 
 def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", metavar="PATH", help="berkas rencana (.yaml)")
-    parser.add_argument("--year", type=int, help="tahun yang diukur (bawaan: tahun terakhir yang berisi realisasi)")
+    parser.add_argument("--year", type=int,
+                        help="tahun yang diukur (bawaan: tahun terakhir yang berisi realisasi)")
     parser.add_argument("--json", action="store_true", help="keluaran JSON untuk mesin")
     parser.add_argument("--all", action="store_true", help="tampilkan juga indikator tanpa data")
 

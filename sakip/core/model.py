@@ -13,8 +13,8 @@ from functools import cached_property
 
 from sakip.core.enums import (
     ActualStatus,
-    AgreementKind,
     Aggregation,
+    AgreementKind,
     Closed,
     IndicatorKind,
     Level,

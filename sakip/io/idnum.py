@@ -71,7 +71,7 @@ def _canonical(body: str, original: str) -> str:
 def _thousands(whole: str, original: str) -> str:
     groups = whole.split(".")
     first, rest = groups[0], groups[1:]
-    if not first.isdigit() or len(first) > 3 and rest:
+    if not first.isdigit() or (len(first) > 3 and rest):
         raise MalformedNumber(f"pemisah ribuan tidak dikenali: {original!r}")
     if any(len(group) != 3 or not group.isdigit() for group in rest):
         raise MalformedNumber(f"pemisah ribuan tidak dikenali: {original!r}")

@@ -108,12 +108,15 @@ def check_plan(plan: Plan, collector: Collector, lines: Lines | None = None) -> 
         for item in agreement.items:
             if item.indicator not in plan.indicator_by_code:
                 collector.add("PLAN_UNKNOWN_INDICATOR",
-                              f"perjanjian kinerja {label}: target untuk indikator '{item.indicator}' yang tidak ada",
-                              f"performance agreement {label}: target for unknown indicator '{item.indicator}'",
+                              f"perjanjian kinerja {label}: target untuk indikator "
+                              f"'{item.indicator}' yang tidak ada",
+                              f"performance agreement {label}: target for unknown "
+                              f"indicator '{item.indicator}'",
                               f"agreements {label}")
     for key, count in Counter((a.year, a.number) for a in plan.agreements).items():
         if count > 1:
-            collector.add("PLAN_DUPLICATE_CODE", f"perjanjian kinerja {key[0]} nomor {key[1]} ditulis dua kali",
+            collector.add("PLAN_DUPLICATE_CODE",
+                          f"perjanjian kinerja {key[0]} nomor {key[1]} ditulis dua kali",
                           f"performance agreement {key[0]} number {key[1]} given twice", "agreements")
 
     for subject in [t.subject for t in plan.tables] + [n.subject for n in plan.narratives]:

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
+from typing import TypeVar
 
 from sakip.core.enums import (
     ActualStatus,
-    AgreementKind,
     Aggregation,
+    AgreementKind,
     Closed,
     IndicatorKind,
     Level,
@@ -62,6 +64,8 @@ from sakip.io.problems import InputError, Problem
 from sakip.io.standard_scales import standard_scales
 from sakip.io.yamlnode import Collector, Field, compose
 
+T = TypeVar("T")
+
 FORMAT = "sakip-plan/1"
 MAX_BYTES = 50 * 1024 * 1024
 
@@ -92,7 +96,8 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
     try:
         text = file.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise InputError([Problem("PLAN_FILE_NOT_TEXT", "berkas bukan teks UTF-8 (berkas rencana berformat YAML)",
+        raise InputError([Problem("PLAN_FILE_NOT_TEXT",
+                                  "berkas bukan teks UTF-8 (berkas rencana berformat YAML)",
                                   "file is not UTF-8 text (a plan file is YAML)", file=name)]) from None
     except OSError as error:
         raise InputError([Problem("PLAN_FILE_UNREADABLE", f"berkas tidak dapat dibaca: {error.strerror}",
@@ -167,32 +172,36 @@ class _Builder:
         agency = self.agency(top["agency"]) if "agency" in top else None
         strategic = self.strategic_plan(top["strategic_plan"]) if "strategic_plan" in top else None
         settings = self.settings(top["settings"]) if "settings" in top else Settings()
-        scales = tuple(self.scale(f) for f in top["scales"].items()) if "scales" in top else ()
-        goals = tuple(self.goal(f) for f in top["goals"].items()) if "goals" in top else ()
-        strategies = tuple(self.strategy(f) for f in top["strategies"].items()) if "strategies" in top else ()
-        programs = tuple(self.program(f) for f in top["programs"].items()) if "programs" in top else ()
-        series = tuple(self.series(f) for f in top["series"].items()) if "series" in top else ()
+        def each(key: str, read: Callable[[Field], T | None]) -> tuple[T, ...]:
+            found = (read(item) for item in top[key].items()) if key in top else ()
+            return tuple(item for item in found if item is not None)
+
+        scales = each("scales", read_scale)
+        goals = each("goals", self.goal)
+        strategies = each("strategies", self.strategy)
+        programs = each("programs", self.program)
+        series = each("series", self.series)
         spending = self.spending(top["spending"]) if "spending" in top else ()
-        agreements = tuple(self.agreement(f) for f in top["agreements"].items()) if "agreements" in top else ()
-        tables = tuple(self.table(f) for f in top["tables"].items()) if "tables" in top else ()
-        narratives = tuple(self.narrative(f) for f in top["narratives"].items()) if "narratives" in top else ()
+        agreements = each("agreements", self.agreement)
+        tables = each("tables", self.table)
+        narratives = each("narratives", self.narrative)
         if region is None or agency is None or strategic is None:
             return None
         return Plan(
             region=region, agency=agency, strategic_plan=strategic,
-            goals=tuple(g for g in goals if g is not None),
+            goals=goals,
             objectives=tuple(self.objectives),
-            strategies=tuple(s for s in strategies if s is not None),
-            programs=tuple(p for p in programs if p is not None),
+            strategies=strategies,
+            programs=programs,
             activities=tuple(self.activities),
             indicators=tuple(self.indicators),
-            series=tuple(s for s in series if s is not None),
+            series=series,
             budgets=tuple(self.budgets),
             spending=spending,
-            agreements=tuple(a for a in agreements if a is not None),
-            tables=tuple(t for t in tables if t is not None),
-            narratives=tuple(n for n in narratives if n is not None),
-            scales=standard_scales() + tuple(s for s in scales if s is not None),
+            agreements=agreements,
+            tables=tables,
+            narratives=narratives,
+            scales=standard_scales() + scales,
             settings=settings,
         )
 
@@ -291,9 +300,6 @@ class _Builder:
             predicate_scale=_text(f, "predicate_scale") or default.predicate_scale,
             category_scale=_text(f, "category_scale") or default.category_scale,
         )
-
-    def scale(self, field: Field) -> Scale | None:
-        return read_scale(field)
 
     # ------------------------------------------------------------------ the cascade
 
@@ -397,7 +403,8 @@ class _Builder:
             code=code, name=name, level=level, owner=owner, unit=_text(f, "unit"),
             precision=precision if precision is not None else 2,
             polarity=(f["polarity"].choice(Polarity) if "polarity" in f else None) or Polarity.POSITIVE,
-            negative_formula=f["negative_formula"].choice(NegativeFormula) if "negative_formula" in f else None,
+            negative_formula=(f["negative_formula"].choice(NegativeFormula)
+                              if "negative_formula" in f else None),
             aggregation=(f["aggregation"].choice(Aggregation) if "aggregation" in f else None)
             or Aggregation.LAST,
             formula=_text(f, "formula"), definition=_text(f, "definition"),
@@ -539,7 +546,8 @@ class _Builder:
 
 def read_scale(field: Field) -> Scale | None:
     """A scale from its document form (used for built-in and plan scales alike)."""
-    f = field.mapping(("code", "name", "kind", "closed", "source", "bands"), ("code", "name", "kind", "closed", "bands"))
+    f = field.mapping(("code", "name", "kind", "closed", "source", "bands"),
+                      ("code", "name", "kind", "closed", "bands"))
     bands = []
     for item in f["bands"].items() if "bands" in f else []:
         b = item.mapping(("label", "label_en", "lower", "upper", "exactly", "color"), ("label",))

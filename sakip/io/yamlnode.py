@@ -16,10 +16,14 @@ from typing import TypeVar
 
 import yaml
 
-from sakip.core.numbers import NumberError, D
+from sakip.core.numbers import D, NumberError
 from sakip.io.problems import InputError, Problem, Severity
 
 E = TypeVar("E", bound=enum.Enum)
+
+# libyaml's composer when PyYAML was built with it (several times faster), else pure Python;
+# both keep every scalar as text and record each node's position.
+_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE", "yes", "ya"}
@@ -58,7 +62,7 @@ class Collector:
 def compose(text: str, collector: Collector) -> yaml.Node | None:
     """Compose a YAML document into nodes; a syntax error becomes one problem."""
     try:
-        return yaml.compose(text, Loader=yaml.BaseLoader)
+        return yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         line = mark.line + 1 if mark is not None else None
@@ -194,7 +198,8 @@ class Field:
         try:
             number = int(value)
         except ValueError:
-            self.error("PLAN_BAD_INTEGER", f"'{value}' bukan bilangan bulat", f"'{value}' is not a whole number")
+            self.error("PLAN_BAD_INTEGER", f"'{value}' bukan bilangan bulat",
+                       f"'{value}' is not a whole number")
             return None
         if (low is not None and number < low) or (high is not None and number > high):
             self.error("PLAN_OUT_OF_RANGE", f"{number} di luar rentang {low}–{high}",
