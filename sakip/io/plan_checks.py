@@ -93,10 +93,10 @@ def check_plan(plan: Plan, collector: Collector, lines: Lines | None = None) -> 
             if value is not None and value < 0:
                 error("kegiatan", budget.activity, "PLAN_NEGATIVE_BUDGET",
                       f"anggaran ({name}) tidak boleh negatif", f"budget ({name}) cannot be negative")
-    for year, count in Counter((b.activity, b.year) for b in plan.budgets).items():
+    for (code, budget_year), count in Counter((b.activity, b.year) for b in plan.budgets).items():
         if count > 1:
-            error("kegiatan", year[0], "PLAN_DUPLICATE_YEAR", f"anggaran tahun {year[1]} ditulis dua kali",
-                  f"budget for {year[1]} given twice")
+            error("kegiatan", code, "PLAN_DUPLICATE_YEAR", f"anggaran tahun {budget_year} ditulis dua kali",
+                  f"budget for {budget_year} given twice")
 
     for agreement in plan.agreements:
         label = f"{agreement.year}/{agreement.number}"
