@@ -93,7 +93,7 @@ def generate_plan(index: int = 0, indicators: int = 300, years: int = 6, seed: i
                                   spent=Decimal(rng.randrange(10**8, 10**9)))
                      for y in period for kind, label in ((SpendingKind.INDIRECT, "Belanja Tidak Langsung"),
                                                          (SpendingKind.DIRECT, "Belanja Langsung")))
-    return Plan(
+    plan = Plan(
         region=Region("Kabupaten Contoh", RegionKind.REGENCY),
         agency=Agency(f"opd{index:02d}", f"Perangkat Daerah {index}",
                       head=Official(f"Kepala {index}", "Kepala Dinas", None, "196508051994031006")),
@@ -102,6 +102,7 @@ def generate_plan(index: int = 0, indicators: int = 300, years: int = 6, seed: i
         indicators=tuple(built), series=tuple(series), budgets=tuple(budgets), spending=spending,
         scales=standard_scales(),
     )
+    return plan.canonical()
 
 
 def generate_region(agencies: int = 50, indicators: int = 300, years: int = 6) -> list[Plan]:

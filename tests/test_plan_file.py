@@ -1,4 +1,5 @@
 import textwrap
+from dataclasses import replace
 
 import pytest
 
@@ -165,3 +166,28 @@ def test_settings_and_extra_scales():
     assert plan.settings.cap == 120 and plan.settings.category_scale == "tiga"
     assert parse_plan(dump_plan(plan), "<dump>") == plan
     assert "PLAN_UNKNOWN_SCALE" in codes_of(BASE + "settings: {category_scale: nope}\n")
+
+
+def test_generated_plans_round_trip_through_the_file_format():
+    from benchmarks.generate import generate_plan
+
+    for index in range(3):
+        plan = generate_plan(index, indicators=60, years=5)
+        assert parse_plan(dump_plan(plan), "<generated>") == plan
+
+
+def test_the_example_round_trips(belitung):
+    assert parse_plan(dump_plan(belitung), "<dump>") == belitung
+
+
+def test_canonical_order_groups_records_as_the_file_nests_them(belitung):
+    """Records grouped differently (as a database or a workbook may return them) come back in
+    the file's order; the order within a group is the user's and is kept."""
+    level = {"activity": 0, "program": 1, "objective": 2, "goal": 3}
+    shuffled = replace(
+        belitung,
+        indicators=tuple(sorted(belitung.indicators, key=lambda i: level[i.level.value])),
+        activities=tuple(sorted(belitung.activities, key=lambda a: -int(a.program[1:]))),
+        budgets=tuple(sorted(belitung.budgets, key=lambda b: -int(b.activity.split(".")[0][1:]))),
+    )
+    assert shuffled != belitung and shuffled.canonical() == belitung

@@ -7,7 +7,7 @@ of its goal); :class:`Plan` builds the look-ups once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
 
@@ -457,6 +457,46 @@ class Plan:
 
     def budgets_of(self, year: int) -> tuple[Budget, ...]:
         return tuple(b for b in self.budgets if b.year == year)
+
+    def canonical(self) -> Plan:
+        """The same plan with its records in cascade order, the order a plan file nests them.
+
+        Indicators: each goal's, then its objectives' (goal by goal), then each program's and its
+        activities'; activities depth-first under their program; budgets by activity, then year.
+        Two plans holding the same records compare equal once both are canonical.
+        """
+        goal_rank = {g.code: i for i, g in enumerate(self.goals)}
+        objectives = sorted(self.objectives, key=lambda o: goal_rank.get(o.goal, len(goal_rank)))
+        ordered_activities: list[Activity] = []
+
+        def visit(program: str, parent: str | None) -> None:
+            for activity in self.activities:
+                if activity.program == program and activity.parent == parent:
+                    ordered_activities.append(activity)
+                    visit(program, activity.code)
+
+        for program in self.programs:
+            visit(program.code, None)
+        owners: list[tuple[Level, str]] = []
+        for goal in self.goals:
+            owners.append((Level.GOAL, goal.code))
+            owners.extend((Level.OBJECTIVE, o.code) for o in objectives if o.goal == goal.code)
+        for program in self.programs:
+            owners.append((Level.PROGRAM, program.code))
+            owners.extend((Level.ACTIVITY, a.code) for a in ordered_activities
+                          if a.program == program.code)
+        owner_rank = {owner: i for i, owner in enumerate(owners)}
+        activity_rank = {a.code: i for i, a in enumerate(ordered_activities)}
+        return replace(
+            self,
+            objectives=tuple(objectives),
+            activities=tuple(ordered_activities)
+            + tuple(a for a in self.activities if a.code not in activity_rank),
+            indicators=tuple(sorted(self.indicators, key=lambda i: owner_rank.get(
+                (i.level, i.owner), len(owner_rank)))),
+            budgets=tuple(sorted(self.budgets, key=lambda b: (
+                activity_rank.get(b.activity, len(activity_rank)), b.year))),
+        )
 
     def agreement(self, year: int) -> AgreementVersion | None:
         """The version in force for a year: the latest amendment, else the original."""
