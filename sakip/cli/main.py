@@ -18,6 +18,7 @@ from sakip.io.problems import InputError, Severity
 
 COMMANDS: tuple[str, ...] = (
     "sakip.cli.measure_cmd",
+    "sakip.cli.review_cmd",
 )
 
 

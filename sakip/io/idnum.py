@@ -49,7 +49,7 @@ def parse_id_number(text: str) -> Decimal:
         raise MalformedNumber(f"bukan angka: {original!r}")
     canonical = _canonical(cleaned, original)
     value = Decimal(canonical)
-    return -value if negative else value
+    return value.copy_negate() if negative else value  # exact; unary minus rounds to 28 digits
 
 
 def _canonical(body: str, original: str) -> str:

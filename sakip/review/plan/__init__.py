@@ -1,0 +1,39 @@
+"""Review of a plan: each check takes a :class:`PlanReview` and returns findings.
+
+:data:`CHECKS` is the plain list of checks, run in order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sakip.core.model import Plan
+from sakip.review.findings import Finding, ordered
+from sakip.review.plan import agreement, budget, indicators, structure
+from sakip.review.plan.context import PlanReview
+
+Check = Callable[[PlanReview], list[Finding]]
+
+CHECKS: list[Check] = [
+    agreement.pk_targets,
+    agreement.pk_changes,
+    indicators.iku_data,
+    indicators.formulas,
+    indicators.polarity,
+    indicators.target_years,
+    indicators.scale_gaps,
+    indicators.labels,
+    structure.cascade,
+    budget.missing,
+    budget.composition,
+    budget.overspent,
+    budget.low_absorption,
+]
+
+
+def review_plan(plan: Plan, year: int) -> list[Finding]:
+    review = PlanReview.of(plan, year)
+    findings: list[Finding] = []
+    for check in CHECKS:
+        findings.extend(check(review))
+    return ordered(findings)

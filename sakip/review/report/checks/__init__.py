@@ -1,0 +1,1 @@
+"""Checks over a report. Each is a small function ``check(report) -> list[Finding]``."""

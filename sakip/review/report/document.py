@@ -1,0 +1,50 @@
+"""A report as read: paragraphs and raw tables, in order, with where each came from."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_TAGS = re.compile(r"<[^>]+>")
+_EMPHASIS = re.compile(r"\*\*|__")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    line: int  # 1-based line of a text file; paragraph number of a DOCX; page×1000+n of a PDF
+
+
+@dataclass(frozen=True)
+class RawTable:
+    rows: tuple[tuple[str, ...], ...]
+    line: int  # position of the first row
+    row_lines: tuple[int, ...] = ()
+
+
+Block = Paragraph | RawTable
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str
+    kind: str  # "text" | "docx" | "pdf"
+    blocks: tuple[Block, ...]
+    unread: tuple[str, ...] = field(default=())  # what could not be read, in Indonesian
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        return tuple(b for b in self.blocks if isinstance(b, Paragraph))
+
+    @property
+    def position_word(self) -> str:
+        return {"text": "baris", "docx": "paragraf", "pdf": "posisi"}.get(self.kind, "baris")
+
+
+def clean(text: str) -> str:
+    """Plain text of a cell or paragraph: markup dropped, spaces collapsed (newlines kept)."""
+    text = _TAGS.sub(" ", text)
+    text = _EMPHASIS.sub("", text)
+    text = text.replace("\u00a0", " ")
+    lines = [" ".join(part.split()) for part in text.split("\n")]
+    return "\n".join(line for line in lines if line)
