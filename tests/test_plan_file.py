@@ -1,5 +1,6 @@
 import textwrap
 from dataclasses import replace
+from decimal import Decimal
 
 import pytest
 
@@ -191,3 +192,45 @@ def test_canonical_order_groups_records_as_the_file_nests_them(belitung):
         budgets=tuple(sorted(belitung.budgets, key=lambda b: -int(b.activity.split(".")[0][1:]))),
     )
     assert shuffled != belitung and shuffled.canonical() == belitung
+
+
+def test_empty_cells_empty_tables_and_zero_settings_survive_a_round_trip():
+    plan = plan_from("""\
+        settings: {absorption_threshold: 0}
+        tables:
+          - {code: kosong, title: Tabel kosong, columns: []}
+          - {code: t, title: Tabel, columns: [a, b, c], rows: [[~, "null", 1.50]]}
+        """)
+    assert plan.settings.absorption_threshold == 0
+    cells = plan.tables[1].rows[0]
+    assert cells == (None, "null", Decimal("1.50"))
+    assert parse_plan(dump_plan(plan), "<dump>") == plan
+
+
+def test_periods_are_ordered_whatever_the_file_order():
+    plan = plan_from("""\
+        goals:
+          - code: T1
+            name: Tujuan
+            indicators:
+              - {code: I, name: I, targets: {2021: 2, 2020: 1},
+                 actuals: {2021: 3, 2020: {quarters: {2: 5, 1: 4}, value: 9}}}
+        """)
+    indicator = plan.indicators[0]
+    assert [t.year for t in indicator.targets] == [2020, 2021]
+    assert [(a.year, a.quarter) for a in indicator.actuals] == [(2020, None), (2020, 1), (2020, 2),
+                                                                 (2021, None)]
+
+
+def test_saved_plans_are_ordinary_files(tmp_path):
+    import os
+    import stat
+
+    from sakip.io.plan_file import save_plan
+
+    path = tmp_path / "plan.yaml"
+    save_plan(plan_from(GOALS), path)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask
+    assert load_plan(path) == plan_from(GOALS)

@@ -463,7 +463,8 @@ class Plan:
 
         Indicators: each goal's, then its objectives' (goal by goal), then each program's and its
         activities'; activities depth-first under their program; budgets by activity, then year.
-        Two plans holding the same records compare equal once both are canonical.
+        Each indicator's targets and realisations are ordered by year (an annual figure before
+        its quarters). Two plans holding the same records compare equal once both are canonical.
         """
         goal_rank = {g.code: i for i, g in enumerate(self.goals)}
         objectives = sorted(self.objectives, key=lambda o: goal_rank.get(o.goal, len(goal_rank)))
@@ -486,14 +487,15 @@ class Plan:
             owners.extend((Level.ACTIVITY, a.code) for a in ordered_activities
                           if a.program == program.code)
         owner_rank = {owner: i for i, owner in enumerate(owners)}
+        indicators = sorted(self.indicators,
+                            key=lambda i: owner_rank.get((i.level, i.owner), len(owner_rank)))
         activity_rank = {a.code: i for i, a in enumerate(ordered_activities)}
         return replace(
             self,
             objectives=tuple(objectives),
             activities=tuple(ordered_activities)
             + tuple(a for a in self.activities if a.code not in activity_rank),
-            indicators=tuple(sorted(self.indicators, key=lambda i: owner_rank.get(
-                (i.level, i.owner), len(owner_rank)))),
+            indicators=tuple(_sorted_periods(i) for i in indicators),
             budgets=tuple(sorted(self.budgets, key=lambda b: (
                 activity_rank.get(b.activity, len(activity_rank)), b.year))),
         )
@@ -502,3 +504,11 @@ class Plan:
         """The version in force for a year: the latest amendment, else the original."""
         versions = [a for a in self.agreements if a.year == year]
         return max(versions, key=lambda a: a.number) if versions else None
+
+
+def _sorted_periods(indicator: Indicator) -> Indicator:
+    targets = tuple(sorted(indicator.targets, key=lambda t: t.year))
+    actuals = tuple(sorted(indicator.actuals, key=lambda a: (a.year, a.quarter or 0)))
+    if targets == indicator.targets and actuals == indicator.actuals:
+        return indicator
+    return replace(indicator, targets=targets, actuals=actuals)

@@ -115,7 +115,7 @@ def dump_plan(plan: Plan) -> str:
     doc["tables"] = [_clean({
         "code": t.code, "title": t.title, "year": t.year, "subject": t.subject, "source": t.source,
         "note": t.note, "columns": list(t.columns), "rows": [list(row) for row in t.rows],
-    }) for t in plan.tables]
+    }, keep=("columns",)) for t in plan.tables]
     doc["narratives"] = [_clean({"kind": n.kind.value, "subject": n.subject, "year": n.year,
                                  "text": n.text or None, "items": list(n.items)})
                          for n in plan.narratives]

@@ -121,7 +121,7 @@ def parse_plan(text: str, source: str = "<plan>") -> Plan:
                                   "the plan file is incomplete", file=source)])
     check_plan(plan, collector, builder.lines)
     collector.raise_if_errors()
-    return plan
+    return plan.canonical()
 
 
 def save_plan(plan: Plan, path: str | os.PathLike[str]) -> None:
@@ -131,7 +131,10 @@ def save_plan(plan: Plan, path: str | os.PathLike[str]) -> None:
     text = dump_plan(plan)
     target = Path(path)
     handle, temporary = tempfile.mkstemp(prefix=".sakip-", suffix=".yaml", dir=target.parent or ".")
+    umask = os.umask(0)
+    os.umask(umask)
     try:
+        os.chmod(temporary, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's 0600
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text)
         os.replace(temporary, target)
@@ -295,8 +298,9 @@ class _Builder:
             negative_formula=(f["negative_formula"].choice(NegativeFormula) if "negative_formula" in f
                               else None) or default.negative_formula,
             cap=f["cap"].decimal() if "cap" in f else None,
-            absorption_threshold=(f["absorption_threshold"].decimal() if "absorption_threshold" in f
-                                  else None) or default.absorption_threshold,
+            absorption_threshold=_default(
+                f["absorption_threshold"].decimal() if "absorption_threshold" in f else None,
+                default.absorption_threshold),
             predicate_scale=_text(f, "predicate_scale") or default.predicate_scale,
             category_scale=_text(f, "category_scale") or default.category_scale,
         )
@@ -578,6 +582,10 @@ def _decimal(f: dict[str, Field], key: str) -> Decimal | None:
     return f[key].decimal() if key in f else None
 
 
+def _default(value: Decimal | None, default: Decimal) -> Decimal:
+    return default if value is None else value
+
+
 def _number_or_level(field: Field, levels: tuple[str, ...]) -> Decimal | None:
     """A number; or, for an indicator with qualitative levels, None for a level name."""
     if levels:
@@ -592,7 +600,7 @@ def _cell(field: Field) -> Cell:
     if text is None:
         return None
     node = field.node
-    quoted = node is not None and getattr(node, "style", None) in ("'", '"')
+    quoted = node is not None and bool(getattr(node, "style", None))
     if not quoted:
         try:
             return Decimal(text) if _looks_numeric(text) else text

@@ -97,7 +97,7 @@ class Field:
         return self.node is None or (
             isinstance(self.node, yaml.ScalarNode)
             and self.node.value in _NULLS
-            and self.node.style is None
+            and not self.node.style  # plain: None from PyYAML, "" from libyaml
         )
 
     # ------------------------------------------------------------------ structure
