@@ -1,0 +1,35 @@
+"""``sakip export PATH -o FILE.xlsx``: write a plan file into the workbook template."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import IO
+
+from sakip.cli.output import refuse_existing, write_atomically
+from sakip.io.plan_file import load_plan
+from sakip.io.workbook import export_plan
+
+NAME = "export"
+HELP = "tulis sebuah rencana (berkas .yaml) ke buku kerja Excel"
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", type=Path, metavar="PATH", help="berkas rencana (.yaml)")
+    parser.add_argument("-o", "--output", required=True, type=Path, metavar="BERKAS.xlsx",
+                        help="buku kerja yang ditulis")
+    parser.add_argument("--force", action="store_true", help="timpa berkas yang sudah ada")
+
+
+def run(args: argparse.Namespace) -> int:
+    output: Path = args.output
+    refuse_existing(output, args.force)
+    plan = load_plan(args.path)
+
+    def write(stream: IO[bytes]) -> None:
+        export_plan(plan, stream)
+
+    write_atomically(output, write)
+    done = "Buku kerja ditulis ke" if args.lang == "id" else "Workbook written to"
+    print(f"{done} {output}")
+    return 0

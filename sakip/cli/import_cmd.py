@@ -1,0 +1,56 @@
+"""``sakip import FILE.xlsx -o PATH``: read a filled-in workbook into a plan file.
+
+Every problem is reported at once (sheet, row, column) and nothing is written unless the
+whole workbook is valid; warnings are printed and do not stop the import.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import IO
+
+from sakip.cli.output import refuse_existing, write_atomically
+from sakip.io.plan_dump import dump_plan
+from sakip.io.workbook import Limits, import_workbook
+
+NAME = "import"
+HELP = "baca buku kerja Excel yang sudah diisi menjadi berkas rencana (.yaml)"
+_DEFAULTS = Limits()
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("workbook", type=Path, metavar="BERKAS.xlsx", help="buku kerja yang dibaca")
+    parser.add_argument("-o", "--output", required=True, type=Path, metavar="PATH",
+                        help="berkas rencana (.yaml) yang ditulis")
+    parser.add_argument("--force", action="store_true", help="timpa berkas yang sudah ada")
+    parser.add_argument("--max-size", type=int, default=_DEFAULTS.max_bytes // 2**20,
+                        metavar="MiB", help="ukuran berkas terbesar yang diterima (bawaan "
+                        f"{_DEFAULTS.max_bytes // 2**20} MiB)")
+    parser.add_argument("--max-cells", type=int, default=_DEFAULTS.max_cells, metavar="N",
+                        help=f"jumlah sel terbanyak yang diterima (bawaan {_DEFAULTS.max_cells})")
+
+
+def run(args: argparse.Namespace) -> int:
+    output: Path = args.output
+    refuse_existing(output, args.force)
+    limits = Limits(max_bytes=args.max_size * 2**20, max_cells=args.max_cells)
+    result = import_workbook(args.workbook, limits)
+    text = dump_plan(result.plan).encode("utf-8")
+
+    def write(stream: IO[bytes]) -> None:
+        stream.write(text)
+
+    write_atomically(output, write)
+    for warning in result.warnings:
+        label = "peringatan" if args.lang == "id" else "warning"
+        print(f"  {label}: {warning.render(args.lang)}", file=sys.stderr)
+    plan = result.plan
+    if args.lang == "id":
+        print(f"Rencana ditulis ke {output}: {len(plan.indicators)} indikator, "
+              f"{len(plan.activities)} kegiatan, {len(result.warnings)} peringatan.")
+    else:
+        print(f"Plan written to {output}: {len(plan.indicators)} indicators, "
+              f"{len(plan.activities)} activities, {len(result.warnings)} warning(s).")
+    return 0

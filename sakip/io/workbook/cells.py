@@ -1,0 +1,279 @@
+"""One cell, both ways: a raw worksheet value to a typed value, and a typed value to a cell.
+
+Reading. The reader (python-calamine) gives ``float`` for every numeric cell, because an
+xlsx file stores numbers as IEEE doubles. A float becomes a Decimal through ``repr``: Python
+prints the shortest text that reads back as the same double, which for any number typed
+with at most 15 significant digits is exactly the number typed (``94.78``, not
+``94.780000000000001136…``). Text that looks like a number is read the Indonesian way by
+:func:`sakip.io.idnum.parse_id_number` (``1.234,5``, ``94,78%``, ``Rp 5.054.687.243,-``).
+
+Writing. A Decimal is written as a number when that double reads back as the same Decimal
+(at most 15 significant digits); otherwise as text in Indonesian form without grouping
+(``1234567890123456789,5``), which the reader parses back exactly. Numeric equality is what
+survives: ``100.00`` comes back as ``100``, which compares equal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sakip.core.numbers import canonical
+from sakip.io.idnum import MalformedNumber, parse_id_number
+from sakip.io.workbook.choices import label, labels, parse_choice
+from sakip.io.workbook.codes import Code
+from sakip.io.workbook.schema import Column, Kind
+
+RawValue = int | float | str | bool | dt.date | dt.datetime | dt.time | dt.timedelta
+Typed = str | Decimal | int | bool | enum.Enum | tuple[str, ...]
+
+MAX_EXACT_INTEGER = 10**15  # doubles hold every integer below this (and a good deal more)
+YEAR_RANGE = (1900, 2200)
+_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_TRUE = frozenset({"ya", "y", "iya", "benar", "true", "1"})
+_FALSE = frozenset({"tidak", "tdk", "bukan", "salah", "false", "0"})
+LIST_SEPARATOR = ";"
+
+
+@dataclass(frozen=True)
+class CellError:
+    code: Code
+    message_id: str
+    message_en: str
+
+
+class BadCell(ValueError):
+    def __init__(self, error: CellError) -> None:
+        super().__init__(error.message_en)
+        self.error = error
+
+
+def _bad(code: Code, message_id: str, message_en: str) -> BadCell:
+    return BadCell(CellError(code, message_id, message_en))
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_cell(column: Column, raw: RawValue) -> Typed | None:
+    """The typed value of a raw cell; None when empty. Raises :class:`BadCell`."""
+    if isinstance(raw, str):
+        raw = raw.strip()
+        if not raw:
+            return None
+    reader = _READERS[column.kind]
+    return reader(column, raw)
+
+
+def read_table_cell(raw: RawValue) -> Decimal | str | None:
+    """A supporting-table cell: a number stays a number, text stays text."""
+    if isinstance(raw, str):
+        text = raw.strip()
+        return text or None
+    if isinstance(raw, bool):
+        raise _bad(Code.BAD_TEXT, "nilai benar/salah tidak dapat dipakai di tabel; ketik teks",
+                   "a TRUE/FALSE value cannot be used in a table; type text")
+    if isinstance(raw, int | float):
+        return _float_decimal(raw)
+    return _text(raw)
+
+
+def _float_decimal(raw: int | float) -> Decimal:
+    if isinstance(raw, int):
+        return Decimal(raw)
+    return Decimal(repr(raw))
+
+
+def _text(raw: RawValue) -> str:
+    if isinstance(raw, str):
+        return raw.replace("\r\n", "\n")
+    if isinstance(raw, bool):
+        raise _bad(Code.BAD_TEXT, "diharapkan teks, bukan nilai benar/salah",
+                   "expected text, not a TRUE/FALSE value")
+    if isinstance(raw, int | float):
+        value = _float_decimal(raw)
+        if value == value.to_integral_value():
+            if abs(value) >= MAX_EXACT_INTEGER:
+                raise _bad(
+                    Code.NUMBER_TOO_LONG,
+                    "angka terlalu panjang sehingga digit terakhirnya hilang; "
+                    "ketik sebagai teks (awali dengan tanda petik ')",
+                    "number too long, its last digits are lost; type it as text (prefix ')",
+                )
+            return str(int(value))
+        return canonical(value)
+    if isinstance(raw, dt.datetime):
+        return raw.date().isoformat() if raw.time() == dt.time() else raw.isoformat()
+    if isinstance(raw, dt.date | dt.time):
+        return raw.isoformat()
+    raise _bad(Code.BAD_TEXT, "isi sel tidak dapat dibaca sebagai teks",
+               "cell content cannot be read as text")
+
+
+def _read_text(column: Column, raw: RawValue) -> str | None:
+    return _text(raw).strip() or None
+
+
+def _read_list(column: Column, raw: RawValue) -> tuple[str, ...] | None:
+    parts = tuple(p.strip() for p in _text(raw).split(LIST_SEPARATOR))
+    kept = tuple(p for p in parts if p)
+    return kept or None
+
+
+def _decimal(raw: RawValue) -> Decimal:
+    if isinstance(raw, bool):
+        raise _bad(Code.BAD_NUMBER, "diharapkan angka, bukan nilai benar/salah",
+                   "expected a number, not a TRUE/FALSE value")
+    if isinstance(raw, int | float):
+        return _float_decimal(raw)
+    if isinstance(raw, str):
+        try:
+            return parse_id_number(raw)
+        except MalformedNumber:
+            if raw.startswith("#"):
+                raise _bad(Code.BAD_NUMBER, f"sel berisi galat Excel {raw!r}",
+                           f"the cell holds the Excel error {raw!r}") from None
+            raise _bad(Code.BAD_NUMBER, f"bukan angka: {raw!r} (contoh: 1.234,5)",
+                       f"not a number: {raw!r} (example: 1.234,5)") from None
+    raise _bad(Code.BAD_NUMBER, "diharapkan angka, bukan tanggal atau waktu",
+               "expected a number, not a date or time")
+
+
+def _read_decimal(column: Column, raw: RawValue) -> Decimal:
+    return _decimal(raw)
+
+
+def _read_integer(column: Column, raw: RawValue) -> int:
+    try:
+        value = _decimal(raw)
+    except BadCell:
+        raise _bad(Code.BAD_INTEGER, f"bukan bilangan bulat: {raw!r}",
+                   f"not a whole number: {raw!r}") from None
+    if value != value.to_integral_value():
+        raise _bad(Code.BAD_INTEGER, f"bukan bilangan bulat: {raw!r}",
+                   f"not a whole number: {raw!r}")
+    number = int(value)
+    too_small = column.minimum is not None and number < column.minimum
+    too_large = column.maximum is not None and number > column.maximum
+    if too_small or too_large:
+        low = "" if column.minimum is None else str(column.minimum)
+        high = "" if column.maximum is None else str(column.maximum)
+        raise _bad(Code.OUT_OF_RANGE, f"{number} di luar rentang yang boleh ({low}–{high})",
+                   f"{number} is outside the allowed range ({low}–{high})")
+    return number
+
+
+def _read_year(column: Column, raw: RawValue) -> int:
+    try:
+        value = _decimal(raw)
+    except BadCell:
+        value = None
+    low, high = YEAR_RANGE
+    if value is None or value != value.to_integral_value() or not low <= value <= high:
+        raise _bad(Code.BAD_YEAR, f"bukan tahun empat angka: {raw!r}",
+                   f"not a four-digit year: {raw!r}")
+    return int(value)
+
+
+def _read_boolean(column: Column, raw: RawValue) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    try:
+        text = _text(raw).strip().casefold()
+    except BadCell:
+        text = ""
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise _bad(Code.BAD_BOOLEAN, f"isi dengan Ya atau Tidak, bukan {raw!r}",
+               f"fill in Ya (yes) or Tidak (no), not {raw!r}")
+
+
+def _read_choice(column: Column, raw: RawValue) -> enum.Enum:
+    assert column.choices is not None  # a declaration error, caught by the schema test
+    member = parse_choice(column.choices, _text(raw)) if isinstance(raw, str) else None
+    if member is None:
+        allowed = ", ".join(labels(column.choices))
+        raise _bad(Code.BAD_CHOICE, f"{raw!r} bukan pilihan yang dikenal; pilih: {allowed}",
+                   f"{raw!r} is not a known choice; choose: {allowed}")
+    return member
+
+
+def _read_date(column: Column, raw: RawValue) -> str:
+    if isinstance(raw, dt.datetime):
+        return raw.date().isoformat()
+    if isinstance(raw, dt.date):
+        return raw.isoformat()
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
+        return str(_read_year(column, raw))
+    text = _text(raw).strip() if isinstance(raw, str) else ""
+    match = _ISO_DATE.match(text)
+    if match and _valid_date(match.group(1), match.group(2), match.group(3)):
+        return text
+    raise _bad(Code.BAD_DATE, f"tanggal tidak dikenali: {raw!r} (contoh: 2020-12-08 atau 2020-12)",
+               f"date not recognised: {raw!r} (example: 2020-12-08 or 2020-12)")
+
+
+def _valid_date(year: str, month: str | None, day: str | None) -> bool:
+    try:
+        dt.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return False
+    return True
+
+
+def _read_cell_kind(column: Column, raw: RawValue) -> Typed | None:
+    value = read_table_cell(raw)
+    return value
+
+
+_READERS = {
+    Kind.TEXT: _read_text,
+    Kind.CODE: _read_text,
+    Kind.LIST: _read_list,
+    Kind.DECIMAL: _read_decimal,
+    Kind.MONEY: _read_decimal,
+    Kind.INTEGER: _read_integer,
+    Kind.YEAR: _read_year,
+    Kind.BOOLEAN: _read_boolean,
+    Kind.CHOICE: _read_choice,
+    Kind.DATE: _read_date,
+    Kind.CELL: _read_cell_kind,
+}
+
+
+# --------------------------------------------------------------------------- writing
+
+CellOut = str | int | float | None
+
+
+def number_out(value: Decimal) -> float | str:
+    """A Decimal as a number when a double holds it exactly, else as Indonesian text."""
+    as_float = float(value)
+    if Decimal(repr(as_float)) == value:
+        return as_float
+    return canonical(value).replace(".", ",")
+
+
+def write_cell(column: Column, value: object) -> CellOut:
+    """What to put in the worksheet for a typed value (None leaves the cell empty)."""
+    if value is None:
+        return None
+    kind = column.kind
+    if kind in (Kind.DECIMAL, Kind.MONEY, Kind.CELL) and isinstance(value, Decimal):
+        return number_out(value)
+    if kind is Kind.LIST and isinstance(value, tuple):
+        return f"{LIST_SEPARATOR} ".join(value) if value else None
+    if kind is Kind.BOOLEAN and isinstance(value, bool):
+        return "Ya" if value else "Tidak"
+    if kind is Kind.CHOICE and isinstance(value, enum.Enum):
+        return label(value)
+    if isinstance(value, bool):
+        raise TypeError(f"unexpected boolean for {column.key}")
+    if isinstance(value, str | int):
+        return value
+    raise TypeError(f"cannot write {value!r} in column {column.key} ({kind.value})")

@@ -1,0 +1,348 @@
+"""Reading the workbook's cells into typed records, with python-calamine (Rust, fast).
+
+This step knows sheets, headers and cells: it finds each declared sheet and each column by
+its header, converts every cell with :mod:`sakip.io.workbook.cells`, and reports, all at
+once, missing or renamed sheets and columns, merged cells, formulas without a cached value
+and unreadable cells. Relations between records are checked later (``validate``).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from pathlib import Path
+
+import python_calamine
+
+from sakip.io.problems import Problem, Severity
+from sakip.io.workbook.cells import BadCell, RawValue, read_cell, read_table_cell
+from sakip.io.workbook.codes import Code
+from sakip.io.workbook.container import Limits, check_file, formulas_without_value
+from sakip.io.workbook.rows import Cell, Records, Row
+from sakip.io.workbook.schema import (
+    FORM_HEADERS,
+    Column,
+    Layout,
+    Sheet,
+    column_letter,
+    normal_header,
+)
+from sakip.io.workbook.sheets import README_SHEET, SHEETS
+
+Grid = list[list[RawValue]]
+
+
+def read_records(path: Path, limits: Limits) -> tuple[Records, list[Problem]]:
+    """Every declared sheet's records, and every problem met reading them."""
+    problems = check_file(path, limits)
+    if problems:
+        return {}, problems
+    try:
+        book = python_calamine.CalamineWorkbook.from_path(str(path))
+    except python_calamine.PasswordError:
+        return {}, [_file_problem(path, Code.ENCRYPTED, "berkas dilindungi kata sandi",
+                                  "the file is password-protected")]
+    except (python_calamine.CalamineError, OSError, ValueError) as error:
+        return {}, [_file_problem(
+            path, Code.CORRUPT, f"berkas rusak dan tidak dapat dibaca ({error})",
+            f"the file is damaged and cannot be read ({error})")]
+    with book:
+        return _read_book(path, book, limits)
+
+
+def _file_problem(path: Path, code: Code, message_id: str, message_en: str) -> Problem:
+    return Problem(code=code, message_id=message_id, message_en=message_en, file=str(path))
+
+
+def _read_book(
+    path: Path, book: python_calamine.CalamineWorkbook, limits: Limits
+) -> tuple[Records, list[Problem]]:
+    problems: list[Problem] = []
+    present = {normal_header(name): name for name in book.sheet_names}
+    found: dict[str, str] = {}  # declared name → actual name
+    for sheet in SHEETS:
+        actual = present.get(normal_header(sheet.name))
+        if actual is not None:
+            found[sheet.name] = actual
+    known = {normal_header(s.name) for s in SHEETS} | {normal_header(README_SHEET)}
+    unknown = [name for name in book.sheet_names if normal_header(name) not in known]
+    problems.extend(_sheet_problems(found, unknown))
+
+    grids: dict[str, Grid] = {}
+    cells = 0
+    for sheet in SHEETS:
+        if sheet.name not in found:
+            continue
+        try:
+            data = book.get_sheet_by_name(found[sheet.name])
+            cells += data.height * data.width
+            if cells > limits.max_cells:
+                return {}, [_file_problem(
+                    path, Code.TOO_MANY_CELLS,
+                    f"terlalu banyak sel (lebih dari {limits.max_cells:,}); "
+                    "hapus baris dan kolom kosong di bawah atau di kanan data",
+                    f"too many cells (more than {limits.max_cells:,}); delete empty rows "
+                    "and columns below or right of the data")]
+            merged = data.merged_cell_ranges or []
+            grids[sheet.name] = data.to_python(skip_empty_area=False)
+        except python_calamine.CalamineError as error:
+            return {}, [_file_problem(
+                path, Code.CORRUPT, f"lembar '{sheet.name}' rusak ({error})",
+                f"sheet '{sheet.name}' is damaged ({error})")]
+        for (top, left), (bottom, right) in merged:
+            cell_range = f"{column_letter(left)}{top + 1}:{column_letter(right)}{bottom + 1}"
+            problems.append(Problem(
+                code=Code.MERGED_CELLS,
+                message_id=f"sel digabung ({cell_range}); pisahkan gabungan sel dan isi "
+                "setiap sel",
+                message_en=f"merged cells ({cell_range}); unmerge them and fill every cell",
+                sheet=sheet.name, row=top + 1, column=column_letter(left)))
+
+    try:
+        formulas = formulas_without_value(path, set(found.values()))
+    except (OSError, ValueError, KeyError) as error:  # ParseError is a ValueError… mostly
+        return {}, [_file_problem(path, Code.CORRUPT, f"berkas rusak ({error})",
+                                  f"the file is damaged ({error})")]
+    records: Records = {}
+    for sheet in SHEETS:
+        grid = grids.get(sheet.name)
+        if grid is None:
+            continue
+        missing = formulas.get(found[sheet.name], set())
+        reader = _read_form if sheet.layout is Layout.FORM else _read_table
+        records[sheet.name] = reader(sheet, grid, missing, problems)
+    return records, problems
+
+
+def _sheet_problems(found: dict[str, str], unknown: list[str]) -> list[Problem]:
+    problems: list[Problem] = []
+    for sheet in SHEETS:
+        if sheet.name in found:
+            continue
+        guess = difflib.get_close_matches(sheet.name, unknown, n=1, cutoff=0.5)
+        hint_id = f" (mungkin diganti nama menjadi '{guess[0]}'?)" if guess else ""
+        hint_en = f" (was it renamed to '{guess[0]}'?)" if guess else ""
+        problems.append(Problem(
+            code=Code.MISSING_SHEET,
+            message_id=f"lembar '{sheet.name}' tidak ada{hint_id}; jangan menghapus atau "
+            "mengganti nama lembar templat",
+            message_en=f"sheet '{sheet.name}' is missing{hint_en}; do not delete or rename "
+            "the template's sheets",
+            sheet=sheet.name))
+    for name in unknown:
+        problems.append(Problem(
+            code=Code.UNKNOWN_SHEET,
+            message_id="lembar ini tidak dikenal dan diabaikan",
+            message_en="unknown sheet, ignored",
+            severity=Severity.WARNING, sheet=name))
+    return problems
+
+
+def _is_empty(value: RawValue) -> bool:
+    return value == "" or value is None or (isinstance(value, str) and not value.strip())
+
+
+def _read_value(
+    row: Row, column: Column, raw: RawValue, formula_missing: bool, problems: list[Problem]
+) -> None:
+    if formula_missing:
+        row.bad.add(column.key)
+        problems.append(row.problem(
+            column.key, Code.FORMULA_NO_VALUE,
+            "sel berisi rumus tanpa nilai tersimpan; buka dan simpan ulang berkas di Excel, "
+            "atau ganti rumus dengan nilainya",
+            "the cell holds a formula with no stored value; open and save the file in Excel, "
+            "or replace the formula with its value"))
+        return
+    try:
+        value = read_cell(column, raw)
+    except BadCell as bad:
+        row.bad.add(column.key)
+        problems.append(row.problem(
+            column.key, bad.error.code, bad.error.message_id, bad.error.message_en))
+        return
+    if value is None and column.required:
+        row.bad.add(column.key)
+        problems.append(row.problem(
+            column.key, Code.REQUIRED, "wajib diisi", "required, but empty"))
+        return
+    row.values[column.key] = value
+
+
+# --------------------------------------------------------------------------- table sheets
+
+
+def _read_table(
+    sheet: Sheet, grid: Grid, missing: set[tuple[int, int]], problems: list[Problem]
+) -> list[Row]:
+    header = grid[0] if grid else []
+    width = max((len(raw_row) for raw_row in grid), default=0)
+    positions, open_positions = _map_header(sheet, header, width, problems)
+    if positions is None:
+        return []
+    letters = {key: column_letter(index) for key, index in positions.items()}
+    open_letters = tuple(column_letter(index) for index in open_positions)
+    mapped = set(positions.values()) | set(open_positions)
+    unmapped = [index for index in range(width) if index not in mapped]
+    columns = [(sheet.by_key[key], position) for key, position in positions.items()]
+    missing_by_row: dict[int, set[int]] = {}
+    for r, c in missing:
+        missing_by_row.setdefault(r, set()).add(c)
+    no_formulas: set[int] = set()
+    rows: list[Row] = []
+    for index in range(1, len(grid)):
+        raw_row = grid[index]
+        row_missing = missing_by_row.get(index, no_formulas)
+        if not row_missing and all(value == "" or _is_empty(value) for value in raw_row):
+            continue  # empty rows, trailing or between records, are ignored
+        row = Row(sheet, index + 1, {}, letters, cell_letters=open_letters)
+        for column, position in columns:
+            raw = raw_row[position] if position < len(raw_row) else ""
+            if raw == "" and not column.required and position not in row_missing:
+                continue  # the common empty optional cell: nothing to read
+            _read_value(row, column, raw, position in row_missing, problems)
+        if open_positions:
+            row.cells = _read_open(row, raw_row, open_positions, row_missing, problems)
+        for position in unmapped:
+            if position < len(raw_row) and not _is_empty(raw_row[position]):
+                unmapped.remove(position)  # one report per column is enough
+                problems.append(Problem(
+                    code=Code.UNKNOWN_COLUMN,
+                    message_id="ada isian di kolom tanpa judul; data ini tidak akan terbaca",
+                    message_en="a column without a header holds data; it would not be read",
+                    sheet=sheet.name, row=index + 1, column=column_letter(position)))
+                break
+        rows.append(row)
+    return rows
+
+
+def _read_open(
+    row: Row,
+    raw_row: Sequence[RawValue],
+    positions: list[int],
+    row_missing: set[int],
+    problems: list[Problem],
+) -> tuple[Cell, ...]:
+    cells: list[Cell] = []
+    for position in positions:
+        raw = raw_row[position] if position < len(raw_row) else ""
+        letter = column_letter(position)
+        if position in row_missing:
+            problems.append(Problem(
+                code=Code.FORMULA_NO_VALUE,
+                message_id="sel berisi rumus tanpa nilai tersimpan",
+                message_en="the cell holds a formula with no stored value",
+                sheet=row.sheet.name, row=row.number, column=letter))
+            cells.append(None)
+            continue
+        try:
+            cells.append(read_table_cell(raw))
+        except BadCell as bad:
+            problems.append(Problem(
+                code=bad.error.code, message_id=bad.error.message_id,
+                message_en=bad.error.message_en, sheet=row.sheet.name, row=row.number,
+                column=letter))
+            cells.append(None)
+    while cells and cells[-1] is None:
+        cells.pop()
+    return tuple(cells)
+
+
+def _map_header(
+    sheet: Sheet, header: Sequence[RawValue], width: int, problems: list[Problem]
+) -> tuple[dict[str, int] | None, list[int]]:
+    """Column key → position, and the positions of free columns; None: unusable header."""
+    wanted = {normal_header(column.header): column for column in sheet.columns}
+    positions: dict[str, int] = {}
+    open_positions: list[int] = []
+    for index, raw in enumerate(header):
+        if _is_empty(raw):
+            continue
+        text = normal_header(str(raw))
+        column = wanted.get(text)
+        if column is None:
+            if sheet.open_columns and index > max(positions.values(), default=-1):
+                continue  # a free column: its header is only a label
+            problems.append(Problem(
+                code=Code.UNKNOWN_COLUMN,
+                message_id=f"judul kolom '{raw}' tidak dikenal (salah ketik atau diganti "
+                "nama?); lihat lembar Petunjuk",
+                message_en=f"unknown column header '{raw}' (a typo or renamed?); see the "
+                "Petunjuk sheet",
+                sheet=sheet.name, row=1, column=column_letter(index)))
+            continue
+        if column.key in positions:
+            problems.append(Problem(
+                code=Code.DUPLICATE_COLUMN,
+                message_id=f"kolom '{column.header}' muncul dua kali",
+                message_en=f"column '{column.header}' appears twice",
+                sheet=sheet.name, row=1, column=column_letter(index)))
+            continue
+        positions[column.key] = index
+    usable = True
+    for column in sheet.columns:
+        if column.key not in positions and column.required:
+            usable = False
+            problems.append(Problem(
+                code=Code.MISSING_COLUMN,
+                message_id=f"kolom wajib '{column.header}' tidak ada di baris judul",
+                message_en=f"required column '{column.header}' is missing from the header row",
+                sheet=sheet.name, row=1))
+    if sheet.open_columns and usable:
+        first = max(positions.values(), default=-1) + 1
+        open_positions = list(range(first, max(width, first)))
+    return (positions if usable else None), open_positions
+
+
+# --------------------------------------------------------------------------- form sheets
+
+
+def _read_form(
+    sheet: Sheet, grid: Grid, missing: set[tuple[int, int]], problems: list[Problem]
+) -> list[Row]:
+    wanted = {normal_header(column.header): column for column in sheet.columns}
+    field_rows: dict[str, int] = {}
+    row = Row(sheet, 2, {}, {column.key: "B" for column in sheet.columns}, field_rows)
+    raw_values: dict[str, tuple[RawValue, bool]] = {}
+    for index, raw_row in enumerate(grid):
+        label = raw_row[0] if raw_row else ""
+        value = raw_row[1] if len(raw_row) > 1 else ""
+        if _is_empty(label):
+            if not _is_empty(value):
+                problems.append(Problem(
+                    code=Code.UNKNOWN_FIELD, message_id="nilai tanpa nama isian di kolom A",
+                    message_en="a value without a field name in column A",
+                    sheet=sheet.name, row=index + 1, column="B"))
+            continue
+        text = normal_header(str(label))
+        if index == 0 and text == normal_header(FORM_HEADERS[0]):
+            continue
+        column = wanted.get(text)
+        if column is None:
+            problems.append(Problem(
+                code=Code.UNKNOWN_FIELD,
+                message_id=f"isian '{label}' tidak dikenal; lihat lembar Petunjuk",
+                message_en=f"unknown field '{label}'; see the Petunjuk sheet",
+                sheet=sheet.name, row=index + 1, column="A"))
+            continue
+        if column.key in field_rows:
+            problems.append(Problem(
+                code=Code.DUPLICATE_COLUMN,
+                message_id=f"isian '{column.header}' muncul dua kali",
+                message_en=f"field '{column.header}' appears twice",
+                sheet=sheet.name, row=index + 1, column="A"))
+            continue
+        field_rows[column.key] = index + 1
+        raw_values[column.key] = (value, (index, 1) in missing)
+    for column in sheet.columns:
+        if column.key in raw_values:
+            raw, formula_missing = raw_values[column.key]
+            _read_value(row, column, raw, formula_missing, problems)
+        elif column.required:
+            row.bad.add(column.key)
+            problems.append(Problem(
+                code=Code.MISSING_FIELD,
+                message_id=f"isian wajib '{column.header}' tidak ada di kolom A",
+                message_en=f"required field '{column.header}' is missing from column A",
+                sheet=sheet.name))
+    return [row]
