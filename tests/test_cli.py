@@ -29,6 +29,7 @@ def test_measure_json_has_the_documented_shape(capsys):
     assert first["achievement"] == "1002.00"  # decimals as strings
     assert {"code", "name", "level", "achievement", "indicators", "missing"} <= set(data["groups"][0])
     assert {"code", "name", "level", "ceiling", "spent", "absorption"} <= set(data["budget"][0])
+    assert data["key"][0] == "IKU-01" and data["own_groups"][0]["achievement"] == "1002.00"
     assert data["efficiency"][0] == {"code": "T1", "name": "Meningkatnya kesejahteraan PMKS",
                                      "achievement": "560.24", "absorption": "79.47",
                                      "efficiency": "480.77"}

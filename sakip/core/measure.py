@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from sakip.core.achievement import Score, Why, better, qualitative_score, score
 from sakip.core.budget import (
@@ -119,12 +120,15 @@ class Measurement:
     predicate_counts: tuple[tuple[str, int], ...]  # over the key indicators, scale order
     category_counts: tuple[tuple[str, int], ...]
     uncounted: tuple[str, ...]  # key indicators with no predicate (missing data)
+    own_groups: tuple[GroupResult, ...] = ()  # each goal over its own indicators only (Tabel 3.9)
+    key: tuple[str, ...] = ()  # codes of the key indicators counted above, plan order
 
     def result(self, code: str) -> IndicatorResult:
-        for item in self.indicators:
-            if item.code == code:
-                return item
-        raise KeyError(code)
+        return self._results[code]
+
+    @cached_property
+    def _results(self) -> dict[str, IndicatorResult]:
+        return {item.code: item for item in self.indicators}
 
     def group(self, code: str) -> GroupResult:
         for item in self.groups:
@@ -132,11 +136,22 @@ class Measurement:
                 return item
         raise KeyError(code)
 
-    def budget_line(self, code: str) -> BudgetLine:
-        for item in self.budget:
+    def own_group(self, code: str) -> GroupResult:
+        """A goal's mean over its own indicators, without its objectives' (level ``goal_own``)."""
+        for item in self.own_groups:
             if item.code == code:
                 return item
         raise KeyError(code)
+
+    def budget_line(self, code: str) -> BudgetLine:
+        return self._lines[code]
+
+    @cached_property
+    def _lines(self) -> dict[str, BudgetLine]:
+        lines: dict[str, BudgetLine] = {}
+        for item in self.budget:
+            lines.setdefault(item.code, item)  # the first line of a code, as a scan would give
+        return lines
 
 
 def measure(plan: Plan, year: int, settings: Settings | None = None) -> Measurement:
@@ -148,9 +163,9 @@ def measure(plan: Plan, year: int, settings: Settings | None = None) -> Measurem
         for indicator in plan.indicators
     )
     by_code = {r.code: r for r in results}
-    groups = _groups(plan, by_code, settings, predicate_scale, category_scale)
+    groups, own_groups = _groups(plan, by_code, settings, predicate_scale, category_scale)
     budget = roll_up(plan, year, settings)
-    key = _key_results(plan, results)
+    key = key_results(results)
     return Measurement(
         year=year,
         settings=settings,
@@ -165,6 +180,8 @@ def measure(plan: Plan, year: int, settings: Settings | None = None) -> Measurem
         predicate_counts=_counts(predicate_scale, [r.predicate for r in key]),
         category_counts=_counts(category_scale, [r.category for r in key]),
         uncounted=tuple(r.code for r in key if r.predicate is None),
+        own_groups=own_groups,
+        key=tuple(r.code for r in key),
     )
 
 
@@ -279,7 +296,7 @@ def _derive(plan: Plan, indicator: Indicator, year: int) -> Decimal | None:
 # ---------------------------------------------------------------------- groups
 
 
-def _key_results(plan: Plan, results: tuple[IndicatorResult, ...]) -> list[IndicatorResult]:
+def key_results(results: tuple[IndicatorResult, ...]) -> list[IndicatorResult]:
     """The IKU when the plan marks them, else every goal and objective indicator."""
     strategic = [r for r in results if r.indicator.level in (Level.GOAL, Level.OBJECTIVE)]
     key = [r for r in strategic if r.indicator.key]
@@ -287,7 +304,9 @@ def _key_results(plan: Plan, results: tuple[IndicatorResult, ...]) -> list[Indic
 
 
 def _groups(plan: Plan, by_code: dict[str, IndicatorResult], settings: Settings,
-            predicate_scale: Scale, category_scale: Scale) -> tuple[GroupResult, ...]:
+            predicate_scale: Scale, category_scale: Scale,
+            ) -> tuple[tuple[GroupResult, ...], tuple[GroupResult, ...]]:
+    """The groups (goal with its objectives, objective, agency) and each goal's own mean."""
     def group(code: str, name: str, level: str, members: list[IndicatorResult]) -> GroupResult:
         available = [m.achievement for m in members if m.achievement is not None]
         capped = [min(a, settings.cap) if settings.cap is not None else a for a in available]
@@ -302,8 +321,10 @@ def _groups(plan: Plan, by_code: dict[str, IndicatorResult], settings: Settings,
         return [by_code[i.code] for i in plan.indicators_of(owner, level)]
 
     groups = []
+    own = []
     for goal in plan.goals:
         members = of(Level.GOAL, goal.code)
+        own.append(group(goal.code, goal.name, "goal_own", list(members)))
         for objective in plan.objectives_of(goal.code):
             members += of(Level.OBJECTIVE, objective.code)
         groups.append(group(goal.code, goal.name, "goal", members))
@@ -311,8 +332,8 @@ def _groups(plan: Plan, by_code: dict[str, IndicatorResult], settings: Settings,
         groups.append(group(objective.code, objective.name, "objective",
                             of(Level.OBJECTIVE, objective.code)))
     groups.append(group(plan.agency.code, plan.agency.name, "agency",
-                        _key_results(plan, tuple(by_code.values()))))
-    return tuple(groups)
+                        key_results(tuple(by_code.values()))))
+    return tuple(groups), tuple(own)
 
 
 def _efficiency(plan: Plan, groups: tuple[GroupResult, ...], budget: tuple[BudgetLine, ...],

@@ -5,13 +5,22 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from sakip.core.measure import Measurement
+from sakip.core.measure import GroupResult, Measurement
 from sakip.core.model import Plan
 from sakip.core.numbers import canonical
 
 
 def _d(value: Decimal | None) -> str | None:
     return canonical(value) if value is not None else None
+
+
+def _group(g: GroupResult) -> dict[str, Any]:
+    return {
+        "code": g.code, "name": g.name, "level": g.level,
+        "achievement": _d(g.achievement), "indicators": list(g.indicators),
+        "count": g.count, "missing": list(g.missing),
+        "predicate": g.predicate, "category": g.category,
+    }
 
 
 def measurement_to_dict(plan: Plan, m: Measurement) -> dict[str, Any]:
@@ -53,15 +62,9 @@ def measurement_to_dict(plan: Plan, m: Measurement) -> dict[str, Any]:
             }
             for r in m.indicators
         ],
-        "groups": [
-            {
-                "code": g.code, "name": g.name, "level": g.level,
-                "achievement": _d(g.achievement), "indicators": list(g.indicators),
-                "count": g.count, "missing": list(g.missing),
-                "predicate": g.predicate, "category": g.category,
-            }
-            for g in m.groups
-        ],
+        "groups": [_group(g) for g in m.groups],
+        "own_groups": [_group(g) for g in m.own_groups],
+        "key": list(m.key),
         "budget": [
             {
                 "code": b.code, "name": b.name, "level": b.level, "parent": b.parent,
