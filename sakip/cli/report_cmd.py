@@ -1,0 +1,49 @@
+"""``sakip report PATH --year Y -o FILE``: write the LKjIP as DOCX, PDF or HTML (by extension)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+
+from sakip.cli.measure_cmd import default_year
+from sakip.io.plan_file import load_plan
+from sakip.io.problems import InputError, Problem
+from sakip.report import Options, write_report
+from sakip.report.api import format_of
+
+NAME = "report"
+HELP = "susun Laporan Kinerja (LKjIP) sebagai .docx, .pdf atau .html"
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", metavar="PATH", help="berkas rencana (.yaml)")
+    parser.add_argument("--year", type=int,
+                        help="tahun laporan (bawaan: tahun terakhir yang berisi realisasi)")
+    parser.add_argument("-o", "--output", required=True, metavar="FILE",
+                        help="berkas keluaran; formatnya menurut akhiran: .docx, .pdf atau .html")
+    parser.add_argument("--place", help="tempat penandatanganan Kata Pengantar "
+                                        "(bawaan: dari alamat perangkat daerah)")
+    parser.add_argument("--date", metavar="YYYY-MM-DD",
+                        help="tanggal penandatanganan (bawaan: '… Maret' tahun berikutnya, diisi tangan)")
+    parser.add_argument("--no-charts", action="store_true", help="tanpa grafik")
+
+
+def run(args: argparse.Namespace) -> int:
+    format_of(args.output)  # an unknown extension is refused before the plan is read
+    signed = _date(args.date) if args.date else None
+    plan = load_plan(args.path)
+    year = args.year if args.year is not None else default_year(plan)
+    options = Options(lang=args.lang, place=args.place, date=signed, charts=not args.no_charts)
+    written = write_report(plan, year, args.output, options)
+    print(f"Laporan Kinerja {year} ditulis ke {written}" if args.lang == "id"
+          else f"Performance report {year} written to {written}")
+    return 0
+
+
+def _date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise InputError([Problem("REPORT_BAD_DATE",
+                                  f"tanggal tidak dikenali: {text!r} (gunakan YYYY-MM-DD)",
+                                  f"unrecognised date: {text!r} (use YYYY-MM-DD)")]) from None

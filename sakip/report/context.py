@@ -1,0 +1,110 @@
+"""What every chapter builder reads: the plan, the year's measurement and those of earlier years.
+
+The measurements are the engine's (:func:`sakip.core.measure.measure`), one per year of the
+strategic plan up to the report year; chapter builders take figures from them and from the plan
+and compute none of their own.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from sakip.core.enums import NarrativeKind
+from sakip.core.measure import IndicatorResult, Measurement, measure
+from sakip.core.model import Indicator, Narrative, Plan
+from sakip.io.problems import InputError, Problem
+from sakip.report.format import Formatter
+from sakip.report.text import Text
+
+
+@dataclass(frozen=True)
+class Options:
+    """Report settings that are not in the plan."""
+
+    lang: str = "id"
+    place: str | None = None  # where the foreword is signed; else read from the agency address
+    date: datetime.date | None = None  # when it is signed; else "… Maret <year + 1>" to fill in
+    charts: bool = True
+
+
+@dataclass
+class Context:
+    plan: Plan
+    year: int
+    m: Measurement
+    history: dict[int, Measurement]  # every plan year up to the report year
+    options: Options
+    t: Text
+    f: Formatter
+    _ids: set[str] = field(default_factory=set)
+
+    # ----------------------------------------------------------------- look-ups
+
+    def result(self, code: str, year: int | None = None) -> IndicatorResult:
+        return (self.m if year is None else self.history[year]).result(code)
+
+    def key_results(self) -> list[IndicatorResult]:
+        return [self.m.result(code) for code in self.m.key]
+
+    def is_key(self, indicator: Indicator) -> bool:
+        return indicator.code in self.m.key
+
+    def narratives(self, kind: NarrativeKind, subject: str | None = None) -> list[Narrative]:
+        """Narratives of a kind about a subject (None: the agency), for the year or undated."""
+        return [n for n in self.plan.narratives
+                if n.kind is kind and n.subject == subject and n.year in (None, self.year)]
+
+    def id(self, base: str) -> str:
+        """A document-unique id derived from ``base``."""
+        slug = re.sub(r"[^a-z0-9]+", "-", base.lower()).strip("-") or "x"
+        candidate, n = slug, 1
+        while candidate in self._ids:
+            n += 1
+            candidate = f"{slug}-{n}"
+        self._ids.add(candidate)
+        return candidate
+
+    # ----------------------------------------------------------------- signing
+
+    @property
+    def place(self) -> str:
+        return self.options.place or place_from(self.plan)
+
+    @property
+    def date_text(self) -> str:
+        if self.options.date is None:  # the day is left for the signer to fill in
+            return f"{'…' * 3} {self.f.date(f'{self.year + 1}-03')}"
+        return self.f.date(self.options.date)
+
+
+def place_from(plan: Plan) -> str:
+    """The town in the agency's address: its last word once the region's own name is dropped.
+
+    "Jl. Jend. A. Yani No. 100 Tanjungpandan Belitung" in Kabupaten Belitung → "Tanjungpandan".
+    Without an address, the region's name without its kind ("Belitung").
+    """
+    region = re.sub(r"^(Kabupaten|Kota|Provinsi)\s+", "", plan.region.name).strip()
+    address = (plan.agency.address or "").strip().rstrip(".")
+    if address:
+        if region and address.lower().endswith(region.lower()):
+            address = address[: -len(region)].strip(" ,")
+        words = [w.strip(",") for w in address.split()]
+        if words and words[-1].isalpha() and words[-1][0].isupper():
+            return words[-1]
+    return region or plan.region.name
+
+
+def make_context(plan: Plan, year: int, options: Options | None = None) -> Context:
+    options = options or Options()
+    sp = plan.strategic_plan
+    if not sp.start <= year <= sp.end:
+        raise InputError([Problem(
+            "REPORT_YEAR_OUTSIDE_PERIOD",
+            f"tahun {year} di luar periode Renstra {sp.start}–{sp.end}",
+            f"year {year} is outside the plan period {sp.start}–{sp.end}")])
+    history = {y: measure(plan, y) for y in range(sp.start, year + 1)}
+    text = Text(options.lang)
+    return Context(plan, year, history[year], history, options, text,
+                   Formatter(plan.settings, text, year))

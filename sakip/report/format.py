@@ -1,0 +1,194 @@
+"""The one place where a report's numbers become text.
+
+Indonesian formats through :mod:`sakip.io.idnum` (1.234.567,89; Rp 5.054.687.243). Targets and
+realisations keep the places they were entered or derived with (0,5; 94,78); achievements,
+averages and absorptions use the plan's ``achievement_places``. A missing figure prints as "–"
+and carries its reason as a note, which the table turns into a lettered footnote. Cells keep
+the value they print and a key naming the measured figure, so the report can be checked against
+the measurement figure by figure.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from sakip.core.achievement import Why
+from sakip.core.budget import BudgetLine
+from sakip.core.enums import ActualStatus, Closed, Polarity
+from sakip.core.measure import GroupResult, IndicatorResult
+from sakip.core.model import Band, Indicator, Scale, Settings, Target
+from sakip.io.idnum import format_id, format_rupiah
+from sakip.report.model import Align, Cell
+from sakip.report.text import MONTHS, Text
+
+DASH = "–"
+MAX_PLACES = 4
+
+
+def places_of(value: Decimal) -> int:
+    """The decimal places a value was entered or derived with (0,5 → 1; 80 → 0), at most 4."""
+    exponent = value.as_tuple().exponent
+    return min(MAX_PLACES, max(0, -exponent)) if isinstance(exponent, int) else 0
+
+
+class Formatter:
+    """Numbers and cells of one report: its settings, language and year."""
+
+    def __init__(self, settings: Settings, text: Text, year: int) -> None:
+        self.settings = settings
+        self.t = text
+        self.year = year
+
+    # ----------------------------------------------------------------- plain text
+
+    def number(self, value: Decimal | None, places: int | None = None) -> str:
+        if value is None:
+            return DASH
+        return format_id(value, places_of(value) if places is None else places,
+                         self.settings.rounding)
+
+    def percent(self, value: Decimal | None) -> str:
+        """An achievement, average or absorption: the plan's places (1.002,00; 83,95)."""
+        return self.number(value, self.settings.achievement_places)
+
+    def money(self, value: Decimal | None) -> str:
+        """Whole rupiah without the currency sign, for columns headed "(Rp)"."""
+        return DASH if value is None else format_id(value, 0)
+
+    def rupiah(self, value: Decimal | None) -> str:
+        return DASH if value is None else format_rupiah(value)
+
+    def count(self, n: int) -> str:
+        """A count as official prose writes it: "3 (tiga)"."""
+        return self.t.count(n)
+
+    def date(self, value: datetime.date | str | None) -> str:
+        """"2020-12-08" → "8 Desember 2020"; "2019-08" → "Agustus 2019"; "2020" stays."""
+        if value is None:
+            return DASH
+        if isinstance(value, datetime.date):
+            value = value.isoformat()
+        months = MONTHS.get(self.t.lang, MONTHS["id"])
+        parts = value.split("-")
+        if len(parts) >= 2 and parts[1].isdigit() and 1 <= int(parts[1]) <= 12:
+            month = months[int(parts[1]) - 1]
+            if len(parts) == 3 and parts[2].isdigit():
+                return f"{int(parts[2])} {month} {parts[0]}"
+            return f"{month} {parts[0]}"
+        return value
+
+    def target_text(self, target: Target | None) -> str:
+        if target is None:
+            return DASH
+        if target.value is None:
+            return target.text or DASH
+        if target.upper is not None:
+            return f"{self.number(target.value)} – {self.number(target.upper)}"
+        return self.number(target.value)
+
+    def actual_text(self, r: IndicatorResult) -> str:
+        if r.actual is not None:
+            return self.number(r.actual)
+        return r.actual_text or DASH
+
+    # ----------------------------------------------------------------- cells of an indicator
+
+    def name(self, r: IndicatorResult) -> Cell:
+        """The indicator's name; a lower-is-better one is marked with a note of its rule."""
+        indicator = r.indicator
+        note = None
+        if indicator.polarity is Polarity.NEGATIVE:
+            note = self.t("note.negative", rule=r.rule)
+        elif indicator.polarity is Polarity.STABILISE:
+            note = self.t("note.stabilise")
+        return Cell(indicator.name, note=note)
+
+    def target(self, indicator: Indicator, year: int, key: str | None = None) -> Cell:
+        target = indicator.target(year)
+        if target is None:
+            return Cell(DASH, note=self.t("note.no_target", year=year), align=Align.CENTER)
+        return Cell(self.target_text(target), value=target.value, key=key)
+
+    def actual(self, r: IndicatorResult) -> Cell:
+        key = f"actual:{r.year}:{r.code}"
+        if r.actual is None and r.actual_text is None:
+            return Cell(DASH, note=self.missing_reason(r), key=key, align=Align.CENTER)
+        notes = []
+        if r.status is ActualStatus.PROVISIONAL:
+            notes.append(self.t("note.provisional", reason=r.reason or ""))
+        if r.derived is not None and r.reported is not None and r.derived != r.reported:
+            notes.append(self.t("note.derived_differs", reported=self.number(r.reported)))
+        if r.note:
+            notes.append(r.note)
+        return Cell(self.actual_text(r), value=r.actual, key=key,
+                    note="; ".join(notes) if notes else None)
+
+    def achievement(self, r: IndicatorResult) -> Cell:
+        key = f"achievement:{r.year}:{r.code}"
+        if r.achievement is not None:
+            return Cell(self.percent(r.achievement), value=r.achievement, key=key)
+        return Cell(DASH, key=key, note=self.why(r), align=Align.CENTER)
+
+    def missing_reason(self, r: IndicatorResult) -> str:
+        if r.status is ActualStatus.NOT_AVAILABLE and r.reason:
+            return r.reason
+        return self.t("note.no_actual", year=r.year)
+
+    def why(self, r: IndicatorResult) -> str:
+        if r.why in (Why.NO_ACTUAL, Why.NOT_AVAILABLE):
+            return self.missing_reason(r)
+        if r.why is Why.NO_TARGET:
+            return self.t("note.no_target", year=r.year)
+        if r.why is Why.QUALITATIVE:
+            met = self.t("word.met") if r.met else self.t("word.not_met")
+            return self.t("note.qualitative", met=met)
+        return self.t(f"why.{r.why.value}" if r.why else "why.unknown")
+
+    def label(self, value: str | None) -> Cell:
+        return Cell(value or DASH, align=Align.CENTER if value is None else None)
+
+    # ----------------------------------------------------------------- groups and money
+
+    def group(self, g: GroupResult, year: int) -> Cell:
+        key = f"{'own' if g.level == 'goal_own' else 'group'}:{year}:{g.code}"
+        if g.achievement is None:
+            return Cell(DASH, key=key, note=self.t("note.group_missing"), align=Align.CENTER)
+        return Cell(self.percent(g.achievement), value=g.achievement, key=key)
+
+    def money_cell(self, value: Decimal | None, key: str | None = None,
+                   note: str | None = None) -> Cell:
+        if value is None:
+            return Cell(DASH, key=key, note=note or self.t("note.no_budget"), align=Align.CENTER)
+        return Cell(self.money(value), value=value, key=key, note=note)
+
+    def percent_cell(self, value: Decimal | None, key: str | None = None,
+                     note: str | None = None) -> Cell:
+        if value is None:
+            return Cell(DASH, key=key, note=note or self.t("note.no_budget"), align=Align.CENTER)
+        return Cell(self.percent(value), value=value, key=key)
+
+    def budget(self, line: BudgetLine, year: int) -> tuple[Cell, Cell, Cell]:
+        """Ceiling, spending and absorption of a budget line."""
+        note = self.t("note.no_budget") if line.ceiling is None else None
+        return (self.money_cell(line.ceiling, f"ceiling:{year}:{line.code}", note),
+                self.money_cell(line.spent, f"spent:{year}:{line.code}", note),
+                self.percent_cell(line.absorption, f"absorption:{year}:{line.code}", note))
+
+    # ----------------------------------------------------------------- scales
+
+    def band_range(self, scale: Scale, band: Band) -> str:
+        """A band's interval in words of its scale's closed side: "≥ 75 s.d. < 90", "= 100"."""
+        if band.exactly is not None:
+            return f"= {self.number(band.exactly)}"
+        low_sign, high_sign = ("≥", "<") if scale.closed is Closed.LEFT else (">", "≤")
+        exact = {b.exactly for b in scale.bands if b.exactly is not None}
+        if band.lower in exact:
+            low_sign = ">"  # the exact band takes the bound itself
+        if band.upper in exact:
+            high_sign = "<"
+        low = f"{low_sign} {self.number(band.lower)}" if band.lower is not None else None
+        high = f"{high_sign} {self.number(band.upper)}" if band.upper is not None else None
+        if low and high:
+            return f"{low} {self.t('word.to')} {high}"
+        return low or high or DASH
