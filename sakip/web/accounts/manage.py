@@ -1,0 +1,243 @@
+"""The regional admin's pages: agencies, users and their roles, scales, an agency's settings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth import get_user_model, password_validation
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+
+from sakip.web.access import Action, membership, requires
+from sakip.web.accounts.models import AGENCY_ROLES, Membership, Role
+from sakip.web.entry.cells import number, shown, text
+from sakip.web.entry.forms import formfield
+from sakip.web.entry.grids import Form, input_of
+from sakip.web.plans import models as m
+from sakip.web.workflow.audit import Trail
+
+User = get_user_model()
+
+
+def _region(request: HttpRequest) -> m.Region:
+    member = membership(request.user)
+    assert member is not None  # requires(MANAGE_REGION) let only a region admin through
+    return member.region
+
+
+class AgencyCreateForm(forms.Form):
+    code = forms.SlugField(label="Kode", max_length=60)
+    name = forms.CharField(label="Nama perangkat daerah", max_length=300)
+    short_name = forms.CharField(label="Singkatan", max_length=60, required=False)
+    plan_name = forms.CharField(label="Nama Renstra", max_length=300)
+    start = forms.IntegerField(label="Tahun awal Renstra", min_value=2000, max_value=2100)
+    end = forms.IntegerField(label="Tahun akhir Renstra", min_value=2000, max_value=2100)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("start") and data.get("end") and not 0 <= data["end"] - data["start"] <= 10:
+            raise forms.ValidationError("Tahun akhir harus sama dengan atau sesudah tahun awal "
+                                        "(paling lama 10 tahun).")
+        return data
+
+
+@requires(Action.MANAGE_REGION)
+def agencies(request: HttpRequest) -> HttpResponse:
+    region = _region(request)
+    form = AgencyCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if m.Agency.objects.filter(region=region, code=data["code"]).exists():
+            form.add_error("code", "Kode sudah dipakai.")
+        else:
+            with transaction.atomic():
+                agency = m.Agency.objects.create(region=region, code=data["code"], name=data["name"],
+                                                 short_name=data["short_name"] or None)
+                m.StrategicPlan.objects.create(agency=agency, name=data["plan_name"],
+                                               start=data["start"], end=data["end"],
+                                               baseline_year=data["start"] - 1)
+                trail = Trail(agency, request.user)
+                trail.change(f"opd:{agency.code}", "Perangkat daerah", "dibuat", None, agency.name)
+                trail.save()
+            messages.success(request, f"Perangkat daerah {agency.name} dibuat.")
+            return redirect("region_agencies")
+    return TemplateResponse(request, "region/agencies.html", {
+        "region": region, "agencies": region.agencies.select_related("strategic_plan"),
+        "form": form}, status=400 if form.errors else 200)
+
+
+class UserForm(forms.Form):
+    username = forms.CharField(label="Nama pengguna", max_length=150)
+    full_name = forms.CharField(label="Nama lengkap", max_length=150, required=False)
+    role = forms.ChoiceField(label="Peran", choices=Role.choices)
+    agency = forms.ModelChoiceField(label="Perangkat daerah (operator/kepala)", required=False,
+                                    queryset=m.Agency.objects.none())
+    password = forms.CharField(label="Kata sandi", required=False, widget=forms.PasswordInput,
+                               help_text="kosongkan bila tidak diganti; paling sedikit 10 karakter")
+    active = forms.BooleanField(label="Aktif", required=False, initial=True)
+
+    def __init__(self, *args: Any, region: m.Region, user: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.region, self.user = region, user
+        self.fields["agency"].queryset = m.Agency.objects.filter(region=region)  # type: ignore[attr-defined]
+        if user is not None:
+            self.fields["username"].disabled = True
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("role") in AGENCY_ROLES and not data.get("agency"):
+            self.add_error("agency", "Operator dan kepala OPD harus terikat pada satu perangkat daerah.")
+        if data.get("role") not in AGENCY_ROLES:
+            data["agency"] = None
+        if self.user is None:
+            if User.objects.filter(username=data.get("username")).exists():
+                self.add_error("username", "Nama pengguna sudah dipakai.")
+            if not data.get("password"):
+                self.add_error("password", "Kata sandi wajib untuk akun baru.")
+        if data.get("password"):
+            try:
+                password_validation.validate_password(data["password"], self.user)
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        return data
+
+
+def _save_user(form: UserForm, region: m.Region, by: Any, user: Any = None) -> Any:
+    data = form.cleaned_data
+    with transaction.atomic():
+        member = Membership.objects.filter(user=user).first() if user is not None else None
+        trail = Trail(None, by, region=region)
+        key = f"pengguna:{data['username'] if user is None else user.username}"
+        trail.change(key, "Akun", "role", member.role if member else None, data["role"])
+        trail.change(key, "Akun", "agency", member.agency if member else None, data["agency"])
+        trail.change(key, "Akun", "active", user.is_active if user is not None else None,
+                     data["active"])
+        if data["password"]:
+            trail.change(key, "Akun", "password", None, "(diganti)")
+        trail.save()
+        if user is None:
+            user = User(username=data["username"])
+        user.first_name = data["full_name"][:150]
+        user.is_active = data["active"]
+        if data["password"]:
+            user.set_password(data["password"])
+        user.save()
+        Membership.objects.update_or_create(user=user, defaults={
+            "region": region, "role": data["role"], "agency": data["agency"]})
+    return user
+
+
+@requires(Action.MANAGE_REGION)
+def users(request: HttpRequest) -> HttpResponse:
+    region = _region(request)
+    form = UserForm(request.POST or None, region=region)
+    if request.method == "POST" and form.is_valid():
+        user = _save_user(form, region, request.user)
+        messages.success(request, f"Akun {user.username} dibuat.")
+        return redirect("region_users")
+    members = Membership.objects.filter(region=region).select_related("user", "agency")
+    return TemplateResponse(request, "region/users.html", {
+        "region": region, "members": members, "form": form}, status=400 if form.errors else 200)
+
+
+@requires(Action.MANAGE_REGION)
+def user_edit(request: HttpRequest, user: int) -> HttpResponse:
+    region = _region(request)
+    member = get_object_or_404(Membership.objects.select_related("user"), user_id=user, region=region)
+    initial = {"username": member.user.username, "full_name": member.user.first_name,
+               "role": member.role, "agency": member.agency, "active": member.user.is_active}
+    form = UserForm(request.POST or None, region=region, user=member.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        _save_user(form, region, request.user, member.user)
+        messages.success(request, f"Akun {member.user.username} disimpan.")
+        return redirect("region_users")
+    return TemplateResponse(request, "region/user_edit.html", {"member": member, "form": form},
+                            status=400 if form.errors else 200)
+
+
+@requires(Action.MANAGE_REGION)
+def scales(request: HttpRequest) -> HttpResponse:
+    region = _region(request)
+    return TemplateResponse(request, "region/scales.html", {
+        "region": region, "scales": region.scales.prefetch_related("bands")})
+
+
+BAND_FIELDS = ("label", "label_en", "lower", "upper", "exactly", "color")
+
+
+@requires(Action.MANAGE_REGION)
+def scale_edit(request: HttpRequest, scale: int) -> HttpResponse:
+    region = _region(request)
+    row = get_object_or_404(m.Scale, pk=scale, region=region)
+    bands = list(row.bands.all())
+    form = Form()
+    for b in bands:
+        for name in BAND_FIELDS:
+            value = getattr(b, name)
+            form.values[f"b-{b.pk}-{name}"] = shown(value) if name in ("lower", "upper", "exactly") \
+                else (value or "")
+    if request.method == "POST":
+        form.values.update({k: v for k, v in request.POST.items() if k.startswith("b-")})
+        planned = []
+        for b in bands:
+            p = f"b-{b.pk}-"
+            values = {"label": form.read(p + "label", text, 100),
+                      "label_en": form.read(p + "label_en", text, 100),
+                      "lower": form.read(p + "lower", number), "upper": form.read(p + "upper", number),
+                      "exactly": form.read(p + "exactly", number), "color": form.read(p + "color", text, 7)}
+            if not values["label"]:
+                form.errors[p + "label"] = "Label wajib diisi."
+            color = values["color"]
+            if color and not (len(color) == 7 and color[0] == "#"
+                              and all(c in "0123456789abcdefABCDEF" for c in color[1:])):
+                form.errors[p + "color"] = "Warna ditulis #rrggbb, mis. #2e7d32."
+            planned.append((b, values))
+        if not form.errors:
+            with transaction.atomic():
+                trail = Trail(None, request.user, region=region)
+                for band, values in planned:
+                    if trail.compare(f"skala:{row.code}", f"Skala {row.code}", band, values):
+                        band.save()
+                trail.save()
+            messages.success(request, "Skala disimpan.")
+            return redirect("region_scale_edit", scale=row.pk)
+        messages.error(request, "Ada isian yang salah; belum ada yang disimpan.")
+    return TemplateResponse(request, "region/scale_edit.html", {
+        "scale": row, "form": form, "fields": BAND_FIELDS,
+        "rows": [[input_of(form, f"b-{b.pk}-{name}", name) for name in BAND_FIELDS] for b in bands]},
+        status=400 if form.errors else 200)
+
+
+SETTINGS_FIELDS = ("rounding", "achievement_places", "negative_formula", "cap",
+                   "absorption_threshold", "predicate_scale", "category_scale")
+
+
+@requires(Action.MANAGE_REGION)
+def agency_settings(request: HttpRequest, agency: m.Agency) -> HttpResponse:
+    plan = agency.strategic_plan
+    fields = ("name", "start", "end", "baseline_year", *SETTINGS_FIELDS)
+    cls = forms.modelform_factory(m.StrategicPlan, fields=fields, formfield_callback=formfield)
+    form = cls(request.POST or None, instance=plan)
+    codes = list(agency.region.scales.values_list("code", flat=True))
+    if request.method == "POST" and form.is_valid():
+        for name in ("predicate_scale", "category_scale"):
+            if form.cleaned_data[name] not in codes:
+                form.add_error(name, "Skala tidak dikenal: " + ", ".join(codes))
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            before = {name: getattr(m.StrategicPlan.objects.get(pk=plan.pk), name)
+                      for name in form.fields}
+            saved = form.save()
+            trail = Trail(agency, request.user, (request.POST.get("alasan") or ""))
+            for name in form.fields:
+                trail.change(f"pengaturan:{agency.code}", "Pengaturan pengukuran", name,
+                             before[name], getattr(saved, name))
+            trail.save()
+        messages.success(request, "Pengaturan disimpan.")
+        return redirect("agency_settings", agency=agency.pk)
+    return TemplateResponse(request, "region/agency_settings.html", {
+        "agency": agency, "form": form, "codes": codes}, status=400 if form.errors else 200)

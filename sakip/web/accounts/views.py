@@ -1,0 +1,87 @@
+"""Signing in and out, the home page, the list of published reports."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import auth
+from django.contrib.auth.forms import AuthenticationForm
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.http import require_POST
+
+from sakip.web.access import membership, public
+from sakip.web.accounts import throttle
+from sakip.web.accounts.models import Role
+from sakip.web.measuring import default_year
+from sakip.web.workflow.models import AgencyYear
+
+
+class LoginForm(AuthenticationForm):
+    error_messages = {
+        "invalid_login": "Nama pengguna atau kata sandi salah.",
+        "inactive": "Akun ini tidak aktif.",
+    }
+    username = forms.CharField(label="Nama pengguna", max_length=150,
+                               widget=forms.TextInput(attrs={"autofocus": True,
+                                                             "autocomplete": "username"}))
+    password = forms.CharField(label="Kata sandi", strip=False,
+                               widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+
+
+@public
+@never_cache
+@csrf_protect
+def login(request: HttpRequest) -> HttpResponse:
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        next_url = ""
+    form = LoginForm(request, data=request.POST or None)
+    status, blocked = 200, ""
+    if request.method == "POST":
+        username = request.POST.get("username", "")
+        if throttle.blocked(request, username):
+            form = LoginForm(request)
+            blocked = ("Terlalu banyak percobaan masuk yang gagal. Tunggu beberapa menit lalu "
+                       "coba lagi.")
+            status = 429
+        elif form.is_valid():
+            throttle.record(request, username, True)
+            auth.login(request, form.get_user())
+            return redirect(next_url or "home")
+        else:
+            throttle.record(request, username, False)
+            status = 400
+    return TemplateResponse(request, "accounts/login.html",
+                            {"form": form, "next": next_url, "blocked": blocked}, status=status)
+
+
+@public
+@require_POST
+def logout(request: HttpRequest) -> HttpResponse:
+    auth.logout(request)
+    return redirect("home")
+
+
+@public
+def home(request: HttpRequest) -> HttpResponse:
+    member = membership(request.user)
+    if member is not None and member.agency is not None:
+        return redirect("agency_dashboard", agency=member.agency_id,
+                        year=default_year(member.agency))
+    if member is not None and member.role in (Role.ADMIN, Role.INSPECTOR):
+        agencies = member.region.agencies.select_related("strategic_plan")
+        years = [default_year(a) for a in agencies]
+        return redirect("region_dashboard", year=max(years) if years else timezone.now().year)
+    return redirect("public_list")
+
+
+@public
+def public_list(request: HttpRequest) -> HttpResponse:
+    published = (AgencyYear.objects.filter(published=True)
+                 .select_related("agency", "agency__region").order_by("-year", "agency__name"))
+    return TemplateResponse(request, "accounts/public.html", {"published": published})

@@ -1,0 +1,131 @@
+"""Every environment variable the web application reads, declared once with its help text.
+
+This is the only module of :mod:`sakip.web` that reads ``os.environ``. ``docs/web.md`` documents
+each variable; a test fails when one is missing there.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+
+class ConfigError(ValueError):
+    """An environment variable with a value Sakip cannot use."""
+
+
+@dataclass(frozen=True)
+class Variable:
+    name: str
+    default: str | None
+    help: str
+
+
+VARIABLES: tuple[Variable, ...] = (
+    Variable("SAKIP_SECRET_KEY", None,
+             "Kunci rahasia Django (sesi, CSRF). Wajib di produksi; tanpa nilai hanya boleh "
+             "bila SAKIP_DEBUG=1 atau untuk `sakip demo` (kunci dibuat dan disimpan di "
+             "SAKIP_DATA_DIR)."),
+    Variable("SAKIP_DEBUG", "0", "1 untuk mode pengembangan (halaman galat Django). Bawaan 0."),
+    Variable("SAKIP_DATA_DIR", ".sakip",
+             "Folder data: basis data SQLite, berkas bukti dukung, kunci demo. Bawaan ./.sakip/."),
+    Variable("SAKIP_DATABASE_URL", None,
+             "postgres://user:sandi@host:5432/nama memakai PostgreSQL (psycopg); kosong: SQLite "
+             "di SAKIP_DATA_DIR/sakip.sqlite3."),
+    Variable("SAKIP_ALLOWED_HOSTS", "127.0.0.1,localhost",
+             "Nama host yang dilayani, dipisah koma."),
+    Variable("SAKIP_CSRF_TRUSTED_ORIGINS", "",
+             "Asal tepercaya untuk CSRF di balik proxy, mis. https://sakip.example.go.id."),
+    Variable("SAKIP_HTTPS", "0",
+             "1 bila dilayani lewat HTTPS: cookie aman, HSTS dan pengalihan ke HTTPS."),
+    Variable("SAKIP_MAX_UPLOAD_MB", "10", "Ukuran maksimum satu berkas unggahan (MB)."),
+    Variable("SAKIP_LOGIN_ATTEMPTS", "5",
+             "Jumlah gagal masuk per nama pengguna dalam SAKIP_LOGIN_WINDOW_MINUTES sebelum "
+             "diblokir sementara (per alamat IP: empat kali lipat)."),
+    Variable("SAKIP_LOGIN_WINDOW_MINUTES", "15", "Jendela waktu pembatasan percobaan masuk (menit)."),
+    Variable("SAKIP_TIME_ZONE", "Asia/Jakarta", "Zona waktu tampilan (WIB/WITA/WIT)."),
+    Variable("SAKIP_DEMO", "0",
+             "Diisi 1 oleh `sakip demo`: mengizinkan kunci rahasia yang dibuat otomatis."),
+)
+
+_BY_NAME = {variable.name: variable for variable in VARIABLES}
+
+
+def raw(name: str) -> str | None:
+    """The value of a declared variable, else its default. Undeclared names are a bug."""
+    variable = _BY_NAME[name]
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return variable.default
+    return value.strip()
+
+
+def flag(name: str) -> bool:
+    value = (raw(name) or "0").lower()
+    if value in ("1", "true", "yes", "ya"):
+        return True
+    if value in ("0", "false", "no", "tidak"):
+        return False
+    raise ConfigError(f"{name}: expected 0 or 1, got {value!r}")
+
+
+def integer(name: str) -> int:
+    value = raw(name) or ""
+    try:
+        number = int(value)
+    except ValueError:
+        raise ConfigError(f"{name}: expected a whole number, got {value!r}") from None
+    if number <= 0:
+        raise ConfigError(f"{name}: expected a positive number, got {number}")
+    return number
+
+
+def listing(name: str) -> list[str]:
+    return [part.strip() for part in (raw(name) or "").split(",") if part.strip()]
+
+
+def data_dir() -> Path:
+    return Path(raw("SAKIP_DATA_DIR") or ".sakip").resolve()
+
+
+def secret_key(debug: bool, demo: bool) -> str:
+    key = raw("SAKIP_SECRET_KEY")
+    if key:
+        return key
+    if not (debug or demo):
+        raise ConfigError("SAKIP_SECRET_KEY is required unless SAKIP_DEBUG=1 (see docs/web.md)")
+    stored = data_dir() / "dev-secret-key"
+    if stored.exists():
+        return stored.read_text(encoding="utf-8").strip()
+    stored.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(50)
+    stored.write_text(key, encoding="utf-8")
+    stored.chmod(0o600)
+    return key
+
+
+def database() -> dict[str, object]:
+    """Django's DATABASES['default'] from SAKIP_DATABASE_URL, or SQLite in the data folder."""
+    url = raw("SAKIP_DATABASE_URL")
+    if not url:
+        return {"ENGINE": "django.db.backends.sqlite3",
+                "NAME": str(data_dir() / "sakip.sqlite3"),
+                "OPTIONS": {"timeout": 20}}
+    parts = urlsplit(url)
+    if parts.scheme not in ("postgres", "postgresql"):
+        raise ConfigError(f"SAKIP_DATABASE_URL: only postgres:// is supported, got {parts.scheme!r}")
+    name = unquote(parts.path.lstrip("/"))
+    if not name:
+        raise ConfigError("SAKIP_DATABASE_URL: the database name is missing")
+    return {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": name,
+        "USER": unquote(parts.username or ""),
+        "PASSWORD": unquote(parts.password or ""),
+        "HOST": parts.hostname or "",
+        "PORT": str(parts.port or ""),
+        "CONN_MAX_AGE": 60,
+    }

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class DashboardsConfig(AppConfig):
+    name = "sakip.web.dashboards"
+    label = "dashboards"
+    verbose_name = "Dasbor"

@@ -1,0 +1,76 @@
+"""What the dashboards show, taken from the core measurement (no figure is computed here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sakip.core.budget import BudgetLine
+from sakip.core.measure import IndicatorResult, Measurement, measure
+from sakip.core.model import Band, Plan
+from sakip.core.scales import band_for
+from sakip.web.dashboards import charts
+
+
+@dataclass(frozen=True)
+class Row:
+    result: IndicatorResult
+    color: str | None
+
+
+def category_color(plan: Plan, result: IndicatorResult | None, value: Decimal | None = None) -> str | None:
+    scale = plan.scale_by_code[plan.settings.category_scale]
+    if result is not None:
+        for band in scale.bands:
+            if band.label == result.category:
+                return band.color
+        return None
+    found: Band | None = band_for(scale, value)
+    return found.color if found else None
+
+
+def key_rows(plan: Plan, m: Measurement) -> list[Row]:
+    key = [r for r in m.indicators if r.indicator.key]
+    if not key:
+        key = [r for r in m.indicators if r.indicator.level.value in ("goal", "objective")]
+    return [Row(r, category_color(plan, r)) for r in key]
+
+
+def why_text(result: IndicatorResult) -> str:
+    from sakip.web.labels import WHY
+
+    return WHY.get(result.why.value, "") if result.why else ""
+
+
+def iku_chart(plan: Plan, rows: list[Row]) -> str:
+    items = [charts.Bar(f"{r.result.code} {r.result.indicator.name}", r.result.achievement, r.color,
+                        why_text(r.result)) for r in rows]
+    return charts.bars(items, Decimal(100), "Capaian IKU (%)")
+
+
+def absorption_chart(plan: Plan, m: Measurement) -> str:
+    programs = [b for b in m.budget if b.level == "program" and b.ceiling is not None]
+    items = [charts.Bar(f"{b.code} {b.name}", b.absorption,
+                        "#2e7d32" if (b.absorption or 0) >= m.settings.absorption_threshold
+                        else "#e65100") for b in programs]
+    return charts.bars(items, m.settings.absorption_threshold, "Serapan anggaran per program (%)",
+                       limit=Decimal(110))
+
+
+def trends(plan: Plan, rows: list[Row]) -> list[tuple[IndicatorResult, str]]:
+    years = list(plan.strategic_plan.years)
+    measured = {year: measure(plan, year) for year in years}
+    result = []
+    for row in rows:
+        code = row.result.code
+        targets = [measured[y].result(code).target for y in years]
+        actuals = [measured[y].result(code).actual for y in years]
+        target_values = [t.value if t is not None else None for t in targets]
+        svg = charts.trend(years, target_values, actuals, f"{code}: target dan realisasi",
+                           row.result.indicator.unit)
+        result.append((row.result, svg))
+    return result
+
+
+def programs(m: Measurement) -> list[BudgetLine]:
+    return [b for b in m.budget if b.level == "program"]

@@ -1,0 +1,82 @@
+"""Dashboards: one agency-year, all agencies of the region, and a published year for the public."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+
+from sakip.web.access import Action, can, membership, requires
+from sakip.web.dashboards import charts, figures
+from sakip.web.labels import LEVELS
+from sakip.web.measuring import default_year, measured
+from sakip.web.plans.models import Agency
+from sakip.web.workflow.models import AgencyYear
+from sakip.web.workflow.transitions import available
+
+
+def _dashboard(request: HttpRequest, agency: Agency, state: AgencyYear, public: bool) -> HttpResponse:
+    year = state.year
+    plan, m = measured(agency, year)
+    rows = figures.key_rows(plan, m)
+    context = {
+        "agency": agency, "state": state, "year": year, "plan": plan, "m": m, "public": public,
+        "rows": rows, "levels": LEVELS,
+        "agency_group": m.group(plan.agency.code),
+        "agency_color": figures.category_color(plan, None, m.group(plan.agency.code).achievement),
+        "iku_chart": figures.iku_chart(plan, rows),
+        "absorption_chart": figures.absorption_chart(plan, m),
+        "trends": figures.trends(plan, rows),
+        "programs": figures.programs(m),
+        "agency_budget": m.budget_line(plan.agency.code),
+        "years": list(plan.strategic_plan.years),
+        "transitions": [] if public else available(request.user, state),
+        "can_edit": not public and can(request.user, Action.EDIT, agency, year, state=state),
+        "scale": plan.scale_by_code[plan.settings.category_scale],
+    }
+    return TemplateResponse(request, "dashboards/agency.html", context)
+
+
+@requires(Action.READ)
+def agency_home(request: HttpRequest, agency: Agency) -> HttpResponse:
+    return redirect("agency_dashboard", agency=agency.pk, year=default_year(agency))
+
+
+@requires(Action.READ)
+def agency_dashboard(request: HttpRequest, agency: Agency, year: int, state: AgencyYear) -> HttpResponse:
+    return _dashboard(request, agency, state, public=False)
+
+
+@requires(Action.READ_PUBLISHED)
+def public_dashboard(request: HttpRequest, agency: Agency, year: int, state: AgencyYear) -> HttpResponse:
+    return _dashboard(request, agency, state, public=True)
+
+
+@requires(Action.READ_REGION)
+def region_dashboard(request: HttpRequest, year: int) -> HttpResponse:
+    member = membership(request.user)
+    assert member is not None  # requires() let a member through
+    region = member.region
+    lines = []
+    for agency in Agency.objects.filter(region=region).select_related("strategic_plan"):
+        sp = agency.strategic_plan
+        if not sp.start <= year <= sp.end:
+            lines.append({"agency": agency, "outside": True})
+            continue
+        plan, m = measured(agency, year)
+        group = m.group(plan.agency.code)
+        state, _ = AgencyYear.objects.get_or_create(agency=agency, year=year)
+        lines.append({
+            "agency": agency, "group": group, "state": state,
+            "color": figures.category_color(plan, None, group.achievement),
+            "budget": m.budget_line(plan.agency.code), "counts": m.category_counts,
+            "low": len(m.low_absorption), "missing": len(m.uncounted),
+        })
+    bars = [charts.Bar(str(line["agency"]), line["group"].achievement, line["color"])
+            for line in lines if not line.get("outside")]
+    context = {"region": region, "year": year, "lines": lines,
+               "chart": charts.bars(bars, None, "Rata-rata capaian IKU per perangkat daerah"),
+               "years": sorted({y for a in Agency.objects.filter(region=region)
+                                .select_related("strategic_plan")
+                                for y in a.strategic_plan.years})}
+    return TemplateResponse(request, "dashboards/region.html", context)

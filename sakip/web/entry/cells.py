@@ -1,0 +1,68 @@
+"""Reading what people typed into a grid cell: Indonesian numbers, choices, texts.
+
+Errors are Indonesian sentences shown beside the cell; nothing is saved while any remains.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sakip.io.idnum import MalformedNumber, format_id, parse_id_number
+
+MAX_DIGITS = 18  # whole digits a measure may have (DecimalField 24,6)
+
+
+class CellError(ValueError):
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def number(text: str | None, *, negative: bool = True, places: int = 6) -> Decimal | None:
+    """``"1.234,5"`` → ``Decimal("1234.5")``; empty → None; anything else → CellError."""
+    if text is None or not text.strip():
+        return None
+    try:
+        value = parse_id_number(text)
+    except MalformedNumber:
+        raise CellError(f"“{text.strip()}” bukan angka. Tulis seperti 1.234,5 "
+                        "(titik pemisah ribuan, koma desimal).") from None
+    if not negative and value < 0:
+        raise CellError("Nilai tidak boleh negatif.")
+    _, digits, exponent = value.as_tuple()
+    if isinstance(exponent, int) and -exponent > places:
+        raise CellError(f"Paling banyak {places} angka di belakang koma.")
+    whole = len(digits) + exponent if isinstance(exponent, int) else len(digits)
+    if whole > MAX_DIGITS:
+        raise CellError("Angka terlalu besar.")
+    return value
+
+
+def shown(value: Decimal | None) -> str:
+    """A stored value as it goes back into an input: ``1234.5`` → ``1.234,5``."""
+    if value is None:
+        return ""
+    value = value.normalize() if value != 0 else Decimal(0)
+    exponent = value.as_tuple().exponent
+    places = max(0, -exponent) if isinstance(exponent, int) else 0
+    return format_id(value, places)
+
+
+def text(raw: str | None, limit: int = 2000) -> str | None:
+    if raw is None:
+        return None
+    cleaned = raw.replace("\r\n", "\n").strip()
+    if len(cleaned) > limit:
+        raise CellError(f"Teks terlalu panjang (paling banyak {limit} karakter).")
+    return cleaned or None
+
+
+def choice(raw: str | None, allowed: list[str], label: str) -> str:
+    value = (raw or "").strip()
+    if value not in allowed:
+        raise CellError(f"Pilihan {label} tidak dikenal.")
+    return value
+
+
+def lines(raw: str | None) -> list[str]:
+    return [line.strip() for line in (raw or "").splitlines() if line.strip()]

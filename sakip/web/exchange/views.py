@@ -1,0 +1,184 @@
+"""Downloads (plan file, workbook, report) and the workbook import, behind the access rule."""
+
+from __future__ import annotations
+
+import io
+import tempfile
+from pathlib import Path, PurePath
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+
+from sakip.io.plan_dump import dump_plan
+from sakip.io.problems import InputError
+from sakip.web.access import Action, can, requires
+from sakip.web.exchange import capabilities
+from sakip.web.exchange.merge import LockedDataLost, keep_locked, value_changes
+from sakip.web.plans.convert import plan_from_db, store_plan
+from sakip.web.plans.models import Actual, Agency
+from sakip.web.plans.models.choices import ActualStatus
+from sakip.web.workflow.audit import Trail
+from sakip.web.workflow.models import AgencyYear, Evidence
+
+
+class ImportForm(forms.Form):
+    berkas = forms.FileField(label="Workbook Sakip (.xlsx)",
+                             error_messages={"required": "Pilih berkas workbook (.xlsx)."})
+    alasan = forms.CharField(label="Alasan", required=False, max_length=1000)
+
+    def clean_berkas(self):  # type: ignore[no-untyped-def]
+        upload = self.cleaned_data["berkas"]
+        if upload.size > settings.MAX_UPLOAD_BYTES:
+            raise forms.ValidationError("Berkas terlalu besar.")
+        head = upload.read(4)
+        upload.seek(0)
+        if head != b"PK\x03\x04" or PurePath(upload.name).suffix.lower() != ".xlsx":
+            raise forms.ValidationError("Berkas bukan workbook Excel (.xlsx).")
+        return upload
+
+
+def _download(content: bytes, filename: str, content_type: str, inline: bool = False) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    disposition = "inline" if inline else "attachment"
+    response.headers["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
+
+
+def _context(request: HttpRequest, agency: Agency, state: AgencyYear, form: ImportForm) -> dict[str, object]:
+    return {"agency": agency, "state": state, "form": form,
+            "workbook": capabilities.workbook() is not None,
+            "report": capabilities.report() is not None,
+            "formats": capabilities.REPORT_FORMATS,
+            "can_edit": can(request.user, Action.EDIT, agency, state.year, state=state)}
+
+
+@requires(Action.READ)
+def overview(request: HttpRequest, agency: Agency, year: int, state: AgencyYear) -> HttpResponse:
+    return TemplateResponse(request, "exchange/overview.html",
+                            _context(request, agency, state, ImportForm()))
+
+
+@requires(Action.READ)
+def plan_file(request: HttpRequest, agency: Agency, year: int, state: AgencyYear) -> HttpResponse:
+    text = dump_plan(plan_from_db(agency))
+    return _download(text.encode("utf-8"), f"{agency.code}.yaml", "application/yaml; charset=utf-8")
+
+
+@requires(Action.READ)
+def workbook_export(request: HttpRequest, agency: Agency, year: int, state: AgencyYear) -> HttpResponse:
+    module = capabilities.workbook()
+    if module is None:
+        raise Http404("ekspor workbook belum tersedia")
+    buffer = io.BytesIO()
+    module.export_plan(plan_from_db(agency), buffer)
+    return _download(buffer.getvalue(), f"{agency.code}.xlsx", capabilities.CONTENT_TYPES["xlsx"])
+
+
+@requires(Action.EDIT)
+def workbook_import(request: HttpRequest, agency: Agency, year: int, state: AgencyYear) -> HttpResponse:
+    module = capabilities.workbook()
+    form = ImportForm(request.POST or None, request.FILES or None)
+    problems: list[str] = []
+    if request.method == "POST" and module is not None and form.is_valid():
+        upload = form.cleaned_data["berkas"]
+        with tempfile.TemporaryDirectory(prefix="sakip-import-") as folder:
+            path = Path(folder) / "impor.xlsx"
+            path.write_bytes(upload.read())
+            try:
+                result = module.import_workbook(path)
+                count = _replace(request, agency, result.plan, upload.name,
+                                 form.cleaned_data["alasan"])
+            except InputError as error:
+                problems = [p.render("id") for p in error.problems][:200]
+            except LockedDataLost as error:
+                problems = [f"Impor ditolak: {error}."]
+        if not problems:
+            messages.success(request, f"Workbook diimpor: {count} nilai berubah.")
+            return redirect("agency_dashboard", agency=agency.pk, year=year)
+    if request.method == "POST":
+        messages.error(request, "Workbook tidak diimpor; tidak ada yang diubah.")
+    context = _context(request, agency, state, form)
+    context["problems"] = problems
+    return TemplateResponse(request, "exchange/overview.html", context,
+                            status=400 if request.method == "POST" else 200)
+
+
+def _replace(request: HttpRequest, agency: Agency, imported: object, filename: str, reason: str) -> int:
+    from sakip.core.model import Plan
+
+    assert isinstance(imported, Plan)
+    if imported.agency.code != agency.code:
+        raise LockedDataLost(f"workbook ini milik perangkat daerah “{imported.agency.code}”, "
+                             f"bukan “{agency.code}”")
+    locked = {s.year for s in AgencyYear.objects.filter(agency=agency) if not s.editable}
+    with transaction.atomic():
+        old = plan_from_db(agency)
+        new = keep_locked(imported, old, locked)
+        kept = [(e.actual.indicator.code, e.actual.year, e.actual.period, e.file.name, e.name,
+                 e.kind, e.size, e.uploaded_by_id)
+                for e in Evidence.objects.filter(actual__indicator__agency=agency)
+                .select_related("actual__indicator")]
+        store_plan(new, agency=agency)
+        indicators = {i.code: i for i in agency.indicators.all()}
+        trail = Trail(agency, request.user, reason or f"impor workbook {filename}")
+        for code, year, period, file, name, kind, size, by in kept:
+            if code not in indicators:
+                trail.change(f"realisasi:{code}:{year}:{period}", f"Bukti {code} {year}", "bukti",
+                             name, None, year)
+                continue
+            actual, _ = Actual.objects.get_or_create(
+                indicator=indicators[code], year=year, period=period,
+                defaults={"status": ActualStatus.PROVISIONAL, "position": year * 10 + period})
+            Evidence.objects.create(actual=actual, file=file, name=name, kind=kind, size=size,
+                                    uploaded_by_id=by)
+        for key, label, field, before, after, year in value_changes(old, new):
+            trail.change(key, label, field, before, after, year)
+        trail.change(f"impor:{agency.code}", "Impor workbook", "berkas", None, filename)
+        return trail.save() - 1
+
+
+def _report(request: HttpRequest, agency: Agency, year: int, fmt: str) -> HttpResponse:
+    if fmt not in capabilities.REPORT_FORMATS or capabilities.report() is None:
+        raise Http404("laporan belum tersedia dalam format ini")
+    try:
+        content = capabilities.report_bytes(plan_from_db(agency), year, fmt)
+    except capabilities.Unavailable:
+        return TemplateResponse(request, "errors/unavailable.html", {
+            "what": f"Laporan format {fmt.upper()}",
+            "why": "Server ini belum dapat membuat format tersebut (pustaka sistem belum "
+                   "terpasang). Unduh format lain."}, status=503)
+    response = _download(content, f"LKjIP-{agency.code}-{year}.{fmt}",
+                         capabilities.CONTENT_TYPES[fmt], inline=fmt == "html")
+    if fmt == "html":
+        response.headers["Content-Security-Policy"] = capabilities.REPORT_HTML_POLICY
+    return response
+
+
+@requires(Action.READ)
+def report(request: HttpRequest, agency: Agency, year: int, state: AgencyYear, fmt: str) -> HttpResponse:
+    return _report(request, agency, year, fmt)
+
+
+@requires(Action.READ_PUBLISHED)
+def public_report(request: HttpRequest, agency: Agency, year: int, state: AgencyYear,
+                  fmt: str) -> HttpResponse:
+    return _report(request, agency, year, fmt)
+
+
+@requires(Action.READ)
+def review_paper(request: HttpRequest, agency: Agency, year: int, state: AgencyYear,
+                 which: str) -> HttpResponse:
+    if which not in capabilities.PAPERS:
+        raise Http404("kertas kerja tidak dikenal")
+    try:
+        content, name = capabilities.paper_bytes(plan_from_db(agency), year, which)
+    except capabilities.Unavailable:
+        raise Http404("kertas kerja reviu belum tersedia") from None
+    kind = "xlsx" if name.endswith(".xlsx") else "docx"
+    return _download(content, f"{agency.code}-{year}-{name}", capabilities.CONTENT_TYPES[kind])
+

@@ -1,0 +1,23 @@
+"""The one way the web application gets figures: rows → core plan → core measurement."""
+
+from __future__ import annotations
+
+from sakip.core.measure import Measurement, measure
+from sakip.core.model import Plan
+from sakip.web.plans.convert import plan_from_db
+from sakip.web.plans.models import Agency
+
+
+def measured(agency: Agency, year: int) -> tuple[Plan, Measurement]:
+    plan = plan_from_db(agency)
+    return plan, measure(plan, year)
+
+
+def default_year(agency: Agency) -> int:
+    """The latest plan year with a realisation, else the first year (as ``sakip measure``)."""
+    from sakip.web.plans.models import Actual
+
+    sp = agency.strategic_plan
+    years = (Actual.objects.filter(indicator__agency=agency, year__gte=sp.start, year__lte=sp.end)
+             .exclude(value__isnull=True, text__isnull=True).values_list("year", flat=True))
+    return max(years, default=sp.start)

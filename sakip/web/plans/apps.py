@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class PlansConfig(AppConfig):
+    name = "sakip.web.plans"
+    label = "plans"
+    verbose_name = "Rencana kinerja"

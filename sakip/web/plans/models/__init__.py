@@ -1,0 +1,21 @@
+"""The plan model as tables; one module per part of the plan."""
+
+from sakip.web.plans.models.agency import Agency, Revision, StrategicPlan, Unit
+from sakip.web.plans.models.documents import (
+    AgreementItem,
+    AgreementVersion,
+    Narrative,
+    SupportingCell,
+    SupportingTable,
+)
+from sakip.web.plans.models.indicators import ANNUAL, Actual, Indicator, Series, SeriesValue, Target
+from sakip.web.plans.models.money import Budget, SpendingLine
+from sakip.web.plans.models.region import Band, Mission, Region, Scale
+from sakip.web.plans.models.structure import Activity, Goal, Objective, Program, Strategy
+
+__all__ = [
+    "ANNUAL", "Activity", "Actual", "Agency", "AgreementItem", "AgreementVersion", "Band",
+    "Budget", "Goal", "Indicator", "Mission", "Narrative", "Objective", "Program", "Region",
+    "Revision", "Scale", "Series", "SeriesValue", "SpendingLine", "StrategicPlan", "Strategy",
+    "SupportingCell", "SupportingTable", "Target", "Unit",
+]

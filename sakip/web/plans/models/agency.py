@@ -1,0 +1,88 @@
+"""Agency (Perangkat Daerah), its units, and its strategic plan with the measurement settings."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from sakip.web.plans.models import choices
+from sakip.web.plans.models.fields import measure, position, short, text
+from sakip.web.plans.models.region import Region
+
+
+class Agency(models.Model):
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="agencies")
+    code = models.SlugField("kode", max_length=60)
+    name = models.CharField("nama", max_length=300)
+    short_name = short(60, verbose_name="singkatan")
+    address = text(verbose_name="alamat")
+    phone = short(60, verbose_name="telepon")
+    legal_basis_of_organisation = text(verbose_name="dasar hukum organisasi")
+    position_text = text(verbose_name="kedudukan")
+    task = text(verbose_name="tugas")
+    functions = models.JSONField("fungsi", default=list, blank=True)
+    head_name = short(verbose_name="nama kepala")
+    head_title = short(verbose_name="jabatan kepala")
+    head_rank = short(verbose_name="pangkat/golongan kepala")
+    head_nip = short(18, verbose_name="NIP kepala")
+    demo = models.BooleanField("data demo", default=False)
+
+    class Meta:
+        verbose_name = "perangkat daerah"
+        verbose_name_plural = "perangkat daerah"
+        ordering = ["region", "name"]
+        constraints = [models.UniqueConstraint(fields=["region", "code"], name="agency_code")]
+
+    def __str__(self) -> str:
+        return self.short_name or self.name
+
+
+class Unit(models.Model):
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="units")
+    code = models.CharField("kode", max_length=60)
+    name = models.CharField("nama", max_length=300)
+    task = text(verbose_name="tugas")
+    functions = models.JSONField("fungsi", default=list, blank=True)
+    position = position()
+
+    class Meta:
+        ordering = ["agency", "position", "id"]
+        constraints = [models.UniqueConstraint(fields=["agency", "code"], name="unit_code")]
+
+
+class StrategicPlan(models.Model):
+    """Renstra, and how the agency's figures are computed (the core Settings)."""
+
+    agency = models.OneToOneField(Agency, on_delete=models.CASCADE, related_name="strategic_plan")
+    name = models.CharField("nama", max_length=300)
+    start = models.PositiveSmallIntegerField("tahun awal")
+    end = models.PositiveSmallIntegerField("tahun akhir")
+    baseline_year = models.PositiveSmallIntegerField("tahun data awal", null=True, blank=True)
+    rounding = models.CharField("pembulatan", max_length=10, choices=choices.RoundingMode.choices,
+                                default=choices.RoundingMode.HALF_UP)
+    achievement_places = models.PositiveSmallIntegerField("desimal capaian", default=2)
+    negative_formula = models.CharField("rumus indikator negatif", max_length=5,
+                                        choices=choices.NegativeFormula.choices,
+                                        default=choices.NegativeFormula.TWO_T_MINUS_R)
+    cap = measure(verbose_name="batas capaian saat merata-rata")
+    absorption_threshold = models.DecimalField("ambang serapan (%)", max_digits=24,
+                                               decimal_places=6, default=80)
+    predicate_scale = models.CharField("skala predikat", max_length=80,
+                                       default="predikat-permenpan")
+    category_scale = models.CharField("skala kategori", max_length=80,
+                                      default="kategori-permendagri-54-2010")
+
+    @property
+    def years(self) -> range:
+        return range(self.start, self.end + 1)
+
+
+class Revision(models.Model):
+    plan = models.ForeignKey(StrategicPlan, on_delete=models.CASCADE, related_name="revisions")
+    date = models.CharField("tanggal", max_length=10)
+    subject = models.CharField("pokok", max_length=10, choices=choices.RevisionSubject.choices)
+    reference = text(verbose_name="dasar")
+    note = text(verbose_name="catatan")
+    position = position()
+
+    class Meta:
+        ordering = ["plan", "position", "id"]

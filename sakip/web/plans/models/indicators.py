@@ -1,0 +1,111 @@
+"""Indicators with their semantics, targets per year, realisations per period, raw data series."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from sakip.web.plans.models import choices
+from sakip.web.plans.models.agency import Agency
+from sakip.web.plans.models.fields import measure, position, short
+from sakip.web.plans.models.fields import text as long_text
+
+ANNUAL = 0  # Actual.period of the whole year; 1..4 are quarters
+
+
+class Indicator(models.Model):
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="indicators")
+    code = models.CharField("kode", max_length=60)
+    name = models.TextField("indikator")
+    level = models.CharField("tingkat", max_length=10, choices=choices.Level.choices)
+    owner = models.CharField("kode pemilik", max_length=60,
+                             help_text="kode tujuan, sasaran, program atau kegiatan")
+    unit = short(100, verbose_name="satuan")
+    precision = models.PositiveSmallIntegerField("desimal realisasi", default=2)
+    polarity = models.CharField("polaritas", max_length=10, choices=choices.Polarity.choices,
+                                default=choices.Polarity.POSITIVE)
+    negative_formula = models.CharField("rumus negatif", max_length=5, null=True, blank=True,
+                                        choices=choices.NegativeFormula.choices,
+                                        help_text="kosong: ikut pengaturan perangkat daerah")
+    aggregation = models.CharField("penggabungan triwulan", max_length=12,
+                                   choices=choices.Aggregation.choices,
+                                   default=choices.Aggregation.LAST)
+    formula = long_text(verbose_name="rumus realisasi")
+    definition = long_text(verbose_name="definisi")
+    data_source = long_text(verbose_name="sumber data")
+    key = models.BooleanField("IKU", default=False)
+    kind = models.CharField("jenis", max_length=10, null=True, blank=True,
+                            choices=choices.IndicatorKind.choices)
+    levels = models.JSONField("tingkatan kualitatif", default=list, blank=True)
+    baseline_year = models.PositiveSmallIntegerField("tahun data awal", null=True, blank=True)
+    baseline_value = measure(verbose_name="data awal")
+    baseline_text = short(verbose_name="data awal (teks)")
+    position = position()
+
+    class Meta:
+        verbose_name = "indikator"
+        ordering = ["agency", "position", "id"]
+        constraints = [models.UniqueConstraint(fields=["agency", "code"], name="indicator_code")]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+class Target(models.Model):
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets")
+    year = models.PositiveSmallIntegerField("tahun")
+    value = measure(verbose_name="target")
+    text = short(verbose_name="target kualitatif")
+    upper = measure(verbose_name="batas atas rentang")
+    position = position()
+
+    class Meta:
+        ordering = ["indicator", "position", "id"]
+        constraints = [models.UniqueConstraint(fields=["indicator", "year"], name="target_year")]
+
+
+class Actual(models.Model):
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="actuals")
+    year = models.PositiveSmallIntegerField("tahun")
+    period = models.PositiveSmallIntegerField("periode", default=ANNUAL,
+                                              help_text="0 = setahun, 1..4 = triwulan")
+    value = measure(verbose_name="realisasi")
+    text = short(verbose_name="realisasi kualitatif")
+    status = models.CharField("status", max_length=15, choices=choices.ActualStatus.choices,
+                              default=choices.ActualStatus.FINAL)
+    reason = long_text(verbose_name="alasan")
+    expected = short(10, verbose_name="perkiraan tersedia")
+    note = long_text(verbose_name="catatan")
+    position = position()
+
+    class Meta:
+        ordering = ["indicator", "position", "id"]
+        constraints = [models.UniqueConstraint(fields=["indicator", "year", "period"],
+                                               name="actual_period")]
+
+    @property
+    def quarter(self) -> int | None:
+        return None if self.period == ANNUAL else self.period
+
+
+class Series(models.Model):
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="series")
+    code = models.CharField("kode", max_length=60)
+    name = models.TextField("nama")
+    unit = short(100, verbose_name="satuan")
+    source = long_text(verbose_name="sumber")
+    position = position()
+
+    class Meta:
+        verbose_name = "data dasar"
+        ordering = ["agency", "position", "id"]
+        constraints = [models.UniqueConstraint(fields=["agency", "code"], name="series_code")]
+
+
+class SeriesValue(models.Model):
+    series = models.ForeignKey(Series, on_delete=models.CASCADE, related_name="values")
+    year = models.PositiveSmallIntegerField("tahun")
+    value = models.DecimalField("nilai", max_digits=24, decimal_places=6)
+
+    class Meta:
+        ordering = ["series", "year"]
+        constraints = [models.UniqueConstraint(fields=["series", "year"], name="series_year")]

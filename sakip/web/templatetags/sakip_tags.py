@@ -1,0 +1,58 @@
+"""Template filters: Indonesian numbers (through sakip.io.idnum, never Django's localisation)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import template
+from django.utils.html import format_html
+
+from sakip.io.idnum import format_id, format_rupiah
+
+register = template.Library()
+
+
+def places_of(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+@register.filter
+def idnum(value: Decimal | None, places: int | None = None) -> str:
+    """``1234.5`` → ``1.234,5``; the value's own decimals unless ``places`` is given."""
+    if value is None or value == "":
+        return "–"
+    value = Decimal(value)
+    return format_id(value, places_of(value) if places is None else int(places))
+
+
+@register.filter
+def pct(value: Decimal | None, places: int = 2) -> str:
+    return "–" if value is None else format_id(Decimal(value), int(places))
+
+
+@register.filter
+def rupiah(value: Decimal | None) -> str:
+    return "–" if value is None else format_rupiah(Decimal(value))
+
+
+@register.filter
+def chip(color: str | None) -> str:
+    """A small square in a band's colour (inline SVG: allowed by the CSP, unlike style="…")."""
+    if not color:
+        return ""
+    return format_html(
+        '<svg class="chip" width="12" height="12" aria-hidden="true">'
+        '<rect width="12" height="12" rx="2" fill="{}"/></svg>', color)
+
+
+@register.filter
+def get(mapping: dict[object, object], key: object) -> object:
+    return mapping.get(key) if mapping else None
+
+
+@register.filter
+def why(code: str | None) -> str:
+    from sakip.web.labels import WHY
+
+    return WHY.get(code or "", code or "")

@@ -1,0 +1,66 @@
+"""Every page of the web application. Each view is guarded by sakip.web.access (a test walks
+this list with every persona)."""
+
+from __future__ import annotations
+
+from django.urls import include, path
+
+from sakip.web.accounts import manage
+from sakip.web.accounts import views as accounts
+from sakip.web.dashboards import views as dashboards
+from sakip.web.entry import budgets, documents, evidence, grids, structure
+from sakip.web.exchange import views as exchange
+from sakip.web.workflow import views as workflow
+
+agency_year = [
+    path("", dashboards.agency_dashboard, name="agency_dashboard"),
+    path("target/", grids.targets, name="targets"),
+    path("realisasi/", grids.actuals, name="actuals"),
+    path("realisasi/<int:indicator>/", grids.actual_detail, name="actual_detail"),
+    path("bukti/<int:evidence>/", evidence.download, name="evidence_file"),
+    path("bukti/<int:evidence>/hapus/", evidence.delete, name="evidence_delete"),
+    path("anggaran/", budgets.budgets, name="budgets"),
+    path("belanja/", budgets.spending, name="spending"),
+    path("rencana/", structure.overview, name="structure"),
+    path("rencana/<slug:kind>/baru/", structure.create, name="structure_create"),
+    path("rencana/<slug:kind>/<int:pk>/", structure.edit, name="structure_edit"),
+    path("rencana/<slug:kind>/<int:pk>/hapus/", structure.delete, name="structure_delete"),
+    path("profil/", structure.profile, name="agency_profile"),
+    path("pk/", documents.agreements, name="agreements"),
+    path("pk/<int:version>/", documents.agreement_edit, name="agreement_edit"),
+    path("data-dukung/", documents.tables, name="tables"),
+    path("data-dukung/<int:table>/", documents.table_edit, name="table_edit"),
+    path("narasi/", documents.narratives, name="narratives"),
+    path("alur/", workflow.overview, name="workflow"),
+    path("alur/<slug:step>/", workflow.take_step, name="workflow_step"),
+    path("riwayat/", workflow.history, name="history"),
+    path("reviu/", workflow.review, name="review"),
+    path("reviu/<slug:which>/", exchange.review_paper, name="review_paper"),
+    path("pertukaran/", exchange.overview, name="exchange"),
+    path("unduh/rencana.yaml", exchange.plan_file, name="plan_file"),
+    path("unduh/workbook.xlsx", exchange.workbook_export, name="workbook_export"),
+    path("impor/", exchange.workbook_import, name="workbook_import"),
+    path("laporan.<slug:fmt>", exchange.report, name="report"),
+]
+
+urlpatterns = [
+    path("", accounts.home, name="home"),
+    path("masuk/", accounts.login, name="login"),
+    path("keluar/", accounts.logout, name="logout"),
+    path("publik/", accounts.public_list, name="public_list"),
+    path("publik/<int:agency>/<int:year>/", dashboards.public_dashboard, name="public_dashboard"),
+    path("publik/<int:agency>/<int:year>/laporan.<slug:fmt>", exchange.public_report,
+         name="public_report"),
+    path("wilayah/<int:year>/", dashboards.region_dashboard, name="region_dashboard"),
+    path("wilayah/perangkat-daerah/", manage.agencies, name="region_agencies"),
+    path("wilayah/pengguna/", manage.users, name="region_users"),
+    path("wilayah/pengguna/<int:user>/", manage.user_edit, name="region_user_edit"),
+    path("wilayah/skala/", manage.scales, name="region_scales"),
+    path("wilayah/skala/<int:scale>/", manage.scale_edit, name="region_scale_edit"),
+    path("opd/<int:agency>/", dashboards.agency_home, name="agency_home"),
+    path("opd/<int:agency>/pengaturan/", manage.agency_settings, name="agency_settings"),
+    path("opd/<int:agency>/<int:year>/", include(agency_year)),
+]
+
+handler404 = "sakip.web.errors.not_found"
+handler500 = "sakip.web.errors.server_error"

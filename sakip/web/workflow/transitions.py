@@ -1,0 +1,95 @@
+"""The workflow of an agency-year: which transition goes where, who may take it (through
+:func:`sakip.web.access.can`), and which need a reason."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from sakip.web.access import Action, can
+from sakip.web.workflow.audit import Trail
+from sakip.web.workflow.models import AgencyYear, State
+
+
+@dataclass(frozen=True)
+class Transition:
+    name: str  # URL slug
+    action: Action
+    target: str | None  # a State; None: the state does not change (review, publish)
+    label: str  # the button
+    needs_reason: bool = False
+    style: str = "primary"
+
+
+TRANSITIONS: tuple[Transition, ...] = (
+    Transition("ajukan", Action.SUBMIT, State.SUBMITTED, "Ajukan untuk verifikasi"),
+    Transition("verifikasi", Action.VERIFY, State.VERIFIED, "Verifikasi"),
+    Transition("setujui", Action.APPROVE, State.APPROVED, "Setujui dan kunci"),
+    Transition("kembalikan", Action.RETURN, State.RETURNED, "Kembalikan untuk diperbaiki",
+               needs_reason=True, style="warning"),
+    Transition("buka-kembali", Action.REOPEN, State.DRAFT, "Buka kembali", needs_reason=True,
+               style="warning"),
+    Transition("tandai-direviu", Action.REVIEW, None, "Tandai laporan telah direviu"),
+    Transition("publikasikan", Action.PUBLISH, None, "Publikasikan"),
+    Transition("tarik-publikasi", Action.PUBLISH, None, "Tarik dari publikasi", style="warning"),
+)
+BY_NAME = {t.name: t for t in TRANSITIONS}
+
+
+class TransitionRefused(Exception):
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def available(user: Any, state: AgencyYear) -> list[Transition]:
+    result = []
+    for t in TRANSITIONS:
+        if not can(user, t.action, state.agency, state.year, state=state):
+            continue
+        if t.name == "publikasikan" and state.published:
+            continue
+        if t.name == "tarik-publikasi" and not state.published:
+            continue
+        result.append(t)
+    return result
+
+
+@transaction.atomic
+def take(user: Any, state: AgencyYear, name: str, reason: str = "") -> AgencyYear:
+    """Take a transition, or raise :class:`TransitionRefused` with an Indonesian message."""
+    transition = BY_NAME.get(name)
+    if transition is None:
+        raise TransitionRefused("Langkah alur kerja tidak dikenal.")
+    state = AgencyYear.objects.select_for_update().select_related("agency").get(pk=state.pk)
+    if transition not in available(user, state):
+        raise TransitionRefused(
+            f"Langkah “{transition.label}” tidak dapat dilakukan pada status "
+            f"“{state.state_label}” oleh akun ini.")
+    reason = reason.strip()
+    if transition.needs_reason and not reason:
+        raise TransitionRefused("Alasan wajib diisi untuk langkah ini.")
+    trail = Trail(state.agency, user, reason, state.year)
+    key, label = f"status:{state.year}", f"Status data {state.year}"
+    if transition.target is not None:
+        trail.change(key, label, "state", State(state.state).label, State(transition.target).label)
+        state.state = transition.target
+        state.reason = reason
+        if transition.action is Action.REOPEN and state.published:
+            trail.change(key, label, "published", True, False)
+            state.published = False  # the published report is computed live: withdraw it
+    elif transition.action is Action.REVIEW:
+        state.reviewed_at = timezone.now()
+        state.reviewed_by = user
+        trail.change(key, label, "reviewed", None, f"direviu {state.reviewed_at:%Y-%m-%d %H:%M}")
+    else:
+        published = transition.name == "publikasikan"
+        trail.change(key, label, "published", state.published, published)
+        state.published = published
+    state.changed_by = user
+    state.save()
+    trail.save()
+    return state
