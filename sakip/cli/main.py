@@ -18,10 +18,12 @@ from sakip.io.problems import InputError, Severity
 
 COMMANDS: tuple[str, ...] = (
     "sakip.cli.measure_cmd",
+    "sakip.cli.demo_cmd",
     "sakip.cli.template_cmd",
     "sakip.cli.export_cmd",
     "sakip.cli.import_cmd",
     "sakip.cli.review_cmd",
+    "sakip.cli.report_cmd",
 )
 
 
