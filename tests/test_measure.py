@@ -172,3 +172,12 @@ def test_settings_can_be_overridden_per_call():
     plan = plan_from(DOC)
     settings = plan.settings.__class__(rounding=RoundingMode.TRUNCATE)
     assert measure(plan, 2020, settings).result("A").achievement == Decimal("118.47")
+
+
+def test_overspent_is_spending_strictly_above_a_known_ceiling():
+    from sakip.core.budget import overspent
+
+    assert overspent(Decimal(100), Decimal(101))
+    assert not overspent(Decimal(100), Decimal(100))
+    assert not overspent(None, Decimal(1)) and not overspent(Decimal(1), None)
+    assert not overspent(Decimal(-1), Decimal(0))  # a negative ceiling is its own problem

@@ -79,7 +79,7 @@ def test_warnings_are_printed_and_the_import_goes_on(
     assert main(["import", str(CORPUS / "spending_above_ceiling.xlsx"),
                  "-o", str(plan_file)]) == 0
     captured = capsys.readouterr()
-    assert "peringatan" in captured.err and "XLSX_SPENDING_ABOVE_CEILING" in captured.err
+    assert "peringatan" in captured.err and "PLAN_SPENDING_ABOVE_CEILING" in captured.err
     assert "1 peringatan" in captured.out
     assert plan_file.exists()
 

@@ -40,17 +40,17 @@ BROKEN: dict[str, set[str]] = {
     "required_missing.xlsx": {"XLSX_REQUIRED"},
     "nip_as_number.xlsx": {"XLSX_NUMBER_TOO_LONG"},
     "formula_no_value.xlsx": {"XLSX_FORMULA_NO_VALUE"},
-    "unknown_codes.xlsx": {"XLSX_UNKNOWN_CODE"},
-    "duplicate_codes.xlsx": {"XLSX_DUPLICATE_CODE", "XLSX_UNKNOWN_CODE"},
-    "target_outside_period.xlsx": {"XLSX_TARGET_YEAR_OUTSIDE_PLAN"},
+    "unknown_codes.xlsx": {"XLSX_UNKNOWN_CODE", "PLAN_UNKNOWN_GOAL"},
+    "duplicate_codes.xlsx": {"PLAN_DUPLICATE_CODE", "PLAN_DUPLICATE_YEAR", "PLAN_UNKNOWN_GOAL"},
+    "target_outside_period.xlsx": {"PLAN_YEAR_OUTSIDE_PERIOD"},
     "activity_no_program.xlsx": {"XLSX_ACTIVITY_NO_PROGRAM"},
-    "sub_activity_program.xlsx": {"XLSX_SUB_ACTIVITY_PROGRAM"},
-    "negative_budget.xlsx": {"XLSX_NEGATIVE_BUDGET"},
-    "not_available_without_reason.xlsx": {"XLSX_REASON_REQUIRED"},
-    "agreement_kind.xlsx": {"XLSX_AGREEMENT_KIND"},
-    "bad_formula.xlsx": {"XLSX_BAD_FORMULA"},
-    "period_reversed.xlsx": {"XLSX_BAD_PERIOD"},
-    "table_problems.xlsx": {"XLSX_TABLE_ROW_TOO_LONG", "XLSX_TABLE_NO_HEADER"},
+    "sub_activity_program.xlsx": {"PLAN_SUB_ACTIVITY_PROGRAM"},
+    "negative_budget.xlsx": {"PLAN_NEGATIVE_BUDGET"},
+    "not_available_without_reason.xlsx": {"PLAN_MISSING_REASON"},
+    "agreement_kind.xlsx": {"PLAN_AGREEMENT_KIND"},
+    "bad_formula.xlsx": {"PLAN_BAD_FORMULA"},
+    "period_reversed.xlsx": {"PLAN_BAD_PERIOD"},
+    "table_problems.xlsx": {"PLAN_TABLE_ROW_TOO_LONG", "XLSX_TABLE_NO_HEADER"},
 }
 
 WARNINGS: dict[str, set[str]] = {
@@ -158,7 +158,7 @@ def test_empty_rows_anywhere_are_ignored() -> None:
 
 def test_spending_above_the_ceiling_is_a_warning_and_the_plan_imports() -> None:
     result = import_workbook(CORPUS / "spending_above_ceiling.xlsx")
-    warning = find(list(result.warnings), "XLSX_SPENDING_ABOVE_CEILING")
+    warning = find(list(result.warnings), "PLAN_SPENDING_ABOVE_CEILING")
     assert warning.severity is Severity.WARNING
     assert (warning.sheet, warning.row) == ("Anggaran", 2)
     assert result.plan.budgets[0].spent == Decimal("400000000")

@@ -52,6 +52,11 @@ class SpendingResult:
     ceiling_original: Decimal | None = None
 
 
+def overspent(ceiling: Decimal | None, spent: Decimal | None) -> bool:
+    """Spending above the ceiling: the one statement of the rule, for import and review alike."""
+    return ceiling is not None and spent is not None and ZERO <= ceiling < spent
+
+
 def absorption(spent: Decimal | None, ceiling: Decimal | None, settings: Settings) -> Decimal | None:
     """Rounded spending / ceiling × 100; None without both figures or with a zero ceiling."""
     if spent is None or ceiling is None or ceiling == ZERO:

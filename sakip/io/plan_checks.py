@@ -1,132 +1,451 @@
-"""Integrity of a loaded plan: every reference resolves, every year lies in the plan's period.
+"""Integrity of a plan: every rule that can be stated on a :class:`~sakip.core.model.Plan`, once.
 
-These make a file invalid (it cannot be measured as written). Questions of quality — a missing
+Both importers (the plan file and the workbook) and the web app run :func:`check_plan` on the
+plan they assembled best-effort. Each rule names a record — its kind, its key and, where it
+matters, a field as a dotted path inside the record (``head.nip``, ``rpjmd.end``) — and the
+front end's :class:`Locator` turns that into a place its users can find: a file, line and path
+for a plan file, a sheet, row and column for a workbook.
+
+These make a plan invalid (it cannot be measured as written). Questions of quality — a missing
 explanation, a PK target that differs from the Renstra — are the review's (``sakip.review``).
+Rules that only exist in one input form (YAML syntax, merged cells …) stay with that form.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Protocol
 
+from sakip.core.budget import overspent
+from sakip.core.enums import ActualStatus, AgreementKind
 from sakip.core.formula import FormulaError, parse
-from sakip.core.model import Plan
-from sakip.io.yamlnode import Collector
+from sakip.core.model import Official, Plan
+from sakip.io.problems import Problem, Severity
+from sakip.io.standard_scales import standard_scales
 
-Lines = dict[tuple[str, str], tuple[str, int | None]]
+Key = tuple[object, ...]
+
+# Record kinds and their keys (what a Locator is asked about).
+REGION = "region"  # ()
+AGENCY = "agency"  # ()
+STRATEGIC_PLAN = "strategic_plan"  # ()
+SETTINGS = "settings"  # ()
+MISSION = "mission"  # (code,)
+UNIT = "unit"  # (code,)
+GOAL = "goal"  # (code,)
+OBJECTIVE = "objective"  # (code,)
+STRATEGY = "strategy"  # (code,)
+PROGRAM = "program"  # (code,)
+ACTIVITY = "activity"  # (code,)
+INDICATOR = "indicator"  # (code,)
+TARGET = "target"  # (indicator, year)
+ACTUAL = "actual"  # (indicator, year, quarter or None)
+SERIES = "series"  # (code,)
+SERIES_VALUE = "series_value"  # (series, year)
+BUDGET = "budget"  # (activity, year)
+SPENDING = "spending"  # (index,) in plan order
+AGREEMENT = "agreement"  # (year, number)
+AGREEMENT_ITEM = "agreement_item"  # (year, number, indicator)
+TABLE = "table"  # (code,)
+TABLE_ROW = "table_row"  # (table, index of the body row, from 0)
+NARRATIVE = "narrative"  # (index,) in plan order
+SCALE = "scale"  # (code,)
+BAND = "band"  # (scale, index of the band, from 0)
+
+LABEL = {
+    REGION: "pemda", AGENCY: "perangkat daerah", STRATEGIC_PLAN: "renstra", SETTINGS: "pengaturan",
+    MISSION: "misi", UNIT: "unit", GOAL: "tujuan", OBJECTIVE: "sasaran", STRATEGY: "strategi",
+    PROGRAM: "program", ACTIVITY: "kegiatan", INDICATOR: "indikator", TARGET: "target",
+    ACTUAL: "realisasi", SERIES: "seri data", SERIES_VALUE: "nilai seri data", BUDGET: "anggaran",
+    SPENDING: "belanja", AGREEMENT: "perjanjian kinerja", AGREEMENT_ITEM: "indikator PK",
+    TABLE: "tabel", TABLE_ROW: "baris tabel", NARRATIVE: "narasi", SCALE: "skala", BAND: "pita skala",
+}
 
 
-def check_plan(plan: Plan, collector: Collector, lines: Lines | None = None) -> None:
-    where = lines or {}
+@dataclass(frozen=True)
+class Location:
+    """Where a problem is, in the terms of one input form (see :class:`Problem`)."""
 
-    def error(kind: str, code: str, problem: str, message_id: str, message_en: str) -> None:
-        path, line = where.get((kind, code), (f"{kind} {code}", None))
-        collector.add(problem, message_id, message_en, path, line)
+    file: str | None = None
+    line: int | None = None
+    path: str | None = None
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
 
-    period = plan.strategic_plan
-    years = range(period.start, period.end + 1)
-    missions = {m.code for m in plan.region.missions}
-    units = {u.code for u in plan.agency.units}
-    all_codes = (
-        set(plan.goal_by_code) | set(plan.objective_by_code) | set(plan.program_by_code)
-        | set(plan.activity_by_code) | set(plan.indicator_by_code)
-    )
 
-    for goal in plan.goals:
-        if goal.mission is not None and goal.mission not in missions:
-            error("tujuan", goal.code, "PLAN_UNKNOWN_MISSION",
-                  f"misi '{goal.mission}' tidak ada di region.missions",
-                  f"mission '{goal.mission}' is not in region.missions")
-    for program in plan.programs:
-        if program.objective is not None and program.objective not in plan.objective_by_code:
-            error("program", program.code, "PLAN_UNKNOWN_OBJECTIVE",
-                  f"sasaran '{program.objective}' tidak dikenal",
-                  f"unknown objective '{program.objective}'")
-        if program.unit is not None and program.unit not in units:
-            error("program", program.code, "PLAN_UNKNOWN_UNIT", f"unit '{program.unit}' tidak dikenal",
-                  f"unknown unit '{program.unit}'")
-    for activity in plan.activities:
-        if activity.unit is not None and activity.unit not in units:
-            error("kegiatan", activity.code, "PLAN_UNKNOWN_UNIT", f"unit '{activity.unit}' tidak dikenal",
-                  f"unknown unit '{activity.unit}'")
-    for strategy in plan.strategies:
-        for objective in strategy.objectives:
-            if objective not in plan.objective_by_code:
-                error("strategi", strategy.code, "PLAN_UNKNOWN_OBJECTIVE",
-                      f"sasaran '{objective}' tidak dikenal", f"unknown objective '{objective}'")
+class Locator(Protocol):
+    """Turns a record (kind, key), a field inside it and which occurrence of the key (0: the
+    first) into a location; None when that place was already reported as unreadable."""
 
-    for indicator in plan.indicators:
-        code = indicator.code
-        for year, count in Counter(t.year for t in indicator.targets).items():
-            if count > 1:
-                error("indikator", code, "PLAN_DUPLICATE_YEAR", f"target tahun {year} ditulis dua kali",
-                      f"target for {year} given twice")
-        for (year, quarter), count in Counter((a.year, a.quarter) for a in indicator.actuals).items():
-            if count > 1:
-                error("indikator", code, "PLAN_DUPLICATE_YEAR",
-                      f"realisasi {year}{f' triwulan {quarter}' if quarter else ''} ditulis dua kali",
-                      f"realisation for {year}{f' Q{quarter}' if quarter else ''} given twice")
-        for year in sorted({t.year for t in indicator.targets} | {a.year for a in indicator.actuals}):
-            if year not in years:
-                error("indikator", code, "PLAN_YEAR_OUTSIDE_PERIOD",
-                      f"tahun {year} di luar periode Renstra {period.start}–{period.end}",
-                      f"year {year} is outside the plan period {period.start}–{period.end}")
-        if indicator.formula is not None:
+    def __call__(self, kind: str, key: Key, field: str | None, nth: int) -> Location | None: ...
+
+
+def describe(kind: str, key: Key) -> str:
+    """A record in words: ``indikator IKU-01/2020``."""
+    shown = "/".join("" if part is None else str(part) for part in key)
+    return f"{LABEL.get(kind, kind)} {shown}".strip()
+
+
+def nowhere(kind: str, key: Key, field: str | None, nth: int) -> Location:
+    """A locator for a plan that comes from no file: the record named in words."""
+    path = describe(kind, key)
+    return Location(path=f"{path}.{field}" if field else path)
+
+
+def check_plan(plan: Plan, locate: Locator = nowhere) -> list[Problem]:
+    """Every integrity problem of ``plan``, each at the place ``locate`` gives it."""
+    return _Checks(plan, locate).run()
+
+
+class _Checks:
+    def __init__(self, plan: Plan, locate: Locator) -> None:
+        self.plan = plan
+        self.locate = locate
+        self.problems: list[Problem] = []
+        # years are only compared with a period that was read
+        self.period_read = all(locate(STRATEGIC_PLAN, (), name, 0) is not None
+                               for name in ("start", "end"))
+
+    def report(self, code: str, message_id: str, message_en: str, kind: str, key: Key,
+               field: str | tuple[str, ...] | None = None, *, nth: int = 0,
+               severity: Severity = Severity.ERROR) -> None:
+        """A problem at a record's field; skipped when any of the fields named was unreadable
+        (already reported). The first field named is where the problem is shown."""
+        fields = (field,) if isinstance(field, str) else (field or (None,))
+        where = None
+        for index, name in enumerate(fields):
+            found = self.locate(kind, key, name, nth)
+            if found is None:
+                return
+            if index == 0:
+                where = found
+        assert where is not None
+        self.problems.append(Problem(code, message_id, message_en, severity, where.file, where.line,
+                                     where.path, where.sheet, where.row, where.column))
+
+    def run(self) -> list[Problem]:
+        self.duplicates()
+        self.period()
+        self.references()
+        self.activities()
+        self.indicators()
+        self.budgets()
+        self.agreements()
+        self.officials()
+        self.tables_and_narratives()
+        self.scales()
+        return self.problems
+
+    # ------------------------------------------------------------------ duplicates
+
+    def unique(self, kind: str, keys: Iterable[Key], code: str, what_id: str, what_en: str,
+               fields: tuple[str, ...] = ("code",)) -> None:
+        seen: Counter[Key] = Counter()
+        for key in keys:
+            if seen[key]:
+                shown = "/".join(str(part) for part in key if part is not None)
+                self.report(code, f"{what_id} '{shown}' ditulis dua kali",
+                            f"{what_en} '{shown}' given twice", kind, key, fields, nth=seen[key])
+            seen[key] += 1
+
+    def duplicates(self) -> None:
+        plan = self.plan
+        standard = standard_scales()
+        for kind, codes in (
+            (MISSION, (m.code for m in plan.region.missions)),
+            (UNIT, (u.code for u in plan.agency.units)),
+            (GOAL, (g.code for g in plan.goals)),
+            (OBJECTIVE, (o.code for o in plan.objectives)),
+            (STRATEGY, (s.code for s in plan.strategies)),
+            (PROGRAM, (p.code for p in plan.programs)),
+            (ACTIVITY, (a.code for a in plan.activities)),
+            (INDICATOR, (i.code for i in plan.indicators)),
+            (SERIES, (s.code for s in plan.series)),
+            (TABLE, (t.code for t in plan.tables)),
+            (SCALE, (s.code for s in plan.scales if s not in standard)),
+        ):
+            self.unique(kind, ((code,) for code in codes), "PLAN_DUPLICATE_CODE",
+                        f"kode {LABEL[kind]}", f"{kind} code")
+        for indicator in plan.indicators:
+            self.unique(TARGET, ((indicator.code, t.year) for t in indicator.targets),
+                        "PLAN_DUPLICATE_YEAR", "target", "target", ("year", "indicator"))
+            self.unique(ACTUAL, ((indicator.code, a.year, a.quarter) for a in indicator.actuals),
+                        "PLAN_DUPLICATE_YEAR", "realisasi", "realisation",
+                        ("year", "quarter", "indicator"))
+        for series in plan.series:
+            self.unique(SERIES_VALUE, ((series.code, year) for year, _ in series.values),
+                        "PLAN_DUPLICATE_YEAR", "nilai seri data", "series value", ("year", "series"))
+        self.unique(BUDGET, ((b.activity, b.year) for b in plan.budgets),
+                    "PLAN_DUPLICATE_YEAR", "anggaran", "budget", ("year", "activity"))
+        self.unique(AGREEMENT, ((a.year, a.number) for a in plan.agreements),
+                    "PLAN_DUPLICATE_CODE", "perjanjian kinerja", "performance agreement",
+                    ("number", "year"))
+        for agreement in plan.agreements:
+            self.unique(AGREEMENT_ITEM,
+                        ((agreement.year, agreement.number, i.indicator) for i in agreement.items),
+                        "PLAN_DUPLICATE_CODE", "indikator PK", "agreement indicator",
+                        ("indicator", "year", "number"))
+
+    # ------------------------------------------------------------------ periods
+
+    def period(self) -> None:
+        plan = self.plan
+        for kind, key, start, end, field in (
+            (STRATEGIC_PLAN, (), plan.strategic_plan.start, plan.strategic_plan.end, "end"),
+            (REGION, (), plan.region.rpjmd_start, plan.region.rpjmd_end, "rpjmd.end"),
+        ):
+            if start is not None and end is not None and end < start:
+                self.report("PLAN_BAD_PERIOD", f"tahun akhir {end} sebelum tahun awal {start}",
+                            f"end year {end} is before start year {start}", kind, key, field)
+
+    def outside(self, year: int, kind: str, key: Key, what_id: str, what_en: str) -> None:
+        period = self.plan.strategic_plan
+        if self.period_read and period.start <= period.end and not period.start <= year <= period.end:
+            self.report("PLAN_YEAR_OUTSIDE_PERIOD",
+                        f"{what_id} tahun {year} di luar periode Renstra {period.start}–{period.end}",
+                        f"{what_en} for {year} is outside the plan period {period.start}–{period.end}",
+                        kind, key, "year")
+
+    # ------------------------------------------------------------------ references
+
+    def unknown(self, code: str, value: object, what_id: str, what_en: str, kind: str, key: Key,
+                field: str | tuple[str, ...]) -> None:
+        self.report(code, f"{what_id} '{value}' tidak dikenal", f"unknown {what_en} '{value}'",
+                    kind, key, field)
+
+    def references(self) -> None:
+        plan = self.plan
+        missions = {m.code for m in plan.region.missions}
+        units = {u.code for u in plan.agency.units}
+        for goal in plan.goals:
+            if goal.mission is not None and goal.mission not in missions:
+                self.unknown("PLAN_UNKNOWN_MISSION", goal.mission, "misi", "mission",
+                             GOAL, (goal.code,), "mission")
+        for objective in plan.objectives:
+            if objective.goal not in plan.goal_by_code:
+                self.unknown("PLAN_UNKNOWN_GOAL", objective.goal, "tujuan", "goal",
+                             OBJECTIVE, (objective.code,), "goal")
+        for strategy in plan.strategies:
+            for code in strategy.objectives:
+                if code not in plan.objective_by_code:
+                    self.unknown("PLAN_UNKNOWN_OBJECTIVE", code, "sasaran", "objective",
+                                 STRATEGY, (strategy.code,), "objectives")
+        for program in plan.programs:
+            if program.objective is not None and program.objective not in plan.objective_by_code:
+                self.unknown("PLAN_UNKNOWN_OBJECTIVE", program.objective, "sasaran", "objective",
+                             PROGRAM, (program.code,), "objective")
+            if program.unit is not None and program.unit not in units:
+                self.unknown("PLAN_UNKNOWN_UNIT", program.unit, "unit", "unit",
+                             PROGRAM, (program.code,), "unit")
+        for activity in plan.activities:
+            if activity.unit is not None and activity.unit not in units:
+                self.unknown("PLAN_UNKNOWN_UNIT", activity.unit, "unit", "unit",
+                             ACTIVITY, (activity.code,), "unit")
+        owners: dict[str, set[str]] = {
+            "goal": set(plan.goal_by_code), "objective": set(plan.objective_by_code),
+            "program": set(plan.program_by_code), "activity": set(plan.activity_by_code),
+        }
+        for indicator in plan.indicators:
+            if indicator.owner not in owners[indicator.level.value]:
+                self.unknown("PLAN_UNKNOWN_OWNER", indicator.owner, LABEL[indicator.level.value],
+                             indicator.level.value, INDICATOR, (indicator.code,), ("owner", "level"))
+        subjects = (set(plan.goal_by_code) | set(plan.objective_by_code) | set(plan.program_by_code)
+                    | set(plan.activity_by_code) | set(plan.indicator_by_code))
+        for table in plan.tables:
+            if table.subject is not None and table.subject not in subjects:
+                self.unknown("PLAN_UNKNOWN_SUBJECT", table.subject, "subjek (tujuan, sasaran, "
+                             "program, kegiatan atau indikator)", "subject", TABLE, (table.code,),
+                             "subject")
+        for index, narrative in enumerate(plan.narratives):
+            if narrative.subject is not None and narrative.subject not in subjects:
+                self.unknown("PLAN_UNKNOWN_SUBJECT", narrative.subject, "subjek (tujuan, sasaran, "
+                             "program, kegiatan atau indikator)", "subject", NARRATIVE, (index,),
+                             "subject")
+
+    # ------------------------------------------------------------------ activities
+
+    def activities(self) -> None:
+        by_code = self.plan.activity_by_code
+        for activity in self.plan.activities:
+            key = (activity.code,)
+            if activity.program not in self.plan.program_by_code:
+                self.unknown("PLAN_UNKNOWN_PROGRAM", activity.program, "program", "program",
+                             ACTIVITY, key, "program")
+            if activity.parent is None:
+                continue
+            parent = by_code.get(activity.parent)
+            if parent is None:
+                self.unknown("PLAN_UNKNOWN_ACTIVITY", activity.parent, "kegiatan induk",
+                             "parent activity", ACTIVITY, key, "parent")
+            elif parent.code == activity.code or parent.parent is not None:
+                self.report("PLAN_SUB_ACTIVITY_PROGRAM",
+                            "kegiatan induk harus kegiatan biasa, bukan dirinya sendiri atau sub "
+                            "kegiatan", "the parent must be a plain activity, not itself or a "
+                            "sub-activity", ACTIVITY, key, "parent")
+            elif parent.program != activity.program:
+                self.report("PLAN_SUB_ACTIVITY_PROGRAM",
+                            f"sub kegiatan ada di program {activity.program}, induknya di program "
+                            f"{parent.program}", f"the sub-activity is under program "
+                            f"{activity.program}, its parent under {parent.program}",
+                            ACTIVITY, key, ("parent", "program"))
+
+    # ------------------------------------------------------------------ indicators
+
+    def indicators(self) -> None:
+        plan = self.plan
+        for indicator in plan.indicators:
+            code = indicator.code
+            key: Key
+            for target in indicator.targets:
+                key = (code, target.year)
+                self.outside(target.year, TARGET, key, "target", "target")
+                if target.value is None and target.text is None:
+                    self.report("PLAN_EMPTY_TARGET", "target kosong: isi target angka atau teks",
+                                "empty target: give a number or a text", TARGET, key,
+                                ("value", "text"))
+                if target.upper is not None and (target.value is None or target.upper < target.value):
+                    self.report("PLAN_BAD_BAND",
+                                "batas atas perlu target angka yang tidak lebih besar darinya",
+                                "an upper bound needs a numeric target no larger than it",
+                                TARGET, key, ("upper", "value"))
+            for actual in indicator.actuals:
+                key = (code, actual.year, actual.quarter)
+                self.outside(actual.year, ACTUAL, key, "realisasi", "realisation")
+                if actual.status is not ActualStatus.NOT_AVAILABLE:
+                    continue
+                if actual.reason is None:
+                    self.report("PLAN_MISSING_REASON",
+                                "realisasi yang belum tersedia harus diberi alasan",
+                                "a realisation that is not available needs a reason",
+                                ACTUAL, key, ("reason", "status"))
+                if actual.value is not None:
+                    self.report("PLAN_VALUE_NOT_AVAILABLE",
+                                "realisasi yang belum tersedia tidak boleh berisi nilai",
+                                "a realisation marked not available cannot have a value",
+                                ACTUAL, key, ("value", "status"))
+            if indicator.formula is None:
+                continue
             try:
                 formula = parse(indicator.formula)
             except FormulaError as exc:
-                error("indikator", code, "PLAN_BAD_FORMULA", f"rumus tidak dapat dibaca: {exc}",
-                      f"formula cannot be read: {exc}")
+                self.report("PLAN_BAD_FORMULA", f"rumus tidak dapat dibaca: {exc}",
+                            f"the formula cannot be read: {exc}", INDICATOR, (code,), "formula")
                 continue
             for ref in formula.references:
                 if ref.series not in plan.series_by_code:
-                    error("indikator", code, "PLAN_UNKNOWN_SERIES",
-                          f"rumus memakai seri data '{ref.series}' yang tidak ada di series",
-                          f"formula uses data series '{ref.series}' which is not in series")
+                    self.report("PLAN_UNKNOWN_SERIES",
+                                f"rumus memakai seri data '{ref.series}' yang tidak ada",
+                                f"the formula uses data series '{ref.series}' which does not exist",
+                                INDICATOR, (code,), "formula")
 
-    for budget in plan.budgets:
-        if budget.year not in years:
-            error("kegiatan", budget.activity, "PLAN_YEAR_OUTSIDE_PERIOD",
-                  f"anggaran tahun {budget.year} di luar periode Renstra",
-                  f"budget year {budget.year} is outside the plan period")
-        for name, value in (("ceiling", budget.ceiling), ("spent", budget.spent),
-                            ("ceiling_original", budget.ceiling_original)):
+    # ------------------------------------------------------------------ money
+
+    def money(self, kind: str, key: Key, ceiling: Decimal | None, spent: Decimal | None,
+              original: Decimal | None) -> None:
+        for name, value in (("ceiling_original", original), ("ceiling", ceiling), ("spent", spent)):
             if value is not None and value < 0:
-                error("kegiatan", budget.activity, "PLAN_NEGATIVE_BUDGET",
-                      f"anggaran ({name}) tidak boleh negatif", f"budget ({name}) cannot be negative")
-    for (code, budget_year), count in Counter((b.activity, b.year) for b in plan.budgets).items():
-        if count > 1:
-            error("kegiatan", code, "PLAN_DUPLICATE_YEAR", f"anggaran tahun {budget_year} ditulis dua kali",
-                  f"budget for {budget_year} given twice")
+                self.report("PLAN_NEGATIVE_BUDGET", "nilai anggaran tidak boleh negatif",
+                            "a budget figure cannot be negative", kind, key, name)
+        if overspent(ceiling, spent):
+            self.report("PLAN_SPENDING_ABOVE_CEILING",
+                        "realisasi melebihi pagu; periksa kembali angkanya",
+                        "spending is above the ceiling; check the figures", kind, key, "spent",
+                        severity=Severity.WARNING)
 
-    for agreement in plan.agreements:
-        label = f"{agreement.year}/{agreement.number}"
-        if agreement.year not in years:
-            collector.add("PLAN_YEAR_OUTSIDE_PERIOD",
-                          f"perjanjian kinerja {label}: tahun di luar periode Renstra",
-                          f"performance agreement {label}: year outside the plan period",
-                          f"agreements {label}")
-        for item in agreement.items:
-            if item.indicator not in plan.indicator_by_code:
-                collector.add("PLAN_UNKNOWN_INDICATOR",
-                              f"perjanjian kinerja {label}: target untuk indikator "
-                              f"'{item.indicator}' yang tidak ada",
-                              f"performance agreement {label}: target for unknown "
-                              f"indicator '{item.indicator}'",
-                              f"agreements {label}")
-    for key, count in Counter((a.year, a.number) for a in plan.agreements).items():
-        if count > 1:
-            collector.add("PLAN_DUPLICATE_CODE",
-                          f"perjanjian kinerja {key[0]} nomor {key[1]} ditulis dua kali",
-                          f"performance agreement {key[0]} number {key[1]} given twice", "agreements")
+    def budgets(self) -> None:
+        for budget in self.plan.budgets:
+            key = (budget.activity, budget.year)
+            if budget.activity not in self.plan.activity_by_code:
+                self.unknown("PLAN_UNKNOWN_ACTIVITY", budget.activity, "kegiatan", "activity",
+                             BUDGET, key, "activity")
+            self.outside(budget.year, BUDGET, key, "anggaran", "budget")
+            self.money(BUDGET, key, budget.ceiling, budget.spent, budget.ceiling_original)
+        for index, line in enumerate(self.plan.spending):
+            self.money(SPENDING, (index,), line.ceiling, line.spent, line.ceiling_original)
 
-    for subject in [t.subject for t in plan.tables] + [n.subject for n in plan.narratives]:
-        if subject is not None and subject not in all_codes:
-            collector.add("PLAN_UNKNOWN_SUBJECT", f"subject '{subject}' tidak dikenal",
-                          f"unknown subject '{subject}'", "tables/narratives")
+    # ------------------------------------------------------------------ agreements
 
-    scales = plan.scale_by_code
-    for name, code in (("predicate_scale", plan.settings.predicate_scale),
-                       ("category_scale", plan.settings.category_scale)):
-        if code not in scales:
-            collector.add("PLAN_UNKNOWN_SCALE", f"skala '{code}' tidak dikenal ({', '.join(scales)})",
-                          f"unknown scale '{code}' ({', '.join(scales)})", f"settings.{name}")
+    def agreements(self) -> None:
+        for agreement in self.plan.agreements:
+            key = (agreement.year, agreement.number)
+            self.outside(agreement.year, AGREEMENT, key, "perjanjian kinerja",
+                         "performance agreement")
+            if (agreement.number == 0) != (agreement.kind is AgreementKind.ORIGINAL):
+                self.report("PLAN_AGREEMENT_KIND",
+                            "nomor versi 0 adalah PK awal (original); nomor 1, 2 … adalah perubahan",
+                            "version 0 is the original agreement; 1, 2 … are amendments",
+                            AGREEMENT, key, ("kind", "number"))
+            for item in agreement.items:
+                item_key = (agreement.year, agreement.number, item.indicator)
+                if item.indicator not in self.plan.indicator_by_code:
+                    self.unknown("PLAN_UNKNOWN_INDICATOR", item.indicator, "indikator",
+                                 "indicator", AGREEMENT_ITEM, item_key, "indicator")
+                if item.target is None and item.target_text is None:
+                    self.report("PLAN_EMPTY_TARGET", "target kosong: isi target angka atau teks",
+                                "empty target: give a number or a text", AGREEMENT_ITEM,
+                                item_key, ("target", "target_text"))
+
+    def officials(self) -> None:
+        signatories: list[tuple[str, Key, str, Official | None]] = [
+            (AGENCY, (), "head", self.plan.agency.head)]
+        for agreement in self.plan.agreements:
+            version: Key = (agreement.year, agreement.number)
+            signatories += [(AGREEMENT, version, "first_party", agreement.first_party),
+                            (AGREEMENT, version, "second_party", agreement.second_party)]
+        for kind, key, prefix, official in signatories:
+            if official is None:
+                continue
+            if official.name is None and official.title is None:
+                self.report("PLAN_SIGNATORY_UNNAMED", "isi nama atau jabatan penandatangan",
+                            "give the signatory's name or title", kind, key,
+                            (f"{prefix}.name", f"{prefix}.title"))
+            nip = official.nip
+            if nip is not None and not _is_nip(nip):
+                self.report("PLAN_BAD_NIP", f"NIP harus 18 angka, bukan {nip!r}",
+                            f"a NIP has 18 digits, not {nip!r}", kind, key, f"{prefix}.nip")
+
+    # ------------------------------------------------------------------ the rest
+
+    def tables_and_narratives(self) -> None:
+        for table in self.plan.tables:
+            width = len(table.columns)
+            for index, row in enumerate(table.rows):
+                if len(row) > width:
+                    self.report("PLAN_TABLE_ROW_TOO_LONG",
+                                f"baris berisi {len(row)} sel, padahal tabel hanya punya {width} "
+                                "kolom", f"the row has {len(row)} cells but the table has {width} "
+                                "columns", TABLE_ROW, (table.code, index), "row")
+        for index, narrative in enumerate(self.plan.narratives):
+            if not narrative.text and not narrative.items:
+                self.report("PLAN_EMPTY_NARRATIVE", "narasi perlu teks atau butir",
+                            "a narrative needs a text or items", NARRATIVE, (index,), "text")
+
+    def scales(self) -> None:
+        plan = self.plan
+        standard = standard_scales()
+        for scale in plan.scales:
+            if scale in standard:
+                continue
+            if not scale.bands:
+                self.report("PLAN_EMPTY_SCALE", "skala ini tidak punya pita",
+                            "this scale has no band", SCALE, (scale.code,), "bands")
+            for index, band in enumerate(scale.bands):
+                if band.lower is not None and band.upper is not None and band.upper < band.lower:
+                    self.report("PLAN_BAD_BAND", "batas atas lebih kecil dari batas bawah",
+                                "the upper bound is below the lower bound", BAND,
+                                (scale.code, index), "upper")
+        known = ", ".join(plan.scale_by_code)
+        for name in ("predicate_scale", "category_scale"):
+            code = getattr(plan.settings, name)
+            if code not in plan.scale_by_code:
+                self.report("PLAN_UNKNOWN_SCALE", f"skala '{code}' tidak dikenal ({known})",
+                            f"unknown scale '{code}' ({known})", SETTINGS, (), name)
+
+
+def _is_nip(text: str) -> bool:
+    digits = text.replace(" ", "")
+    return digits.isdigit() and len(digits) == 18

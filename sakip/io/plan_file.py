@@ -59,7 +59,8 @@ from sakip.core.model import (
     Unit,
 )
 from sakip.core.numbers import RoundingMode
-from sakip.io.plan_checks import check_plan
+from sakip.io import plan_checks as K
+from sakip.io.plan_checks import Key, Location, check_plan, describe
 from sakip.io.problems import InputError, Problem
 from sakip.io.standard_scales import standard_scales
 from sakip.io.yamlnode import Collector, Field, compose
@@ -119,7 +120,7 @@ def parse_plan(text: str, source: str = "<plan>") -> Plan:
         collector.raise_if_errors()
         raise InputError([Problem("PLAN_INCOMPLETE", "berkas rencana tidak lengkap",
                                   "the plan file is incomplete", file=source)])
-    check_plan(plan, collector, builder.lines)
+    collector.problems.extend(check_plan(plan, builder.locate))
     collector.raise_if_errors()
     return plan.canonical()
 
@@ -148,23 +149,31 @@ class _Builder:
 
     def __init__(self, collector: Collector) -> None:
         self.collector = collector
-        self.lines: dict[tuple[str, str], tuple[str, int | None]] = {}
+        self.positions: dict[tuple[str, Key], list[Field]] = {}
+        self.narrative_count = 0
         self.indicators: list[Indicator] = []
         self.activities: list[Activity] = []
         self.budgets: list[Budget] = []
         self.objectives: list[Objective] = []
 
-    def remember(self, kind: str, code: str | None, field: Field) -> None:
-        """Record where a code is defined, reporting duplicates within its kind."""
-        if code is None:
-            return
-        key = (kind, code)
-        if key in self.lines:
-            _, line = self.lines[key]
-            field.error("PLAN_DUPLICATE_CODE", f"kode {kind} '{code}' sudah dipakai (baris {line})",
-                        f"{kind} code '{code}' is already used (line {line})")
-        else:
-            self.lines[key] = (field.path, field.line)
+    def remember(self, kind: str, key: Key, field: Field) -> None:
+        """Record where a record is written, for the plan's checks (sakip.io.plan_checks)."""
+        if None not in key[:1]:
+            self.positions.setdefault((kind, key), []).append(field)
+
+    def locate(self, kind: str, key: Key, field: str | None, nth: int) -> Location:
+        """Where a record (and a field inside it) is written: file, line and path."""
+        found = self.positions.get((kind, key))
+        if not found:
+            path = describe(kind, key)
+            return Location(file=self.collector.file, path=f"{path}.{field}" if field else path)
+        place = found[min(nth, len(found) - 1)]
+        for part in field.split(".") if field else ():
+            child = place.child(part)
+            if child is None:
+                break
+            place = child
+        return Location(file=self.collector.file, line=place.line, path=place.path)
 
     def build(self, root: Field) -> Plan | None:
         top = root.mapping(_TOP, ("format", "region", "agency", "strategic_plan"))
@@ -179,7 +188,7 @@ class _Builder:
             found = (read(item) for item in top[key].items()) if key in top else ()
             return tuple(item for item in found if item is not None)
 
-        scales = each("scales", read_scale)
+        scales = each("scales", self.scale)
         goals = each("goals", self.goal)
         strategies = each("strategies", self.strategy)
         programs = each("programs", self.program)
@@ -188,6 +197,10 @@ class _Builder:
         agreements = each("agreements", self.agreement)
         tables = each("tables", self.table)
         narratives = each("narratives", self.narrative)
+        for kind, name in ((K.REGION, "region"), (K.AGENCY, "agency"),
+                           (K.STRATEGIC_PLAN, "strategic_plan"), (K.SETTINGS, "settings")):
+            if name in top:
+                self.remember(kind, (), top[name])
         if region is None or agency is None or strategic is None:
             return None
         return Plan(
@@ -218,7 +231,7 @@ class _Builder:
         for item in f["missions"].items() if "missions" in f else []:
             m = item.mapping(("code", "text"), ("code", "text"))
             code, text = _text(m, "code"), _text(m, "text")
-            self.remember("misi", code, item)
+            self.remember(K.MISSION, (code,), item)
             if code and text:
                 missions.append(Mission(code, text))
         name, kind = _text(f, "name"), f["kind"].choice(RegionKind) if "kind" in f else None
@@ -235,14 +248,7 @@ class _Builder:
     def official(self, field: Field) -> Official | None:
         f = field.mapping(("name", "title", "rank", "nip"))
         name, title = _text(f, "name"), _text(f, "title")
-        if name is None and title is None:
-            field.error("PLAN_MISSING_FIELD", "penandatangan perlu name atau title",
-                        "a signatory needs a name or a title")
-            return None
-        nip = _text(f, "nip")
-        if nip is not None and (not nip.replace(" ", "").isdigit() or len(nip.replace(" ", "")) != 18):
-            f["nip"].error("PLAN_BAD_NIP", "NIP harus 18 angka", "a NIP has 18 digits")
-        return Official(name, title, _text(f, "rank"), nip)
+        return Official(name, title, _text(f, "rank"), _text(f, "nip"))
 
     def agency(self, field: Field) -> Agency | None:
         f = field.mapping(
@@ -252,7 +258,7 @@ class _Builder:
         for item in f["units"].items() if "units" in f else []:
             u = item.mapping(("code", "name", "task", "functions"), ("code", "name"))
             code, name = _text(u, "code"), _text(u, "name")
-            self.remember("unit", code, item)
+            self.remember(K.UNIT, (code,), item)
             if code and name:
                 units.append(Unit(code, name, _text(u, "task"), _texts(u, "functions")))
         code, name = _text(f, "code"), _text(f, "name")
@@ -279,9 +285,6 @@ class _Builder:
         name = _text(f, "name")
         start = f["start"].year() if "start" in f else None
         end = f["end"].year() if "end" in f else None
-        if start is not None and end is not None and end < start:
-            f["end"].error("PLAN_BAD_PERIOD", "tahun akhir sebelum tahun awal", "end year before start year")
-            return None
         if name is None or start is None or end is None:
             return None
         baseline = f["baseline_year"].year() if "baseline_year" in f else None
@@ -310,7 +313,7 @@ class _Builder:
     def goal(self, field: Field) -> Goal | None:
         f = field.mapping(("code", "name", "mission", "indicators", "objectives"), ("code", "name"))
         code, name = _text(f, "code"), _text(f, "name")
-        self.remember("tujuan", code, field)
+        self.remember(K.GOAL, (code,), field)
         if code is not None:
             self.indicator_list(f, Level.GOAL, code)
             for item in f["objectives"].items() if "objectives" in f else []:
@@ -322,7 +325,7 @@ class _Builder:
     def objective(self, field: Field, goal: str) -> None:
         f = field.mapping(("code", "name", "indicators"), ("code", "name"))
         code, name = _text(f, "code"), _text(f, "name")
-        self.remember("sasaran", code, field)
+        self.remember(K.OBJECTIVE, (code,), field)
         if code is None or name is None:
             return
         self.objectives.append(Objective(code, name, goal))
@@ -331,7 +334,7 @@ class _Builder:
     def strategy(self, field: Field) -> Strategy | None:
         f = field.mapping(("code", "text", "objectives", "policies"), ("code", "text"))
         code, text = _text(f, "code"), _text(f, "text")
-        self.remember("strategi", code, field)
+        self.remember(K.STRATEGY, (code,), field)
         if code is None or text is None:
             return None
         return Strategy(code, text, _texts(f, "objectives"), _texts(f, "policies"))
@@ -339,7 +342,7 @@ class _Builder:
     def program(self, field: Field) -> Program | None:
         f = field.mapping(("code", "name", "objective", "unit", "indicators", "activities"), ("code", "name"))
         code, name = _text(f, "code"), _text(f, "name")
-        self.remember("program", code, field)
+        self.remember(K.PROGRAM, (code,), field)
         if code is None or name is None:
             return None
         self.indicator_list(f, Level.PROGRAM, code)
@@ -351,7 +354,7 @@ class _Builder:
         f = field.mapping(("code", "name", "output", "outcome", "unit", "indicators", "budget",
                            "sub_activities"), ("code", "name"))
         code, name = _text(f, "code"), _text(f, "name")
-        self.remember("kegiatan", code, field)
+        self.remember(K.ACTIVITY, (code,), field)
         if code is None or name is None:
             return
         self.activities.append(Activity(code, name, program, parent, _text(f, "output"),
@@ -361,6 +364,7 @@ class _Builder:
             year = year_field.year()
             budget = self.budget(value, code, year) if year is not None else None
             if budget is not None:
+                self.remember(K.BUDGET, (code, year), value)
                 self.budgets.append(budget)
         for item in f["sub_activities"].items() if "sub_activities" in f else []:
             self.activity(item, program, code)
@@ -386,7 +390,7 @@ class _Builder:
     def indicator(self, field: Field, level: Level, owner: str) -> Indicator | None:
         f = field.mapping(_INDICATOR, ("code", "name"))
         code, name = _text(f, "code"), _text(f, "name")
-        self.remember("indikator", code, field)
+        self.remember(K.INDICATOR, (code,), field)
         levels = _texts(f, "levels")
         precision = f["precision"].integer(0, 6) if "precision" in f else None
         baseline = None
@@ -395,12 +399,17 @@ class _Builder:
             year = b["year"].year() if "year" in b else None
             if year is not None:
                 baseline = Baseline(year, _decimal(b, "value"), _text(b, "text"))
-        targets = tuple(
-            t for t in (self.target(key, value, levels) for key, value in
-                        (f["targets"].entries() if "targets" in f else [])) if t is not None)
+        targets = []
+        for key, value in f["targets"].entries() if "targets" in f else []:
+            target = self.target(key, value, levels)
+            if target is not None:
+                self.remember(K.TARGET, (code, target.year), value)
+                targets.append(target)
         actuals: list[Actual] = []
         for key, value in f["actuals"].entries() if "actuals" in f else []:
-            actuals.extend(self.actual(key, value, levels))
+            for actual, where in self.actual(key, value, levels):
+                self.remember(K.ACTUAL, (code, actual.year, actual.quarter), where)
+                actuals.append(actual)
         if code is None or name is None:
             return None
         return Indicator(
@@ -415,7 +424,7 @@ class _Builder:
             data_source=_text(f, "data_source"),
             key=f["key"].boolean() if "key" in f else False,
             kind=f["kind"].choice(IndicatorKind) if "kind" in f else None,
-            levels=levels, baseline=baseline, targets=targets, actuals=tuple(actuals),
+            levels=levels, baseline=baseline, targets=tuple(targets), actuals=tuple(actuals),
         )
 
     def target(self, key: Field, field: Field, levels: tuple[str, ...]) -> Target | None:
@@ -433,40 +442,31 @@ class _Builder:
             return None
         return Target(year, value, text, upper)
 
-    def actual(self, key: Field, field: Field, levels: tuple[str, ...]) -> list[Actual]:
+    def actual(self, key: Field, field: Field, levels: tuple[str, ...]) -> list[tuple[Actual, Field]]:
+        """The realisations of a year (the year's and its quarters'), each with where it is."""
         year = key.year()
         if year is None:
             return []
         if not field.is_mapping:
             value = _number_or_level(field, levels)
             text = field.text() if value is None and levels else None
-            return [Actual(year, value, text=text)] if (value is not None or text) else []
+            return [(Actual(year, value, text=text), field)] if (value is not None or text) else []
         f = field.mapping(("value", "text", "status", "reason", "expected", "note", "quarters"))
-        result = [self._actual_record(f, year, None)] if set(f) - {"quarters"} else []
+        result = [(self._actual_record(f, year, None), field)] if set(f) - {"quarters"} else []
         for quarter_key, quarter_field in f["quarters"].entries() if "quarters" in f else []:
             quarter = quarter_key.integer(1, 4)
             if quarter is None:
                 continue
             if quarter_field.is_mapping:
                 q = quarter_field.mapping(("value", "text", "status", "reason", "expected", "note"))
-                result.append(self._actual_record(q, year, quarter))
+                result.append((self._actual_record(q, year, quarter), quarter_field))
             else:
-                result.append(Actual(year, quarter_field.decimal(), quarter=quarter))
+                result.append((Actual(year, quarter_field.decimal(), quarter=quarter), quarter_field))
         return result
 
     def _actual_record(self, f: dict[str, Field], year: int, quarter: int | None) -> Actual:
         status = (f["status"].choice(ActualStatus) if "status" in f else None) or ActualStatus.FINAL
-        reason = _text(f, "reason")
-        value = _decimal(f, "value")
-        if status is ActualStatus.NOT_AVAILABLE and reason is None:
-            f.get("status", next(iter(f.values()))).error(
-                "PLAN_MISSING_REASON", "realisasi yang belum tersedia harus diberi alasan (reason)",
-                "a realisation that is not available needs a reason")
-        if status is ActualStatus.NOT_AVAILABLE and value is not None:
-            f["value"].error("PLAN_VALUE_NOT_AVAILABLE",
-                             "realisasi berstatus not_available tidak boleh berisi nilai",
-                             "a realisation marked not_available cannot have a value")
-        return Actual(year, value, quarter, _text(f, "text"), status, reason,
+        return Actual(year, _decimal(f, "value"), quarter, _text(f, "text"), status, _text(f, "reason"),
                       f["expected"].date() if "expected" in f else None, _text(f, "note"))
 
     # ------------------------------------------------------------------ the rest
@@ -474,24 +474,26 @@ class _Builder:
     def series(self, field: Field) -> Series | None:
         f = field.mapping(("code", "name", "unit", "source", "values"), ("code", "name"))
         code, name = _text(f, "code"), _text(f, "name")
-        self.remember("seri data", code, field)
+        self.remember(K.SERIES, (code,), field)
         values: list[tuple[int, Decimal]] = []
         for key, value in f["values"].entries() if "values" in f else []:
             year, number = key.year(), value.decimal()
             if year is not None and number is not None:
+                self.remember(K.SERIES_VALUE, (code, year), value)
                 values.append((year, number))
         if code is None or name is None:
             return None
         return Series(code, name, _text(f, "unit"), tuple(sorted(values)), _text(f, "source"))
 
     def spending(self, field: Field) -> tuple[SpendingLine, ...]:
-        lines = []
+        lines: list[SpendingLine] = []
         for key, value in field.entries():
             year = key.year()
             for item in value.items():
                 f = item.mapping(("kind", "label", "ceiling", "spent", "ceiling_original"), ("kind", "label"))
                 kind, label = (f["kind"].choice(SpendingKind) if "kind" in f else None), _text(f, "label")
                 if year is not None and kind is not None and label is not None:
+                    self.remember(K.SPENDING, (len(lines),), item)
                     lines.append(SpendingLine(year, kind, label, _decimal(f, "ceiling"), _decimal(f, "spent"),
                                               _decimal(f, "ceiling_original")))
         return tuple(lines)
@@ -499,14 +501,16 @@ class _Builder:
     def agreement(self, field: Field) -> AgreementVersion | None:
         f = field.mapping(("year", "number", "kind", "signed", "reason", "first_party", "second_party",
                            "items"), ("year", "number", "kind"))
+        year = f["year"].year() if "year" in f else None
+        number = f["number"].integer(0, 99) if "number" in f else None
         items = []
         for item in f["items"].items() if "items" in f else []:
             i = item.mapping(("indicator", "target", "target_text"), ("indicator",))
             code = _text(i, "indicator")
             if code is not None:
+                self.remember(K.AGREEMENT_ITEM, (year, number, code), item)
                 items.append(AgreementItem(code, _decimal(i, "target"), _text(i, "target_text")))
-        year = f["year"].year() if "year" in f else None
-        number = f["number"].integer(0, 99) if "number" in f else None
+        self.remember(K.AGREEMENT, (year, number), field)
         kind = f["kind"].choice(AgreementKind) if "kind" in f else None
         if year is None or number is None or kind is None:
             return None
@@ -519,15 +523,12 @@ class _Builder:
         f = field.mapping(("code", "title", "year", "subject", "source", "note", "columns", "rows"),
                           ("code", "title", "columns"))
         code, title = _text(f, "code"), _text(f, "title")
-        self.remember("tabel", code, field)
+        self.remember(K.TABLE, (code,), field)
         columns = _texts(f, "columns")
-        rows = []
+        rows: list[tuple[Cell, ...]] = []
         for row in f["rows"].items() if "rows" in f else []:
             cells = tuple(_cell(cell) for cell in row.items())
-            if len(cells) > len(columns):
-                row.error("PLAN_TABLE_ROW_TOO_LONG",
-                          f"baris berisi {len(cells)} sel, padahal kolomnya {len(columns)}",
-                          f"row has {len(cells)} cells but the table has {len(columns)} columns")
+            self.remember(K.TABLE_ROW, (code, len(rows)), row)
             rows.append(cells + (None,) * (len(columns) - len(cells)))
         if code is None or title is None:
             return None
@@ -539,13 +540,18 @@ class _Builder:
         f = field.mapping(("kind", "subject", "year", "text", "items"), ("kind",))
         kind = f["kind"].choice(NarrativeKind) if "kind" in f else None
         text, items = _text(f, "text"), _texts(f, "items")
-        if text is None and not items:
-            field.error("PLAN_EMPTY_NARRATIVE", "narasi harus berisi text atau items",
-                        "a narrative needs text or items")
         if kind is None:
             return None
+        self.remember(K.NARRATIVE, (self.narrative_count,), field)
+        self.narrative_count += 1
         return Narrative(kind, text or "", _text(f, "subject"),
                          f["year"].year() if "year" in f else None, items)
+
+    def scale(self, field: Field) -> Scale | None:
+        scale = read_scale(field)
+        if scale is not None:
+            self.remember(K.SCALE, (scale.code,), field)
+        return scale
 
 
 def read_scale(field: Field) -> Scale | None:

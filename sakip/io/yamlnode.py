@@ -157,6 +157,15 @@ class Field:
     def is_mapping(self) -> bool:
         return isinstance(self.node, yaml.MappingNode)
 
+    def child(self, key: str) -> Field | None:
+        """The value of ``key`` when this is a mapping holding it; no problem is recorded."""
+        if isinstance(self.node, yaml.MappingNode):
+            for key_node, value_node in self.node.value:
+                if str(key_node.value) == key:
+                    return Field(value_node, f"{self.path}.{key}" if self.path else key,
+                                 self.collector)
+        return None
+
     # ------------------------------------------------------------------ scalars
 
     def _scalar(self) -> str | None:

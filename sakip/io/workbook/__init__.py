@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sakip.core.model import Plan
+from sakip.io.plan_checks import check_plan
 from sakip.io.problems import InputError, Problem, Severity
 from sakip.io.workbook.assemble import assemble
 from sakip.io.workbook.codes import Code
@@ -43,11 +44,14 @@ def import_workbook(path: str | Path, limits: Limits | None = None) -> ImportRes
     """Read a workbook into a plan: the whole valid plan, or InputError with every problem."""
     records, problems = read_records(Path(path), limits or Limits())
     structural = {Code.MISSING_SHEET, Code.MISSING_COLUMN, Code.MISSING_FIELD}
-    if records and not any(p.code in structural for p in problems):
-        problems.extend(validate(records))
+    if not records or any(p.code in structural for p in problems):
+        raise InputError(problems)
+    problems.extend(validate(records))  # the workbook's own rules
+    plan, places = assemble(records)  # best-effort: unreadable cells are already problems
+    problems.extend(check_plan(plan, places))  # the plan's rules, shared with plan files
     if any(p.severity is Severity.ERROR for p in problems):
         raise InputError(problems)
-    return ImportResult(assemble(records), tuple(problems))
+    return ImportResult(plan, tuple(problems))
 
 
 def load_workbook(path: str | Path, limits: Limits | None = None) -> Plan:

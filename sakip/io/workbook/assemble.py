@@ -1,15 +1,20 @@
-"""Validated records into a :class:`~sakip.core.model.Plan`: the inverse of :mod:`.flatten`.
+"""Records into a :class:`~sakip.core.model.Plan`, best-effort: the inverse of :mod:`.flatten`.
 
-Runs only when reading and validation found no error, so every reference resolves and every
-required value is present. An empty optional cell leaves the model's default in place.
+An empty optional cell leaves the model's default in place; a required value that could not be
+read (already reported) becomes a placeholder, so the plan's checks (``sakip.io.plan_checks``)
+still run on everything else. Beside the plan comes a locator: the row of every record, so each
+problem the checks find is shown at its sheet, row and column.
 """
 
 from __future__ import annotations
 
+import enum
+import typing
 from collections import defaultdict
+from dataclasses import MISSING, fields
 from decimal import Decimal
 from functools import cache
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from sakip.core.model import (
     Activity,
@@ -41,19 +46,65 @@ from sakip.core.model import (
     Unit,
 )
 from sakip.core.numbers import canonical
+from sakip.io import plan_checks as K
+from sakip.io.plan_checks import Key, Location, describe
 from sakip.io.standard_scales import standard_scales
 from sakip.io.workbook import sheets as S
 from sakip.io.workbook.choices import RevisionSubject
 from sakip.io.workbook.rows import Cell, Records, Row
 from sakip.io.workbook.schema import Sheet
 
+T = TypeVar("T")
+
+
+class _Coded(Protocol):
+    @property
+    def code(self) -> str: ...
+
+
+C = TypeVar("C", bound=_Coded)
+
+
+class Places:
+    """The rows of the records of one workbook: a :class:`~sakip.io.plan_checks.Locator`."""
+
+    def __init__(self) -> None:
+        self.rows: dict[tuple[str, Key], list[Row]] = {}
+
+    def add(self, kind: str, key: Key, row: Row) -> None:
+        self.rows.setdefault((kind, key), []).append(row)
+
+    def __call__(self, kind: str, key: Key, field: str | None, nth: int) -> Location | None:
+        found = self.rows.get((kind, key))
+        if not found:
+            return Location(path=describe(kind, key))
+        row = found[min(nth, len(found) - 1)]
+        column = field.replace(".", "_") if field else None
+        if column is not None and column in row.bad:
+            return None  # the cell could not be read, and that was reported
+        if column is None or column not in row.sheet.by_key:
+            return Location(sheet=row.sheet.name, row=row.number)
+        number, label = row.where(column)
+        return Location(sheet=row.sheet.name, row=number, column=label)
+
+
+def _placeholder(kind: Any) -> object:
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        return next(iter(kind))
+    return {str: "", int: 0, Decimal: Decimal(0)}.get(kind, "")
+
+
+def _make(cls: type[T], given: dict[str, Any]) -> T:
+    """A record from the values read; a required one that is missing becomes a placeholder."""
+    hints = typing.get_type_hints(cls)
+    for f in fields(cls):  # type: ignore[arg-type]
+        if f.name not in given and f.default is MISSING and f.default_factory is MISSING:
+            given[f.name] = _placeholder(hints[f.name])
+    return cls(**given)
+
 
 def _rows(records: Records, sheet: Sheet) -> list[Row]:
     return records.get(sheet.name, [])
-
-
-def _form(records: Records, sheet: Sheet) -> Row:
-    return records[sheet.name][0]
 
 
 def _kwargs(row: Row, keys: tuple[str, ...] | list[str]) -> dict[str, Any]:
@@ -81,163 +132,223 @@ def _grouped(rows: list[Row], key: str) -> dict[object, list[Row]]:
     return groups
 
 
-def assemble(records: Records) -> Plan:
-    functions = _grouped(_rows(records, S.FUNCTIONS), "unit")
-    region_row = _form(records, S.REGION)
-    region = Region(
-        **_kwargs(region_row, _keys(S.REGION)),
-        missions=tuple(Mission(**_kwargs(r, ("code", "text")))
-                       for r in _rows(records, S.MISSIONS)),
-    )
-    agency_row = _form(records, S.AGENCY)
-    units = tuple(
-        Unit(**_kwargs(r, _keys(S.UNITS)),
-             functions=tuple(str(f.get("text")) for f in functions.get(r.get("code"), [])))
-        for r in _rows(records, S.UNITS)
-    )
-    agency = Agency(
-        **_kwargs(agency_row, [k for k in _keys(S.AGENCY) if not k.startswith("head_")]),
-        functions=tuple(str(f.get("text")) for f in functions.get(None, [])),
-        head=_official(agency_row, "head"),
-        units=units,
-    )
-    strategic = StrategicPlan(
-        **_kwargs(_form(records, S.PLAN), _keys(S.PLAN)),
-        revisions=tuple(_revision(r) for r in _rows(records, S.REVISIONS)),
-    )
-    policies = _grouped(_rows(records, S.POLICIES), "strategy")
-    return Plan(
-        region=region,
-        agency=agency,
-        strategic_plan=strategic,
-        goals=tuple(Goal(**_kwargs(r, _keys(S.GOALS))) for r in _rows(records, S.GOALS)),
-        objectives=tuple(
-            Objective(**_kwargs(r, _keys(S.OBJECTIVES))) for r in _rows(records, S.OBJECTIVES)
-        ),
-        strategies=tuple(
-            Strategy(**_kwargs(r, _keys(S.STRATEGIES)),
-                     policies=tuple(str(p.get("text")) for p in policies.get(r.get("code"), [])))
-            for r in _rows(records, S.STRATEGIES)
-        ),
-        programs=tuple(
-            Program(**_kwargs(r, _keys(S.PROGRAMS))) for r in _rows(records, S.PROGRAMS)
-        ),
-        activities=tuple(
-            Activity(**_kwargs(r, _keys(S.ACTIVITIES))) for r in _rows(records, S.ACTIVITIES)
-        ),
-        indicators=_indicators(records),
-        series=_series(records),
-        budgets=tuple(Budget(**_kwargs(r, _keys(S.BUDGETS))) for r in _rows(records, S.BUDGETS)),
-        spending=tuple(
-            SpendingLine(**_kwargs(r, _keys(S.SPENDING))) for r in _rows(records, S.SPENDING)
-        ),
-        agreements=_agreements(records),
-        tables=_tables(records),
-        narratives=_narratives(records),
-        scales=_scales(records),
-        settings=Settings(**_kwargs(_form(records, S.SETTINGS), _keys(S.SETTINGS))),
-    )
+def _texts(rows: list[Row]) -> tuple[str, ...]:
+    return tuple(str(row.get("text")) for row in rows if row.get("text") is not None)
+
+
+class _Assembler:
+    def __init__(self, records: Records) -> None:
+        self.records = records
+        self.places = Places()
+
+    def rows(self, sheet: Sheet) -> list[Row]:
+        return self.records.get(sheet.name, [])
+
+    def form(self, sheet: Sheet, kind: str) -> Row:
+        row = self.records[sheet.name][0]
+        self.places.add(kind, (), row)
+        return row
+
+    def coded(self, cls: type[C], sheet: Sheet, kind: str, **extra: Any) -> tuple[C, ...]:
+        """One record per row of a sheet whose records have a code."""
+        result = []
+        for row in self.rows(sheet):
+            record = _make(cls, {**_kwargs(row, _keys(sheet, *extra)), **extra})
+            self.places.add(kind, (record.code,), row)
+            result.append(record)
+        return tuple(result)
+
+    def plan(self) -> Plan:
+        functions = _grouped(self.rows(S.FUNCTIONS), "unit")
+        region_row = self.form(S.REGION, K.REGION)
+        missions = self.coded(Mission, S.MISSIONS, K.MISSION)
+        region = _make(Region, {**_kwargs(region_row, _keys(S.REGION)), "missions": missions})
+        agency_row = self.form(S.AGENCY, K.AGENCY)
+        units = []
+        for row in self.rows(S.UNITS):
+            unit = _make(Unit, {**_kwargs(row, _keys(S.UNITS)),
+                                "functions": _texts(functions.get(row.get("code"), []))})
+            self.places.add(K.UNIT, (unit.code,), row)
+            units.append(unit)
+        agency = _make(Agency, {
+            **_kwargs(agency_row, [k for k in _keys(S.AGENCY) if not k.startswith("head_")]),
+            "functions": _texts(functions.get(None, [])),
+            "head": _official(agency_row, "head"),
+            "units": tuple(units),
+        })
+        strategic = _make(StrategicPlan, {
+            **_kwargs(self.form(S.PLAN, K.STRATEGIC_PLAN), _keys(S.PLAN)),
+            "revisions": tuple(_revision(r) for r in self.rows(S.REVISIONS)),
+        })
+        policies = _grouped(self.rows(S.POLICIES), "strategy")
+        strategies = []
+        for row in self.rows(S.STRATEGIES):
+            strategy = _make(Strategy, {**_kwargs(row, _keys(S.STRATEGIES)),
+                                        "policies": _texts(policies.get(row.get("code"), []))})
+            self.places.add(K.STRATEGY, (strategy.code,), row)
+            strategies.append(strategy)
+        return Plan(
+            region=region,
+            agency=agency,
+            strategic_plan=strategic,
+            goals=self.coded(Goal, S.GOALS, K.GOAL),
+            objectives=self.coded(Objective, S.OBJECTIVES, K.OBJECTIVE),
+            strategies=tuple(strategies),
+            programs=self.coded(Program, S.PROGRAMS, K.PROGRAM),
+            activities=self.coded(Activity, S.ACTIVITIES, K.ACTIVITY),
+            indicators=self.indicators(),
+            series=self.series(),
+            budgets=self.budgets(),
+            spending=self.spending(),
+            agreements=self.agreements(),
+            tables=self.tables(),
+            narratives=self.narratives(),
+            scales=self.scales(),
+            settings=_make(Settings, _kwargs(self.form(S.SETTINGS, K.SETTINGS), _keys(S.SETTINGS))),
+        )
+
+    def indicators(self) -> tuple[Indicator, ...]:
+        targets = _grouped(self.rows(S.TARGETS), "indicator")
+        actuals = _grouped(self.rows(S.ACTUALS), "indicator")
+        own = _keys(S.INDICATORS, "baseline_year", "baseline_value", "baseline_text")
+        indicators: list[Indicator] = []
+        for row in self.rows(S.INDICATORS):
+            code = row.get("code")
+            baseline = None
+            fields = _kwargs(row, ("baseline_year", "baseline_value", "baseline_text"))
+            if fields:
+                baseline = _make(Baseline, {key.removeprefix("baseline_"): v
+                                            for key, v in fields.items()})
+            own_targets = []
+            for t in targets.get(code, []):
+                target = _make(Target, _kwargs(t, _keys(S.TARGETS, "indicator")))
+                self.places.add(K.TARGET, (code, target.year), t)
+                own_targets.append(target)
+            own_actuals = []
+            for a in actuals.get(code, []):
+                actual = _make(Actual, _kwargs(a, _keys(S.ACTUALS, "indicator")))
+                self.places.add(K.ACTUAL, (code, actual.year, actual.quarter), a)
+                own_actuals.append(actual)
+            indicator = _make(Indicator, {**_kwargs(row, own), "baseline": baseline,
+                                          "targets": tuple(own_targets),
+                                          "actuals": tuple(own_actuals)})
+            self.places.add(K.INDICATOR, (indicator.code,), row)
+            indicators.append(indicator)
+        return tuple(indicators)
+
+    def series(self) -> tuple[Series, ...]:
+        values = _grouped(self.rows(S.SERIES_VALUES), "series")
+        result: list[Series] = []
+        for row in self.rows(S.SERIES):
+            code = row.get("code")
+            pairs = []
+            for v in values.get(code, []):
+                year, value = v.get("year"), v.get("value")
+                if isinstance(year, int) and isinstance(value, Decimal):
+                    self.places.add(K.SERIES_VALUE, (code, year), v)
+                    pairs.append((year, value))
+            series = _make(Series, {**_kwargs(row, _keys(S.SERIES)), "values": tuple(sorted(pairs))})
+            self.places.add(K.SERIES, (series.code,), row)
+            result.append(series)
+        return tuple(result)
+
+    def budgets(self) -> tuple[Budget, ...]:
+        result = []
+        for row in self.rows(S.BUDGETS):
+            budget = _make(Budget, _kwargs(row, _keys(S.BUDGETS)))
+            self.places.add(K.BUDGET, (budget.activity, budget.year), row)
+            result.append(budget)
+        return tuple(result)
+
+    def spending(self) -> tuple[SpendingLine, ...]:
+        result = []
+        for index, row in enumerate(self.rows(S.SPENDING)):
+            self.places.add(K.SPENDING, (index,), row)
+            result.append(_make(SpendingLine, _kwargs(row, _keys(S.SPENDING))))
+        return tuple(result)
+
+    def agreements(self) -> tuple[AgreementVersion, ...]:
+        items: dict[tuple[object, object], list[Row]] = defaultdict(list)
+        for row in self.rows(S.AGREEMENT_ITEMS):
+            items[(row.get("year"), row.get("number"))].append(row)
+        own = ("year", "number", "kind", "signed", "reason")
+        result = []
+        for row in self.rows(S.AGREEMENTS):
+            own_items = []
+            for i in items.get((row.get("year"), row.get("number")), []):
+                item = _make(AgreementItem, _kwargs(i, ("indicator", "target", "target_text")))
+                self.places.add(K.AGREEMENT_ITEM, (row.get("year"), row.get("number"),
+                                                   item.indicator), i)
+                own_items.append(item)
+            agreement = _make(AgreementVersion, {
+                **_kwargs(row, own), "first_party": _official(row, "first_party"),
+                "second_party": _official(row, "second_party"), "items": tuple(own_items)})
+            self.places.add(K.AGREEMENT, (agreement.year, agreement.number), row)
+            result.append(agreement)
+        return tuple(result)
+
+    def tables(self) -> tuple[SupportingTable, ...]:
+        contents = _grouped(self.rows(S.TABLE_CELLS), "table")
+        tables: list[SupportingTable] = []
+        for row in self.rows(S.TABLES):
+            code = row.get("code")
+            lines = sorted((r for r in contents.get(code, []) if isinstance(r.get("row"), int)),
+                           key=lambda r: int(str(r.get("row"))))
+            header = [line for line in lines if line.get("row") == 0]
+            columns = tuple(_column_name(c) for c in header[0].cells) if header else ()
+            body = [line for line in lines if line.get("row") != 0]
+            for index, line in enumerate(body):
+                self.places.add(K.TABLE_ROW, (code, index), line)
+            table = _make(SupportingTable, {
+                **_kwargs(row, _keys(S.TABLES)), "columns": columns,
+                "rows": tuple(line.cells + (None,) * (len(columns) - len(line.cells))
+                              for line in body)})
+            self.places.add(K.TABLE, (table.code,), row)
+            tables.append(table)
+        return tuple(tables)
+
+    def narratives(self) -> tuple[Narrative, ...]:
+        items = _grouped(self.rows(S.NARRATIVE_ITEMS), "narrative")
+        result = []
+        for index, row in enumerate(self.rows(S.NARRATIVES)):
+            self.places.add(K.NARRATIVE, (index,), row)
+            result.append(_make(Narrative, {
+                **_kwargs(row, _keys(S.NARRATIVES, "number", "text")),
+                "text": row.text("text") or "",
+                "items": _texts(items.get(row.get("number"), []))}))
+        return tuple(result)
+
+    def scales(self) -> tuple[Scale, ...]:
+        """The built-in scales, then the plan's own (as the plan file loader gives them)."""
+        bands = _grouped(self.rows(S.BANDS), "scale")
+        own = []
+        for row in self.rows(S.SCALES):
+            code = row.get("code")
+            own_bands = []
+            for index, b in enumerate(bands.get(code, [])):
+                self.places.add(K.BAND, (code, index), b)
+                own_bands.append(_make(Band, _kwargs(b, _keys(S.BANDS, "scale"))))
+            scale = _make(Scale, {**_kwargs(row, _keys(S.SCALES)), "bands": tuple(own_bands)})
+            self.places.add(K.SCALE, (scale.code,), row)
+            own.append(scale)
+        return standard_scales() + tuple(own)
+
+
+def assemble(records: Records) -> tuple[Plan, Places]:
+    """The plan of the records, and where each of its records is."""
+    assembler = _Assembler(records)
+    return assembler.plan(), assembler.places
 
 
 def _revision(row: Row) -> Revision:
     fields = _kwargs(row, _keys(S.REVISIONS))
-    subject = fields.pop("subject")
-    assert isinstance(subject, RevisionSubject)
-    return Revision(subject=subject.value, **fields)
-
-
-def _indicators(records: Records) -> tuple[Indicator, ...]:
-    targets = _grouped(_rows(records, S.TARGETS), "indicator")
-    actuals = _grouped(_rows(records, S.ACTUALS), "indicator")
-    own = _keys(S.INDICATORS, "baseline_year", "baseline_value", "baseline_text")
-    indicators: list[Indicator] = []
-    for row in _rows(records, S.INDICATORS):
-        code = row.get("code")
-        baseline = None
-        fields = _kwargs(row, ("baseline_year", "baseline_value", "baseline_text"))
-        if fields:
-            baseline = Baseline(**{key.removeprefix("baseline_"): v for key, v in fields.items()})
-        indicators.append(Indicator(
-            **_kwargs(row, own),
-            baseline=baseline,
-            targets=tuple(Target(**_kwargs(t, _keys(S.TARGETS, "indicator")))
-                          for t in targets.get(code, [])),
-            actuals=tuple(Actual(**_kwargs(a, _keys(S.ACTUALS, "indicator")))
-                          for a in actuals.get(code, [])),
-        ))
-    return tuple(indicators)
-
-
-def _series(records: Records) -> tuple[Series, ...]:
-    values = _grouped(_rows(records, S.SERIES_VALUES), "series")
-    result: list[Series] = []
-    for row in _rows(records, S.SERIES):
-        pairs = sorted((int(str(v.get("year"))), _decimal(v.get("value")))
-                       for v in values.get(row.get("code"), []))
-        result.append(Series(**_kwargs(row, _keys(S.SERIES)), values=tuple(pairs)))
-    return tuple(result)
-
-
-def _decimal(value: object) -> Decimal:
-    assert isinstance(value, Decimal)
-    return value
-
-
-def _agreements(records: Records) -> tuple[AgreementVersion, ...]:
-    items: dict[tuple[object, object], list[Row]] = defaultdict(list)
-    for row in _rows(records, S.AGREEMENT_ITEMS):
-        items[(row.get("year"), row.get("number"))].append(row)
-    own = ("year", "number", "kind", "signed", "reason")
-    return tuple(
-        AgreementVersion(
-            **_kwargs(row, own),
-            first_party=_official(row, "first_party"),
-            second_party=_official(row, "second_party"),
-            items=tuple(AgreementItem(**_kwargs(i, ("indicator", "target", "target_text")))
-                        for i in items.get((row.get("year"), row.get("number")), [])),
-        )
-        for row in _rows(records, S.AGREEMENTS)
-    )
+    subject = fields.pop("subject", None)
+    if isinstance(subject, RevisionSubject):
+        fields["subject"] = subject.value
+    return _make(Revision, fields)
 
 
 def _column_name(cell: Cell) -> str:
     if isinstance(cell, Decimal):
         return str(int(cell)) if cell == cell.to_integral_value() else canonical(cell)
     return cell or ""
-
-
-def _tables(records: Records) -> tuple[SupportingTable, ...]:
-    contents = _grouped(_rows(records, S.TABLE_CELLS), "table")
-    tables: list[SupportingTable] = []
-    for row in _rows(records, S.TABLES):
-        lines = sorted(contents.get(row.get("code"), []), key=lambda r: int(str(r.get("row"))))
-        header = [line for line in lines if line.get("row") == 0]
-        columns = tuple(_column_name(c) for c in header[0].cells) if header else ()
-        body = tuple(
-            line.cells + (None,) * (len(columns) - len(line.cells))
-            for line in lines if line.get("row") != 0
-        )
-        tables.append(SupportingTable(**_kwargs(row, _keys(S.TABLES)),
-                                      columns=columns, rows=body))
-    return tuple(tables)
-
-
-def _narratives(records: Records) -> tuple[Narrative, ...]:
-    items = _grouped(_rows(records, S.NARRATIVE_ITEMS), "narrative")
-    return tuple(
-        Narrative(**_kwargs(row, _keys(S.NARRATIVES, "number", "text")),
-                  text=row.text("text") or "",
-                  items=tuple(str(i.get("text")) for i in items.get(row.get("number"), [])))
-        for row in _rows(records, S.NARRATIVES)
-    )
-
-
-def _scales(records: Records) -> tuple[Scale, ...]:
-    """The built-in scales, then the plan's own (as the plan file loader gives them)."""
-    bands = _grouped(_rows(records, S.BANDS), "scale")
-    return standard_scales() + tuple(
-        Scale(**_kwargs(row, _keys(S.SCALES)),
-              bands=tuple(Band(**_kwargs(b, _keys(S.BANDS, "scale")))
-                          for b in bands.get(row.get("code"), [])))
-        for row in _rows(records, S.SCALES)
-    )

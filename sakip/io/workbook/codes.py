@@ -1,6 +1,8 @@
 """The stable codes of every problem the workbook importer and exporter report.
 
-Each code is documented in ``docs/workbook.md`` (a test keeps the two in step).
+Each code is documented in ``docs/workbook.md`` (a test keeps the two in step). The rules a
+plan file shares (references, years, NIP …) report the ``PLAN_*`` codes of
+:mod:`sakip.io.plan_checks`, documented there too.
 """
 
 from __future__ import annotations
@@ -42,23 +44,7 @@ class Code(enum.StrEnum):
     DUPLICATE_CODE = "XLSX_DUPLICATE_CODE"
     UNKNOWN_CODE = "XLSX_UNKNOWN_CODE"
     ACTIVITY_NO_PROGRAM = "XLSX_ACTIVITY_NO_PROGRAM"
-    SUB_ACTIVITY_PROGRAM = "XLSX_SUB_ACTIVITY_PROGRAM"
-    BAD_PERIOD = "XLSX_BAD_PERIOD"
-    TARGET_YEAR_OUTSIDE_PLAN = "XLSX_TARGET_YEAR_OUTSIDE_PLAN"
-    YEAR_OUTSIDE_PLAN = "XLSX_YEAR_OUTSIDE_PLAN"
-    EMPTY_TARGET = "XLSX_EMPTY_TARGET"
-    BAD_BAND = "XLSX_BAD_BAND"
-    EMPTY_SCALE = "XLSX_EMPTY_SCALE"
-    REASON_REQUIRED = "XLSX_REASON_REQUIRED"
-    VALUE_NOT_AVAILABLE = "XLSX_VALUE_NOT_AVAILABLE"
-    BAD_NIP = "XLSX_BAD_NIP"
-    EMPTY_NARRATIVE = "XLSX_EMPTY_NARRATIVE"
-    AGREEMENT_KIND = "XLSX_AGREEMENT_KIND"
-    BAD_FORMULA = "XLSX_BAD_FORMULA"
-    NEGATIVE_BUDGET = "XLSX_NEGATIVE_BUDGET"
-    SPENDING_ABOVE_CEILING = "XLSX_SPENDING_ABOVE_CEILING"
     TABLE_NO_HEADER = "XLSX_TABLE_NO_HEADER"
-    TABLE_ROW_TOO_LONG = "XLSX_TABLE_ROW_TOO_LONG"
     # writing
     EXPORT_BAD_VALUE = "XLSX_EXPORT_BAD_VALUE"
     OUTPUT_EXISTS = "OUTPUT_EXISTS"

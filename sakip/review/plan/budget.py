@@ -3,8 +3,8 @@ explained."""
 
 from __future__ import annotations
 
+from sakip.core import budget as core_budget
 from sakip.core.enums import SpendingKind
-from sakip.core.numbers import ZERO
 from sakip.review.findings import Finding, Location, Severity
 from sakip.review.plan.context import PlanReview, record, rupiah, show
 
@@ -63,23 +63,25 @@ def overspent(review: PlanReview) -> list[Finding]:
     """PLAN_OVERSPENT: spending above the ceiling, for an activity or a spending line."""
     found = []
     for budget in review.plan.budgets_of(review.year):
-        if budget.ceiling is not None and budget.spent is not None and budget.spent > budget.ceiling:
-            activity = review.plan.activity_by_code.get(budget.activity)
-            found.append(Finding(
-                "PLAN_OVERSPENT", Severity.ERROR,
-                record("kegiatan", budget.activity, activity.name if activity else None),
-                f"Realisasi {rupiah(budget.spent)} melebihi pagu {rupiah(budget.ceiling)}.",
-                "Spending exceeds the ceiling.", expected=f"≤ {rupiah(budget.ceiling)}",
-                found=rupiah(budget.spent)))
+        ceiling, spent = budget.ceiling, budget.spent
+        if ceiling is None or spent is None or not core_budget.overspent(ceiling, spent):
+            continue
+        activity = review.plan.activity_by_code.get(budget.activity)
+        found.append(Finding(
+            "PLAN_OVERSPENT", Severity.ERROR,
+            record("kegiatan", budget.activity, activity.name if activity else None),
+            f"Realisasi {rupiah(spent)} melebihi pagu {rupiah(ceiling)}.",
+            "Spending exceeds the ceiling.", expected=f"≤ {rupiah(ceiling)}", found=rupiah(spent)))
     for line in review.plan.spending:
-        if line.year == review.year and line.ceiling is not None and line.spent is not None \
-                and line.spent > line.ceiling and line.ceiling > ZERO:
-            found.append(Finding(
-                "PLAN_OVERSPENT", Severity.ERROR,
-                Location(record=f"komposisi belanja {review.year}: {line.label}"),
-                f"Realisasi {rupiah(line.spent)} melebihi anggaran {rupiah(line.ceiling)}.",
-                "Spending exceeds the ceiling.", expected=f"≤ {rupiah(line.ceiling)}",
-                found=rupiah(line.spent)))
+        ceiling, spent = line.ceiling, line.spent
+        if line.year != review.year or ceiling is None or spent is None \
+                or not core_budget.overspent(ceiling, spent):
+            continue
+        found.append(Finding(
+            "PLAN_OVERSPENT", Severity.ERROR,
+            Location(record=f"komposisi belanja {review.year}: {line.label}"),
+            f"Realisasi {rupiah(spent)} melebihi anggaran {rupiah(ceiling)}.",
+            "Spending exceeds the ceiling.", expected=f"≤ {rupiah(ceiling)}", found=rupiah(spent)))
     return found
 
 

@@ -18,7 +18,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 
 from sakip.io.plan_checks import check_plan
-from sakip.io.yamlnode import Collector
 from sakip.web.access import Action, can, requires
 from sakip.web.entry.forms import formfield
 from sakip.web.entry.kinds import KINDS, Kind
@@ -35,9 +34,8 @@ class PlanInvalid(Exception):
 
 
 def check(agency: m.Agency) -> None:
-    collector = Collector("web")
-    check_plan(plan_from_db(agency), collector)
-    errors = [p.message_id for p in collector.problems if p.severity.value == "error"]
+    problems = check_plan(plan_from_db(agency))
+    errors = [p.message_id for p in problems if p.severity.value == "error"]
     if errors:
         raise PlanInvalid(errors)
 
