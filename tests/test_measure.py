@@ -181,3 +181,32 @@ def test_overspent_is_spending_strictly_above_a_known_ceiling():
     assert not overspent(Decimal(100), Decimal(100))
     assert not overspent(None, Decimal(1)) and not overspent(Decimal(1), None)
     assert not overspent(Decimal(-1), Decimal(0))  # a negative ceiling is its own problem
+
+
+def test_a_settings_override_also_governs_derived_realisations():
+    # 2 / 3 × 100 = 66,666…: half up gives 66,67, truncation 66,66
+    plan = plan_from("""\
+        goals:
+          - code: T1
+            name: Tujuan
+            indicators:
+              - {code: D, name: Turunan, formula: "a[n] / b[n] * 100", targets: {2020: 50}}
+        series:
+          - {code: a, name: A, values: {2020: 2}}
+          - {code: b, name: B, values: {2020: 3}}
+        """)
+    assert measure(plan, 2020).result("D").actual == Decimal("66.67")
+    truncated = measure(plan, 2020, plan.settings.__class__(rounding=RoundingMode.TRUNCATE))
+    assert truncated.result("D").actual == Decimal("66.66")
+
+
+def test_a_target_with_neither_number_nor_level_counts_as_no_target():
+    from dataclasses import replace
+
+    from sakip.core.model import Target
+
+    plan = plan_from(DOC)
+    a = plan.indicator_by_code["A"]
+    broken = replace(a, targets=(Target(2020),))
+    plan = replace(plan, indicators=(broken, *plan.indicators[1:]))
+    assert measure(plan, 2020).result("A").why is Why.NO_TARGET

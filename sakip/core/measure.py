@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from sakip.core.achievement import Score, Why, better, qualitative_score, score
 from sakip.core.budget import (
@@ -194,7 +194,7 @@ def measure_indicator(
 ) -> IndicatorResult:
     target = indicator.target(year)
     entered = _combine(indicator, indicator.actuals_of(year))
-    derived = _derive(plan, indicator, year)
+    derived = _derive(plan, indicator, year, settings)
     reported = entered.value if entered is not None else None
     actual = derived if derived is not None else reported
     actual_text = entered.text if entered is not None else None
@@ -232,7 +232,8 @@ def _score(indicator: Indicator, target: Target | None, actual: Decimal | None,
     if actual is None:
         return Score(None, None, False,
                      Why.NOT_AVAILABLE if status is ActualStatus.NOT_AVAILABLE else Why.NO_ACTUAL)
-    assert target.value is not None  # a target has a value or a text (loader)
+    if target.value is None:  # neither a number nor a level: as good as no target
+        return Score(None, None, False, Why.NO_TARGET)
     return score(target.value, actual, indicator.polarity, formula, target.upper)
 
 
@@ -278,7 +279,7 @@ def _combine(indicator: Indicator, actuals: tuple[Actual, ...]) -> Actual | None
     return Actual(last.year, value, None, None, status, reason, None, last.note)
 
 
-def _derive(plan: Plan, indicator: Indicator, year: int) -> Decimal | None:
+def _derive(plan: Plan, indicator: Indicator, year: int, settings: Settings) -> Decimal | None:
     if indicator.formula is None:
         return None
     series = plan.series_by_code
@@ -287,10 +288,13 @@ def _derive(plan: Plan, indicator: Indicator, year: int) -> Decimal | None:
         found = series.get(code)
         return found.value(at) if found is not None else None
 
-    evaluation = parse(indicator.formula).evaluate(year, value_of)
+    evaluation = _parsed(indicator.formula).evaluate(year, value_of)
     if evaluation.value is None:
         return None
-    return quantize(evaluation.value, indicator.precision, plan.settings.rounding)
+    return quantize(evaluation.value, indicator.precision, settings.rounding)
+
+
+_parsed = lru_cache(maxsize=4096)(parse)  # formulas are few and reused every year
 
 
 # ---------------------------------------------------------------------- groups
@@ -356,7 +360,7 @@ def _efficiency(plan: Plan, groups: tuple[GroupResult, ...], budget: tuple[Budge
 
 def _change(plan: Plan, current: IndicatorResult, settings: Settings) -> Change:
     previous_year = current.year - 1
-    previous = _actual_of(plan, current.indicator, previous_year)
+    previous = _actual_of(plan, current.indicator, previous_year, settings)
     if previous is None or current.actual is None:
         return Change(current.code, previous, current.actual, None, None)
     difference = current.actual - previous
@@ -367,8 +371,8 @@ def _change(plan: Plan, current: IndicatorResult, settings: Settings) -> Change:
     return Change(current.code, previous, current.actual, difference, direction)
 
 
-def _actual_of(plan: Plan, indicator: Indicator, year: int) -> Decimal | None:
-    derived = _derive(plan, indicator, year)
+def _actual_of(plan: Plan, indicator: Indicator, year: int, settings: Settings) -> Decimal | None:
+    derived = _derive(plan, indicator, year, settings)
     if derived is not None:
         return derived
     entered = _combine(indicator, indicator.actuals_of(year))
