@@ -1,16 +1,17 @@
-"""Error pages in Indonesian."""
+"""Error pages, in the language of the request."""
 
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     response = TemplateResponse(
         request, "errors/403.html",
-        {"reason": "Formulir kedaluwarsa atau tidak sah (CSRF). Muat ulang halaman lalu coba "
-                   "lagi; tidak ada data yang diubah."}, status=403)
+        {"reason": gettext("Formulir kedaluwarsa atau tidak sah (CSRF). Muat ulang halaman lalu "
+                           "coba lagi; tidak ada data yang diubah.")}, status=403)
     return response.render()
 
 

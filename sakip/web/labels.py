@@ -1,15 +1,17 @@
-"""Indonesian labels of core values shown on the pages."""
+"""Indonesian labels of core values shown on the pages (translated lazily)."""
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+
 WHY = {
-    "no_target": "tanpa target", "no_actual": "belum ada realisasi",
-    "not_available": "data belum tersedia", "zero_target": "target nol",
-    "zero_actual": "realisasi nol (rumus T/R)", "negative_actual": "nilai negatif (rumus T/R)",
-    "zero_edge": "batas rentang nol", "qualitative": "kualitatif",
-    "unknown_level": "tingkatan tidak dikenal",
+    "no_target": _("tanpa target"), "no_actual": _("belum ada realisasi"),
+    "not_available": _("data belum tersedia"), "zero_target": _("target nol"),
+    "zero_actual": _("realisasi nol (rumus T/R)"), "negative_actual": _("nilai negatif (rumus T/R)"),
+    "zero_edge": _("batas rentang nol"), "qualitative": _("kualitatif"),
+    "unknown_level": _("tingkatan tidak dikenal"),
 }
-LEVELS = {"goal": "Tujuan", "objective": "Sasaran", "program": "Program", "activity": "Kegiatan",
-          "agency": "Perangkat Daerah"}
+LEVELS = {"goal": _("Tujuan"), "objective": _("Sasaran"), "program": _("Program"),
+          "activity": _("Kegiatan"), "agency": _("Perangkat Daerah")}
 RULES = {"R/T×100": "R / T × 100", "(2T−R)/T×100": "(2T − R) / T × 100", "T/R×100": "T / R × 100",
-         "band": "rentang target", "level": "tingkatan kualitatif"}
+         "band": _("rentang target"), "level": _("tingkatan kualitatif")}

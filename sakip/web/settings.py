@@ -58,7 +58,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "sakip.web.accounts.context.membership",
             ],
-            "builtins": ["sakip.web.templatetags.sakip_tags"],
+            "builtins": ["sakip.web.templatetags.sakip_tags", "django.templatetags.i18n"],
         },
     }
 ]
@@ -78,7 +78,8 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
 LANGUAGE_CODE = "id"
-LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
+LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]  # docs/web.md, "Bahasa"
+LOCALE_PATHS = [BASE_DIR / "locale"]  # msgids are Indonesian; locale/en holds the English
 TIME_ZONE = config.raw("SAKIP_TIME_ZONE") or "Asia/Jakarta"
 USE_I18N = True
 USE_TZ = True

@@ -47,6 +47,7 @@ urlpatterns = [
     path("", accounts.home, name="home"),
     path("masuk/", accounts.login, name="login"),
     path("keluar/", accounts.logout, name="logout"),
+    path("bahasa/", accounts.set_language, name="set_language"),
     path("publik/", accounts.public_list, name="public_list"),
     path("publik/<int:agency>/<int:year>/", dashboards.public_dashboard, name="public_dashboard"),
     path("publik/<int:agency>/<int:year>/laporan.<slug:fmt>", exchange.public_report,

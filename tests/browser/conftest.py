@@ -71,7 +71,7 @@ class Person:
         self.page.goto(f"{site}/masuk/")
         self.page.fill("#id_username", username)
         self.page.fill("#id_password", PASSWORD)
-        self.page.click("button[type=submit]")
+        self.page.click("main button[type=submit]")  # not the header's language switch
         self.page.wait_for_load_state()
 
     def go(self, path: str) -> int:

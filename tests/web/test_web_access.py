@@ -27,6 +27,7 @@ MATRIX: dict[str, tuple[set[str], set[str] | None]] = {
     "login": (EVERYONE, None),
     "logout": (NOBODY, None),  # POST only
     "public_list": (EVERYONE, None),
+    "set_language": (EVERYONE, None),  # POST: anyone, tested in test_web_i18n
     "public_dashboard": (READERS, None),  # unpublished: members of the region who may read A
     "public_report": (READERS, None),
     "region_dashboard": (REVIEWERS, None),

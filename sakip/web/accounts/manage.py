@@ -11,6 +11,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext, gettext_lazy
 
 from sakip.web.access import Action, membership, requires
 from sakip.web.accounts.models import AGENCY_ROLES, Membership, Role
@@ -30,18 +31,18 @@ def _region(request: HttpRequest) -> m.Region:
 
 
 class AgencyCreateForm(forms.Form):
-    code = forms.SlugField(label="Kode", max_length=60)
-    name = forms.CharField(label="Nama perangkat daerah", max_length=300)
-    short_name = forms.CharField(label="Singkatan", max_length=60, required=False)
-    plan_name = forms.CharField(label="Nama Renstra", max_length=300)
-    start = forms.IntegerField(label="Tahun awal Renstra", min_value=2000, max_value=2100)
-    end = forms.IntegerField(label="Tahun akhir Renstra", min_value=2000, max_value=2100)
+    code = forms.SlugField(label=gettext_lazy("Kode"), max_length=60)
+    name = forms.CharField(label=gettext_lazy("Nama perangkat daerah"), max_length=300)
+    short_name = forms.CharField(label=gettext_lazy("Singkatan"), max_length=60, required=False)
+    plan_name = forms.CharField(label=gettext_lazy("Nama Renstra"), max_length=300)
+    start = forms.IntegerField(label=gettext_lazy("Tahun awal Renstra"), min_value=2000, max_value=2100)
+    end = forms.IntegerField(label=gettext_lazy("Tahun akhir Renstra"), min_value=2000, max_value=2100)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("start") and data.get("end") and not 0 <= data["end"] - data["start"] <= 10:
-            raise forms.ValidationError("Tahun akhir harus sama dengan atau sesudah tahun awal "
-                                        "(paling lama 10 tahun).")
+            raise forms.ValidationError(gettext("Tahun akhir harus sama dengan atau sesudah tahun "
+                                                "awal (paling lama 10 tahun)."))
         return data
 
 
@@ -52,7 +53,7 @@ def agencies(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if m.Agency.objects.filter(region=region, code=data["code"]).exists():
-            form.add_error("code", "Kode sudah dipakai.")
+            form.add_error("code", gettext("Kode sudah dipakai."))
         else:
             with transaction.atomic():
                 agency = m.Agency.objects.create(region=region, code=data["code"], name=data["name"],
@@ -63,7 +64,7 @@ def agencies(request: HttpRequest) -> HttpResponse:
                 trail = Trail(agency, request.user)
                 trail.change(f"opd:{agency.code}", "Perangkat daerah", "dibuat", None, agency.name)
                 trail.save()
-            messages.success(request, f"Perangkat daerah {agency.name} dibuat.")
+            messages.success(request, gettext("Perangkat daerah %(name)s dibuat.") % {"name": agency.name})
             return redirect("region_agencies")
     return TemplateResponse(request, "region/agencies.html", {
         "region": region, "agencies": region.agencies.select_related("strategic_plan"),
@@ -71,14 +72,15 @@ def agencies(request: HttpRequest) -> HttpResponse:
 
 
 class UserForm(forms.Form):
-    username = forms.CharField(label="Nama pengguna", max_length=150)
-    full_name = forms.CharField(label="Nama lengkap", max_length=150, required=False)
-    role = forms.ChoiceField(label="Peran", choices=Role.choices)
-    agency = forms.ModelChoiceField(label="Perangkat daerah (operator/kepala)", required=False,
+    username = forms.CharField(label=gettext_lazy("Nama pengguna"), max_length=150)
+    full_name = forms.CharField(label=gettext_lazy("Nama lengkap"), max_length=150, required=False)
+    role = forms.ChoiceField(label=gettext_lazy("Peran"), choices=Role.choices)
+    agency = forms.ModelChoiceField(label=gettext_lazy("Perangkat daerah (operator/kepala)"), required=False,
                                     queryset=m.Agency.objects.none())
-    password = forms.CharField(label="Kata sandi", required=False, widget=forms.PasswordInput,
-                               help_text="kosongkan bila tidak diganti; paling sedikit 10 karakter")
-    active = forms.BooleanField(label="Aktif", required=False, initial=True)
+    password = forms.CharField(label=gettext_lazy("Kata sandi"), required=False, widget=forms.PasswordInput,
+                               help_text=gettext_lazy("kosongkan bila tidak diganti; paling sedikit "
+                                                         "10 karakter"))
+    active = forms.BooleanField(label=gettext_lazy("Aktif"), required=False, initial=True)
 
     def __init__(self, *args: Any, region: m.Region, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -90,14 +92,15 @@ class UserForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("role") in AGENCY_ROLES and not data.get("agency"):
-            self.add_error("agency", "Operator dan kepala OPD harus terikat pada satu perangkat daerah.")
+            self.add_error("agency", gettext("Operator dan kepala OPD harus terikat pada satu "
+                                            "perangkat daerah."))
         if data.get("role") not in AGENCY_ROLES:
             data["agency"] = None
         if self.user is None:
             if User.objects.filter(username=data.get("username")).exists():
-                self.add_error("username", "Nama pengguna sudah dipakai.")
+                self.add_error("username", gettext("Nama pengguna sudah dipakai."))
             if not data.get("password"):
-                self.add_error("password", "Kata sandi wajib untuk akun baru.")
+                self.add_error("password", gettext("Kata sandi wajib untuk akun baru."))
         if data.get("password"):
             try:
                 password_validation.validate_password(data["password"], self.user)
@@ -137,7 +140,7 @@ def users(request: HttpRequest) -> HttpResponse:
     form = UserForm(request.POST or None, region=region)
     if request.method == "POST" and form.is_valid():
         user = _save_user(form, region, request.user)
-        messages.success(request, f"Akun {user.username} dibuat.")
+        messages.success(request, gettext("Akun %(name)s dibuat.") % {"name": user.username})
         return redirect("region_users")
     members = Membership.objects.filter(region=region).select_related("user", "agency")
     return TemplateResponse(request, "region/users.html", {
@@ -153,7 +156,7 @@ def user_edit(request: HttpRequest, user: int) -> HttpResponse:
     form = UserForm(request.POST or None, region=region, user=member.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         _save_user(form, region, request.user, member.user)
-        messages.success(request, f"Akun {member.user.username} disimpan.")
+        messages.success(request, gettext("Akun %(name)s disimpan.") % {"name": member.user.username})
         return redirect("region_users")
     return TemplateResponse(request, "region/user_edit.html", {"member": member, "form": form},
                             status=400 if form.errors else 200)
@@ -190,11 +193,11 @@ def scale_edit(request: HttpRequest, scale: int) -> HttpResponse:
                       "lower": form.read(p + "lower", number), "upper": form.read(p + "upper", number),
                       "exactly": form.read(p + "exactly", number), "color": form.read(p + "color", text, 7)}
             if not values["label"]:
-                form.errors[p + "label"] = "Label wajib diisi."
+                form.errors[p + "label"] = gettext("Label wajib diisi.")
             color = values["color"]
             if color and not (len(color) == 7 and color[0] == "#"
                               and all(c in "0123456789abcdefABCDEF" for c in color[1:])):
-                form.errors[p + "color"] = "Warna ditulis #rrggbb, mis. #2e7d32."
+                form.errors[p + "color"] = gettext("Warna ditulis #rrggbb, mis. #2e7d32.")
             planned.append((b, values))
         if not form.errors:
             with transaction.atomic():
@@ -203,9 +206,9 @@ def scale_edit(request: HttpRequest, scale: int) -> HttpResponse:
                     if trail.compare(f"skala:{row.code}", f"Skala {row.code}", band, values):
                         band.save()
                 trail.save()
-            messages.success(request, "Skala disimpan.")
+            messages.success(request, gettext("Skala disimpan."))
             return redirect("region_scale_edit", scale=row.pk)
-        messages.error(request, "Ada isian yang salah; belum ada yang disimpan.")
+        messages.error(request, gettext("Ada isian yang salah; belum ada yang disimpan."))
     return TemplateResponse(request, "region/scale_edit.html", {
         "scale": row, "form": form, "fields": BAND_FIELDS,
         "rows": [[input_of(form, f"b-{b.pk}-{name}", name) for name in BAND_FIELDS] for b in bands]},
@@ -226,7 +229,7 @@ def agency_settings(request: HttpRequest, agency: m.Agency) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         for name in ("predicate_scale", "category_scale"):
             if form.cleaned_data[name] not in codes:
-                form.add_error(name, "Skala tidak dikenal: " + ", ".join(codes))
+                form.add_error(name, gettext("Skala tidak dikenal:") + " " + ", ".join(codes))
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             before = {name: getattr(m.StrategicPlan.objects.get(pk=plan.pk), name)
@@ -237,7 +240,7 @@ def agency_settings(request: HttpRequest, agency: m.Agency) -> HttpResponse:
                 trail.change(f"pengaturan:{agency.code}", "Pengaturan pengukuran", name,
                              before[name], getattr(saved, name))
             trail.save()
-        messages.success(request, "Pengaturan disimpan.")
+        messages.success(request, gettext("Pengaturan disimpan."))
         return redirect("agency_settings", agency=agency.pk)
     return TemplateResponse(request, "region/agency_settings.html", {
         "agency": agency, "form": form, "codes": codes}, status=400 if form.errors else 200)

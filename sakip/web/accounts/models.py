@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from sakip.web.plans.models import Agency, Region
 from sakip.web.plans.models.choices import choices
 
 Role = choices("Role", [
-    ("ADMIN", "admin", "Admin Pemda"),
-    ("OPERATOR", "operator", "Operator OPD"),
-    ("HEAD", "head", "Kepala OPD"),
-    ("INSPECTOR", "inspector", "Inspektorat"),
+    ("ADMIN", "admin", _("Admin Pemda")),
+    ("OPERATOR", "operator", _("Operator OPD")),
+    ("HEAD", "head", _("Kepala OPD")),
+    ("INSPECTOR", "inspector", _("Inspektorat")),
 ])
 
 

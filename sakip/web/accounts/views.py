@@ -1,4 +1,4 @@
-"""Signing in and out, the home page, the list of published reports."""
+"""Signing in and out, the language switch, the home page, the list of published reports."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext, gettext_lazy
+from django.views import i18n
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_POST
@@ -23,13 +25,13 @@ from sakip.web.workflow.models import AgencyYear
 
 class LoginForm(AuthenticationForm):
     error_messages = {
-        "invalid_login": "Nama pengguna atau kata sandi salah.",
-        "inactive": "Akun ini tidak aktif.",
+        "invalid_login": gettext_lazy("Nama pengguna atau kata sandi salah."),
+        "inactive": gettext_lazy("Akun ini tidak aktif."),
     }
-    username = forms.CharField(label="Nama pengguna", max_length=150,
+    username = forms.CharField(label=gettext_lazy("Nama pengguna"), max_length=150,
                                widget=forms.TextInput(attrs={"autofocus": True,
                                                              "autocomplete": "username"}))
-    password = forms.CharField(label="Kata sandi", strip=False,
+    password = forms.CharField(label=gettext_lazy("Kata sandi"), strip=False,
                                widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
 
 
@@ -46,8 +48,8 @@ def login(request: HttpRequest) -> HttpResponse:
         username = request.POST.get("username", "")
         if throttle.blocked(request, username):
             form = LoginForm(request)
-            blocked = ("Terlalu banyak percobaan masuk yang gagal. Tunggu beberapa menit lalu "
-                       "coba lagi.")
+            blocked = gettext("Terlalu banyak percobaan masuk yang gagal. Tunggu beberapa menit lalu "
+                              "coba lagi.")
             status = 429
         elif form.is_valid():
             throttle.record(request, username, True)
@@ -58,6 +60,12 @@ def login(request: HttpRequest) -> HttpResponse:
             status = 400
     return TemplateResponse(request, "accounts/login.html",
                             {"form": form, "next": next_url, "blocked": blocked}, status=status)
+
+
+@public
+def set_language(request: HttpRequest) -> HttpResponse:
+    """Django's own view: a POST of ``language`` (and ``next``) sets the language cookie."""
+    return i18n.set_language(request)
 
 
 @public

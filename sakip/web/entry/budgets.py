@@ -10,6 +10,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext
 
 from sakip.web.access import Action, can, requires
 from sakip.web.entry.cells import choice, number, shown, text
@@ -67,9 +68,9 @@ def budgets(request: HttpRequest, agency: Agency, year: int, state: AgencyYear) 
                     elif row is not None and trail.compare(key, label, row, values, year):
                         row.save()
                 count = trail.save()
-            messages.success(request, f"Anggaran tersimpan: {count} perubahan.")
+            messages.success(request, gettext("Anggaran tersimpan: %(count)s perubahan.") % {"count": count})
             return redirect("budgets", agency=agency.pk, year=year)
-        messages.error(request, "Ada isian yang salah; belum ada yang disimpan.")
+        messages.error(request, gettext("Ada isian yang salah; belum ada yang disimpan."))
     _, m = measured(agency, year)
     lines = {line.code: line for line in m.budget}
     rows = [{"activity": a, "line": lines.get(a.code),
@@ -103,7 +104,7 @@ def spending(request: HttpRequest, agency: Agency, year: int, state: AgencyYear)
                       "ceiling": form.read(key + "pg", number, negative=False, places=2),
                       "spent": form.read(key + "rs", number, negative=False, places=2)}
             if label is None and any(v is not None for v in values.values()):
-                form.errors[key + "l"] = "Uraian wajib diisi."
+                form.errors[key + "l"] = gettext("Uraian wajib diisi.")
             row = next((line for line in lines if f"s-{line.pk}-" == key), None)
             planned.append((row, values))
         if not form.errors:
@@ -121,9 +122,10 @@ def spending(request: HttpRequest, agency: Agency, year: int, state: AgencyYear)
                                                            f"Belanja {year} {row.label}", row, values):
                         row.save()
                 count = trail.save()
-            messages.success(request, f"Komposisi belanja tersimpan: {count} perubahan.")
+            messages.success(request, gettext("Komposisi belanja tersimpan: %(count)s perubahan.")
+                             % {"count": count})
             return redirect("spending", agency=agency.pk, year=year)
-        messages.error(request, "Ada isian yang salah; belum ada yang disimpan.")
+        messages.error(request, gettext("Ada isian yang salah; belum ada yang disimpan."))
     _, m = measured(agency, year)
     rows = [[input_of(form, f"{key}{short}") for short in ("k", "l", "pi", "pg", "rs")]
             for key in [f"s-{line.pk}-" for line in lines] + ["s-new-"]]

@@ -1,11 +1,14 @@
 """Reading what people typed into a grid cell: Indonesian numbers, choices, texts.
 
-Errors are Indonesian sentences shown beside the cell; nothing is saved while any remains.
+Errors are sentences (Indonesian, or the page's language) shown beside the cell; nothing is saved
+while any remains.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
+
+from django.utils.translation import gettext
 
 from sakip.io.idnum import MalformedNumber, format_id, parse_id_number
 
@@ -25,16 +28,16 @@ def number(text: str | None, *, negative: bool = True, places: int = 6) -> Decim
     try:
         value = parse_id_number(text)
     except MalformedNumber:
-        raise CellError(f"“{text.strip()}” bukan angka. Tulis seperti 1.234,5 "
-                        "(titik pemisah ribuan, koma desimal).") from None
+        raise CellError(gettext("“%(text)s” bukan angka. Tulis seperti 1.234,5 (titik pemisah "
+                                "ribuan, koma desimal).") % {"text": text.strip()}) from None
     if not negative and value < 0:
-        raise CellError("Nilai tidak boleh negatif.")
+        raise CellError(gettext("Nilai tidak boleh negatif."))
     _, digits, exponent = value.as_tuple()
     if isinstance(exponent, int) and -exponent > places:
-        raise CellError(f"Paling banyak {places} angka di belakang koma.")
+        raise CellError(gettext("Paling banyak %(places)s angka di belakang koma.") % {"places": places})
     whole = len(digits) + exponent if isinstance(exponent, int) else len(digits)
     if whole > MAX_DIGITS:
-        raise CellError("Angka terlalu besar.")
+        raise CellError(gettext("Angka terlalu besar."))
     return value
 
 
@@ -53,14 +56,15 @@ def text(raw: str | None, limit: int = 2000) -> str | None:
         return None
     cleaned = raw.replace("\r\n", "\n").strip()
     if len(cleaned) > limit:
-        raise CellError(f"Teks terlalu panjang (paling banyak {limit} karakter).")
+        raise CellError(gettext("Teks terlalu panjang (paling banyak %(limit)s karakter).")
+                        % {"limit": limit})
     return cleaned or None
 
 
 def choice(raw: str | None, allowed: list[str], label: str) -> str:
     value = (raw or "").strip()
     if value not in allowed:
-        raise CellError(f"Pilihan {label} tidak dikenal.")
+        raise CellError(gettext("Pilihan %(label)s tidak dikenal.") % {"label": label})
     return value
 
 

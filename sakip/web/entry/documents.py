@@ -9,6 +9,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext
 
 from sakip.io.idnum import MalformedNumber, parse_id_number
 from sakip.web.access import Action, can, requires
@@ -51,7 +52,7 @@ def agreements(request: HttpRequest, agency: m.Agency, year: int, state: AgencyY
             trail.change(f"pk:{year}:{number_}", f"PK {year} nomor {number_}", "dibuat", None,
                          version.get_kind_display())
             trail.save()
-        messages.success(request, "Versi perjanjian kinerja dibuat.")
+        messages.success(request, gettext("Versi perjanjian kinerja dibuat."))
         return redirect("agreement_edit", agency=agency.pk, year=year, version=version.pk)
     return TemplateResponse(request, "entry/agreements.html", {
         "agency": agency, "state": state, "versions": versions,
@@ -98,9 +99,10 @@ def agreement_edit(request: HttpRequest, agency: m.Agency, year: int, state: Age
                     elif item is not None and trail.compare(f"{key}:{indicator.code}", label, item, values):
                         item.save()
                 count = trail.save()
-            messages.success(request, f"Perjanjian kinerja tersimpan: {count} perubahan.")
+            messages.success(request, gettext("Perjanjian kinerja tersimpan: %(count)s perubahan.")
+                             % {"count": count})
             return redirect("agreement_edit", agency=agency.pk, year=year, version=row.pk)
-        messages.error(request, "Ada isian yang salah; belum ada yang disimpan.")
+        messages.error(request, gettext("Ada isian yang salah; belum ada yang disimpan."))
     return TemplateResponse(request, "entry/agreement_edit.html", {
         "agency": agency, "state": state, "version": row, "form": form,
         "header": [input_of(form, name, m.AgreementVersion._meta.get_field(name).verbose_name)
@@ -119,13 +121,13 @@ def tables(request: HttpRequest, agency: m.Agency, year: int, state: AgencyYear)
         title = form.read("title", text, 500)
         columns = lines(form.values.get("columns"))
         if not code:
-            form.errors["code"] = "Kode wajib diisi."
+            form.errors["code"] = gettext("Kode wajib diisi.")
         elif m.SupportingTable.objects.filter(agency=agency, code=code).exists():
-            form.errors["code"] = f"Kode “{code}” sudah dipakai."
+            form.errors["code"] = gettext("Kode “%(code)s” sudah dipakai.") % {"code": code}
         if not title:
-            form.errors["title"] = "Judul wajib diisi."
+            form.errors["title"] = gettext("Judul wajib diisi.")
         if not columns:
-            form.errors["columns"] = "Tulis nama kolom, satu per baris."
+            form.errors["columns"] = gettext("Tulis nama kolom, satu per baris.")
         if not form.errors:
             with transaction.atomic():
                 table = m.SupportingTable.objects.create(
@@ -135,7 +137,7 @@ def tables(request: HttpRequest, agency: m.Agency, year: int, state: AgencyYear)
                 trail.change(f"data-dukung:{code}", f"Data dukung {code}", "title", None, title)
                 trail.save()
             return redirect("table_edit", agency=agency.pk, year=year, table=table.pk)
-        messages.error(request, "Ada isian yang salah; belum ada yang disimpan.")
+        messages.error(request, gettext("Ada isian yang salah; belum ada yang disimpan."))
     return TemplateResponse(request, "entry/tables.html", {
         "agency": agency, "state": state, "tables": agency.tables.all(), "form": form,
         "fields": {name: input_of(form, name) for name in ("code", "title", "columns")},
@@ -182,7 +184,7 @@ def table_edit(request: HttpRequest, agency: m.Agency, year: int, state: AgencyY
                              {"note": note, "source": text(request.POST.get("source"))}):
                 row.save()
             changes = trail.save()
-        messages.success(request, f"Data dukung tersimpan: {changes} perubahan.")
+        messages.success(request, gettext("Data dukung tersimpan: %(count)s perubahan.") % {"count": changes})
         return redirect("table_edit", agency=agency.pk, year=year, table=row.pk)
     blank = [[None] * width for _ in range(3)]
     return TemplateResponse(request, "entry/table_edit.html", {
@@ -224,9 +226,9 @@ def narratives(request: HttpRequest, agency: m.Agency, year: int, state: AgencyY
                     elif n is not None and trail.compare(f"narasi:{n.pk}", label, n, values):
                         n.save()
                 count = trail.save()
-            messages.success(request, f"Narasi tersimpan: {count} perubahan.")
+            messages.success(request, gettext("Narasi tersimpan: %(count)s perubahan.") % {"count": count})
             return redirect("narratives", agency=agency.pk, year=year)
-        messages.error(request, "Ada isian yang salah; belum ada yang disimpan.")
+        messages.error(request, gettext("Ada isian yang salah; belum ada yang disimpan."))
     return TemplateResponse(request, "entry/narratives.html", {
         "agency": agency, "state": state, "form": form, "kinds": NarrativeKind.choices,
         "rows": [{key: input_of(form, f"{prefix}{key}") for key in "ksti"}

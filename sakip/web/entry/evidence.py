@@ -19,6 +19,7 @@ from django.db import transaction
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext, gettext_lazy
 
 from sakip.web.access import Action, requires
 from sakip.web.plans.models import ANNUAL, Actual, Agency, Indicator
@@ -63,26 +64,28 @@ def sniff(head: bytes, whole: UploadedFile | None = None) -> str | None:
 
 
 class EvidenceForm(forms.Form):
-    berkas = forms.FileField(label="Berkas bukti dukung (PDF, gambar, xlsx)",
-                             error_messages={"required": "Pilih berkas yang akan diunggah.",
-                                             "empty": "Berkas kosong."})
+    berkas = forms.FileField(label=gettext_lazy("Berkas bukti dukung (PDF, gambar, xlsx)"),
+                             error_messages={"required": gettext_lazy("Pilih berkas yang akan diunggah."),
+                                             "empty": gettext_lazy("Berkas kosong.")})
 
     def clean_berkas(self) -> UploadedFile:
         upload: UploadedFile = self.cleaned_data["berkas"]
         limit = settings.MAX_UPLOAD_BYTES
         if upload.size is None or upload.size > limit:
-            raise forms.ValidationError(f"Berkas terlalu besar (paling besar {limit // 2**20} MB).")
+            raise forms.ValidationError(gettext("Berkas terlalu besar (paling besar %(mb)s MB).")
+                                        % {"mb": limit // 2**20})
         upload.seek(0)
         head = upload.read(16)
         upload.seek(0)
         kind = sniff(head, upload)
         if kind is None:
-            raise forms.ValidationError("Isi berkas bukan PDF, gambar (PNG/JPEG/GIF/WebP) atau "
-                                        "lembar kerja xlsx.")
+            raise forms.ValidationError(gettext("Isi berkas bukan PDF, gambar (PNG/JPEG/GIF/WebP) "
+                                                "atau lembar kerja xlsx."))
         suffix = PurePath(upload.name or "").suffix.lower()
         if suffix not in KINDS[kind][0]:
-            raise forms.ValidationError(f"Nama berkas berakhiran “{suffix or '(tanpa)'}”, padahal "
-                                        f"isinya {kind.upper()}.")
+            raise forms.ValidationError(
+                gettext("Nama berkas berakhiran “%(suffix)s”, padahal isinya %(kind)s.")
+                % {"suffix": suffix or gettext("(tanpa)"), "kind": kind.upper()})
         upload.sakip_kind = kind  # type: ignore[attr-defined]
         return upload
 
@@ -137,5 +140,5 @@ def delete(request: HttpRequest, agency: Agency, year: int, state: AgencyYear,
         trail.save()
         item.file.delete(save=False)
         item.delete()
-    messages.success(request, "Bukti dukung dihapus.")
+    messages.success(request, gettext("Bukti dukung dihapus."))
     return redirect("actual_detail", agency=agency.pk, year=year, indicator=indicator.pk)

@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 from sakip.web.entry.cells import CellError, lines, number, shown
 
@@ -45,7 +46,7 @@ class LinesField(forms.CharField):
         kwargs.pop("encoder", None)
         kwargs.pop("decoder", None)
         kwargs.setdefault("widget", forms.Textarea(attrs={"rows": 4}))
-        kwargs.setdefault("help_text", "satu butir per baris")
+        kwargs.setdefault("help_text", gettext_lazy("satu butir per baris"))
         kwargs["required"] = False
         super().__init__(**kwargs)
 

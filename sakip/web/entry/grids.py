@@ -15,6 +15,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext
 
 from sakip.web.access import Action, can, requires
 from sakip.web.dashboards.figures import category_color
@@ -80,7 +81,7 @@ def targets(request: HttpRequest, agency: Agency, year: int, state: AgencyYear) 
                 if i.levels:
                     raw = (form.values.get(name) or "").strip()
                     if raw and raw not in i.levels:
-                        form.errors[name] = "Pilih salah satu tingkatan: " + ", ".join(i.levels)
+                        form.errors[name] = gettext("Pilih salah satu tingkatan:") + " " + ", ".join(i.levels)
                     values = {"value": None, "text": raw or None, "upper": None}
                 else:
                     values = {"value": form.read(name, number), "text": None,
@@ -88,9 +89,9 @@ def targets(request: HttpRequest, agency: Agency, year: int, state: AgencyYear) 
                 planned.append((i, y, values))
         if not form.errors:
             count = _save_targets(request, agency, stored, planned)
-            messages.success(request, f"Target tersimpan: {count} perubahan.")
+            messages.success(request, gettext("Target tersimpan: %(count)s perubahan.") % {"count": count})
             return redirect("targets", agency=agency.pk, year=year)
-        messages.error(request, "Ada isian yang salah; belum ada yang disimpan.")
+        messages.error(request, gettext("Ada isian yang salah; belum ada yang disimpan."))
     rows = [{"indicator": i, "level": LEVELS[i.level],
              "cells": [{"year": y, "editable": editable[y],
                         "value": input_of(form, f"t-{i.pk}-{y}", f"{i.code} {y}"),
@@ -136,12 +137,13 @@ def _actual_values(form: Form, indicator: Indicator, prefix: str) -> dict[int, d
     annual["status"] = form.read(f"{prefix}s", choice, STATUSES, "status") or ActualStatus.FINAL
     annual["reason"] = form.read(f"{prefix}r", text)
     if annual["text"] and indicator.levels and annual["text"] not in indicator.levels:
-        form.errors[f"{prefix}x"] = "Pilih salah satu tingkatan: " + ", ".join(indicator.levels)
+        form.errors[f"{prefix}x"] = gettext("Pilih salah satu tingkatan:") + " " + ", ".join(indicator.levels)
     if annual["status"] == ActualStatus.NOT_AVAILABLE:
         if annual["value"] is not None or annual["text"]:
-            form.errors[f"{prefix}s"] = "Data “belum tersedia” tidak berisi nilai: kosongkan nilainya."
+            form.errors[f"{prefix}s"] = gettext(
+                "Data “belum tersedia” tidak berisi nilai: kosongkan nilainya.")
         elif not annual["reason"]:
-            form.errors[f"{prefix}r"] = "Tuliskan alasan data belum tersedia."
+            form.errors[f"{prefix}r"] = gettext("Tuliskan alasan data belum tersedia.")
     return result
 
 
@@ -190,9 +192,9 @@ def actuals(request: HttpRequest, agency: Agency, year: int, state: AgencyYear) 
                         _save_actual(trail, indicator, year, period, values,
                                      stored.get((indicator.pk, period)))
                 count = trail.save()
-            messages.success(request, f"Realisasi tersimpan: {count} perubahan.")
+            messages.success(request, gettext("Realisasi tersimpan: %(count)s perubahan.") % {"count": count})
             return redirect("actuals", agency=agency.pk, year=year)
-        messages.error(request, "Ada isian yang salah; belum ada yang disimpan.")
+        messages.error(request, gettext("Ada isian yang salah; belum ada yang disimpan."))
     plan, m = measured(agency, year)
     results = {r.code: r for r in m.indicators}
     rows = []
@@ -234,9 +236,9 @@ def actual_detail(request: HttpRequest, agency: Agency, year: int, state: Agency
         upload = EvidenceForm(request.POST, request.FILES)
         if upload.is_valid():
             attach(request, agency, item, year, row, upload.cleaned_data["berkas"])
-            messages.success(request, "Bukti dukung terunggah.")
+            messages.success(request, gettext("Bukti dukung terunggah."))
             return redirect("actual_detail", agency=agency.pk, year=year, indicator=item.pk)
-        messages.error(request, "Berkas tidak diterima; tidak ada yang diubah.")
+        messages.error(request, gettext("Berkas tidak diterima; tidak ada yang diubah."))
     elif request.method == "POST":
         form.values.update({k: v for k, v in request.POST.items() if k.startswith(prefix)})
         values = _actual_values(form, item, prefix)[ANNUAL]
@@ -247,9 +249,9 @@ def actual_detail(request: HttpRequest, agency: Agency, year: int, state: Agency
                 trail = Trail(agency, request.user, _reason(request), year)
                 _save_actual(trail, item, year, ANNUAL, values, row)
                 count = trail.save()
-            messages.success(request, f"Realisasi tersimpan: {count} perubahan.")
+            messages.success(request, gettext("Realisasi tersimpan: %(count)s perubahan.") % {"count": count})
             return redirect("actual_detail", agency=agency.pk, year=year, indicator=item.pk)
-        messages.error(request, "Ada isian yang salah; belum ada yang disimpan.")
+        messages.error(request, gettext("Ada isian yang salah; belum ada yang disimpan."))
     plan, m = measured(agency, year)
     result = m.result(item.code)
     return TemplateResponse(request, "entry/actual_detail.html", {

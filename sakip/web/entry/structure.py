@@ -16,6 +16,7 @@ from django.db.models import ProtectedError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext
 
 from sakip.io.plan_checks import check_plan
 from sakip.web.access import Action, can, requires
@@ -90,10 +91,10 @@ def _editor(request: HttpRequest, agency: m.Agency, state: AgencyYear, kind: Kin
         except PlanInvalid as error:
             problems = error.messages_id
         else:
-            messages.success(request, f"{kind.label} {obj.code} tersimpan.")  # type: ignore[attr-defined]
+            messages.success(request, gettext("%(what)s tersimpan.") % {"what": f"{kind.label} {obj.code}"})  # type: ignore[attr-defined]
             return redirect("structure", agency=agency.pk, year=state.year)
     if request.method == "POST" and (form.errors or problems):
-        messages.error(request, "Ada isian yang salah; belum ada yang disimpan.")
+        messages.error(request, gettext("Ada isian yang salah; belum ada yang disimpan."))
     return TemplateResponse(request, "entry/structure_form.html", {
         "agency": agency, "state": state, "kind": kind, "form": form, "instance": instance,
         "problems": problems,
@@ -137,7 +138,8 @@ def delete(request: HttpRequest, agency: m.Agency, year: int, state: AgencyYear,
                                 {"agency": agency, "state": state, "what": what})
     if found.level and m.Indicator.objects.filter(agency=agency, level=found.level,
                                                   owner=instance.code).exists():
-        messages.error(request, f"Tidak dapat menghapus {what}: masih ada indikatornya.")
+        messages.error(request, gettext("Tidak dapat menghapus %(what)s: masih ada indikatornya.")
+                       % {"what": what})
         return redirect("structure", agency=agency.pk, year=year)
     try:
         with transaction.atomic():
@@ -149,11 +151,13 @@ def delete(request: HttpRequest, agency: m.Agency, year: int, state: AgencyYear,
             check(agency)
             trail.save()
     except ProtectedError:
-        messages.error(request, f"Tidak dapat menghapus {what}: masih dipakai oleh data lain.")
+        messages.error(request, gettext("Tidak dapat menghapus %(what)s: masih dipakai oleh data "
+                                         "lain.") % {"what": what})
     except PlanInvalid as error:
-        messages.error(request, f"Tidak dapat menghapus {what}: " + "; ".join(error.messages_id))
+        messages.error(request, gettext("Tidak dapat menghapus %(what)s:") % {"what": what}
+                       + " " + "; ".join(error.messages_id))
     else:
-        messages.success(request, f"{what.capitalize()} dihapus.")
+        messages.success(request, gettext("%(what)s dihapus.") % {"what": what.capitalize()})
     return redirect("structure", agency=agency.pk, year=year)
 
 

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext, gettext_lazy
 
 from sakip.io.plan_dump import dump_plan
 from sakip.io.problems import InputError
@@ -27,18 +28,18 @@ from sakip.web.workflow.models import AgencyYear, Evidence
 
 
 class ImportForm(forms.Form):
-    berkas = forms.FileField(label="Workbook Sakip (.xlsx)",
-                             error_messages={"required": "Pilih berkas workbook (.xlsx)."})
-    alasan = forms.CharField(label="Alasan", required=False, max_length=1000)
+    berkas = forms.FileField(label=gettext_lazy("Workbook Sakip (.xlsx)"),
+                             error_messages={"required": gettext_lazy("Pilih berkas workbook (.xlsx).")})
+    alasan = forms.CharField(label=gettext_lazy("Alasan"), required=False, max_length=1000)
 
     def clean_berkas(self):  # type: ignore[no-untyped-def]
         upload = self.cleaned_data["berkas"]
         if upload.size > settings.MAX_UPLOAD_BYTES:
-            raise forms.ValidationError("Berkas terlalu besar.")
+            raise forms.ValidationError(gettext("Berkas terlalu besar."))
         head = upload.read(4)
         upload.seek(0)
         if head != b"PK\x03\x04" or PurePath(upload.name).suffix.lower() != ".xlsx":
-            raise forms.ValidationError("Berkas bukan workbook Excel (.xlsx).")
+            raise forms.ValidationError(gettext("Berkas bukan workbook Excel (.xlsx)."))
         return upload
 
 
@@ -98,10 +99,11 @@ def workbook_import(request: HttpRequest, agency: Agency, year: int, state: Agen
             except LockedDataLost as error:
                 problems = [f"Impor ditolak: {error}."]
         if not problems:
-            messages.success(request, f"Workbook diimpor: {count} nilai berubah.")
+            messages.success(request, gettext("Workbook diimpor: %(count)s nilai berubah.")
+                             % {"count": count})
             return redirect("agency_dashboard", agency=agency.pk, year=year)
     if request.method == "POST":
-        messages.error(request, "Workbook tidak diimpor; tidak ada yang diubah.")
+        messages.error(request, gettext("Workbook tidak diimpor; tidak ada yang diubah."))
     context = _context(request, agency, state, form)
     context["problems"] = problems
     return TemplateResponse(request, "exchange/overview.html", context,

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from sakip.web.plans.models import Actual, Agency, Region
 from sakip.web.plans.models.choices import choices
 
 State = choices("State", [
-    ("DRAFT", "draft", "Draf"),
-    ("SUBMITTED", "submitted", "Diajukan"),
-    ("RETURNED", "returned", "Dikembalikan"),
-    ("VERIFIED", "verified", "Diverifikasi"),
-    ("APPROVED", "approved", "Disetujui (terkunci)"),
+    ("DRAFT", "draft", _("Draf")),
+    ("SUBMITTED", "submitted", _("Diajukan")),
+    ("RETURNED", "returned", _("Dikembalikan")),
+    ("VERIFIED", "verified", _("Diverifikasi")),
+    ("APPROVED", "approved", _("Disetujui (terkunci)")),
 ])
 
 

@@ -6,8 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from sakip.web.access import Action, can
 from sakip.web.workflow.audit import Trail
@@ -19,22 +22,22 @@ class Transition:
     name: str  # URL slug
     action: Action
     target: str | None  # a State; None: the state does not change (review, publish)
-    label: str  # the button
+    label: Any  # the button (a lazily translated text)
     needs_reason: bool = False
     style: str = "primary"
 
 
 TRANSITIONS: tuple[Transition, ...] = (
-    Transition("ajukan", Action.SUBMIT, State.SUBMITTED, "Ajukan untuk verifikasi"),
-    Transition("verifikasi", Action.VERIFY, State.VERIFIED, "Verifikasi"),
-    Transition("setujui", Action.APPROVE, State.APPROVED, "Setujui dan kunci"),
-    Transition("kembalikan", Action.RETURN, State.RETURNED, "Kembalikan untuk diperbaiki",
+    Transition("ajukan", Action.SUBMIT, State.SUBMITTED, _("Ajukan untuk verifikasi")),
+    Transition("verifikasi", Action.VERIFY, State.VERIFIED, _("Verifikasi")),
+    Transition("setujui", Action.APPROVE, State.APPROVED, _("Setujui dan kunci")),
+    Transition("kembalikan", Action.RETURN, State.RETURNED, _("Kembalikan untuk diperbaiki"),
                needs_reason=True, style="warning"),
-    Transition("buka-kembali", Action.REOPEN, State.DRAFT, "Buka kembali", needs_reason=True,
+    Transition("buka-kembali", Action.REOPEN, State.DRAFT, _("Buka kembali"), needs_reason=True,
                style="warning"),
-    Transition("tandai-direviu", Action.REVIEW, None, "Tandai laporan telah direviu"),
-    Transition("publikasikan", Action.PUBLISH, None, "Publikasikan"),
-    Transition("tarik-publikasi", Action.PUBLISH, None, "Tarik dari publikasi", style="warning"),
+    Transition("tandai-direviu", Action.REVIEW, None, _("Tandai laporan telah direviu")),
+    Transition("publikasikan", Action.PUBLISH, None, _("Publikasikan")),
+    Transition("tarik-publikasi", Action.PUBLISH, None, _("Tarik dari publikasi"), style="warning"),
 )
 BY_NAME = {t.name: t for t in TRANSITIONS}
 
@@ -60,18 +63,25 @@ def available(user: Any, state: AgencyYear) -> list[Transition]:
 
 @transaction.atomic
 def take(user: Any, state: AgencyYear, name: str, reason: str = "") -> AgencyYear:
-    """Take a transition, or raise :class:`TransitionRefused` with an Indonesian message."""
+    """Take a transition, or raise :class:`TransitionRefused` with a message in the
+    request's language."""
     transition = BY_NAME.get(name)
     if transition is None:
-        raise TransitionRefused("Langkah alur kerja tidak dikenal.")
+        raise TransitionRefused(gettext("Langkah alur kerja tidak dikenal."))
     state = AgencyYear.objects.select_for_update().select_related("agency").get(pk=state.pk)
     if transition not in available(user, state):
         raise TransitionRefused(
-            f"Langkah “{transition.label}” tidak dapat dilakukan pada status "
-            f"“{state.state_label}” oleh akun ini.")
+            gettext("Langkah “%(step)s” tidak dapat dilakukan pada status “%(state)s” oleh akun "
+                    "ini.") % {"step": transition.label, "state": state.state_label})
     reason = reason.strip()
     if transition.needs_reason and not reason:
-        raise TransitionRefused("Alasan wajib diisi untuk langkah ini.")
+        raise TransitionRefused(gettext("Alasan wajib diisi untuk langkah ini."))
+    with translation.override(settings.LANGUAGE_CODE):  # the trail is a record: in Indonesian
+        _record(user, state, transition, reason)
+    return state
+
+
+def _record(user: Any, state: AgencyYear, transition: Transition, reason: str) -> None:
     trail = Trail(state.agency, user, reason, state.year)
     key, label = f"status:{state.year}", f"Status data {state.year}"
     if transition.target is not None:
@@ -92,4 +102,3 @@ def take(user: Any, state: AgencyYear, name: str, reason: str = "") -> AgencyYea
     state.changed_by = user
     state.save()
     trail.save()
-    return state

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from sakip.web.access import Action, can, requires
@@ -35,7 +36,7 @@ def take_step(request: HttpRequest, agency: Agency, year: int, state: AgencyYear
             "agency": agency, "state": state, "transitions": available(request.user, state),
             "steps": AuditEntry.objects.filter(agency=agency, key=f"status:{year}")},
             status=403 if "tidak dapat" in refused.message else 400)
-    messages.success(request, "Status diperbarui.")
+    messages.success(request, gettext("Status diperbarui."))
     return redirect("workflow", agency=agency.pk, year=year)
 
 
@@ -54,15 +55,15 @@ def review(request: HttpRequest, agency: Agency, year: int, state: AgencyYear) -
     if request.method == "POST":
         body = (request.POST.get("catatan") or "").strip()
         if not body:
-            messages.error(request, "Catatan reviu tidak boleh kosong.")
+            messages.error(request, gettext("Catatan reviu tidak boleh kosong."))
             status = 400
         elif len(body) > 5000:
-            messages.error(request, "Catatan reviu terlalu panjang (paling banyak 5.000 karakter).")
+            messages.error(request, gettext("Catatan reviu terlalu panjang (paling banyak 5.000 karakter)."))
             status = 400
         else:
             ReviewNote.objects.create(agency_year=state, author=request.user, text=body,
                                       subject=(request.POST.get("terkait") or "")[:100])
-            messages.success(request, "Catatan reviu disimpan.")
+            messages.success(request, gettext("Catatan reviu disimpan."))
             return redirect("review", agency=agency.pk, year=year)
     return TemplateResponse(request, "workflow/review.html", {
         "agency": agency, "state": state, "notes": state.notes.select_related("author"),

@@ -1,7 +1,8 @@
 """Enumerations as Django choices. Each value is the core enum's value (a test checks it).
 
 Built with the functional API (:func:`choices`): the members are plain ``str`` values with an
-Indonesian label, and the type checker, which does not know Django, sees them as ``Any``.
+Indonesian label (translated lazily: docs/web.md, "Bahasa"), and the type checker, which does
+not know Django, sees them as ``Any``.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 def choices(name: str, members: list[tuple[str, str, str]]) -> Any:
@@ -17,24 +19,24 @@ def choices(name: str, members: list[tuple[str, str, str]]) -> Any:
 
 
 RegionKind = choices("RegionKind", [
-    ("PROVINCE", "province", "Provinsi"),
-    ("REGENCY", "regency", "Kabupaten"),
-    ("CITY", "city", "Kota"),
+    ("PROVINCE", "province", _("Provinsi")),
+    ("REGENCY", "regency", _("Kabupaten")),
+    ("CITY", "city", _("Kota")),
 ])
 
 
 Level = choices("Level", [
-    ("GOAL", "goal", "Tujuan"),
-    ("OBJECTIVE", "objective", "Sasaran"),
-    ("PROGRAM", "program", "Program"),
-    ("ACTIVITY", "activity", "Kegiatan"),
+    ("GOAL", "goal", _("Tujuan")),
+    ("OBJECTIVE", "objective", _("Sasaran")),
+    ("PROGRAM", "program", _("Program")),
+    ("ACTIVITY", "activity", _("Kegiatan")),
 ])
 
 
 Polarity = choices("Polarity", [
-    ("POSITIVE", "positive", "Positif (makin tinggi makin baik)"),
-    ("NEGATIVE", "negative", "Negatif (makin rendah makin baik)"),
-    ("STABILISE", "stabilise", "Stabil (tepat target / dalam rentang)"),
+    ("POSITIVE", "positive", _("Positif (makin tinggi makin baik)")),
+    ("NEGATIVE", "negative", _("Negatif (makin rendah makin baik)")),
+    ("STABILISE", "stabilise", _("Stabil (tepat target / dalam rentang)")),
 ])
 
 
@@ -45,57 +47,57 @@ NegativeFormula = choices("NegativeFormula", [
 
 
 Aggregation = choices("Aggregation", [
-    ("CUMULATIVE", "cumulative", "Kumulatif (jumlah triwulan)"),
-    ("LAST", "last", "Nilai triwulan terakhir"),
-    ("AVERAGE", "average", "Rata-rata triwulan"),
+    ("CUMULATIVE", "cumulative", _("Kumulatif (jumlah triwulan)")),
+    ("LAST", "last", _("Nilai triwulan terakhir")),
+    ("AVERAGE", "average", _("Rata-rata triwulan")),
 ])
 
 
 ActualStatus = choices("ActualStatus", [
-    ("FINAL", "final", "Final"),
-    ("PROVISIONAL", "provisional", "Sementara"),
-    ("NOT_AVAILABLE", "not_available", "Belum tersedia"),
+    ("FINAL", "final", _("Final")),
+    ("PROVISIONAL", "provisional", _("Sementara")),
+    ("NOT_AVAILABLE", "not_available", _("Belum tersedia")),
 ])
 
 
 IndicatorKind = choices("IndicatorKind", [
-    ("INPUT", "input", "Masukan"),
-    ("OUTPUT", "output", "Keluaran"),
-    ("OUTCOME", "outcome", "Hasil"),
-    ("IMPACT", "impact", "Dampak"),
+    ("INPUT", "input", _("Masukan")),
+    ("OUTPUT", "output", _("Keluaran")),
+    ("OUTCOME", "outcome", _("Hasil")),
+    ("IMPACT", "impact", _("Dampak")),
 ])
 
 
 AgreementKind = choices("AgreementKind", [
-    ("ORIGINAL", "original", "Perjanjian Kinerja"),
-    ("AMENDMENT", "amendment", "Perubahan Perjanjian Kinerja"),
+    ("ORIGINAL", "original", _("Perjanjian Kinerja")),
+    ("AMENDMENT", "amendment", _("Perubahan Perjanjian Kinerja")),
 ])
 
 
 SpendingKind = choices("SpendingKind", [
-    ("INDIRECT", "indirect", "Belanja Tidak Langsung"),
-    ("DIRECT", "direct", "Belanja Langsung"),
-    ("OTHER", "other", "Lainnya"),
+    ("INDIRECT", "indirect", _("Belanja Tidak Langsung")),
+    ("DIRECT", "direct", _("Belanja Langsung")),
+    ("OTHER", "other", _("Lainnya")),
 ])
 
 
 NarrativeKind = choices("NarrativeKind", [
-    ("PROBLEMS", "problems", "Permasalahan / kendala"),
-    ("SOLUTIONS", "solutions", "Solusi"),
-    ("STRATEGIES", "strategies", "Strategi yang dilakukan"),
-    ("ANALYSIS", "analysis", "Analisis"),
-    ("STRATEGIC_ISSUES", "strategic_issues", "Isu-isu strategis"),
-    ("LEGAL_BASIS", "legal_basis", "Dasar hukum"),
-    ("BACKGROUND", "background", "Latar belakang"),
-    ("CONCLUSION", "conclusion", "Kesimpulan"),
-    ("IMPROVEMENTS", "improvements", "Langkah perbaikan"),
-    ("OTHER", "other", "Lainnya"),
+    ("PROBLEMS", "problems", _("Permasalahan / kendala")),
+    ("SOLUTIONS", "solutions", _("Solusi")),
+    ("STRATEGIES", "strategies", _("Strategi yang dilakukan")),
+    ("ANALYSIS", "analysis", _("Analisis")),
+    ("STRATEGIC_ISSUES", "strategic_issues", _("Isu-isu strategis")),
+    ("LEGAL_BASIS", "legal_basis", _("Dasar hukum")),
+    ("BACKGROUND", "background", _("Latar belakang")),
+    ("CONCLUSION", "conclusion", _("Kesimpulan")),
+    ("IMPROVEMENTS", "improvements", _("Langkah perbaikan")),
+    ("OTHER", "other", _("Lainnya")),
 ])
 
 
 ScaleKind = choices("ScaleKind", [
-    ("PREDICATE", "predicate", "Predikat"),
-    ("CATEGORY", "category", "Kategori"),
+    ("PREDICATE", "predicate", _("Predikat")),
+    ("CATEGORY", "category", _("Kategori")),
 ])
 
 
@@ -106,12 +108,12 @@ Closed = choices("Closed", [
 
 
 RoundingMode = choices("RoundingMode", [
-    ("HALF_UP", "half_up", "Setengah ke atas"),
-    ("TRUNCATE", "truncate", "Potong (laporan lama)"),
+    ("HALF_UP", "half_up", _("Setengah ke atas")),
+    ("TRUNCATE", "truncate", _("Potong (laporan lama)")),
 ])
 
 
 RevisionSubject = choices("RevisionSubject", [
-    ("RENSTRA", "renstra", "Renstra"),
-    ("IKU", "iku", "IKU"),
+    ("RENSTRA", "renstra", _("Renstra")),
+    ("IKU", "iku", _("IKU")),
 ])
