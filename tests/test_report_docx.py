@@ -66,6 +66,62 @@ def test_every_table_is_a_word_table_with_its_caption(word, document):
     assert len(word.tables) == len(tables_of(document)) + signatures
 
 
+def caption_field(paragraph) -> tuple[str, str, str]:
+    """A caption's text before its field, the field's instruction and its cached result."""
+    before, instruction, result, state = "", "", "", "text"
+    for run in paragraph._p.iter(qn("w:r")):
+        char = run.find(qn("w:fldChar"))
+        if char is not None:
+            kind = char.get(qn("w:fldCharType"))
+            state = {"begin": "code", "separate": "result", "end": "after"}[kind]
+            continue
+        instr = run.find(qn("w:instrText"))
+        if state == "code" and instr is not None:
+            instruction += instr.text
+        elif state == "result":
+            result += "".join(t.text for t in run.iter(qn("w:t")))
+        elif state == "text":
+            before += "".join(t.text for t in run.iter(qn("w:t")))
+    return before, instruction.strip(), result
+
+
+def test_caption_numbers_are_seq_fields_that_word_would_count_the_same(word, document):
+    paragraphs = [p for p in word.paragraphs if p.style.name == "Caption"]
+    fields = [caption_field(p) for p in paragraphs]
+    expected = ([("Tabel", t.number) for t in tables_of(document) if not t.borderless]
+                + [("Grafik", f.number) for f in figures_of(document)])
+    found = [(before.split()[0], before.split()[1] + result) for before, _, result in fields]
+    assert sorted(found) == sorted(expected)
+    counts: dict[str, int] = {}
+    for (before, instruction, result), paragraph in zip(fields, paragraphs, strict=True):
+        word_label, prefix = before.split()
+        assert instruction == f"SEQ {word_label}_{prefix.rstrip('.')} \\* ARABIC", paragraph.text
+        name = instruction.split()[1]
+        counts[name] = counts.get(name, 0) + 1  # what Word's update of the fields gives
+        assert result == str(counts[name]), paragraph.text
+    assert {"Tabel_1", "Tabel_3", "Tabel_L", "Grafik_3"} <= set(counts)
+
+
+def test_what_a_signature_block_signs_is_kept_with_it(word):
+    body = list(word.element.body)
+    grids = [i for i, e in enumerate(body)
+             if e.tag == qn("w:tbl") and "NIP. 196508051994031006" in "".join(e.itertext())]
+    assert len(grids) == 3  # the foreword and the PK form twice
+
+    def kept(paragraph) -> bool:
+        return paragraph.pPr is not None and paragraph.pPr.keepNext is not None
+
+    for index in grids:
+        before = body[index - 1]
+        assert before.tag == qn("w:p") and kept(before)
+    # the PK form's second signature block: the program table's notes and its total row come along
+    spacer, note, program = body[grids[-1] - 1], body[grids[-1] - 2], body[grids[-1] - 3]
+    assert kept(spacer) and kept(note) and "".join(note.itertext()).startswith("a) ")
+    last_row = program.findall(qn("w:tr"))[-1]
+    assert "Jumlah" in "".join(last_row.itertext())
+    assert all(kept(p) for p in last_row.iter(qn("w:p")))
+
+
 def test_key_cells(word, document):
     iku = cell_texts(table_after(word, "Tabel 3.3\n"))
     flat = [cell for row in iku for cell in row]

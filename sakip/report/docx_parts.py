@@ -1,8 +1,9 @@
-"""Word internals python-docx has no API for: fields (PAGE, TOC), repeating header rows, cell
+"""Word internals python-docx has no API for: fields (PAGE, TOC, SEQ), repeating header rows, cell
 shading, styles without theme fonts, the document language, asking Word to update fields."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from docx.document import Document as WordDocument
@@ -30,6 +31,13 @@ def field(paragraph: Paragraph, instruction: str, placeholder: str = "") -> None
     _field_char(paragraph.add_run(), "separate")
     paragraph.add_run(placeholder)
     _field_char(paragraph.add_run(), "end")
+
+
+def sequence_name(word: str, prefix: str) -> str:
+    """The SEQ identifier of one chapter's tables or figures: "Tabel_3", "Grafik_L" (a
+    bookmark-like name: a letter first, then letters, digits and underscores)."""
+    name = re.sub(r"\W", "_", f"{word}_{prefix}", flags=re.ASCII)
+    return name if name[:1].isalpha() else f"N{name}"
 
 
 def field_begin(paragraph: Paragraph, instruction: str) -> None:

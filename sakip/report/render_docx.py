@@ -2,8 +2,9 @@
 
 Real heading styles (Heading 1–3) so Word's navigation and table of contents work; a TOC field
 in Daftar Isi (filled with the headings, refreshed by Word on opening); real tables with header
-rows repeated on every page and rows kept whole; A4 portrait with landscape sections for wide
-tables; page numbers in the footer; charts embedded as pictures.
+rows repeated on every page and rows kept whole; table and figure numbers as SEQ fields, one
+sequence per chapter; A4 portrait with landscape sections for wide tables; page numbers in the
+footer; charts embedded as pictures.
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ from docx.document import Document as WordDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml.ns import qn
 from docx.section import Section as WordSection
 from docx.shared import Cm, Emu, Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as WordParagraph
+from docx.text.parfmt import ParagraphFormat
 
 from sakip.report import docx_parts as parts
 from sakip.report.layout import header_and_body, keep_together, percentages
@@ -198,9 +201,7 @@ class _Writer:
 
     def _table(self, block: Table) -> None:
         if not block.borderless:
-            caption = self.word.add_paragraph(style="Caption")
-            caption.add_run(f"{self.labels.get('table', 'Tabel')} {block.number}").add_break()
-            caption.add_run(block.caption)
+            self._caption(self.labels.get("table", "Tabel"), block.number, block.caption)
         header, body = header_and_body(block)
         rows = len(header) + len(body)
         word_table = self.word.add_table(rows=rows, cols=len(block.columns))
@@ -267,12 +268,26 @@ class _Writer:
         paragraph.paragraph_format.keep_with_next = True
         width = min(Cm(float(block.width_cm)), Emu(self._text_width()))  # layout only
         paragraph.add_run().add_picture(io.BytesIO(block.png), width=width)
-        caption = self.word.add_paragraph(style="Caption")
+        caption = self._caption(self.labels.get("figure", "Grafik"), block.number, block.caption)
         caption.paragraph_format.keep_with_next = False
-        caption.add_run(f"{self.labels.get('figure', 'Grafik')} {block.number}").add_break()
-        caption.add_run(block.caption)
         for note in block.notes:
             self._note(note)
+
+    def _caption(self, word: str, number: str | None, text: str) -> WordParagraph:
+        """A caption in the Caption style: "Tabel 3.4" over the caption's text. The 4 is a SEQ
+        field counting this chapter's tables (``SEQ Tabel_3``) whose cached result is the number
+        :func:`finalize` gave, so the file reads right before any update and Word renumbers the
+        chapter's tables when one is inserted or deleted and fields are updated."""
+        caption = self.word.add_paragraph(style="Caption")
+        prefix, _, counter = (number or "").rpartition(".")
+        if prefix and counter.isdigit():
+            caption.add_run(f"{word} {prefix}.")
+            parts.field(caption, f"SEQ {parts.sequence_name(word, prefix)} \\* ARABIC", counter)
+        else:
+            caption.add_run(f"{word} {number}")
+        caption.add_run().add_break()
+        caption.add_run(text)
+        return caption
 
     def _note(self, text: str) -> None:
         paragraph = self.word.add_paragraph(text)
@@ -282,6 +297,7 @@ class _Writer:
         people: list[Signatory | None] = list(block.signatories)
         if len(people) == 1:
             people.insert(0, None)  # one signatory signs on the right
+        self._keep_with_next_block()
         grid = self.word.add_table(rows=1, cols=len(people))
         grid.alignment = WD_TABLE_ALIGNMENT.CENTER
         parts.keep_row_together(grid.rows[0])
@@ -306,6 +322,25 @@ class _Writer:
                     run.bold = True
                     run.underline = True
         self.word.add_paragraph()
+
+    def _keep_with_next_block(self) -> None:
+        """Keep what was written last with the block that follows (a signature block never
+        starts a page alone): the last paragraph of text, or the last table with its notes,
+        its last row kept with them. Stops at a section break."""
+        body = self.word.element.body
+        for element in reversed(body):
+            if element.tag == qn("w:sectPr"):
+                continue
+            if element.tag == qn("w:tbl"):
+                rows = element.findall(qn("w:tr"))
+                for paragraph in rows[-1].iter(qn("w:p")) if rows else ():
+                    ParagraphFormat(paragraph).keep_with_next = True
+                return
+            if element.tag != qn("w:p") or element.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+                return
+            ParagraphFormat(element).keep_with_next = True
+            if element.text.strip() and element.style != self.style_ids["Catatan"]:
+                return
 
     def _cover(self, block: Cover) -> None:
         lines = [(block.title, 26, Cm(5)), (block.subtitle, 20, Pt(6)),
