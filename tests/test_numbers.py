@@ -33,3 +33,12 @@ def test_non_canonical_text_is_refused(text):
 def test_mean_and_canonical_text():
     assert mean([Decimal("1002"), Decimal("118.48")]) == Decimal("560.24")
     assert canonical(Decimal("1E+3")) == "1000"
+
+
+def test_indonesian_format_keeps_a_values_own_places_when_asked():
+    from sakip.io.idnum import format_id, places_of
+
+    assert places_of(Decimal("0.5")) == 1 and places_of(Decimal("80")) == 0
+    assert places_of(Decimal("1.23456"), limit=4) == 4
+    assert format_id(Decimal("0.5"), None) == "0,5"
+    assert format_id(Decimal("1002.00"), None) == "1.002,00"

@@ -118,11 +118,7 @@ def default_year(plan: Plan) -> int:
 
 
 def _n(value: Decimal | None, places: int | None = None) -> str:
-    if value is None:
-        return "–"
-    if places is None:
-        places = max(0, -int(value.as_tuple().exponent))
-    return format_id(value, places)
+    return "–" if value is None else format_id(value, places)
 
 
 def _rp(value: Decimal | None) -> str:

@@ -78,10 +78,20 @@ def _thousands(whole: str, original: str) -> str:
     return "".join(groups)
 
 
+def places_of(value: Decimal, limit: int | None = None) -> int:
+    """The decimal places a value carries (0,5 → 1; 80 → 0; 1.002,00 → 2), at most ``limit``."""
+    exponent = value.as_tuple().exponent
+    places = max(0, -exponent) if isinstance(exponent, int) else 0
+    return places if limit is None else min(limit, places)
+
+
 def format_id(
-    value: Decimal, places: int = 2, mode: RoundingMode = RoundingMode.HALF_UP
+    value: Decimal, places: int | None = 2, mode: RoundingMode = RoundingMode.HALF_UP
 ) -> str:
-    """``1234567.891`` → ``1.234.567,89``. Rounds with the one rounding rule first."""
+    """``1234567.891`` → ``1.234.567,89``. Rounds with the one rounding rule first;
+    ``places=None`` keeps the value's own decimal places."""
+    if places is None:
+        places = places_of(value)
     rounded = quantize(value, places, mode)
     pattern = "#,##0" + ("." + "0" * places if places else "")
     return str(format_decimal(rounded, format=pattern, locale="id_ID"))

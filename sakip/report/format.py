@@ -18,6 +18,7 @@ from sakip.core.budget import BudgetLine
 from sakip.core.enums import ActualStatus, Closed, Polarity
 from sakip.core.measure import GroupResult, IndicatorResult
 from sakip.core.model import Band, Indicator, Scale, Settings, Target
+from sakip.io import idnum
 from sakip.io.idnum import format_id, format_rupiah
 from sakip.report.model import Align, Cell
 from sakip.report.text import MONTHS, Text
@@ -28,8 +29,7 @@ MAX_PLACES = 4
 
 def places_of(value: Decimal) -> int:
     """The decimal places a value was entered or derived with (0,5 → 1; 80 → 0), at most 4."""
-    exponent = value.as_tuple().exponent
-    return min(MAX_PLACES, max(0, -exponent)) if isinstance(exponent, int) else 0
+    return idnum.places_of(value, MAX_PLACES)
 
 
 class Formatter:

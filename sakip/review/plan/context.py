@@ -47,9 +47,6 @@ def record(kind: str, code: str, name: str | None = None) -> Location:
 
 def show(value: Decimal, places: int | None = None) -> str:
     """A figure in Indonesian form with the decimals it has (or ``places``)."""
-    if places is None:
-        exponent = value.as_tuple().exponent
-        places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
     return format_id(value, places)
 
 

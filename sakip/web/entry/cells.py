@@ -45,10 +45,7 @@ def shown(value: Decimal | None) -> str:
     """A stored value as it goes back into an input: ``1234.5`` → ``1.234,5``."""
     if value is None:
         return ""
-    value = value.normalize() if value != 0 else Decimal(0)
-    exponent = value.as_tuple().exponent
-    places = max(0, -exponent) if isinstance(exponent, int) else 0
-    return format_id(value, places)
+    return format_id(value.normalize() if value != 0 else Decimal(0), None)
 
 
 def text(raw: str | None, limit: int = 2000) -> str | None:

@@ -7,14 +7,9 @@ from decimal import Decimal
 from django import template
 from django.utils.html import format_html
 
-from sakip.io.idnum import format_id, format_rupiah
+from sakip.io.idnum import format_id, format_rupiah, places_of
 
 register = template.Library()
-
-
-def places_of(value: Decimal) -> int:
-    exponent = value.as_tuple().exponent
-    return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
 @register.filter
