@@ -210,3 +210,32 @@ def test_a_target_with_neither_number_nor_level_counts_as_no_target():
     broken = replace(a, targets=(Target(2020),))
     plan = replace(plan, indicators=(broken, *plan.indicators[1:]))
     assert measure(plan, 2020).result("A").why is Why.NO_TARGET
+
+
+def test_below_threshold_is_strictly_under_and_never_for_a_missing_absorption():
+    from sakip.core.budget import below_threshold
+
+    settings = plan_from(DOC).settings.__class__(absorption_threshold=Decimal(80))
+    assert below_threshold(Decimal("79.99"), settings)
+    assert not below_threshold(Decimal(80), settings)
+    assert not below_threshold(None, settings)
+
+
+def test_the_default_year_is_the_latest_plan_year_with_a_realisation():
+    from dataclasses import replace
+
+    from sakip.core.measure import default_year
+
+    plan = plan_from(DOC)
+    assert default_year(plan) == 2020  # B's 2020 record has neither value nor text; A's has
+    empty = replace(plan, indicators=tuple(replace(i, actuals=()) for i in plan.indicators))
+    assert default_year(empty) == plan.strategic_plan.start
+
+
+def test_the_negative_rule_names_the_formula():
+    from sakip.core.enums import NegativeFormula
+    from sakip.core.measure import negative_rule
+
+    assert negative_rule(NegativeFormula.TWO_T_MINUS_R) == "(2T−R)/T×100"
+    assert negative_rule(NegativeFormula.T_OVER_R) == "T/R×100"
+    assert measure(plan_from(DOC), 2020).result("C").rule == "(2T−R)/T×100"

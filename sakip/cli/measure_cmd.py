@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from sakip.cli.table import render
-from sakip.core.measure import Measurement, measure
+from sakip.core.measure import Measurement, default_year, measure, negative_rule
 from sakip.core.model import Plan
 from sakip.io.idnum import format_id, format_rupiah
 from sakip.io.measurement_json import measurement_to_dict
@@ -110,13 +110,6 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def default_year(plan: Plan) -> int:
-    """The latest year of the plan with any realisation, else the plan's first year."""
-    years = [a.year for i in plan.indicators for a in i.actuals if a.value is not None or a.text]
-    inside = [y for y in years if plan.strategic_plan.start <= y <= plan.strategic_plan.end]
-    return max(inside) if inside else plan.strategic_plan.start
-
-
 def _n(value: Decimal | None, places: int | None = None) -> str:
     return "–" if value is None else format_id(value, places)
 
@@ -129,8 +122,8 @@ def render_text(plan: Plan, m: Measurement, language: str = "id", show_all: bool
     t = _TEXT[language]
     levels = t["levels"]
     out = [t["title"].format(year=m.year, agency=plan.agency.name),
-           t["rule"].format(neg=("(2T−R)/T×100" if m.settings.negative_formula.value == "2t-r"
-                                 else "T/R×100"), rounding=m.settings.rounding.value), ""]
+           t["rule"].format(neg=negative_rule(m.settings.negative_formula),
+                            rounding=m.settings.rounding.value), ""]
     shown = [r for r in m.indicators
              if show_all or r.target is not None or r.actual is not None or r.status is not None]
     rows = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime
 
-from sakip.cli.measure_cmd import default_year
+from sakip.core.measure import default_year
 from sakip.io.plan_file import load_plan
 from sakip.io.problems import InputError, Problem
 from sakip.report import Options, write_report

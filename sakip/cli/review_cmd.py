@@ -102,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _review_plan(source: Path, year: int | None,
                  text: dict[str, Any]) -> tuple[Subject, list[Finding]]:
-    from sakip.cli.measure_cmd import default_year
+    from sakip.core.measure import default_year
     from sakip.io.plan_file import load_plan
     from sakip.review.plan import review_plan
 

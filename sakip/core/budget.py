@@ -57,6 +57,12 @@ def overspent(ceiling: Decimal | None, spent: Decimal | None) -> bool:
     return ceiling is not None and spent is not None and ZERO <= ceiling < spent
 
 
+def below_threshold(absorption: Decimal | None, settings: Settings) -> bool:
+    """An absorption under the plan's threshold: the one statement of the rule, for the list of
+    activities and for every chart that marks them. A missing absorption is not under it."""
+    return absorption is not None and absorption < settings.absorption_threshold
+
+
 def absorption(spent: Decimal | None, ceiling: Decimal | None, settings: Settings) -> Decimal | None:
     """Rounded spending / ceiling × 100; None without both figures or with a zero ceiling."""
     if spent is None or ceiling is None or ceiling == ZERO:
@@ -140,7 +146,7 @@ def low_absorption(lines: tuple[BudgetLine, ...], plan: Plan, year: int,
     for item in lines:
         if item.level != "activity" or item.absorption is None:
             continue
-        if item.absorption < settings.absorption_threshold and item.ceiling is not None \
+        if below_threshold(item.absorption, settings) and item.ceiling is not None \
                 and item.spent is not None:
             activity = plan.activity_by_code[item.code]
             budget = budgets.get(item.code)

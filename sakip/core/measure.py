@@ -185,6 +185,14 @@ def measure(plan: Plan, year: int, settings: Settings | None = None) -> Measurem
     )
 
 
+def default_year(plan: Plan) -> int:
+    """The year measured when none is asked for: the latest plan year with any realisation
+    (a value or a text), else the plan's first year."""
+    years = [a.year for i in plan.indicators for a in i.actuals if a.value is not None or a.text]
+    inside = [y for y in years if plan.strategic_plan.start <= y <= plan.strategic_plan.end]
+    return max(inside) if inside else plan.strategic_plan.start
+
+
 # ---------------------------------------------------------------------- one indicator
 
 
@@ -253,6 +261,12 @@ def _rule(indicator: Indicator, formula: NegativeFormula) -> str:
         return "R/T×100"
     if indicator.polarity is Polarity.STABILISE:
         return "band"
+    return negative_rule(formula)
+
+
+def negative_rule(formula: NegativeFormula) -> str:
+    """The rule of a lower-is-better indicator under ``formula``, as :attr:`IndicatorResult.rule`
+    names it."""
     return "(2T−R)/T×100" if formula is NegativeFormula.TWO_T_MINUS_R else "T/R×100"
 
 

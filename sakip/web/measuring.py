@@ -14,7 +14,8 @@ def measured(agency: Agency, year: int) -> tuple[Plan, Measurement]:
 
 
 def default_year(agency: Agency) -> int:
-    """The latest plan year with a realisation, else the first year (as ``sakip measure``)."""
+    """The latest plan year with a realisation, else the first year: the rule of
+    :func:`sakip.core.measure.default_year`, asked of the tables without building the plan."""
     from sakip.web.plans.models import Actual
 
     sp = agency.strategic_plan

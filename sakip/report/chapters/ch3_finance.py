@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sakip.core.budget import below_threshold
 from sakip.core.measure import GroupResult
 from sakip.core.model import Goal
 from sakip.report import charts
@@ -135,7 +136,7 @@ def _absorption_chart(ctx: Context) -> Figure | None:
     png = charts.hbar([program_title(ctx, line.name) for line in lines],
                       [line.absorption for line in lines],
                       [f"{f.percent(line.absorption)}%" for line in lines],
-                      ["#c62828" if line.absorption is not None and line.absorption < threshold
+                      ["#c62828" if below_threshold(line.absorption, ctx.plan.settings)
                        else None for line in lines],
                       threshold, t("chart.threshold", threshold=f.number(threshold)),
                       t("ch3.absorption_pct"))

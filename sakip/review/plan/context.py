@@ -32,9 +32,8 @@ class PlanReview:
 
     @property
     def key(self) -> list[Indicator]:
-        """The IKU when the plan marks them, else every goal and objective indicator."""
-        marked = [i for i in self.strategic if i.key]
-        return marked or self.strategic
+        """The key indicators as the measurement counts them (:func:`key_results`)."""
+        return [self.measurement.result(code).indicator for code in self.measurement.key]
 
 
 def indicator_at(indicator: Indicator) -> Location:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sakip.core.budget import BudgetLine
+from sakip.core.budget import BudgetLine, below_threshold
 from sakip.core.measure import IndicatorResult, Measurement, measure
 from sakip.core.model import Band, Plan
 from sakip.core.scales import band_for
@@ -51,8 +51,8 @@ def iku_chart(plan: Plan, rows: list[Row]) -> str:
 def absorption_chart(plan: Plan, m: Measurement) -> str:
     programs = [b for b in m.budget if b.level == "program" and b.ceiling is not None]
     items = [charts.Bar(f"{b.code} {b.name}", b.absorption,
-                        "#2e7d32" if (b.absorption or 0) >= m.settings.absorption_threshold
-                        else "#e65100") for b in programs]
+                        "#e65100" if below_threshold(b.absorption, m.settings)
+                        else "#2e7d32") for b in programs]
     return charts.bars(items, m.settings.absorption_threshold, "Serapan anggaran per program (%)",
                        limit=Decimal(110))
 
