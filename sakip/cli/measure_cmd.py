@@ -121,6 +121,7 @@ def _rp(value: Decimal | None) -> str:
 def render_text(plan: Plan, m: Measurement, language: str = "id", show_all: bool = False) -> str:
     t = _TEXT[language]
     levels = t["levels"]
+    places = m.settings.achievement_places
     out = [t["title"].format(year=m.year, agency=plan.agency.name),
            t["rule"].format(neg=negative_rule(m.settings.negative_formula),
                             rounding=m.settings.rounding.value), ""]
@@ -139,7 +140,7 @@ def render_text(plan: Plan, m: Measurement, language: str = "id", show_all: bool
                   else (r.target.text if r.target and r.target.text else "–"))
         actual = _n(r.actual) if r.actual is not None else (r.actual_text or "–")
         rows.append([r.code, r.indicator.name, levels[r.indicator.level.value], target, actual,
-                     _n(r.achievement, m.settings.achievement_places), r.predicate or "–",
+                     _n(r.achievement, places), r.predicate or "–",
                      r.category or "–", ", ".join(notes)])
     out += [t["indicators"], render(t["cols"], rows, numeric=(3, 4, 5), widths={1: 46}), ""]
     hidden = len(m.indicators) - len(shown)
@@ -149,23 +150,24 @@ def render_text(plan: Plan, m: Measurement, language: str = "id", show_all: bool
     cat = ", ".join(f"{label} {count}" for label, count in m.category_counts)
     out += [t["counts"].format(pred=pred, cat=cat), ""]
     grows = [[g.code, g.name, levels[g.level], str(len(g.indicators)),
-              _n(g.achievement, m.settings.achievement_places), g.category or "–",
+              _n(g.achievement, places), g.category or "–",
               ", ".join(g.missing)] for g in m.groups]
     out += [t["groups"], render(t["gcols"], grows, numeric=(3, 4), widths={1: 46}), ""]
     brows = [[b.code, b.name, levels[b.level], _rp(b.ceiling), _rp(b.spent),
-              _n(b.absorption, m.settings.achievement_places),
+              _n(b.absorption, places),
               str(len(b.missing)) if b.missing else ""]
              for b in m.budget if b.level != "activity" or b.ceiling is not None or show_all]
     out += [t["budget"], render(t["bcols"], brows, numeric=(3, 4, 5, 6), widths={1: 46}), ""]
     if m.spending:
-        srows = [[s.label, _rp(s.ceiling), _rp(s.spent), _n(s.absorption, 2)] for s in m.spending]
+        srows = [[s.label, _rp(s.ceiling), _rp(s.spent), _n(s.absorption, places)] for s in m.spending]
         out += [t["spending"], render(t["scols"], srows, numeric=(1, 2, 3)), ""]
     if m.efficiency:
-        erows = [[e.code, e.name, _n(e.achievement, 2), _n(e.absorption, 2), _n(e.efficiency, 2)]
+        erows = [[e.code, e.name, _n(e.achievement, places), _n(e.absorption, places),
+                  _n(e.efficiency, places)]
                  for e in m.efficiency]
         out += [t["efficiency"], render(t["ecols"], erows, numeric=(2, 3, 4), widths={1: 46}), ""]
     if m.low_absorption:
-        lrows = [[a.activity, a.name, _n(a.absorption, 2), a.explanation or t["no_reason"]]
+        lrows = [[a.activity, a.name, _n(a.absorption, places), a.explanation or t["no_reason"]]
                  for a in m.low_absorption]
         out += [t["low"].format(threshold=_n(m.settings.absorption_threshold)),
                 render(t["lcols"], lrows, numeric=(2,), widths={1: 40, 3: 60})]

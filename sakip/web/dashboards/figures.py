@@ -30,10 +30,8 @@ def category_color(plan: Plan, result: IndicatorResult | None, value: Decimal | 
 
 
 def key_rows(plan: Plan, m: Measurement) -> list[Row]:
-    key = [r for r in m.indicators if r.indicator.key]
-    if not key:
-        key = [r for r in m.indicators if r.indicator.level.value in ("goal", "objective")]
-    return [Row(r, category_color(plan, r)) for r in key]
+    """The key indicators exactly as the measurement counts them (the report's and the CLI's)."""
+    return [Row(m.result(code), category_color(plan, m.result(code))) for code in m.key]
 
 
 def why_text(result: IndicatorResult) -> str:
