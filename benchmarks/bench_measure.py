@@ -12,35 +12,19 @@ work grows relative to the unavoidable part.
 
 from __future__ import annotations
 
-import argparse
-import time
-from collections.abc import Callable
 from decimal import Decimal
 
 import yaml
 
+from benchmarks.common import best_of, region_parser
 from benchmarks.generate import generate_region
 from sakip.core.measure import measure
 from sakip.io.plan_dump import dump_plan
 from sakip.io.plan_file import parse_plan
 
 
-def best_of(repeat: int, work: Callable[[], object]) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - started)
-    return min(times)
-
-
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--agencies", type=int, default=50)
-    parser.add_argument("--indicators", type=int, default=300)
-    parser.add_argument("--years", type=int, default=6)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser = region_parser(__doc__)
     args = parser.parse_args(argv)
 
     plans = generate_region(args.agencies, args.indicators, args.years)

@@ -19,11 +19,10 @@ from __future__ import annotations
 import argparse
 import html
 import io
-import time
-from collections.abc import Callable
 
 import docx
 
+from benchmarks.common import best_of
 from benchmarks.scale import scale_plan
 from sakip.core.measure import measure
 from sakip.core.model import Plan
@@ -33,15 +32,6 @@ from sakip.report.model import Document, tables_of
 from tests.conftest import EXAMPLE
 
 YEAR = 2020
-
-
-def best_of(repeat: int, work: Callable[[], object]) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - started)
-    return min(times)
 
 
 def bare_docx(document: Document) -> bytes:

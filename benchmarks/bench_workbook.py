@@ -13,29 +13,19 @@ changes should be judged by.
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import re
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import python_calamine
 
+from benchmarks.common import best_of, region_parser
 from benchmarks.generate import generate_region
 from sakip.core.model import Plan
 from sakip.io.workbook import export_plan, import_workbook
 from sakip.io.workbook.sheets import SHEETS
-
-
-def best_of(repeat: int, work: Callable[[], object]) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - started)
-    return min(times)
 
 
 def merged(plans: list[Plan]) -> Plan:
@@ -79,12 +69,7 @@ def import_all(paths: list[Path]) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--agencies", type=int, default=50)
-    parser.add_argument("--indicators", type=int, default=300)
-    parser.add_argument("--years", type=int, default=6)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser = region_parser(__doc__)
     args = parser.parse_args(argv)
 
     plans = generate_region(args.agencies, args.indicators, args.years)
