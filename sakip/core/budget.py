@@ -121,9 +121,9 @@ def roll_up(plan: Plan, year: int, settings: Settings) -> tuple[BudgetLine, ...]
 
     program_sums: dict[str, _Sum] = {}
     for program in plan.programs:
-        total = _add(activity_sum(a) for a in plan.activities_of(program.code))
-        if not plan.activities_of(program.code):
-            total = _Sum(None, None, (program.code,))
+        activities = plan.activities_of(program.code)
+        total = (_add(activity_sum(a) for a in activities) if activities
+                 else _Sum(None, None, (program.code,)))
         program_sums[program.code] = total
         line(program.code, program.name, "program", total, program.objective)
     objective_sums: dict[str, _Sum] = {}
