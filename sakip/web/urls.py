@@ -10,6 +10,7 @@ from sakip.web.accounts import views as accounts
 from sakip.web.dashboards import views as dashboards
 from sakip.web.entry import budgets, documents, evidence, grids, structure
 from sakip.web.exchange import views as exchange
+from sakip.web.workflow import history
 from sakip.web.workflow import views as workflow
 
 agency_year = [
@@ -33,7 +34,9 @@ agency_year = [
     path("narasi/", documents.narratives, name="narratives"),
     path("alur/", workflow.overview, name="workflow"),
     path("alur/<slug:step>/", workflow.take_step, name="workflow_step"),
-    path("riwayat/", workflow.history, name="history"),
+    path("riwayat/", history.history, name="history"),
+    path("riwayat.csv", history.history_csv, name="history_csv"),
+    path("riwayat.xlsx", history.history_xlsx, name="history_xlsx"),
     path("reviu/", workflow.review, name="review"),
     path("reviu/<slug:which>/", exchange.review_paper, name="review_paper"),
     path("pertukaran/", exchange.overview, name="exchange"),
@@ -58,6 +61,9 @@ urlpatterns = [
     path("wilayah/pengguna/<int:user>/", manage.user_edit, name="region_user_edit"),
     path("wilayah/skala/", manage.scales, name="region_scales"),
     path("wilayah/skala/<int:scale>/", manage.scale_edit, name="region_scale_edit"),
+    path("wilayah/riwayat/", history.region_history, name="region_history"),
+    path("wilayah/riwayat.csv", history.region_history_csv, name="region_history_csv"),
+    path("wilayah/riwayat.xlsx", history.region_history_xlsx, name="region_history_xlsx"),
     path("opd/<int:agency>/", dashboards.agency_home, name="agency_home"),
     path("opd/<int:agency>/pengaturan/", manage.agency_settings, name="agency_settings"),
     path("opd/<int:agency>/<int:year>/", include(agency_year)),

@@ -36,6 +36,9 @@ MATRIX: dict[str, tuple[set[str], set[str] | None]] = {
     "region_user_edit": (ADMIN, ADMIN),
     "region_scales": (ADMIN, None),
     "region_scale_edit": (ADMIN, ADMIN),
+    "region_history": (ADMIN, None),
+    "region_history_csv": (ADMIN, None),
+    "region_history_xlsx": (ADMIN, None),
     "agency_home": (READERS, None),
     "agency_settings": (ADMIN, ADMIN),
     "agency_dashboard": (READERS, None),
@@ -59,6 +62,8 @@ MATRIX: dict[str, tuple[set[str], set[str] | None]] = {
     "workflow": (READERS, None),
     "workflow_step": (NOBODY, {"operator_a", "head_a"}),  # "ajukan": submit
     "history": (READERS, None),
+    "history_csv": (READERS, None),
+    "history_xlsx": (READERS, None),
     "review": (READERS, {"inspector"}),
     "review_paper": (READERS, None),
     "exchange": (READERS, None),

@@ -1,4 +1,4 @@
-"""The workflow page and its steps, the history of values, the review (reviu) page."""
+"""The workflow page and its steps, the review (reviu) page. The history: workflow/history.py."""
 
 from __future__ import annotations
 
@@ -38,15 +38,6 @@ def take_step(request: HttpRequest, agency: Agency, year: int, state: AgencyYear
             status=403 if "tidak dapat" in refused.message else 400)
     messages.success(request, gettext("Status diperbarui."))
     return redirect("workflow", agency=agency.pk, year=year)
-
-
-@requires(Action.READ)
-def history(request: HttpRequest, agency: Agency, year: int, state: AgencyYear) -> HttpResponse:
-    key = request.GET.get("kunci", "").strip()
-    entries = AuditEntry.objects.filter(agency=agency).select_related("user")
-    entries = entries.filter(key=key) if key else entries.filter(year__in=[year, None])
-    return TemplateResponse(request, "workflow/history.html", {
-        "agency": agency, "state": state, "key": key, "entries": entries[:500]})
 
 
 @requires(Action.READ, post=Action.REVIEW)
