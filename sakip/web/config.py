@@ -7,6 +7,7 @@ each variable; a test fails when one is missing there.
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,9 +44,14 @@ VARIABLES: tuple[Variable, ...] = (
              "1 bila dilayani lewat HTTPS: cookie aman, HSTS dan pengalihan ke HTTPS."),
     Variable("SAKIP_MAX_UPLOAD_MB", "10", "Ukuran maksimum satu berkas unggahan (MB)."),
     Variable("SAKIP_LOGIN_ATTEMPTS", "5",
-             "Jumlah gagal masuk per nama pengguna dalam SAKIP_LOGIN_WINDOW_MINUTES sebelum "
-             "diblokir sementara (per alamat IP: empat kali lipat)."),
+             "Jumlah gagal masuk per nama pengguna (dari alamat mana pun) dalam "
+             "SAKIP_LOGIN_WINDOW_MINUTES sebelum nama itu diblokir sementara. Alamat IP saja "
+             "tidak pernah memblokir: rekan di balik NAT kantor yang sama tetap bisa masuk."),
     Variable("SAKIP_LOGIN_WINDOW_MINUTES", "15", "Jendela waktu pembatasan percobaan masuk (menit)."),
+    Variable("SAKIP_TRUSTED_PROXY_HEADER", "",
+             "Header alamat klien dari satu reverse proxy tepercaya, mis. X-Forwarded-For; "
+             "alamat klien adalah entri paling kanan (yang ditambahkan proxy). Kosong: "
+             "REMOTE_ADDR. Isi hanya bila aplikasi tidak dapat dicapai selain lewat proxy itu."),
     Variable("SAKIP_TIME_ZONE", "Asia/Jakarta", "Zona waktu tampilan (WIB/WITA/WIT)."),
     Variable("SAKIP_DEMO", "0",
              "Diisi 1 oleh `sakip demo`: mengizinkan kunci rahasia yang dibuat otomatis."),
@@ -81,6 +87,17 @@ def integer(name: str) -> int:
     if number <= 0:
         raise ConfigError(f"{name}: expected a positive number, got {number}")
     return number
+
+
+def request_header(name: str) -> str:
+    """A request header named by a variable (``X-Forwarded-For``) as Django's META key
+    (``HTTP_X_FORWARDED_FOR``); empty when unset."""
+    value = raw(name) or ""
+    if not value:
+        return ""
+    if not re.fullmatch(r"[A-Za-z0-9]+(-[A-Za-z0-9]+)*", value):
+        raise ConfigError(f"{name}: expected a header name such as X-Forwarded-For, got {value!r}")
+    return "HTTP_" + value.upper().replace("-", "_")
 
 
 def listing(name: str) -> list[str]:

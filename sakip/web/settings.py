@@ -99,6 +99,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 20000  # a realisation grid of a large agency
 LOGIN_ATTEMPTS = config.integer("SAKIP_LOGIN_ATTEMPTS")
 LOGIN_WINDOW_MINUTES = config.integer("SAKIP_LOGIN_WINDOW_MINUTES")
+TRUSTED_PROXY_HEADER = config.request_header("SAKIP_TRUSTED_PROXY_HEADER")  # META key or ""
 
 # Security headers (SecurityMiddleware, XFrameOptionsMiddleware, sakip.web.security).
 HTTPS = config.flag("SAKIP_HTTPS")

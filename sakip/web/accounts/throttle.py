@@ -1,31 +1,56 @@
-"""Login throttling in the database: too many failures for a user name (or from an address)
-within the window blocks further attempts until the window has passed."""
+"""Login throttling in the database.
+
+A failure is recorded under the account it was aimed at and the client's address. A user name
+that failed ``LOGIN_ATTEMPTS`` times within the window (from one address or from many) is
+blocked until the window has passed; an address alone never blocks anybody, so a colleague
+behind the same office NAT who types their own password still signs in. A success forgets the
+failures of that user name from that address only.
+
+The user name is keyed the way the login form reads it (Django's ``UsernameField``: stripped,
+NFKC-normalised), in lower case, so every spelling that could sign in to one account counts
+against one limit.
+"""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth.forms import UsernameField
 from django.http import HttpRequest
 from django.utils import timezone
 
 from sakip.web.accounts.models import LoginAttempt
 
+_NAME_LENGTH = 150  # LoginAttempt.username and the user model's user name
+
+
+def account_key(username: str) -> str:
+    """The key of the account ``username`` would sign in to."""
+    return UsernameField(max_length=_NAME_LENGTH).to_python(username).lower()[:_NAME_LENGTH]
+
 
 def address(request: HttpRequest) -> str:
+    """The client's address: REMOTE_ADDR, or behind the trusted reverse proxy the right-most
+    entry of its header (the one the proxy appended; entries to its left are the client's
+    own claims)."""
+    header = settings.TRUSTED_PROXY_HEADER
+    if header:
+        entries = [part.strip() for part in str(request.META.get(header, "")).split(",")]
+        if entries[-1]:
+            return entries[-1][:64]
     return str(request.META.get("REMOTE_ADDR", ""))[:64]
 
 
 def blocked(request: HttpRequest, username: str) -> bool:
     since = timezone.now() - timedelta(minutes=settings.LOGIN_WINDOW_MINUTES)
-    failures = LoginAttempt.objects.filter(at__gte=since, success=False)
-    by_name = failures.filter(username=username.lower()[:150]).count()
-    by_address = failures.filter(address=address(request)).count()
-    return by_name >= settings.LOGIN_ATTEMPTS or by_address >= 4 * settings.LOGIN_ATTEMPTS
+    failures = LoginAttempt.objects.filter(at__gte=since, success=False,
+                                           username=account_key(username))
+    return failures.count() >= settings.LOGIN_ATTEMPTS
 
 
 def record(request: HttpRequest, username: str, success: bool) -> None:
-    LoginAttempt.objects.create(username=username.lower()[:150], address=address(request),
-                                success=success)
+    key, client = account_key(username), address(request)
+    LoginAttempt.objects.create(username=key, address=client, success=success)
     if success:
-        LoginAttempt.objects.filter(username=username.lower()[:150], success=False).delete()
+        LoginAttempt.objects.filter(username=key, address=client, success=False).delete()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import auth
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, UsernameField
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -28,9 +28,10 @@ class LoginForm(AuthenticationForm):
         "invalid_login": gettext_lazy("Nama pengguna atau kata sandi salah."),
         "inactive": gettext_lazy("Akun ini tidak aktif."),
     }
-    username = forms.CharField(label=gettext_lazy("Nama pengguna"), max_length=150,
-                               widget=forms.TextInput(attrs={"autofocus": True,
-                                                             "autocomplete": "username"}))
+    # Django's own field (stripped, NFKC-normalised): the throttle keys the name the same way
+    username = UsernameField(label=gettext_lazy("Nama pengguna"), max_length=150,
+                             widget=forms.TextInput(attrs={"autofocus": True,
+                                                           "autocomplete": "username"}))
     password = forms.CharField(label=gettext_lazy("Kata sandi"), strip=False,
                                widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
 
