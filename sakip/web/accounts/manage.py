@@ -106,7 +106,20 @@ class UserForm(forms.Form):
                 password_validation.validate_password(data["password"], self.user)
             except forms.ValidationError as error:
                 self.add_error("password", error)
+        if self._removes_last_admin(data):
+            self.add_error(None, gettext(
+                "Akun ini adalah satu-satunya Admin Pemda yang aktif. Buat atau aktifkan Admin "
+                "Pemda lain lebih dulu sebelum menonaktifkan akun ini atau mengubah perannya."))
         return data
+
+    def _removes_last_admin(self, data: dict[str, Any]) -> bool:
+        """Whether saving would leave the region without an active admin."""
+        if self.user is None or (data.get("role") == Role.ADMIN and data.get("active")):
+            return False
+        admins = Membership.objects.filter(region=self.region, role=Role.ADMIN,
+                                           user__is_active=True)
+        return (admins.filter(user=self.user).exists()
+                and not admins.exclude(user=self.user).exists())
 
 
 def _save_user(form: UserForm, region: m.Region, by: Any, user: Any = None) -> Any:
