@@ -53,6 +53,10 @@ NUMBER_FORMATS = {
     Kind.LIST: "@",
     Kind.DATE: "@",
 }
+# Text beginning with one of these becomes a formula when a user edits its cell in Excel or
+# LibreOffice (formula injection); such text is written as a string cell with the quotePrefix
+# style, the leading apostrophe spreadsheets show and never store in the value.
+FORMULA_TRIGGERS = ("=", "+", "-", "@")
 VALIDATED_ROWS = 2000  # drop-down lists and formats cover at least this many data rows
 _HEADER_FONT = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -103,13 +107,16 @@ def _value_cell(worksheet: WriteOnlyWorksheet, sheet: Sheet, column: Column, val
             f"{out[:40]!r}",
             message_en=f"text holds control characters Excel cannot store: {out[:40]!r}",
             sheet=sheet.name, column=column.header)])
-    if isinstance(out, str) and not out.startswith("=") and not always_cell:
+    formula_like = isinstance(out, str) and out.startswith(FORMULA_TRIGGERS)
+    if isinstance(out, str) and not formula_like and not always_cell:
         return out
     if out is None and not always_cell:
         return None
     cell = WriteOnlyCell(worksheet, out)
     if isinstance(out, str):
         cell.data_type = "s"  # text, never a formula
+        if formula_like:
+            cell.quotePrefix = True  # and it stays text when the user edits the cell
     if column.kind in NUMBER_FORMATS:
         cell.number_format = NUMBER_FORMATS[column.kind]
     return cell
