@@ -22,41 +22,43 @@ from typing import Protocol
 from sakip.core.budget import overspent
 from sakip.core.enums import ActualStatus, AgreementKind
 from sakip.core.formula import FormulaError, parse
-from sakip.core.model import Official, Plan
+from sakip.core.model import Indicator, Official, Plan
+from sakip.core.records import (
+    ACTIVITY,
+    ACTUAL,
+    AGENCY,
+    AGREEMENT,
+    AGREEMENT_ITEM,
+    BAND,
+    BUDGET,
+    GOAL,
+    INDICATOR,
+    MISSION,
+    NARRATIVE,
+    OBJECTIVE,
+    PROGRAM,
+    REGION,
+    REVISION,
+    SCALE,
+    SERIES,
+    SERIES_VALUE,
+    SETTINGS,
+    SPENDING,
+    STRATEGIC_PLAN,
+    STRATEGY,
+    TABLE,
+    TABLE_ROW,
+    TARGET,
+    UNIT,
+    Key,
+)
 from sakip.io.problems import Problem, Severity
 from sakip.io.standard_scales import standard_scales
 
-Key = tuple[object, ...]
-
-# Record kinds and their keys (what a Locator is asked about).
-REGION = "region"  # ()
-AGENCY = "agency"  # ()
-STRATEGIC_PLAN = "strategic_plan"  # ()
-SETTINGS = "settings"  # ()
-MISSION = "mission"  # (code,)
-UNIT = "unit"  # (code,)
-GOAL = "goal"  # (code,)
-OBJECTIVE = "objective"  # (code,)
-STRATEGY = "strategy"  # (code,)
-PROGRAM = "program"  # (code,)
-ACTIVITY = "activity"  # (code,)
-INDICATOR = "indicator"  # (code,)
-TARGET = "target"  # (indicator, year)
-ACTUAL = "actual"  # (indicator, year, quarter or None)
-SERIES = "series"  # (code,)
-SERIES_VALUE = "series_value"  # (series, year)
-BUDGET = "budget"  # (activity, year)
-SPENDING = "spending"  # (index,) in plan order
-AGREEMENT = "agreement"  # (year, number)
-AGREEMENT_ITEM = "agreement_item"  # (year, number, indicator)
-TABLE = "table"  # (code,)
-TABLE_ROW = "table_row"  # (table, index of the body row, from 0)
-NARRATIVE = "narrative"  # (index,) in plan order
-SCALE = "scale"  # (code,)
-BAND = "band"  # (scale, index of the band, from 0)
-
+# Record kinds and their keys (what a Locator is asked about): sakip.core.records.
 LABEL = {
-    REGION: "pemda", AGENCY: "perangkat daerah", STRATEGIC_PLAN: "renstra", SETTINGS: "pengaturan",
+    REVISION: "revisi", REGION: "pemda", AGENCY: "perangkat daerah", STRATEGIC_PLAN: "renstra",
+    SETTINGS: "pengaturan",
     MISSION: "misi", UNIT: "unit", GOAL: "tujuan", OBJECTIVE: "sasaran", STRATEGY: "strategi",
     PROGRAM: "program", ACTIVITY: "kegiatan", INDICATOR: "indikator", TARGET: "target",
     ACTUAL: "realisasi", SERIES: "seri data", SERIES_VALUE: "nilai seri data", BUDGET: "anggaran",
@@ -148,8 +150,9 @@ class _Checks:
         for key in keys:
             if seen[key]:
                 shown = "/".join(str(part) for part in key if part is not None)
-                self.report(code, f"{what_id} '{shown}' ditulis dua kali",
-                            f"{what_en} '{shown}' given twice", kind, key, fields, nth=seen[key])
+                self.report(code, f"{what_id} '{shown}' sudah dipakai: kodenya harus unik",
+                            f"{what_en} '{shown}' is used already: it must be unique", kind, key,
+                            fields, nth=seen[key])
             seen[key] += 1
 
     def duplicates(self) -> None:
@@ -312,9 +315,11 @@ class _Checks:
                                 "batas atas perlu target angka yang tidak lebih besar darinya",
                                 "an upper bound needs a numeric target no larger than it",
                                 TARGET, key, ("upper", "value"))
+                self.level(indicator, target.text, TARGET, key)
             for actual in indicator.actuals:
                 key = (code, actual.year, actual.quarter)
                 self.outside(actual.year, ACTUAL, key, "realisasi", "realisation")
+                self.level(indicator, actual.text, ACTUAL, key)
                 if actual.status is not ActualStatus.NOT_AVAILABLE:
                     continue
                 if actual.reason is None:
@@ -322,11 +327,12 @@ class _Checks:
                                 "realisasi yang belum tersedia harus diberi alasan",
                                 "a realisation that is not available needs a reason",
                                 ACTUAL, key, ("reason", "status"))
-                if actual.value is not None:
+                if actual.value is not None or actual.text is not None:
                     self.report("PLAN_VALUE_NOT_AVAILABLE",
                                 "realisasi yang belum tersedia tidak boleh berisi nilai",
                                 "a realisation marked not available cannot have a value",
-                                ACTUAL, key, ("value", "status"))
+                                ACTUAL, key, ("value" if actual.value is not None else "text",
+                                              "status"))
             if indicator.formula is None:
                 continue
             try:
@@ -341,6 +347,14 @@ class _Checks:
                                 f"rumus memakai seri data '{ref.series}' yang tidak ada",
                                 f"the formula uses data series '{ref.series}' which does not exist",
                                 INDICATOR, (code,), "formula")
+
+    def level(self, indicator: Indicator, text: str | None, kind: str, key: Key) -> None:
+        """A qualitative target or realisation is one of the indicator's levels, when it has any."""
+        if text is not None and indicator.levels and text not in indicator.levels:
+            self.report("PLAN_UNKNOWN_LEVEL",
+                        f"'{text}' bukan tingkatan indikator ini: {', '.join(indicator.levels)}",
+                        f"'{text}' is not one of this indicator's levels: "
+                        f"{', '.join(indicator.levels)}", kind, key, "text")
 
     # ------------------------------------------------------------------ money
 

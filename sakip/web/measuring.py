@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from sakip.core.measure import Measurement, measure
 from sakip.core.model import Plan
-from sakip.web.plans.convert import plan_from_db
 from sakip.web.plans.models import Agency
 
 
 def measured(agency: Agency, year: int) -> tuple[Plan, Measurement]:
-    plan = plan_from_db(agency)
+    """The plan a year is measured from (its snapshot while approved) and its measurement."""
+    from sakip.web.workflow.snapshots import plan_for
+
+    plan = plan_for(agency, year)
     return plan, measure(plan, year)
 
 

@@ -10,7 +10,7 @@ from sakip.web.accounts import views as accounts
 from sakip.web.dashboards import views as dashboards
 from sakip.web.entry import budgets, documents, evidence, grids, structure
 from sakip.web.exchange import views as exchange
-from sakip.web.workflow import history
+from sakip.web.workflow import history, versions
 from sakip.web.workflow import views as workflow
 
 agency_year = [
@@ -37,6 +37,7 @@ agency_year = [
     path("riwayat/", history.history, name="history"),
     path("riwayat.csv", history.history_csv, name="history_csv"),
     path("riwayat.xlsx", history.history_xlsx, name="history_xlsx"),
+    path("versi/", versions.versions, name="versions"),
     path("reviu/", workflow.review, name="review"),
     path("reviu/<slug:which>/", exchange.review_paper, name="review_paper"),
     path("pertukaran/", exchange.overview, name="exchange"),
@@ -60,6 +61,7 @@ urlpatterns = [
     path("wilayah/pengguna/", manage.users, name="region_users"),
     path("wilayah/pengguna/<int:user>/", manage.user_edit, name="region_user_edit"),
     path("wilayah/skala/", manage.scales, name="region_scales"),
+    path("wilayah/keutuhan/", versions.integrity, name="region_integrity"),
     path("wilayah/skala/<int:scale>/", manage.scale_edit, name="region_scale_edit"),
     path("wilayah/riwayat/", history.region_history, name="region_history"),
     path("wilayah/riwayat.csv", history.region_history_csv, name="region_history_csv"),

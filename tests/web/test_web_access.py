@@ -37,6 +37,7 @@ MATRIX: dict[str, tuple[set[str], set[str] | None]] = {
     "region_scales": (ADMIN, None),
     "region_scale_edit": (ADMIN, ADMIN),
     "region_history": (ADMIN, None),
+    "region_integrity": (ADMIN, None),
     "region_history_csv": (ADMIN, None),
     "region_history_xlsx": (ADMIN, None),
     "agency_home": (READERS, None),
@@ -62,6 +63,7 @@ MATRIX: dict[str, tuple[set[str], set[str] | None]] = {
     "workflow": (READERS, None),
     "workflow_step": (NOBODY, {"operator_a", "head_a"}),  # "ajukan": submit
     "history": (READERS, None),
+    "versions": (READERS, None),
     "history_csv": (READERS, None),
     "history_xlsx": (READERS, None),
     "review": (READERS, {"inspector"}),

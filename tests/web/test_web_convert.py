@@ -22,15 +22,24 @@ def test_every_year_of_the_plan_measures_the_same_from_the_database(world):
         assert measure(stored, year) == measure(plan, year)
 
 
-def test_storing_a_plan_into_an_existing_agency_replaces_its_content(world):
+def test_a_whole_plan_written_into_an_existing_agency_replaces_its_content(world):
     from dataclasses import replace
 
-    from sakip.web.plans.convert import store_plan
+    from sakip.core.records import AGENCY, Put
+    from sakip.web.plans.convert import read_plan
+    from sakip.web.plans.write import write
 
     plan = load_plan(EXAMPLE)
     smaller = replace(plan, tables=(), narratives=(), budgets=plan.budgets[:3])
-    store_plan(smaller, agency=world.a)
-    assert plan_from_db(world.a) == smaller
+    outcome = write(world.a, None, lambda current: [], renames=())
+    assert not outcome.problems and outcome.changes == 0
+    outcome = write(world.a, None, lambda current: [Put(AGENCY, (), smaller.agency)])
+    assert outcome.changes == 0
+    from sakip.web.plans import write as path
+
+    outcome = path.write_plan(world.a, None, smaller)
+    assert not outcome.problems
+    assert read_plan(world.a) == smaller == plan_from_db(world.a)
 
 
 def test_choices_carry_the_core_enum_values():

@@ -55,9 +55,12 @@ def test_a_malformed_number_is_shown_beside_its_cell_and_nothing_is_saved(world,
 def test_data_not_available_needs_a_reason_and_no_value(world, operator_a):
     k = Indicator.objects.get(agency=world.a, code="IKU-06")
     response = grid_post(operator_a, world, k, s="not_available", r="")
-    assert response.status_code == 400 and "Tuliskan alasan" in response.content.decode()
+    page = response.content.decode()
+    # the plan checks' own rule, beside the reason's input
+    assert response.status_code == 400 and "harus diberi alasan" in page
+    assert f'name="a-{k.pk}-r"' in page and 'aria-invalid="true"' in page
     response = grid_post(operator_a, world, k, s="not_available", v0="5", r="BPS")
-    assert response.status_code == 400 and "tidak berisi nilai" in response.content.decode()
+    assert response.status_code == 400 and "tidak boleh berisi nilai" in response.content.decode()
     response = grid_post(operator_a, world, k, s="not_available", r="menunggu BPS")
     assert response.status_code == 302
     row = Actual.objects.get(indicator=k, year=YEAR, period=ANNUAL)
@@ -82,7 +85,7 @@ def test_every_change_records_who_when_old_new_and_why(world, operator_a):
     last = entries.order_by("id").last()
     assert last.user.username == "operator_a" and last.reason == "data final Kementerian PPPA"
     page = operator_a.get(url("history", world) + f"?kunci=realisasi:IKU-06:{YEAR}:0").content.decode()
-    assert "61.5" in page and "data final Kementerian PPPA" in page and "operator_a" in page
+    assert "61,5" in page and "data final Kementerian PPPA" in page and "operator_a" in page
 
 
 def test_targets_are_edited_per_year(world, operator_a):

@@ -31,8 +31,10 @@ def test_the_year_goes_from_draft_through_verification_to_approval(world, operat
     assert step(head_a, world, "verifikasi").status_code == 302
     assert step(head_a, world, "setujui").status_code == 302
     assert state(world).state == "approved"
-    history = AuditEntry.objects.filter(key=f"status:{YEAR}").order_by("id")
+    history = AuditEntry.objects.filter(key=f"status:{YEAR}", field="state").order_by("id")
     assert [e.user.username for e in history] == ["operator_a", "head_a", "head_a"]
+    frozen = AuditEntry.objects.get(key=f"status:{YEAR}", field="snapshot")
+    assert frozen.new.startswith("versi 1 SHA-256 ") and frozen.user.username == "head_a"
 
 
 def test_a_submitted_year_can_no_longer_be_edited_by_the_operator(world, operator_a):

@@ -13,12 +13,14 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext, gettext_lazy
 
+from sakip.core import records as r
 from sakip.web.access import Action, membership, requires
 from sakip.web.accounts.models import AGENCY_ROLES, Membership, Role
 from sakip.web.entry.cells import number, shown, text
 from sakip.web.entry.forms import formfield
-from sakip.web.entry.grids import Form, input_of
+from sakip.web.entry.saving import Form, Inputs, input_of, message, save
 from sakip.web.plans import models as m
+from sakip.web.plans.convert import strategic_plan_of
 from sakip.web.workflow.audit import Trail
 
 User = get_user_model()
@@ -240,20 +242,19 @@ def agency_settings(request: HttpRequest, agency: m.Agency) -> HttpResponse:
     form = cls(request.POST or None, instance=plan)
     codes = list(agency.region.scales.values_list("code", flat=True))
     if request.method == "POST" and form.is_valid():
-        for name in ("predicate_scale", "category_scale"):
-            if form.cleaned_data[name] not in codes:
-                form.add_error(name, gettext("Skala tidak dikenal:") + " " + ", ".join(codes))
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            before = {name: getattr(m.StrategicPlan.objects.get(pk=plan.pk), name)
-                      for name in form.fields}
-            saved = form.save()
-            trail = Trail(agency, request.user, (request.POST.get("alasan") or ""))
-            for name in form.fields:
-                trail.change(f"pengaturan:{agency.code}", "Pengaturan pengukuran", name,
-                             before[name], getattr(saved, name))
-            trail.save()
-        messages.success(request, gettext("Pengaturan disimpan."))
-        return redirect("agency_settings", agency=agency.pk)
+        # through the write path: the plan checks know the region's scales
+        strategic_plan, settings = strategic_plan_of(form.save(commit=False))
+        inputs = Inputs()
+        inputs.add(r.STRATEGIC_PLAN, (), **{n: form.add_prefix(n) for n in ("name", "start", "end",
+                                                                         "baseline_year")})
+        inputs.add(r.SETTINGS, (), **{n: form.add_prefix(n) for n in SETTINGS_FIELDS})
+        outcome, _ = save(request, agency, [r.Put(r.STRATEGIC_PLAN, (), strategic_plan),
+                                                    r.Put(r.SETTINGS, (), settings)],
+                                  locate=inputs, success=gettext("Pengaturan disimpan."))
+        if not outcome.refused:
+            return redirect("agency_settings", agency=agency.pk)
+        for problem in outcome.problems:
+            name = next((n for n in form.fields if form.add_prefix(n) == problem.path), None)
+            form.add_error(name, message(problem))
     return TemplateResponse(request, "region/agency_settings.html", {
         "agency": agency, "form": form, "codes": codes}, status=400 if form.errors else 200)

@@ -2,24 +2,27 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext
 
+from sakip.core import model
+from sakip.core import records as r
+from sakip.core.enums import AgreementKind
+from sakip.core.enums import NarrativeKind as Kind
+from sakip.core.model import Plan
 from sakip.io.idnum import MalformedNumber, parse_id_number
 from sakip.web.access import Action, can, requires
 from sakip.web.entry.cells import choice, lines, number, shown, text
-from sakip.web.entry.grids import Form, _reason, input_of
+from sakip.web.entry.saving import Form, Inputs, input_of, refused, save
 from sakip.web.plans import models as m
-from sakip.web.plans.decimals import tidy
-from sakip.web.plans.models.choices import AgreementKind, NarrativeKind
-from sakip.web.plans.store import cells as table_cells
-from sakip.web.workflow.audit import Trail
+from sakip.web.plans.convert import plan_from_db
+from sakip.web.plans.models.choices import NarrativeKind
 from sakip.web.workflow.models import AgencyYear
 
 PARTY = ("first_name", "first_title", "first_rank", "first_nip",
@@ -30,30 +33,34 @@ def _editable(request: HttpRequest, agency: m.Agency, state: AgencyYear) -> bool
     return can(request.user, Action.EDIT, agency, state.year, state=state)
 
 
+def _official(values: dict[str, Any], prefix: str) -> model.Official | None:
+    parts = [values.get(f"{prefix}_{name}") for name in ("name", "title", "rank", "nip")]
+    return model.Official(*parts) if any(p is not None for p in parts) else None
+
+
 @requires(Action.READ, post=Action.EDIT)
 def agreements(request: HttpRequest, agency: m.Agency, year: int, state: AgencyYear) -> HttpResponse:
-    versions = list(m.AgreementVersion.objects.filter(agency=agency, year=year).order_by("number"))
     if request.method == "POST":
-        number_ = max((v.number for v in versions), default=-1) + 1
-        with transaction.atomic():
-            version = m.AgreementVersion.objects.create(
-                agency=agency, year=year, number=number_,
+        def edits(plan: Plan) -> list[r.Edit]:
+            previous = plan.agreement(year)
+            number_ = previous.number + 1 if previous else 0
+            version = model.AgreementVersion(
+                year=year, number=number_,
                 kind=AgreementKind.ORIGINAL if number_ == 0 else AgreementKind.AMENDMENT,
-                position=year * 100 + number_,
-                first_name=agency.head_name, first_title=agency.head_title,
-                first_rank=agency.head_rank, first_nip=agency.head_nip)
-            previous = versions[-1] if versions else None
-            if previous is not None:  # an amendment starts from the version in force
-                m.AgreementItem.objects.bulk_create(
-                    m.AgreementItem(version=version, indicator=i.indicator, target=i.target,
-                                    target_text=i.target_text, position=i.position)
-                    for i in previous.items.all())
-            trail = Trail(agency, request.user, _reason(request), year)
-            trail.change(f"pk:{year}:{number_}", f"PK {year} nomor {number_}", "dibuat", None,
-                         version.get_kind_display())
-            trail.save()
+                first_party=plan.agency.head,
+                second_party=previous.second_party if previous else None,
+                # an amendment starts from the version in force
+                items=previous.items if previous else ())
+            return [r.Put(r.AGREEMENT, (year, number_), version)]
+
+        outcome, problems = save(request, agency, edits)
+        if outcome.refused:
+            refused(request, problems)
+            return redirect("agreements", agency=agency.pk, year=year)
         messages.success(request, gettext("Versi perjanjian kinerja dibuat."))
-        return redirect("agreement_edit", agency=agency.pk, year=year, version=version.pk)
+        created = m.AgreementVersion.objects.filter(agency=agency, year=year).order_by("-number").first()
+        return redirect("agreement_edit", agency=agency.pk, year=year, version=created.pk)
+    versions = list(m.AgreementVersion.objects.filter(agency=agency, year=year).order_by("number"))
     return TemplateResponse(request, "entry/agreements.html", {
         "agency": agency, "state": state, "versions": versions,
         "can_edit": _editable(request, agency, state)})
@@ -63,58 +70,57 @@ def agreements(request: HttpRequest, agency: m.Agency, year: int, state: AgencyY
 def agreement_edit(request: HttpRequest, agency: m.Agency, year: int, state: AgencyYear,
                    version: int) -> HttpResponse:
     row = get_object_or_404(m.AgreementVersion, pk=version, agency=agency, year=year)
+    key = (row.year, row.number)
+    plan = plan_from_db(agency)
+    stored = next(v for v in plan.agreements if (v.year, v.number) == key)
     indicators = list(agency.indicators.exclude(level="activity"))
-    items = {i.indicator_id: i for i in row.items.all()}
+    items = {i.indicator: i for i in stored.items}
     form = Form({name: getattr(row, name) or "" for name in PARTY})
     for i in indicators:
-        item = items.get(i.pk)
+        item = items.get(i.code)
         form.values[f"k-{i.pk}"] = (item.target_text or shown(item.target)) if item else ""
+    status = 200
     if request.method == "POST":
         form.values.update({k: v for k, v in request.POST.items() if k in PARTY or k.startswith("k-")})
         header = {name: form.read(name, text, 300) for name in PARTY}
-        planned = []
+        inputs = Inputs()
+        inputs.add(r.AGREEMENT, key, signed="signed", reason="reason", any="signed",
+                   **{f"{side}_party.{part}": f"{side}_{part}" for side in ("first", "second")
+                      for part in ("name", "title", "rank", "nip")})
+        edits: list[r.Edit] = [r.Put(r.AGREEMENT, key, replace(
+            stored, signed=header["signed"], reason=header["reason"],
+            first_party=_official(header, "first"), second_party=_official(header, "second")))]
         for i in indicators:
-            raw = (form.values.get(f"k-{i.pk}") or "").strip()
-            if i.levels:
-                planned.append((i, {"target": None, "target_text": raw or None}))
-            else:
-                planned.append((i, {"target": form.read(f"k-{i.pk}", number), "target_text": None}))
+            name = f"k-{i.pk}"
+            raw = (form.values.get(name) or "").strip()
+            item = (model.AgreementItem(i.code, target_text=raw or None) if i.levels
+                    else model.AgreementItem(i.code, form.read(name, number)))
+            inputs.add(r.AGREEMENT_ITEM, (*key, i.code), any=name)
+            empty = item.target is None and item.target_text is None
+            edits.append(r.Remove(r.AGREEMENT_ITEM, (*key, i.code)) if empty
+                         else r.Put(r.AGREEMENT_ITEM, (*key, i.code), item))
+        status = 400
         if not form.errors:
-            with transaction.atomic():
-                trail = Trail(agency, request.user, _reason(request), year)
-                key = f"pk:{year}:{row.number}"
-                if trail.compare(key, f"PK {year} nomor {row.number}", row, header):
-                    row.save()
-                for indicator, values in planned:
-                    item = items.get(indicator.pk)
-                    label = f"PK {year}/{row.number} {indicator.code}"
-                    if item is None and any(values.values()):
-                        item = m.AgreementItem(version=row, indicator=indicator,
-                                               position=indicator.position)
-                        trail.compare(f"{key}:{indicator.code}", label, item, values)
-                        item.save()
-                    elif item is not None and not any(v is not None for v in values.values()):
-                        trail.compare(f"{key}:{indicator.code}", label, item, values)
-                        item.delete()
-                    elif item is not None and trail.compare(f"{key}:{indicator.code}", label, item, values):
-                        item.save()
-                count = trail.save()
-            messages.success(request, gettext("Perjanjian kinerja tersimpan: %(count)s perubahan.")
-                             % {"count": count})
-            return redirect("agreement_edit", agency=agency.pk, year=year, version=row.pk)
-        messages.error(request, gettext("Ada isian yang salah; belum ada yang disimpan."))
+            outcome, problems = save(request, agency, edits, form=form, locate=inputs,
+                                     success=gettext("Perjanjian kinerja tersimpan: %(count)s perubahan."))
+            if not outcome.refused:
+                return redirect("agreement_edit", agency=agency.pk, year=year, version=row.pk)
+            refused(request, problems)
+        else:
+            refused(request)
     return TemplateResponse(request, "entry/agreement_edit.html", {
         "agency": agency, "state": state, "version": row, "form": form,
         "header": [input_of(form, name, m.AgreementVersion._meta.get_field(name).verbose_name)
                    for name in PARTY],
         "items": [(i, input_of(form, f"k-{i.pk}", f"{i.code} target PK")) for i in indicators],
         "can_edit": _editable(request, agency, state),
-        "readonly": not _editable(request, agency, state)}, status=400 if form.errors else 200)
+        "readonly": not _editable(request, agency, state)}, status=status)
 
 
 @requires(Action.READ, post=Action.EDIT)
 def tables(request: HttpRequest, agency: m.Agency, year: int, state: AgencyYear) -> HttpResponse:
     form = Form()
+    status = 200
     if request.method == "POST":
         form.values.update(request.POST.dict())
         code = form.read("code", text, 80)
@@ -122,26 +128,27 @@ def tables(request: HttpRequest, agency: m.Agency, year: int, state: AgencyYear)
         columns = lines(form.values.get("columns"))
         if not code:
             form.errors["code"] = gettext("Kode wajib diisi.")
-        elif m.SupportingTable.objects.filter(agency=agency, code=code).exists():
-            form.errors["code"] = gettext("Kode “%(code)s” sudah dipakai.") % {"code": code}
         if not title:
             form.errors["title"] = gettext("Judul wajib diisi.")
         if not columns:
             form.errors["columns"] = gettext("Tulis nama kolom, satu per baris.")
+        status = 400
         if not form.errors:
-            with transaction.atomic():
-                table = m.SupportingTable.objects.create(
-                    agency=agency, code=code, title=title, columns=columns, year=year,
-                    position=agency.tables.count() + 1000)
-                trail = Trail(agency, request.user, _reason(request), year)
-                trail.change(f"data-dukung:{code}", f"Data dukung {code}", "title", None, title)
-                trail.save()
-            return redirect("table_edit", agency=agency.pk, year=year, table=table.pk)
-        messages.error(request, gettext("Ada isian yang salah; belum ada yang disimpan."))
+            table = model.SupportingTable(code, title, tuple(columns), (), year=year)
+            inputs = Inputs()
+            inputs.add(r.TABLE, (code,), code="code", title="title", columns="columns", any="code")
+            outcome, problems = save(request, agency, [r.Put(r.TABLE, (code,), table)], form=form,
+                                     locate=inputs)
+            if not outcome.refused:
+                created = m.SupportingTable.objects.get(agency=agency, code=code)
+                return redirect("table_edit", agency=agency.pk, year=year, table=created.pk)
+            refused(request, problems)
+        else:
+            refused(request)
     return TemplateResponse(request, "entry/tables.html", {
         "agency": agency, "state": state, "tables": agency.tables.all(), "form": form,
         "fields": {name: input_of(form, name) for name in ("code", "title", "columns")},
-        "can_edit": _editable(request, agency, state)}, status=400 if form.errors else 200)
+        "can_edit": _editable(request, agency, state)}, status=status)
 
 
 def _cell_value(raw: str) -> Any:
@@ -154,84 +161,97 @@ def _cell_value(raw: str) -> Any:
         return cleaned[:500]
 
 
+MAX_TABLE_ROWS = 2000
+
+
+def _posted_rows(request: HttpRequest, width: int) -> tuple[tuple[Any, ...], ...] | None:
+    """The table's body as posted, or None when the post does not carry the whole grid (a
+    row count that is not a number or too large, a missing cell): never a silent wipe."""
+    raw = (request.POST.get("rows") or "").strip()
+    if not raw.isdigit() or int(raw) > MAX_TABLE_ROWS:
+        return None
+    count = int(raw)
+    names = [[f"c-{r_}-{c}" for c in range(width)] for r_ in range(count)]
+    if any(name not in request.POST for row in names for name in row):
+        return None
+    rows = (tuple(_cell_value(request.POST[name]) for name in row) for row in names)
+    return tuple(row for row in rows if any(v is not None for v in row))
+
+
 @requires(Action.READ, post=Action.EDIT)
 def table_edit(request: HttpRequest, agency: m.Agency, year: int, state: AgencyYear,
                table: int) -> HttpResponse:
     row = get_object_or_404(m.SupportingTable, pk=table, agency=agency)
-    width = len(row.columns)
-    grid: dict[int, list[Any]] = {}
-    for cell in row.cells.all():
-        grid.setdefault(cell.row, [None] * width)
-        if cell.column < width:
-            grid[cell.row][cell.column] = tidy(cell.number) if cell.number is not None else cell.text
-    stored = [grid[r] for r in sorted(grid)]
+    stored = next(t for t in plan_from_db(agency).tables if t.code == row.code)
+    status = 200
     if request.method == "POST":
-        count = int(request.POST.get("rows", len(stored)) or 0)
-        new_rows = []
-        for r in range(min(count, 2000)):
-            values = [_cell_value(request.POST.get(f"c-{r}-{c}", "")) for c in range(width)]
-            if any(v is not None for v in values):
-                new_rows.append(tuple(values))
-        with transaction.atomic():
-            trail = Trail(agency, request.user, _reason(request), year)
-            old = "\n".join("\t".join("" if v is None else str(v) for v in r) for r in stored)
-            new = "\n".join("\t".join("" if v is None else str(v) for v in r) for r in new_rows)
-            if trail.change(f"data-dukung:{row.code}", f"Data dukung {row.code}", "isi", old, new):
-                row.cells.all().delete()
-                m.SupportingCell.objects.bulk_create(table_cells(row, tuple(new_rows)))
-            note = text(request.POST.get("note"))
-            if trail.compare(f"data-dukung:{row.code}", f"Data dukung {row.code}", row,
-                             {"note": note, "source": text(request.POST.get("source"))}):
-                row.save()
-            changes = trail.save()
-        messages.success(request, gettext("Data dukung tersimpan: %(count)s perubahan.") % {"count": changes})
-        return redirect("table_edit", agency=agency.pk, year=year, table=row.pk)
+        rows = _posted_rows(request, len(stored.columns))
+        status = 400
+        if rows is None:
+            messages.error(request, gettext("Isian tabel tidak lengkap atau jumlah barisnya tidak "
+                                            "sah; tidak ada yang disimpan. Muat ulang halaman ini."))
+        else:
+            changed = replace(stored, rows=rows, note=text(request.POST.get("note")),
+                              source=text(request.POST.get("source")))
+            outcome, problems = save(request, agency, [r.Put(r.TABLE, (row.code,), changed)],
+                                     success=gettext("Data dukung tersimpan: %(count)s perubahan."))
+            if not outcome.refused:
+                return redirect("table_edit", agency=agency.pk, year=year, table=row.pk)
+            refused(request, problems)
+    width = len(stored.columns)
     blank = [[None] * width for _ in range(3)]
+    body = [list(line) for line in stored.rows]
     return TemplateResponse(request, "entry/table_edit.html", {
-        "agency": agency, "state": state, "table": row, "rows": stored + blank,
-        "count": len(stored) + 3, "can_edit": _editable(request, agency, state)})
+        "agency": agency, "state": state, "table": stored, "rows": body + blank,
+        "count": len(body) + 3, "can_edit": _editable(request, agency, state)}, status=status)
 
 
 @requires(Action.READ, post=Action.EDIT)
 def narratives(request: HttpRequest, agency: m.Agency, year: int, state: AgencyYear) -> HttpResponse:
-    rows = list(agency.narratives.filter(year__in=[year, None]))
+    plan = plan_from_db(agency)
+    # the year's narratives and those of every year: (index in the plan, narrative)
+    shown_here = [(i, n) for i, n in enumerate(plan.narratives) if n.year in (year, None)]
     kinds = [k.value for k in NarrativeKind]
+    prefixes = [f"n-{i}-" for i, _ in shown_here] + ["n-new-"]
     form = Form()
-    for n in rows:
-        form.values.update({f"n-{n.pk}-k": n.kind, f"n-{n.pk}-s": n.subject or "",
-                            f"n-{n.pk}-t": n.text, f"n-{n.pk}-i": "\n".join(n.items)})
+    for i, n in shown_here:
+        form.values.update({f"n-{i}-k": n.kind.value, f"n-{i}-s": n.subject or "",
+                            f"n-{i}-t": n.text, f"n-{i}-i": "\n".join(n.items)})
     form.values.update({"n-new-k": "problems"})
+    status = 200
     if request.method == "POST":
         form.values.update({k: v for k, v in request.POST.items() if k.startswith("n-")})
-        planned: list[tuple[m.Narrative | None, dict[str, Any]]] = []
-        for key, n in [(f"n-{x.pk}-", x) for x in rows] + [("n-new-", None)]:
-            body = form.read(key + "t", text, 20000) or ""
-            items = lines(form.values.get(key + "i"))
-            values = {"kind": form.read(key + "k", choice, kinds, "jenis narasi"),
-                      "subject": form.read(key + "s", text, 60), "text": body, "items": items}
-            planned.append((n, values))
+        edits: list[r.Edit] = []
+        inputs = Inputs()
+        for prefix, (index, stored) in zip(prefixes, [*shown_here, (None, None)], strict=True):
+            if prefix + "t" not in request.POST:
+                continue
+            body = form.read(prefix + "t", text, 20000) or ""
+            items = tuple(lines(form.values.get(prefix + "i")))
+            kind = form.read(prefix + "k", choice, kinds, "jenis narasi")
+            subject = form.read(prefix + "s", text, 60)
+            key = (index,) if index is not None else None
+            if key is not None:
+                inputs.add(r.NARRATIVE, key, kind=prefix + "k", subject=prefix + "s",
+                           text=prefix + "t", items=prefix + "i", any=prefix + "t")
+            if not body and not items:
+                if key is not None:
+                    edits.append(r.Remove(r.NARRATIVE, key))
+                continue
+            narrative = model.Narrative(Kind(kind or Kind.OTHER.value), body, subject,
+                                        stored.year if stored is not None else year, items)
+            edits.append(r.Put(r.NARRATIVE, key, narrative))
+        status = 400
         if not form.errors:
-            with transaction.atomic():
-                trail = Trail(agency, request.user, _reason(request), year)
-                for n, values in planned:
-                    empty = not values["text"] and not values["items"]
-                    label = f"Narasi {year}"
-                    if n is None and not empty:
-                        n = m.Narrative(agency=agency, year=year, position=agency.narratives.count() + 1000)
-                        trail.compare(f"narasi:{year}:baru", label, n, values)
-                        n.save()
-                    elif n is not None and empty:
-                        trail.compare(f"narasi:{n.pk}", label, n, values)
-                        n.delete()
-                    elif n is not None and trail.compare(f"narasi:{n.pk}", label, n, values):
-                        n.save()
-                count = trail.save()
-            messages.success(request, gettext("Narasi tersimpan: %(count)s perubahan.") % {"count": count})
-            return redirect("narratives", agency=agency.pk, year=year)
-        messages.error(request, gettext("Ada isian yang salah; belum ada yang disimpan."))
+            outcome, problems = save(request, agency, edits, form=form, locate=inputs,
+                                     success=gettext("Narasi tersimpan: %(count)s perubahan."))
+            if not outcome.refused:
+                return redirect("narratives", agency=agency.pk, year=year)
+            refused(request, problems)
+        else:
+            refused(request)
     return TemplateResponse(request, "entry/narratives.html", {
         "agency": agency, "state": state, "form": form, "kinds": NarrativeKind.choices,
-        "rows": [{key: input_of(form, f"{prefix}{key}") for key in "ksti"}
-                 for prefix in [f"n-{x.pk}-" for x in rows] + ["n-new-"]],
+        "rows": [{key: input_of(form, f"{prefix}{key}") for key in "ksti"} for prefix in prefixes],
         "can_edit": _editable(request, agency, state),
-        "readonly": not _editable(request, agency, state)}, status=400 if form.errors else 200)
+        "readonly": not _editable(request, agency, state)}, status=status)

@@ -21,9 +21,12 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext, gettext_lazy
 
+from sakip.core import model
+from sakip.core.enums import ActualStatus as Status
+from sakip.core.records import ACTUAL, Put
 from sakip.web.access import Action, requires
 from sakip.web.plans.models import ANNUAL, Actual, Agency, Indicator
-from sakip.web.plans.models.choices import ActualStatus
+from sakip.web.plans.write import write
 from sakip.web.workflow.audit import Trail
 from sakip.web.workflow.models import AgencyYear, Evidence
 
@@ -92,11 +95,15 @@ class EvidenceForm(forms.Form):
 
 @transaction.atomic
 def attach(request: HttpRequest, agency: Agency, indicator: Indicator, year: int,
-           row: Actual | None, upload: UploadedFile) -> Evidence:
-    """Attach a checked file to the year's realisation (created empty when there is none)."""
+           upload: UploadedFile) -> Evidence:
+    """Attach a checked file to the year's realisation (created, provisional and empty, through
+    the write path when there is none)."""
+    row = Actual.objects.filter(indicator=indicator, year=year, period=ANNUAL).first()
     if row is None:
-        row = Actual.objects.create(indicator=indicator, year=year, period=ANNUAL,
-                                    status=ActualStatus.PROVISIONAL, position=year * 10)
+        key = (indicator.code, year, None)
+        write(agency, request.user, [Put(ACTUAL, key, model.Actual(year, status=Status.PROVISIONAL))],
+              reason=gettext("bukti dukung diunggah"))
+        row = Actual.objects.get(indicator=indicator, year=year, period=ANNUAL)
     name = PurePath(upload.name or "berkas").name[:200]
     evidence = Evidence(actual=row, name=name, kind=upload.sakip_kind,  # type: ignore[attr-defined]
                         size=upload.size or 0, uploaded_by=request.user)

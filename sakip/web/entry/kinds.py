@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
 from django.db import models
 
+from sakip.core import records as r
+from sakip.core.model import Plan, Series
 from sakip.web.entry.cells import CellError, lines, number, shown
+from sakip.web.plans import convert
 from sakip.web.plans import models as m
 from sakip.web.plans.models.choices import Level
 
@@ -29,16 +32,8 @@ class AgencyForm(forms.ModelForm):
             self.fields["code"].help_text = "unik di perangkat daerah ini"
 
     def clean_code(self) -> str:
-        code = str(self.cleaned_data["code"]).strip()
-        model = self._meta.model
-        if model is m.Agency:
-            return code
-        clash = model.objects.filter(agency=self.agency, code=code)
-        if self.instance.pk:
-            clash = clash.exclude(pk=self.instance.pk)
-        if clash.exists():
-            raise forms.ValidationError(f"Kode “{code}” sudah dipakai.")
-        return code
+        # a code used twice is the plan checks' to find (PLAN_DUPLICATE_CODE, shown here)
+        return str(self.cleaned_data["code"]).strip()
 
 
 def _owners(agency: m.Agency) -> list[tuple[str, str]]:
@@ -97,53 +92,59 @@ class SeriesForm(AgencyForm):
         return result
 
 
-def _save_series(obj: models.Model, form: forms.ModelForm) -> None:
-    values = form.cleaned_data.get("nilai") or []
-    obj.values.all().delete()  # type: ignore[attr-defined]
-    m.SeriesValue.objects.bulk_create(m.SeriesValue(series=obj, year=y, value=v) for y, v in values)
+def _series_values(plan: Plan, series: Series, form: forms.ModelForm) -> list[r.Edit]:
+    """The values typed on the series form, as edits of the series' value records."""
+    typed = dict(form.cleaned_data.get("nilai") or [])
+    stored = plan.series_by_code.get(series.code)
+    gone = [year for year, _ in (stored.values if stored else ()) if year not in typed]
+    return ([r.Put(r.SERIES_VALUE, (series.code, year), (year, value))
+             for year, value in sorted(typed.items())]
+            + [r.Remove(r.SERIES_VALUE, (series.code, year)) for year in gone])
 
 
-def _nothing(obj: models.Model, form: forms.ModelForm) -> None:
-    return None
+def _nothing_more(plan: Plan, record: Any, form: forms.ModelForm) -> list[r.Edit]:
+    return []
 
 
 @dataclass(frozen=True)
 class Kind:
+    """A kind of plan record the structure editor edits: the form shows the ``fields`` of its
+    row; ``record`` turns the (unsaved) row the form filled into the core record (``convert``),
+    ``more`` gives the edits of what the form holds beside the row (a series' values)."""
+
     slug: str
     label: str
     model: type[models.Model]
     fields: tuple[str, ...]
-    level: str | None = None  # the indicator level of records of this kind
+    kind: str  # the core record kind (sakip.core.records)
+    record: Callable[[Any], Any]
     base_form: type[forms.ModelForm] = AgencyForm
-    after_save: Callable[[models.Model, forms.ModelForm], None] = _nothing
+    more: Callable[[Plan, Any, forms.ModelForm], list[r.Edit]] = _nothing_more
     listed: bool = True
-    extra: tuple[str, ...] = field(default=())
-
-    def snapshot(self, obj: models.Model) -> dict[str, Any]:
-        values = {name: getattr(obj, name) for name in self.fields}
-        if isinstance(obj, m.Indicator):
-            values["level"], values["owner"] = obj.level, obj.owner
-        if isinstance(obj, m.Series) and obj.pk:
-            values["nilai"] = [f"{v.year}: {shown(v.value)}" for v in obj.values.all()]
-        return values
 
 
 KINDS: dict[str, Kind] = {k.slug: k for k in (
-    Kind("unit", "Unit kerja", m.Unit, ("code", "name", "task", "functions")),
-    Kind("tujuan", "Tujuan", m.Goal, ("code", "name", "mission"), Level.GOAL),
-    Kind("sasaran", "Sasaran", m.Objective, ("code", "name", "goal"), Level.OBJECTIVE),
-    Kind("strategi", "Strategi", m.Strategy, ("code", "text", "objectives", "policies")),
-    Kind("program", "Program", m.Program, ("code", "name", "objective", "unit"), Level.PROGRAM),
+    Kind("unit", "Unit kerja", m.Unit, ("code", "name", "task", "functions"), r.UNIT,
+         convert.unit_of),
+    Kind("tujuan", "Tujuan", m.Goal, ("code", "name", "mission"), r.GOAL, convert.goal_of),
+    Kind("sasaran", "Sasaran", m.Objective, ("code", "name", "goal"), r.OBJECTIVE,
+         convert.objective_of),
+    Kind("strategi", "Strategi", m.Strategy, ("code", "text", "objectives", "policies"),
+         r.STRATEGY, convert.strategy_of),
+    Kind("program", "Program", m.Program, ("code", "name", "objective", "unit"), r.PROGRAM,
+         convert.program_of),
     Kind("kegiatan", "Kegiatan", m.Activity,
-         ("code", "name", "program", "parent", "output", "outcome", "unit"), Level.ACTIVITY),
+         ("code", "name", "program", "parent", "output", "outcome", "unit"), r.ACTIVITY,
+         convert.activity_of),
     Kind("indikator", "Indikator", m.Indicator,
          ("code", "name", "unit", "precision", "polarity", "negative_formula", "aggregation",
           "formula", "definition", "data_source", "key", "kind", "levels", "baseline_year",
-          "baseline_value", "baseline_text"), base_form=IndicatorForm),
-    Kind("data-dasar", "Data dasar", m.Series, ("code", "name", "unit", "source"),
-         base_form=SeriesForm, after_save=_save_series),
+          "baseline_value", "baseline_text"), r.INDICATOR, convert.indicator_of,
+         base_form=IndicatorForm),
+    Kind("data-dasar", "Data dasar", m.Series, ("code", "name", "unit", "source"), r.SERIES,
+         convert.series_of, base_form=SeriesForm, more=_series_values),
     Kind("profil", "Profil perangkat daerah", m.Agency,
          ("name", "short_name", "address", "phone", "legal_basis_of_organisation",
           "position_text", "task", "functions", "head_name", "head_title", "head_rank",
-          "head_nip"), listed=False),
+          "head_nip"), r.AGENCY, convert.agency_of, listed=False),
 )}

@@ -1,8 +1,9 @@
 """The plan's structure: goals, objectives, strategies, programs, activities, indicators with
 their semantics, data series, units, and the agency profile. One generic editor per kind.
 
-A save is checked with the plan loader's own integrity checks (``sakip.io.plan_checks``) on the
-plan read back from the tables; a problem rolls the save back and is shown.
+A form describes one record; a save puts it into the plan through the write path (its code
+changed: renamed in place, with everything that refers to it), where the plan loader's own
+integrity checks (``sakip.io.plan_checks``) run; their problems are shown beside the fields.
 """
 
 from __future__ import annotations
@@ -11,34 +12,20 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.db import models, transaction
-from django.db.models import ProtectedError
+from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext
 
-from sakip.io.plan_checks import check_plan
+from sakip.core import records as r
+from sakip.core.model import Plan
 from sakip.web.access import Action, can, requires
 from sakip.web.entry.forms import formfield
 from sakip.web.entry.kinds import KINDS, Kind
+from sakip.web.entry.saving import Inputs, message, refused, save
 from sakip.web.plans import models as m
-from sakip.web.plans.convert import plan_from_db
-from sakip.web.workflow.audit import Trail
 from sakip.web.workflow.models import AgencyYear
-
-
-class PlanInvalid(Exception):
-    def __init__(self, messages_id: list[str]):
-        super().__init__("; ".join(messages_id))
-        self.messages_id = messages_id
-
-
-def check(agency: m.Agency) -> None:
-    problems = check_plan(plan_from_db(agency))
-    errors = [p.message_id for p in problems if p.severity.value == "error"]
-    if errors:
-        raise PlanInvalid(errors)
 
 
 def _kind(slug: str) -> Kind:
@@ -53,48 +40,58 @@ def form_class(kind: Kind) -> type[forms.ModelForm]:
                                    form=kind.base_form)
 
 
+def _inputs(kind: Kind, key: r.Key, form: forms.ModelForm) -> Inputs:
+    """The form's inputs by the record's field names (a row's column names differ only for the
+    profile and the baseline, whose problems land on the first of them)."""
+    inputs = Inputs()
+    names = {name: form.add_prefix(name) for name in form.fields}
+    names.update({"position": names.get("position_text", ""), "level": names.get("pemilik", ""),
+                  "owner": names.get("pemilik", ""), "any": next(iter(names.values()), "")})
+    for nested, parts in (("head", ("name", "title", "rank", "nip")),
+                          ("baseline", ("year", "value", "text"))):
+        names.update({f"{nested}.{part}": names.get(f"{nested}_{part}", "") for part in parts})
+    inputs.add(kind.kind, key, **{k: v for k, v in names.items() if v})
+    return inputs
+
+
 def _save(request: HttpRequest, agency: m.Agency, kind: Kind, form: forms.ModelForm,
-          instance: models.Model | None, before: dict[str, Any], old_code: str | None) -> models.Model:
-    reason = (request.POST.get("alasan") or "").strip()
-    trail = Trail(agency, request.user, reason)
-    with transaction.atomic():
-        obj = form.save(commit=False)
-        if instance is None:
-            obj.agency = agency  # type: ignore[attr-defined]
-            obj.position = kind.model.objects.filter(agency=agency).count() + 1000  # type: ignore[attr-defined]
-        obj.save()
-        kind.after_save(obj, form)
-        if old_code and old_code != obj.code and kind.level:  # type: ignore[attr-defined]
-            m.Indicator.objects.filter(agency=agency, level=kind.level, owner=old_code).update(
-                owner=obj.code)  # type: ignore[attr-defined]
-        after = kind.snapshot(obj)
-        key = f"{kind.slug}:{obj.code}"  # type: ignore[attr-defined]
-        for name in sorted(set(before) | set(after)):
-            trail.change(key, f"{kind.label} {obj.code}", name,  # type: ignore[attr-defined]
-                         before.get(name), after.get(name))
-        check(agency)
-        trail.save()
-    return obj
+          old_code: str | None) -> tuple[Any, list[str]]:
+    """The record the form describes, saved through the write path (renamed in place when its
+    code changed). Problems go beside the form's fields, or are returned."""
+    row = form.save(commit=False)  # not saved: the write path writes the rows
+    record = kind.record(row)
+    code = getattr(record, "code", None)
+    key: r.Key = () if kind.kind == r.AGENCY else (code,)
+    renames = [(kind.kind, old_code, code)] if old_code and code != old_code else []
+
+    def edits(plan: Plan) -> list[r.Edit]:
+        # a new record is added (a code used already is then the plan checks' to find)
+        where = key if form.instance.pk or kind.kind == r.AGENCY else None
+        return [r.Put(kind.kind, where, record), *kind.more(plan, record, form)]
+
+    outcome, elsewhere = save(request, agency, edits, locate=_inputs(kind, key, form),
+                              renames=renames)
+    for problem in outcome.problems:
+        field = next((name for name in form.fields if form.add_prefix(name) == problem.path), None)
+        if field is not None:
+            form.add_error(field, message(problem))
+    return outcome, elsewhere
 
 
 def _editor(request: HttpRequest, agency: m.Agency, state: AgencyYear, kind: Kind,
             instance: models.Model | None) -> HttpResponse:
     cls = form_class(kind)
-    # taken before the form is bound: validating a model form writes into its instance
-    before = kind.snapshot(instance) if instance is not None else {}
-    old_code = getattr(instance, "code", None)
+    old_code = getattr(instance, "code", None) if kind.kind != r.AGENCY else None
     form = cls(request.POST or None, instance=instance, agency=agency)
     problems: list[str] = []
     if request.method == "POST" and form.is_valid():
-        try:
-            obj = _save(request, agency, kind, form, instance, before, old_code)
-        except PlanInvalid as error:
-            problems = error.messages_id
-        else:
-            messages.success(request, gettext("%(what)s tersimpan.") % {"what": f"{kind.label} {obj.code}"})  # type: ignore[attr-defined]
+        outcome, problems = _save(request, agency, kind, form, old_code)
+        if not outcome.refused:
+            what = kind.label if kind.kind == r.AGENCY else f"{kind.label} {form.cleaned_data['code']}"
+            messages.success(request, gettext("%(what)s tersimpan.") % {"what": what})
             return redirect("structure", agency=agency.pk, year=state.year)
-    if request.method == "POST" and (form.errors or problems):
-        messages.error(request, gettext("Ada isian yang salah; belum ada yang disimpan."))
+    if request.method == "POST":
+        refused(request)
     return TemplateResponse(request, "entry/structure_form.html", {
         "agency": agency, "state": state, "kind": kind, "form": form, "instance": instance,
         "problems": problems,
@@ -116,13 +113,18 @@ def overview(request: HttpRequest, agency: m.Agency, year: int, state: AgencyYea
 @requires(Action.EDIT)
 def create(request: HttpRequest, agency: m.Agency, year: int, state: AgencyYear,
            kind: str) -> HttpResponse:
-    return _editor(request, agency, state, _kind(kind), None)
+    found = _kind(kind)
+    if found.kind == r.AGENCY:
+        raise Http404("profil disunting di halaman profil")
+    return _editor(request, agency, state, found, None)
 
 
 @requires(Action.READ, post=Action.EDIT)
 def edit(request: HttpRequest, agency: m.Agency, year: int, state: AgencyYear, kind: str,
          pk: int) -> HttpResponse:
     found = _kind(kind)
+    if found.kind == r.AGENCY:
+        raise Http404("profil disunting di halaman profil")
     instance = get_object_or_404(found.model, pk=pk, agency=agency)
     return _editor(request, agency, state, found, instance)
 
@@ -131,31 +133,17 @@ def edit(request: HttpRequest, agency: m.Agency, year: int, state: AgencyYear, k
 def delete(request: HttpRequest, agency: m.Agency, year: int, state: AgencyYear, kind: str,
            pk: int) -> HttpResponse:
     found = _kind(kind)
+    if found.kind == r.AGENCY:
+        raise Http404("profil tidak dapat dihapus")
     instance: Any = get_object_or_404(found.model, pk=pk, agency=agency)
     what = f"{found.label.lower()} {instance.code}"
     if request.method != "POST":
         return TemplateResponse(request, "entry/confirm_delete.html",
                                 {"agency": agency, "state": state, "what": what})
-    if found.level and m.Indicator.objects.filter(agency=agency, level=found.level,
-                                                  owner=instance.code).exists():
-        messages.error(request, gettext("Tidak dapat menghapus %(what)s: masih ada indikatornya.")
-                       % {"what": what})
-        return redirect("structure", agency=agency.pk, year=year)
-    try:
-        with transaction.atomic():
-            trail = Trail(agency, request.user, (request.POST.get("alasan") or "").strip())
-            for name, value in found.snapshot(instance).items():
-                trail.change(f"{found.slug}:{instance.code}", f"{found.label} {instance.code}",
-                             name, value, None)
-            instance.delete()
-            check(agency)
-            trail.save()
-    except ProtectedError:
-        messages.error(request, gettext("Tidak dapat menghapus %(what)s: masih dipakai oleh data "
-                                         "lain.") % {"what": what})
-    except PlanInvalid as error:
+    outcome, problems = save(request, agency, [r.Remove(found.kind, (instance.code,))])
+    if outcome.refused:
         messages.error(request, gettext("Tidak dapat menghapus %(what)s:") % {"what": what}
-                       + " " + "; ".join(error.messages_id))
+                       + " " + "; ".join(problems))
     else:
         messages.success(request, gettext("%(what)s dihapus.") % {"what": what.capitalize()})
     return redirect("structure", agency=agency.pk, year=year)

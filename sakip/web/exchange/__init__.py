@@ -9,6 +9,6 @@ from typing import Any
 def review_findings(agency: Any, year: int) -> Any:
     """The review's findings for an agency-year (None while the review is not available)."""
     from sakip.web.exchange.capabilities import findings
-    from sakip.web.plans.convert import plan_from_db
+    from sakip.web.workflow.snapshots import plan_for
 
-    return findings(plan_from_db(agency), year)
+    return findings(plan_for(agency, year), year)

@@ -15,16 +15,17 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext, gettext_lazy
 
+from sakip.core.model import Plan
+from sakip.core.records import keep_years
 from sakip.io.plan_dump import dump_plan
-from sakip.io.problems import InputError
+from sakip.io.problems import InputError, Problem
 from sakip.web.access import Action, can, requires
 from sakip.web.exchange import capabilities
-from sakip.web.exchange.merge import LockedDataLost, keep_locked, value_changes
-from sakip.web.plans.convert import plan_from_db, store_plan
-from sakip.web.plans.models import Actual, Agency
-from sakip.web.plans.models.choices import ActualStatus
-from sakip.web.workflow.audit import Trail
-from sakip.web.workflow.models import AgencyYear, Evidence
+from sakip.web.plans.models import Agency
+from sakip.web.plans.store import add_missions, add_scales
+from sakip.web.plans.write import Outcome, frozen_years, write
+from sakip.web.workflow.models import AgencyYear
+from sakip.web.workflow.snapshots import plan_for
 
 
 class ImportForm(forms.Form):
@@ -66,7 +67,7 @@ def overview(request: HttpRequest, agency: Agency, year: int, state: AgencyYear)
 
 @requires(Action.READ)
 def plan_file(request: HttpRequest, agency: Agency, year: int, state: AgencyYear) -> HttpResponse:
-    text = dump_plan(plan_from_db(agency))
+    text = dump_plan(plan_for(agency, year))
     return _download(text.encode("utf-8"), f"{agency.code}.yaml", "application/yaml; charset=utf-8")
 
 
@@ -76,7 +77,7 @@ def workbook_export(request: HttpRequest, agency: Agency, year: int, state: Agen
     if module is None:
         raise Http404("ekspor workbook belum tersedia")
     buffer = io.BytesIO()
-    module.export_plan(plan_from_db(agency), buffer)
+    module.export_plan(plan_for(agency, year), buffer)
     return _download(buffer.getvalue(), f"{agency.code}.xlsx", capabilities.CONTENT_TYPES["xlsx"])
 
 
@@ -92,15 +93,15 @@ def workbook_import(request: HttpRequest, agency: Agency, year: int, state: Agen
             path.write_bytes(upload.read())
             try:
                 result = module.import_workbook(path)
-                count = _replace(request, agency, result.plan, upload.name,
-                                 form.cleaned_data["alasan"])
             except InputError as error:
                 problems = [p.render("id") for p in error.problems][:200]
-            except LockedDataLost as error:
-                problems = [f"Impor ditolak: {error}."]
+            else:
+                outcome = _replace(request, agency, result.plan, upload.name,
+                                   form.cleaned_data["alasan"])
+                problems = [p.render("id") for p in outcome.problems][:200]
         if not problems:
             messages.success(request, gettext("Workbook diimpor: %(count)s nilai berubah.")
-                             % {"count": count})
+                             % {"count": outcome.changes})
             return redirect("agency_dashboard", agency=agency.pk, year=year)
     if request.method == "POST":
         messages.error(request, gettext("Workbook tidak diimpor; tidak ada yang diubah."))
@@ -110,45 +111,35 @@ def workbook_import(request: HttpRequest, agency: Agency, year: int, state: Agen
                             status=400 if request.method == "POST" else 200)
 
 
-def _replace(request: HttpRequest, agency: Agency, imported: object, filename: str, reason: str) -> int:
-    from sakip.core.model import Plan
-
-    assert isinstance(imported, Plan)
+def _replace(request: HttpRequest, agency: Agency, imported: Plan, filename: str,
+             reason: str) -> Outcome:
+    """The workbook's plan becomes the agency's, through the write path; the years that may not
+    change keep their records (a workbook exported before a year was locked stays importable).
+    Scales the region does not have are added to it in the same transaction."""
     if imported.agency.code != agency.code:
-        raise LockedDataLost(f"workbook ini milik perangkat daerah “{imported.agency.code}”, "
-                             f"bukan “{agency.code}”")
-    locked = {s.year for s in AgencyYear.objects.filter(agency=agency) if not s.editable}
+        return Outcome(problems=[Problem(
+            "IMPORT_OTHER_AGENCY",
+            f"workbook ini milik perangkat daerah “{imported.agency.code}”, bukan “{agency.code}”",
+            f"this workbook belongs to agency “{imported.agency.code}”, not “{agency.code}”")])
     with transaction.atomic():
-        old = plan_from_db(agency)
-        new = keep_locked(imported, old, locked)
-        kept = [(e.actual.indicator.code, e.actual.year, e.actual.period, e.file.name, e.name,
-                 e.kind, e.size, e.uploaded_by_id)
-                for e in Evidence.objects.filter(actual__indicator__agency=agency)
-                .select_related("actual__indicator")]
-        store_plan(new, agency=agency)
-        indicators = {i.code: i for i in agency.indicators.all()}
-        trail = Trail(agency, request.user, reason or f"impor workbook {filename}")
-        for code, year, period, file, name, kind, size, by in kept:
-            if code not in indicators:
-                trail.change(f"realisasi:{code}:{year}:{period}", f"Bukti {code} {year}", "bukti",
-                             name, None, year)
-                continue
-            actual, _ = Actual.objects.get_or_create(
-                indicator=indicators[code], year=year, period=period,
-                defaults={"status": ActualStatus.PROVISIONAL, "position": year * 10 + period})
-            Evidence.objects.create(actual=actual, file=file, name=name, kind=kind, size=size,
-                                    uploaded_by_id=by)
-        for key, label, field, before, after, year in value_changes(old, new):
-            trail.change(key, label, field, before, after, year)
-        trail.change(f"impor:{agency.code}", "Impor workbook", "berkas", None, filename)
-        return trail.save() - 1
+        add_missions(agency.region, imported.region)
+        add_scales(agency.region, imported.scales)
+
+        def whole(current: Plan) -> Plan:
+            return keep_years(imported, current, set(frozen_years(agency)))
+
+        outcome = write(agency, request.user, whole, reason=reason or f"impor workbook {filename}",
+                        note=(f"impor:{agency.code}", "Impor workbook", filename))
+        if outcome.refused:
+            transaction.set_rollback(True)
+    return outcome
 
 
 def _report(request: HttpRequest, agency: Agency, year: int, fmt: str) -> HttpResponse:
     if fmt not in capabilities.REPORT_FORMATS or capabilities.report() is None:
         raise Http404("laporan belum tersedia dalam format ini")
     try:
-        content = capabilities.report_bytes(plan_from_db(agency), year, fmt)
+        content = capabilities.report_bytes(plan_for(agency, year), year, fmt)
     except capabilities.Unavailable:
         return TemplateResponse(request, "errors/unavailable.html", {
             "what": f"Laporan format {fmt.upper()}",
@@ -178,7 +169,7 @@ def review_paper(request: HttpRequest, agency: Agency, year: int, state: AgencyY
     if which not in capabilities.PAPERS:
         raise Http404("kertas kerja tidak dikenal")
     try:
-        content, name = capabilities.paper_bytes(plan_from_db(agency), year, which)
+        content, name = capabilities.paper_bytes(plan_for(agency, year), year, which)
     except capabilities.Unavailable:
         raise Http404("kertas kerja reviu belum tersedia") from None
     kind = "xlsx" if name.endswith(".xlsx") else "docx"

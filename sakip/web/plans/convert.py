@@ -1,13 +1,16 @@
 """Rows to the core plan: ``plan_from_db(agency)`` gives the :class:`~sakip.core.model.Plan`
 that every figure, report and review of the web application is computed from.
 
-Writing a plan into the tables is :func:`sakip.web.plans.store.store_plan` (re-exported here).
+A new agency is written by :func:`sakip.web.plans.store.store_plan` (re-exported here); every
+change after that by the write path, :mod:`sakip.web.plans.write`. The ``*_of`` functions turn
+one row (saved or not: the structure editor's forms) into its record.
 Queries are one per table (prefetching), whatever the size of the plan.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
+from dataclasses import replace
 from decimal import Decimal
 
 from sakip.core import enums, model
@@ -46,9 +49,50 @@ def region_scales(region: m.Region) -> tuple[model.Scale, ...]:
     return tuple(scales)
 
 
-def _agency(agency: m.Agency) -> model.Agency:
-    units = tuple(model.Unit(u.code, u.name, u.task, tuple(u.functions))
-                  for u in agency.units.all())
+def unit_of(u: m.Unit) -> model.Unit:
+    return model.Unit(u.code, u.name, u.task, tuple(u.functions))
+
+
+def goal_of(g: m.Goal) -> model.Goal:
+    return model.Goal(g.code, g.name, g.mission)
+
+
+def objective_of(o: m.Objective) -> model.Objective:
+    return model.Objective(o.code, o.name, o.goal.code)
+
+
+def strategy_of(s: m.Strategy) -> model.Strategy:
+    return model.Strategy(s.code, s.text, tuple(s.objectives), tuple(s.policies))
+
+
+def program_of(p: m.Program) -> model.Program:
+    return model.Program(p.code, p.name, p.objective.code if p.objective else None, p.unit)
+
+
+def activity_of(a: m.Activity) -> model.Activity:
+    return model.Activity(a.code, a.name, a.program.code, a.parent.code if a.parent else None,
+                          a.output, a.outcome, a.unit)
+
+
+def series_of(s: m.Series, values: tuple[tuple[int, Decimal], ...] = ()) -> model.Series:
+    return model.Series(s.code, s.name, s.unit, values, s.source)
+
+
+def indicator_of(i: m.Indicator, targets: tuple[model.Target, ...] = (),
+                 actuals: tuple[model.Actual, ...] = ()) -> model.Indicator:
+    baseline = (model.Baseline(i.baseline_year, tidy(i.baseline_value), i.baseline_text)
+                if i.baseline_year is not None else None)
+    return model.Indicator(
+        code=i.code, name=i.name, level=enums.Level(i.level), owner=i.owner, unit=i.unit,
+        precision=i.precision, polarity=enums.Polarity(i.polarity),
+        negative_formula=enums.NegativeFormula(i.negative_formula) if i.negative_formula else None,
+        aggregation=enums.Aggregation(i.aggregation), formula=i.formula,
+        definition=i.definition, data_source=i.data_source, key=i.key,
+        kind=enums.IndicatorKind(i.kind) if i.kind else None, levels=tuple(i.levels),
+        baseline=baseline, targets=targets, actuals=actuals)
+
+
+def agency_of(agency: m.Agency, units: tuple[model.Unit, ...] = ()) -> model.Agency:
     return model.Agency(
         code=agency.code, name=agency.name, short_name=agency.short_name, address=agency.address,
         phone=agency.phone, legal_basis_of_organisation=agency.legal_basis_of_organisation,
@@ -57,7 +101,11 @@ def _agency(agency: m.Agency) -> model.Agency:
         units=units)
 
 
-def _strategic_plan(sp: m.StrategicPlan) -> tuple[model.StrategicPlan, model.Settings]:
+def _agency(agency: m.Agency) -> model.Agency:
+    return agency_of(agency, tuple(unit_of(u) for u in agency.units.all()))
+
+
+def strategic_plan_of(sp: m.StrategicPlan) -> tuple[model.StrategicPlan, model.Settings]:
     revisions = tuple(model.Revision(r.date, r.subject, r.reference, r.note)
                       for r in sp.revisions.all())
     settings = model.Settings(
@@ -78,27 +126,15 @@ def _indicators(agency: m.Agency) -> tuple[model.Indicator, ...]:
             year=a.year, value=tidy(a.value), quarter=a.quarter, text=a.text,
             status=enums.ActualStatus(a.status), reason=a.reason, expected=a.expected,
             note=a.note))
-    result = []
-    for i in agency.indicators.all():
-        baseline = (model.Baseline(i.baseline_year, tidy(i.baseline_value), i.baseline_text)
-                    if i.baseline_year is not None else None)
-        result.append(model.Indicator(
-            code=i.code, name=i.name, level=enums.Level(i.level), owner=i.owner, unit=i.unit,
-            precision=i.precision, polarity=enums.Polarity(i.polarity),
-            negative_formula=enums.NegativeFormula(i.negative_formula) if i.negative_formula else None,
-            aggregation=enums.Aggregation(i.aggregation), formula=i.formula,
-            definition=i.definition, data_source=i.data_source, key=i.key,
-            kind=enums.IndicatorKind(i.kind) if i.kind else None, levels=tuple(i.levels),
-            baseline=baseline, targets=tuple(targets[i.pk]), actuals=tuple(actuals[i.pk])))
-    return tuple(result)
+    return tuple(indicator_of(i, tuple(targets[i.pk]), tuple(actuals[i.pk]))
+                 for i in agency.indicators.all())
 
 
 def _series(agency: m.Agency) -> tuple[model.Series, ...]:
     values: dict[int, list[tuple[int, object]]] = defaultdict(list)
     for v in m.SeriesValue.objects.filter(series__agency=agency).order_by("series", "year"):
         values[v.series_id].append((v.year, tidy(v.value)))
-    return tuple(model.Series(s.code, s.name, s.unit, tuple(values[s.pk]), s.source)  # type: ignore[arg-type]
-                 for s in agency.series.all())
+    return tuple(series_of(s, tuple(values[s.pk])) for s in agency.series.all())  # type: ignore[arg-type]
 
 
 def _budgets(agency: m.Agency) -> tuple[model.Budget, ...]:
@@ -141,26 +177,53 @@ def _tables(agency: m.Agency) -> tuple[model.SupportingTable, ...]:
         for t in agency.tables.prefetch_related("cells"))
 
 
+_CACHE: OrderedDict[int, tuple[str, model.Plan]] = OrderedDict()
+_CACHE_SIZE = 64  # agencies whose plan is kept in this process
+
+
 def plan_from_db(agency: m.Agency) -> model.Plan:
-    """The agency's whole plan as the core model, ready for :func:`sakip.core.measure.measure`."""
+    """The agency's current plan as the core model, ready for :func:`sakip.core.measure.measure`.
+
+    The agency's own records are read once per revision of the plan and kept (every write goes
+    through :mod:`sakip.web.plans.write`, which gives the agency a new ``stamp``); the region's
+    missions and scales, which the region admin edits, are read each time.
+    """
+    row = m.Agency.objects.select_related("region").get(pk=agency.pk)
+    cached = _CACHE.get(row.pk)
+    if cached is not None and row.stamp and cached[0] == row.stamp:
+        _CACHE.move_to_end(row.pk)
+        plan = cached[1]
+    else:
+        plan = read_plan(row)
+        remember(row, plan)
+    return replace(plan, region=region_of(row.region), scales=region_scales(row.region))
+
+
+def remember(agency: m.Agency, plan: model.Plan) -> None:
+    """Keep ``plan`` as what the agency's rows hold at its current stamp."""
+    if not agency.stamp:
+        return
+    _CACHE[agency.pk] = (agency.stamp, plan)
+    _CACHE.move_to_end(agency.pk)
+    while len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+
+
+def read_plan(agency: m.Agency) -> model.Plan:
+    """The agency's whole plan read from its rows (no cache)."""
     agency = (m.Agency.objects.select_related("region", "strategic_plan")
               .prefetch_related("units", "strategic_plan__revisions", "region__missions")
               .get(pk=agency.pk))
-    strategic_plan, settings = _strategic_plan(agency.strategic_plan)
+    strategic_plan, settings = strategic_plan_of(agency.strategic_plan)
     plan = model.Plan(
         region=region_of(agency.region),
         agency=_agency(agency),
         strategic_plan=strategic_plan,
-        goals=tuple(model.Goal(g.code, g.name, g.mission) for g in agency.goals.all()),
-        objectives=tuple(model.Objective(o.code, o.name, o.goal.code)
-                         for o in agency.objectives.select_related("goal")),
-        strategies=tuple(model.Strategy(s.code, s.text, tuple(s.objectives), tuple(s.policies))
-                         for s in agency.strategies.all()),
-        programs=tuple(model.Program(p.code, p.name, p.objective.code if p.objective else None,
-                                     p.unit) for p in agency.programs.select_related("objective")),
-        activities=tuple(model.Activity(a.code, a.name, a.program.code,
-                                        a.parent.code if a.parent else None, a.output, a.outcome,
-                                        a.unit)
+        goals=tuple(goal_of(g) for g in agency.goals.all()),
+        objectives=tuple(objective_of(o) for o in agency.objectives.select_related("goal")),
+        strategies=tuple(strategy_of(s) for s in agency.strategies.all()),
+        programs=tuple(program_of(p) for p in agency.programs.select_related("objective")),
+        activities=tuple(activity_of(a)
                          for a in agency.activities.select_related("program", "parent")),
         indicators=_indicators(agency),
         series=_series(agency),
@@ -177,4 +240,4 @@ def plan_from_db(agency: m.Agency) -> model.Plan:
     )
     # Records added on the pages come last in the tables; the plan comes in the canonical order
     # the plan loader gives (Plan.canonical), so a stored plan and a loaded one compare equal.
-    return plan.canonical() if hasattr(plan, "canonical") else plan
+    return plan.canonical()

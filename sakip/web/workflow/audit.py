@@ -26,17 +26,24 @@ def as_text(value: Any) -> str | None:
     if isinstance(value, bool):
         return "ya" if value else "tidak"
     if isinstance(value, list | tuple):
-        return "\n".join(str(v) for v in value) or None
+        return "\n".join(_item(v) for v in value) or None
     if isinstance(value, models.Model):
         return str(getattr(value, "code", value.pk))
     return str(value)
+
+
+def _item(value: Any) -> str:
+    """One item of a list: a table row's cells separated by tabs."""
+    if isinstance(value, list | tuple):
+        return "\t".join(as_text(cell) or "" for cell in value)
+    return as_text(value) or ""
 
 
 class Trail:
     """Collects the changes of one save and writes them as audit entries."""
 
     def __init__(self, agency: Agency | None, user: Any, reason: str = "", year: int | None = None,
-                 region: Region | None = None):
+                 region: Region | None = None, revision: int | None = None):
         self.agency = agency
         if region is None and agency is not None:
             region = agency.region
@@ -46,6 +53,7 @@ class Trail:
         self.user = user if getattr(user, "is_authenticated", False) else None
         self.reason = reason.strip()
         self.year = year
+        self.revision = revision
         self.entries: list[AuditEntry] = []
 
     def change(self, key: str, label: str, field: str, old: Any, new: Any,
@@ -56,7 +64,7 @@ class Trail:
         self.entries.append(AuditEntry(
             region=self.region, agency=self.agency, year=year if year is not None else self.year,
             user=self.user, key=key, label=label[:300], field=field, old=before, new=after,
-            reason=self.reason))
+            reason=self.reason, revision=self.revision))
         return True
 
     def compare(self, key: str, label: str, instance: models.Model, values: dict[str, Any],

@@ -66,9 +66,37 @@ class AuditEntry(models.Model):
     old = models.TextField("lama", null=True, blank=True)
     new = models.TextField("baru", null=True, blank=True)
     reason = models.TextField("alasan", blank=True, default="")
+    revision = models.PositiveIntegerField("revisi", null=True, blank=True,
+                                           help_text="revisi rencana yang ditulis perubahan ini")
 
     class Meta:
         ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["agency", "revision"], name="audit_agency_revision")]
+
+
+class Snapshot(models.Model):
+    """An approved agency-year, frozen: the plan its figures and report come from, as the
+    canonical plan file, with the year's evidence list, hashed and chained to the agency's
+    previous snapshot (docs/record.md)."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="snapshots")
+    year = models.PositiveSmallIntegerField("tahun")
+    version = models.PositiveSmallIntegerField("versi")
+    at = models.DateTimeField("waktu")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                             related_name="+")
+    reason = models.TextField("alasan", blank=True, default="")
+    revision = models.PositiveIntegerField("revisi rencana")
+    plan = models.TextField("rencana (berkas rencana kanonik)")
+    evidence = models.JSONField("daftar bukti dukung", default=list)
+    previous = models.CharField("SHA-256 snapshot sebelumnya", max_length=64, blank=True,
+                                default="")
+    sha256 = models.CharField("SHA-256", max_length=64, unique=True)
+
+    class Meta:
+        ordering = ["agency", "year", "version"]
+        constraints = [models.UniqueConstraint(fields=["agency", "year", "version"],
+                                               name="snapshot_version")]
 
 
 class Evidence(models.Model):

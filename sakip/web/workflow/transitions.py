@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from sakip.web.access import Action, can
+from sakip.web.workflow import snapshots
 from sakip.web.workflow.audit import Trail
 from sakip.web.workflow.models import AgencyYear, State
 
@@ -90,7 +91,16 @@ def _record(user: Any, state: AgencyYear, transition: Transition, reason: str) -
         state.reason = reason
         if transition.action is Action.REOPEN and state.published:
             trail.change(key, label, "published", True, False)
-            state.published = False  # the published report is computed live: withdraw it
+            state.published = False  # what is published is the approved version: withdraw it
+        if transition.action is Action.REOPEN and state.reviewed_at is not None:
+            # the review was of the approved version; the history keeps that it was reviewed
+            trail.change(key, label, "reviewed", f"direviu {state.reviewed_at:%Y-%m-%d %H:%M}", None)
+            state.reviewed_at = None
+            state.reviewed_by = None
+        if transition.target == State.APPROVED:
+            snapshot = snapshots.take(state.agency, state.year, user, reason)
+            trail.change(key, label, "snapshot", None,
+                         f"versi {snapshot.version} SHA-256 {snapshot.sha256}")
     elif transition.action is Action.REVIEW:
         state.reviewed_at = timezone.now()
         state.reviewed_by = user

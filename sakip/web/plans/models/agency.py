@@ -25,6 +25,10 @@ class Agency(models.Model):
     head_rank = short(verbose_name="pangkat/golongan kepala")
     head_nip = short(18, verbose_name="NIP kepala")
     demo = models.BooleanField("data demo", default=False)
+    # The write path (sakip.web.plans.write) counts every change of the agency's plan; a page
+    # carries the revision it shows. ``stamp`` is new at every write: the key of cached plans.
+    revision = models.PositiveIntegerField("revisi", default=0)
+    stamp = models.CharField(max_length=32, blank=True, default="")
 
     class Meta:
         verbose_name = "perangkat daerah"
