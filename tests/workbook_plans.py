@@ -384,11 +384,13 @@ def plans(draw: st.DrawFn) -> Plan:
 def _indicator(draw: st.DrawFn, code: str, owners: list[tuple[Level, str]], years: list[int],
                series: list[str]) -> Indicator:
     level, owner = draw(st.sampled_from(owners))
+    levels = tuple(draw(st.lists(LABEL, unique=True, max_size=3)))
+    label = st.sampled_from(levels) if levels else LABEL  # a qualitative value is one of its levels
     target_years = draw(st.lists(st.sampled_from(years), unique=True, max_size=3))
     targets = []
     for year in target_years:
         value = draw(_opt(DECIMAL))
-        text = draw(_opt(LABEL)) if value is not None else draw(LABEL)
+        text = draw(_opt(label)) if value is not None else draw(label)
         upper = draw(_opt(st.just(value + 1))) if isinstance(value, Decimal) else None
         targets.append(Target(year, value, text, upper))
     actuals = []
@@ -397,8 +399,9 @@ def _indicator(draw: st.DrawFn, code: str, owners: list[tuple[Level, str]], year
                                        unique=True, max_size=3)):
         status = draw(st.sampled_from(ActualStatus))
         reason = draw(TEXT) if status is ActualStatus.NOT_AVAILABLE else draw(_opt(TEXT))
-        value = None if status is ActualStatus.NOT_AVAILABLE else draw(_opt(DECIMAL))
-        actuals.append(Actual(year, value, quarter, draw(_opt(LABEL)), status,
+        available = status is not ActualStatus.NOT_AVAILABLE
+        value = draw(_opt(DECIMAL)) if available else None
+        actuals.append(Actual(year, value, quarter, draw(_opt(label)) if available else None, status,
                               reason, draw(_opt(DATE)), draw(_opt(TEXT))))
     formula = None
     if series and draw(st.booleans()):
@@ -409,8 +412,8 @@ def _indicator(draw: st.DrawFn, code: str, owners: list[tuple[Level, str]], year
         code, draw(TEXT), level, owner, draw(_opt(TEXT)), draw(st.integers(0, 6)),
         draw(st.sampled_from(Polarity)), draw(_opt(st.sampled_from(NegativeFormula))),
         draw(st.sampled_from(Aggregation)), formula, draw(_opt(TEXT)), draw(_opt(TEXT)),
-        draw(st.booleans()), draw(_opt(st.sampled_from(IndicatorKind))),
-        tuple(draw(st.lists(LABEL, unique=True, max_size=3))), baseline, tuple(targets),
+        draw(st.booleans()), draw(_opt(st.sampled_from(IndicatorKind))), levels, baseline,
+        tuple(targets),
         tuple(actuals),
     )
 

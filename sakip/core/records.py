@@ -442,9 +442,10 @@ def keep_years(new: Plan, old: Plan, years: set[int]) -> Plan:
         if SPECS[kind].key is not _by_index and record.year in years:
             edits.append(Put(kind, key, record.value))
     kept = apply(new, edits)
-    return replace(kept, **{spec.attribute: _interleave(getattr(old, spec.attribute),
+    lists: dict[str, Any] = {spec.attribute: _interleave(getattr(old, spec.attribute),
                                                         getattr(kept, spec.attribute), years)
-                            for spec in INDEX_KINDS})
+                             for spec in INDEX_KINDS}
+    return replace(kept, **lists)
 
 
 def _interleave(old: tuple[Any, ...], new: tuple[Any, ...], years: set[int]) -> tuple[Any, ...]:

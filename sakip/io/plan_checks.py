@@ -55,7 +55,43 @@ from sakip.core.records import (
 from sakip.io.problems import Problem, Severity
 from sakip.io.standard_scales import standard_scales
 
-# Record kinds and their keys (what a Locator is asked about): sakip.core.records.
+# Record kinds and their keys (what a Locator is asked about) are sakip.core.records'; the
+# loaders name them through this module.
+__all__ = [
+    "ACTIVITY",
+    "ACTUAL",
+    "AGENCY",
+    "AGREEMENT",
+    "AGREEMENT_ITEM",
+    "BAND",
+    "BUDGET",
+    "GOAL",
+    "INDICATOR",
+    "LABEL",
+    "MISSION",
+    "NARRATIVE",
+    "OBJECTIVE",
+    "PROGRAM",
+    "REGION",
+    "REVISION",
+    "SCALE",
+    "SERIES",
+    "SERIES_VALUE",
+    "SETTINGS",
+    "SPENDING",
+    "STRATEGIC_PLAN",
+    "STRATEGY",
+    "TABLE",
+    "TABLE_ROW",
+    "TARGET",
+    "UNIT",
+    "Key",
+    "Location",
+    "Locator",
+    "check_plan",
+    "describe",
+    "nowhere",
+]
 LABEL = {
     REVISION: "revisi", REGION: "pemda", AGENCY: "perangkat daerah", STRATEGIC_PLAN: "renstra",
     SETTINGS: "pengaturan",
@@ -349,8 +385,10 @@ class _Checks:
                                 INDICATOR, (code,), "formula")
 
     def level(self, indicator: Indicator, text: str | None, kind: str, key: Key) -> None:
-        """A qualitative target or realisation is one of the indicator's levels, when it has any."""
-        if text is not None and indicator.levels and text not in indicator.levels:
+        """A qualitative target or realisation is one of the indicator's levels, when it has any
+        (compared as the measurement compares them: case and surrounding spaces aside)."""
+        known = {level.strip().casefold() for level in indicator.levels}
+        if text is not None and known and text.strip().casefold() not in known:
             self.report("PLAN_UNKNOWN_LEVEL",
                         f"'{text}' bukan tingkatan indikator ini: {', '.join(indicator.levels)}",
                         f"'{text}' is not one of this indicator's levels: "

@@ -10,7 +10,6 @@ footer; charts embedded as pictures.
 from __future__ import annotations
 
 import io
-import zipfile
 
 import docx
 from docx.document import Document as WordDocument
@@ -24,6 +23,7 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph as WordParagraph
 from docx.text.parfmt import ParagraphFormat
 
+from sakip.io.package import reproducible
 from sakip.report import docx_parts as parts
 from sakip.report.layout import header_and_body, keep_together, percentages
 from sakip.report.model import (
@@ -65,21 +65,9 @@ def render_docx(document: Document) -> bytes:
     writer.write()
     buffer = io.BytesIO()
     writer.word.save(buffer)
-    return _reproducible(buffer.getvalue())
+    return reproducible(buffer.getvalue())
 
 
-def _reproducible(package: bytes) -> bytes:
-    """The same package with every member dated 1980-01-01 (the zip epoch): the same document
-    gives the same bytes, so a frozen year's report can be compared and hashed."""
-    result = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(package)) as source, \
-            zipfile.ZipFile(result, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            member = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            member.compress_type = zipfile.ZIP_DEFLATED
-            member.external_attr = info.external_attr
-            target.writestr(member, source.read(info.filename))
-    return result.getvalue()
 
 
 class _Writer:

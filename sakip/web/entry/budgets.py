@@ -59,11 +59,11 @@ def budgets(request: HttpRequest, agency: Agency, year: int, state: AgencyYear) 
                          else r.Put(r.BUDGET, key, model.Budget(a.code, year, **values)))
         status = 400
         if not form.errors:
-            outcome, elsewhere = save(request, agency, edits, form=form, locate=inputs,
+            outcome, problems = save(request, agency, edits, form=form, locate=inputs,
                                       success=gettext("Anggaran tersimpan: %(count)s perubahan."))
             if not outcome.refused:
                 return redirect("budgets", agency=agency.pk, year=year)
-            refused(request, elsewhere)
+            refused(request, problems)
         else:
             refused(request)
     _, m = measured(agency, year)
@@ -118,11 +118,11 @@ def spending(request: HttpRequest, agency: Agency, year: int, state: AgencyYear)
             edits.append(r.Put(r.SPENDING, key, line))
         status = 400
         if not form.errors:
-            outcome, elsewhere = save(request, agency, edits, form=form, locate=inputs,
+            outcome, problems = save(request, agency, edits, form=form, locate=inputs,
                                       success=gettext("Komposisi belanja tersimpan: %(count)s perubahan."))
             if not outcome.refused:
                 return redirect("spending", agency=agency.pk, year=year)
-            refused(request, elsewhere)
+            refused(request, problems)
         else:
             refused(request)
     _, m = measured(agency, year)

@@ -68,11 +68,11 @@ def targets(request: HttpRequest, agency: Agency, year: int, state: AgencyYear) 
                 empty = target.value is None and target.text is None and target.upper is None
                 edits.append(r.Remove(r.TARGET, key) if empty else r.Put(r.TARGET, key, target))
         if not form.errors:
-            outcome, elsewhere = save(request, agency, edits, form=form, locate=inputs,
+            outcome, problems = save(request, agency, edits, form=form, locate=inputs,
                                       success=gettext("Target tersimpan: %(count)s perubahan."))
             if not outcome.refused:
                 return redirect("targets", agency=agency.pk, year=year)
-            refused(request, elsewhere)
+            refused(request, problems)
         else:
             refused(request)
     rows = [{"indicator": i, "level": LEVELS[i.level],
@@ -169,11 +169,11 @@ def actuals(request: HttpRequest, agency: Agency, year: int, state: AgencyYear) 
                 edits.append(_actual_edit(actual, key, evidence))
         status = 400
         if not form.errors:
-            outcome, elsewhere = save(request, agency, edits, form=form, locate=inputs,
+            outcome, problems = save(request, agency, edits, form=form, locate=inputs,
                                       success=gettext("Realisasi tersimpan: %(count)s perubahan."))
             if not outcome.refused:
                 return redirect("actuals", agency=agency.pk, year=year)
-            refused(request, elsewhere)
+            refused(request, problems)
         else:
             refused(request)
     plan, m = measured(agency, year)
@@ -228,13 +228,13 @@ def actual_detail(request: HttpRequest, agency: Agency, year: int, state: Agency
         _actual_inputs(inputs, key, prefix, ANNUAL)
         status = 400
         if not form.errors:
-            outcome, elsewhere = save(
+            outcome, problems = save(
                 request, agency, [_actual_edit(actual, key, _with_evidence(agency, year))],
                 form=form, locate=inputs,
                 success=gettext("Realisasi tersimpan: %(count)s perubahan."))
             if not outcome.refused:
                 return redirect("actual_detail", agency=agency.pk, year=year, indicator=item.pk)
-            refused(request, elsewhere)
+            refused(request, problems)
         else:
             refused(request)
     row = Actual.objects.filter(indicator=item, year=year, period=ANNUAL).first()

@@ -64,12 +64,12 @@ class Inputs:
         """``names``: field → input name; the field ``any`` stands for the record's other fields."""
         self.names[(kind, key)] = {("" if k == "any" else k): v for k, v in names.items()}
 
-    def __call__(self, kind: str, key: r.Key, name: str | None, nth: int) -> Location:
+    def __call__(self, kind: str, key: r.Key, field: str | None, nth: int) -> Location:
         fields = self.names.get((kind, key))
         if fields is None:
-            return nowhere(kind, key, name, nth)
-        found = fields.get(name or "") or fields.get("")
-        return Location(path=found) if found else nowhere(kind, key, name, nth)
+            return nowhere(kind, key, field, nth)
+        found = fields.get(field or "") or fields.get("")
+        return Location(path=found) if found else nowhere(kind, key, field, nth)
 
 
 def message(problem: Problem) -> str:
@@ -79,30 +79,31 @@ def message(problem: Problem) -> str:
 def save(request: HttpRequest, agency: m.Agency, edits: Any, *, form: Form | None = None,
          locate: Locator = nowhere, renames: Iterable[tuple[str, str, str]] = (),
          note: tuple[str, str, str] | None = None, success: str = "") -> tuple[Outcome, list[str]]:
-    """Save through the write path. Refused: the problems are put beside the form's inputs and
-    the others returned as sentences. Saved: a success message (``success`` with the count)
-    and one warning per conflict."""
+    """Save through the write path. Refused: the problems are put beside the form's inputs
+    and all of them returned as sentences (the summary above the form). Saved: a success
+    message (``success`` with the count) and one warning per conflict."""
     outcome = write(agency, request.user, edits, reason=reason(request), seen=seen(request),
                     renames=renames, locate=locate, note=note)
-    elsewhere = []
+    sentences = []
     for problem in outcome.problems:
         if form is not None and problem.path in form.values:
             form.errors.setdefault(problem.path, message(problem))
+            sentences.append(message(problem))
         else:
-            elsewhere.append(problem.render("en" if (get_language() or "id").startswith("en")
+            sentences.append(problem.render("en" if (get_language() or "id").startswith("en")
                                             else "id"))
     if not outcome.refused:
         if success:
             messages.success(request, success % {"count": outcome.changes})
         for conflict in outcome.conflicts:
             messages.warning(request, conflict_text(conflict))
-    return outcome, elsewhere
+    return outcome, sentences
 
 
-def refused(request: HttpRequest, elsewhere: Iterable[str] = ()) -> None:
-    """Nothing was saved: say so, with the problems not shown beside an input."""
+def refused(request: HttpRequest, problems: Iterable[str] = ()) -> None:
+    """Nothing was saved: say so, with every problem."""
     messages.error(request, gettext("Ada isian yang salah; belum ada yang disimpan."))
-    for problem in elsewhere:
+    for problem in problems:
         messages.error(request, problem)
 
 

@@ -60,7 +60,7 @@ def _save(request: HttpRequest, agency: m.Agency, kind: Kind, form: forms.ModelF
     code changed). Problems go beside the form's fields, or are returned."""
     row = form.save(commit=False)  # not saved: the write path writes the rows
     record = kind.record(row)
-    code = getattr(record, "code", None)
+    code = str(getattr(record, "code", ""))
     key: r.Key = () if kind.kind == r.AGENCY else (code,)
     renames = [(kind.kind, old_code, code)] if old_code and code != old_code else []
 
@@ -69,13 +69,13 @@ def _save(request: HttpRequest, agency: m.Agency, kind: Kind, form: forms.ModelF
         where = key if form.instance.pk or kind.kind == r.AGENCY else None
         return [r.Put(kind.kind, where, record), *kind.more(plan, record, form)]
 
-    outcome, elsewhere = save(request, agency, edits, locate=_inputs(kind, key, form),
+    outcome, problems = save(request, agency, edits, locate=_inputs(kind, key, form),
                               renames=renames)
     for problem in outcome.problems:
         field = next((name for name in form.fields if form.add_prefix(name) == problem.path), None)
         if field is not None:
             form.add_error(field, message(problem))
-    return outcome, elsewhere
+    return outcome, problems
 
 
 def _editor(request: HttpRequest, agency: m.Agency, state: AgencyYear, kind: Kind,

@@ -118,7 +118,9 @@ def verify(agencies: Any = None) -> tuple[int, list[Broken]]:
     rows = Snapshot.objects.select_related("agency").order_by("agency_id", "id")
     if agencies is not None:
         rows = rows.filter(agency__in=agencies)
-    broken, previous, checked = [], {}, 0
+    broken: list[Broken] = []
+    previous: dict[int, str] = {}
+    checked = 0
     for snapshot in rows.iterator():
         checked += 1
         if hashlib.sha256(content(snapshot)).hexdigest() != snapshot.sha256:
