@@ -1,24 +1,24 @@
 """The xlsx file as a file: is it one, can it be opened, is it too large, where are formulas.
 
-Everything here runs before the workbook's cells are read, and refuses a file with one clear
-problem instead of a traceback: missing, not an xlsx (a legacy .xls, an .ods, a renamed
-document), password-protected, broken, or larger than the limits. It also finds formula
-cells that carry no cached value (python-calamine reads cached values and shows such a cell
-as empty), by scanning the sheet XML, which costs one pass over bytes only when a sheet
-contains a formula at all.
+Everything here runs before python-calamine reads a sheet, and refuses a file with one clear
+problem instead of a traceback, a process killed for memory or a worker busy for minutes:
+missing, not an xlsx (a legacy .xls, an .ods, a renamed document), password-protected, broken,
+larger than the limits, a part that inflates like a zip bomb, or a sheet whose grid would be
+too large (:mod:`~sakip.io.workbook.census`). It also finds formula cells that carry no cached
+value (:mod:`~sakip.io.workbook.formulas`). Each sheet's XML is read once, and every scan of it
+is one pass, linear in its size.
 """
 
 from __future__ import annotations
 
-import io
 import posixpath
-import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
 from sakip.io.problems import Problem
+from sakip.io.workbook import census, formulas
 from sakip.io.workbook.codes import Code
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # compound file: .xls, or an encrypted .xlsx
@@ -27,8 +27,7 @@ _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
-_FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
-_CELL_REF = re.compile(r"^([A-Z]+)(\d+)$")
+_RATIO_FROM = 1024 * 1024  # parts smaller than this once unpacked may inflate as they like
 
 
 @dataclass(frozen=True)
@@ -36,12 +35,15 @@ class Limits:
     """How large a workbook the importer accepts: settings, with these defaults.
 
     ``max_bytes`` bounds the file on disk, ``max_unpacked_bytes`` its content once unzipped
-    (an xlsx is a zip of XML: a small file can inflate enormously, a "zip bomb"), and
-    ``max_cells`` the cells of all sheets read (rows × columns of each used area).
+    (an xlsx is a zip of XML: a small file can inflate enormously, a "zip bomb"),
+    ``max_ratio`` how many times any part of 1 MiB or more may inflate (a spreadsheet's XML
+    inflates about ten times), and ``max_cells`` the cells of all sheets read (rows × columns
+    from A1 to the farthest cell of each sheet).
     """
 
     max_bytes: int = 50 * 1024 * 1024
-    max_unpacked_bytes: int = 1024 * 1024 * 1024
+    max_unpacked_bytes: int = 256 * 1024 * 1024
+    max_ratio: int = 100
     max_cells: int = 5_000_000
 
 
@@ -94,6 +96,8 @@ def _check_zip(path: Path, name: str, limits: Limits) -> list[Problem]:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
             unpacked = sum(info.file_size for info in archive.infolist())
+            bomb = _inflating_part(archive, limits)
+            sheet = _sheet_of(archive, bomb) if bomb is not None else None
     except (zipfile.BadZipFile, OSError, ValueError):
         return [corrupt]
     if "xl/workbook.xml" not in names:
@@ -107,34 +111,94 @@ def _check_zip(path: Path, name: str, limits: Limits) -> list[Problem]:
             Code.TOO_LARGE,
             f"isi berkas terlalu besar setelah dibuka ({_mib(unpacked)})",
             f"the file's content is too large once unpacked ({_mib(unpacked)})", name)]
+    if bomb is not None:
+        ratio = bomb.file_size // max(bomb.compress_size, 1)
+        part_id = f"lembar '{sheet}'" if sheet else f"bagian '{bomb.filename}'"
+        part_en = f"sheet '{sheet}'" if sheet else f"part '{bomb.filename}'"
+        return [Problem(
+            code=Code.ZIP_BOMB,
+            message_id=f"{part_id} mengembang {ratio:,} kali saat dibuka ({_mib(bomb.file_size)}; "
+            f"batasnya {limits.max_ratio:,} kali): berkas ini bukan buku kerja biasa; simpan "
+            "ulang dari Excel",
+            message_en=f"{part_en} inflates {ratio:,} times when unpacked "
+            f"({_mib(bomb.file_size)}; the limit is {limits.max_ratio:,} times): this is not an "
+            "ordinary workbook; save it again from Excel",
+            file=name, sheet=sheet)]
     return []
+
+
+def _inflating_part(archive: zipfile.ZipFile, limits: Limits) -> zipfile.ZipInfo | None:
+    """The first part of 1 MiB or more that inflates more than ``max_ratio`` times."""
+    for info in archive.infolist():
+        if info.file_size >= _RATIO_FROM and info.file_size > limits.max_ratio * info.compress_size:
+            return info
+    return None
+
+
+def _sheet_of(archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> str | None:
+    """The name of the sheet stored in ``part``, when the small parts that say so are sound."""
+    index = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
+    try:
+        if any(archive.getinfo(name).file_size >= _RATIO_FROM for name in index):
+            return None
+        sheets = {member: sheet for sheet, member in _sheet_parts(archive).items()}
+    except (KeyError, ValueError, zipfile.BadZipFile, ElementTree.ParseError):
+        return None
+    return sheets.get(part.filename)
 
 
 def _mib(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MiB"
 
 
-# --------------------------------------------------------------------------- formulas
+# --------------------------------------------------------------------------- sheets
 
 
-def formulas_without_value(path: Path, sheets: set[str]) -> dict[str, set[tuple[int, int]]]:
-    """For each named sheet: the (row, column), 0-based, of formula cells with no cached value.
+@dataclass
+class Survey:
+    """What the sheets' XML tells before calamine reads them: problems that stop the import,
+    and for each sheet the (row, column), 0-based, of formula cells without a cached value."""
 
-    Cells whose formula has a cached value are not listed: their value is read as is.
-    Sheets with no formula at all cost one byte scan.
-    """
-    found: dict[str, set[tuple[int, int]]] = {}
-    with zipfile.ZipFile(path) as archive:
-        for sheet_name, member in _sheet_parts(archive).items():
-            if sheet_name not in sheets or member not in archive.namelist():
-                continue
-            data = archive.read(member)
-            if not _FORMULA_TAG.search(data):
-                continue
-            missing = _scan_formulas(data)
-            if missing:
-                found[sheet_name] = missing
-    return found
+    problems: list[Problem] = field(default_factory=list)
+    formulas: dict[str, set[tuple[int, int]]] = field(default_factory=dict)
+
+
+def survey(path: Path, sheets: list[str], limits: Limits) -> Survey:
+    """Read each named sheet's XML once: bound its grid, find formulas without a value."""
+    result = Survey()
+    cells = 0
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = _sheet_parts(archive)
+            members = set(archive.namelist())
+            for sheet in sheets:
+                member = parts.get(sheet)
+                if member is None or member not in members:
+                    continue
+                xml = archive.read(member)
+                cells += census.grid_cells(xml, limits.max_cells - cells)
+                if cells > limits.max_cells:
+                    result.problems.append(too_many_cells(path, limits, sheet))
+                    return result
+                if formulas.has_formula(xml):
+                    missing = formulas.without_value(xml)
+                    if missing:
+                        result.formulas[sheet] = missing
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError, ElementTree.ParseError,
+            formulas.ParseError) as error:
+        result.problems.append(_problem(
+            Code.CORRUPT, f"berkas rusak ({error})", f"the file is damaged ({error})", str(path)))
+    return result
+
+
+def too_many_cells(path: Path, limits: Limits, sheet: str) -> Problem:
+    return Problem(
+        code=Code.TOO_MANY_CELLS,
+        message_id=f"terlalu banyak sel (lebih dari {limits.max_cells:,}); hapus baris dan "
+        "kolom kosong di bawah atau di kanan data",
+        message_en=f"too many cells (more than {limits.max_cells:,}); delete empty rows and "
+        "columns below or right of the data",
+        file=str(path), sheet=sheet)
 
 
 def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
@@ -158,31 +222,3 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
             member = posixpath.normpath(posixpath.join("xl", target))
         parts[sheet.get("name", "")] = member
     return parts
-
-
-def _scan_formulas(data: bytes) -> set[tuple[int, int]]:
-    missing: set[tuple[int, int]] = set()
-    cell_tag = f"{{{_MAIN}}}c"
-    formula_tag = f"{{{_MAIN}}}f"
-    value_tag = f"{{{_MAIN}}}v"
-    for _event, element in ElementTree.iterparse(io.BytesIO(data), events=("end",)):
-        if element.tag != cell_tag:
-            continue
-        if element.find(formula_tag) is not None:
-            value = element.find(value_tag)
-            if value is None or not (value.text or "").strip():
-                position = _position(element.get("r", ""))
-                if position is not None:
-                    missing.add(position)
-        element.clear()
-    return missing
-
-
-def _position(reference: str) -> tuple[int, int] | None:
-    match = _CELL_REF.match(reference)
-    if not match:
-        return None
-    column = 0
-    for letter in match.group(1):
-        column = column * 26 + ord(letter) - 64
-    return int(match.group(2)) - 1, column - 1

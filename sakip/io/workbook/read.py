@@ -17,7 +17,7 @@ import python_calamine
 from sakip.io.problems import Problem, Severity
 from sakip.io.workbook.cells import BadCell, RawValue, read_cell, read_table_cell
 from sakip.io.workbook.codes import Code
-from sakip.io.workbook.container import Limits, check_file, formulas_without_value
+from sakip.io.workbook.container import Limits, check_file, survey, too_many_cells
 from sakip.io.workbook.rows import Cell, Records, Row
 from sakip.io.workbook.schema import (
     FORM_HEADERS,
@@ -67,6 +67,9 @@ def _read_book(
     known = {normal_header(s.name) for s in SHEETS} | {normal_header(README_SHEET)}
     unknown = [name for name in book.sheet_names if normal_header(name) not in known]
     problems.extend(_sheet_problems(found, unknown))
+    surveyed = survey(path, [found[s.name] for s in SHEETS if s.name in found], limits)
+    if surveyed.problems:  # before calamine allocates a grid the survey found too large
+        return {}, surveyed.problems
 
     grids: dict[str, Grid] = {}
     cells = 0
@@ -75,14 +78,10 @@ def _read_book(
             continue
         try:
             data = book.get_sheet_by_name(found[sheet.name])
-            cells += data.height * data.width
+            end = data.end  # the grid asked for below runs from A1 to here
+            cells += (end[0] + 1) * (end[1] + 1) if end else 0
             if cells > limits.max_cells:
-                return {}, [_file_problem(
-                    path, Code.TOO_MANY_CELLS,
-                    f"terlalu banyak sel (lebih dari {limits.max_cells:,}); "
-                    "hapus baris dan kolom kosong di bawah atau di kanan data",
-                    f"too many cells (more than {limits.max_cells:,}); delete empty rows "
-                    "and columns below or right of the data")]
+                return {}, [too_many_cells(path, limits, sheet.name)]
             merged = data.merged_cell_ranges or []
             grids[sheet.name] = data.to_python(skip_empty_area=False)
         except python_calamine.CalamineError as error:
@@ -98,17 +97,12 @@ def _read_book(
                 message_en=f"merged cells ({cell_range}); unmerge them and fill every cell",
                 sheet=sheet.name, row=top + 1, column=column_letter(left)))
 
-    try:
-        formulas = formulas_without_value(path, set(found.values()))
-    except (OSError, ValueError, KeyError) as error:  # ParseError is a ValueError… mostly
-        return {}, [_file_problem(path, Code.CORRUPT, f"berkas rusak ({error})",
-                                  f"the file is damaged ({error})")]
     records: Records = {}
     for sheet in SHEETS:
         grid = grids.get(sheet.name)
         if grid is None:
             continue
-        missing = formulas.get(found[sheet.name], set())
+        missing = surveyed.formulas.get(found[sheet.name], set())
         reader = _read_form if sheet.layout is Layout.FORM else _read_table
         records[sheet.name] = reader(sheet, grid, missing, problems)
     return records, problems

@@ -1,0 +1,90 @@
+"""How large a sheet's grid will be, read from the sheet XML before python-calamine reads it.
+
+python-calamine allocates a sheet's cells as one dense block from its first to its farthest
+cell, and Sakip then asks for the grid from A1 (``to_python(skip_empty_area=False)``): a 100 KB
+file holding a value in A1 and another in XFD1048576 asks for 17 billion cells, and the
+process aborts. So the importer first bounds the grid here, in one pass over the XML with a
+regular expression whose matches never overlap, and refuses the file when it is too large.
+
+The bound is rows × columns from A1 to the farthest ``<c>`` element, wherever it sits: cells
+named by their ``r`` attribute, and cells and rows without one placed as python-calamine places
+them (after the previous one), never nearer. Cells without a value count too, and so does
+anything that looks like a cell inside a comment: the bound may be larger than calamine's grid,
+never smaller.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A cell or row start tag: its name, and the letters and digits of ``r`` when it is the first
+# attribute (as every spreadsheet writes it) and the only one (calamine reads the last of
+# duplicates). ``[^<>]`` keeps every match inside one tag, so matches never overlap. A
+# namespace prefix (``<x:c>``) is rare and slows every match down: that pattern is used only for
+# a sheet that has one.
+_FIRST_R = rb'(?:\s+r="\$?([A-Za-z]*)\$?([0-9]*)"(?![^<>]*\sr\s*=))?[^<>]*>'
+_TAG = re.compile(rb"<(c|row)(?=[\s/>])" + _FIRST_R)
+_PREFIXED_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(c|row)(?=[\s/>])" + _FIRST_R)
+_PREFIX = re.compile(rb"<[A-Za-z_][\w.-]*:(?:c|row)[\s/>]")
+_R_ATTRIBUTE = re.compile(rb"""\sr\s*=\s*(?:"([^"<]*)"|'([^'<]*)')""")
+_REFERENCE = re.compile(rb"\s*([A-Za-z]*)([0-9]+)\s*")
+_FAR = 10**9  # a row or column number too long to matter: beyond any limit
+
+
+def grid_cells(xml: bytes, limit: int) -> int:
+    """Rows × columns of the sheet's grid from A1 (0: no cell); counting stops above ``limit``."""
+    tags = _PREFIXED_TAG if _PREFIX.search(xml) else _TAG
+    last_row = last_column = -1  # 0-based, the farthest seen
+    row = -1  # the current row
+    next_column = 0  # where a cell without ``r`` goes in the current row, at the farthest
+    columns: dict[bytes, int] = {}
+    for match in tags.finditer(xml):
+        name, letters, digits = match.groups()
+        if name == b"row":
+            if letters == b"" and digits:
+                row = (int(digits) if len(digits) < 10 else _FAR) - 1
+            else:  # none, or not plain: after the last row, or farther when it says so
+                row = max([max(row, last_row) + 1, *_references(match.group(), rows=True)[0]])
+            next_column = 0
+            continue
+        if letters and digits:
+            column = columns.get(letters)
+            if column is None:
+                column = columns[letters] = _column(letters)
+            cell_row = (int(digits) if len(digits) < 10 else _FAR) - 1
+        else:  # placed after the previous cell, or farther when an ``r`` somewhere says so
+            rows, found = _references(match.group(), rows=False)
+            column, cell_row = max([next_column, *found]), max([row, 0, *rows])
+        if column >= next_column:
+            next_column = column + 1
+        if cell_row > last_row or column > last_column:
+            last_row, last_column = max(last_row, cell_row), max(last_column, column)
+            if (last_row + 1) * (last_column + 1) > limit:
+                break
+    return (last_row + 1) * (last_column + 1)
+
+
+def _references(tag: bytes, rows: bool) -> tuple[list[int], list[int]]:
+    """The rows and columns, 0-based, named by every ``r`` in a start tag (a row's ``r`` has no
+    letters); a value calamine cannot read names nothing."""
+    found_rows: list[int] = []
+    found_columns: list[int] = []
+    for match in _R_ATTRIBUTE.finditer(tag):
+        value = match.group(1) if match.group(1) is not None else match.group(2)
+        parts = _REFERENCE.fullmatch(value)
+        if parts is None or bool(parts.group(1)) == rows:
+            continue
+        digits = parts.group(2)
+        found_rows.append((int(digits) if len(digits) < 10 else _FAR) - 1)
+        if not rows:
+            found_columns.append(_column(parts.group(1)))
+    return found_rows, found_columns
+
+
+def _column(letters: bytes) -> int:
+    if len(letters) > 5:
+        return _FAR
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + letter - 64
+    return number - 1
