@@ -44,9 +44,10 @@ VARIABLES: tuple[Variable, ...] = (
              "1 bila dilayani lewat HTTPS: cookie aman, HSTS dan pengalihan ke HTTPS."),
     Variable("SAKIP_MAX_UPLOAD_MB", "10", "Ukuran maksimum satu berkas unggahan (MB)."),
     Variable("SAKIP_LOGIN_ATTEMPTS", "5",
-             "Jumlah gagal masuk per nama pengguna (dari alamat mana pun) dalam "
-             "SAKIP_LOGIN_WINDOW_MINUTES sebelum nama itu diblokir sementara. Alamat IP saja "
-             "tidak pernah memblokir: rekan di balik NAT kantor yang sama tetap bisa masuk."),
+             "Jumlah gagal masuk untuk satu nama pengguna dari satu alamat dalam "
+             "SAKIP_LOGIN_WINDOW_MINUTES sebelum nama itu diblokir sementara dari alamat itu "
+             "(dari semua alamat: empat kali lipat). Alamat IP saja tidak pernah memblokir: "
+             "rekan di balik NAT kantor yang sama tetap bisa masuk."),
     Variable("SAKIP_LOGIN_WINDOW_MINUTES", "15", "Jendela waktu pembatasan percobaan masuk (menit)."),
     Variable("SAKIP_TRUSTED_PROXY_HEADER", "",
              "Header alamat klien dari satu reverse proxy tepercaya, mis. X-Forwarded-For; "

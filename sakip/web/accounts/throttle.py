@@ -1,9 +1,11 @@
 """Login throttling in the database.
 
-A failure is recorded under the account it was aimed at and the client's address. A user name
-that failed ``LOGIN_ATTEMPTS`` times within the window (from one address or from many) is
-blocked until the window has passed; an address alone never blocks anybody, so a colleague
-behind the same office NAT who types their own password still signs in. A success forgets the
+A failure is recorded under the account it was aimed at and the client's address. Within the
+window, a user name is blocked *from an address* after ``LOGIN_ATTEMPTS`` failures from that
+address, and *from everywhere* after four times as many from any mix of addresses (guessing
+spread over many machines). So somebody who tries a colleague's name from their own desk locks
+only themselves out of that name, a colleague behind the same office NAT who types their own
+password still signs in, and an address alone never blocks anybody. A success forgets the
 failures of that user name from that address only.
 
 The user name is keyed the way the login form reads it (Django's ``UsernameField``: stripped,
@@ -42,11 +44,16 @@ def address(request: HttpRequest) -> str:
     return str(request.META.get("REMOTE_ADDR", ""))[:64]
 
 
+SPREAD = 4  # failures from any mix of addresses that block a user name everywhere, × the limit
+
+
 def blocked(request: HttpRequest, username: str) -> bool:
     since = timezone.now() - timedelta(minutes=settings.LOGIN_WINDOW_MINUTES)
     failures = LoginAttempt.objects.filter(at__gte=since, success=False,
                                            username=account_key(username))
-    return failures.count() >= settings.LOGIN_ATTEMPTS
+    if failures.filter(address=address(request)).count() >= settings.LOGIN_ATTEMPTS:
+        return True
+    return failures.count() >= SPREAD * settings.LOGIN_ATTEMPTS
 
 
 def record(request: HttpRequest, username: str, success: bool) -> None:
