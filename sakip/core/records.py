@@ -219,6 +219,8 @@ def diff(old: Plan, new: Plan, *, region: bool = True) -> list[Change]:
     changes: list[Change] = []
     for ident in list(before) + [i for i in after if i not in before]:
         a, b = before.get(ident), after.get(ident)
+        if a is not None and b is not None and a.value is b.value:
+            continue  # the same record (an edit keeps what it does not touch)
         fa = values(a) if a else {}
         fb = values(b) if b else {}
         year = b.year if b is not None else a.year  # type: ignore[union-attr]
@@ -262,24 +264,46 @@ Edit = Put | Remove
 
 def apply(plan: Plan, edits: list[Edit]) -> Plan:
     """``plan`` with ``edits`` made, in one pass over the records; keys name records of
-    ``plan`` as it was."""
-    by_kind: dict[str, list[Edit]] = {}
+    ``plan`` as it was. What no edit touches stays the very same object."""
+    grouped: dict[str, dict[Key, list[Edit]]] = {}
     for item in edits:
-        if item.kind not in SPECS:
+        spec = SPECS.get(item.kind)
+        if spec is None:
             raise ValueError(f"unknown kind of record: {item.kind}")
-        by_kind.setdefault(item.kind, []).append(item)
-    result: Plan = _apply_children(plan, None, (), by_kind)
+        depth = _PARENT_KEY_LENGTH[spec.parent]
+        if item.key is None and depth:
+            raise ValueError(f"a record of kind {item.kind} is added under its parent's key")
+        parent = () if item.key is None else tuple(item.key[:depth])
+        grouped.setdefault(item.kind, {}).setdefault(parent, []).append(item)
+    touched = {kind for spec in SPECS.values() for kind in _lineage(spec) if spec.kind in grouped}
+    result: Plan = _apply_children(plan, None, (), grouped, touched)
     return result
 
 
+# The length of the key of each kind that holds other records (the prefix of its children's).
+_PARENT_KEY_LENGTH = {None: 0, REGION: 0, AGENCY: 0, STRATEGIC_PLAN: 0, SCALE: 1, INDICATOR: 1,
+                      SERIES: 1, AGREEMENT: 2}
+
+
+def _lineage(spec: Spec) -> list[str]:
+    """The kind and every kind above it."""
+    kinds = [spec.kind]
+    while spec.parent is not None:
+        spec = SPECS[spec.parent]
+        kinds.append(spec.kind)
+    return kinds
+
+
 def _apply_children(holder: Any, parent: Spec | None, parent_key: Key,
-                    by_kind: Mapping[str, list[Edit]]) -> Any:
+                    grouped: Mapping[str, Mapping[Key, list[Edit]]], touched: set[str]) -> Any:
     changed: dict[str, Any] = {}
     for spec in CHILDREN.get(parent.kind if parent else None, ()):
-        if not _touched(spec, by_kind):
+        if spec.kind not in touched:
             continue
-        edits = [e for e in by_kind.get(spec.kind, ())
-                 if e.key is None or tuple(e.key[:len(parent_key)]) == parent_key]
+        edits = grouped.get(spec.kind, {}).get(parent_key, [])
+        deeper = any(child.kind in touched for child in CHILDREN.get(spec.kind, ()))
+        if not edits and not deeper:
+            continue
         puts = {e.key: e.record for e in edits if isinstance(e, Put) and e.key is not None}
         removed = {e.key for e in edits if isinstance(e, Remove)}
         members = _members(holder, spec)
@@ -294,19 +318,19 @@ def _apply_children(holder: Any, parent: Spec | None, parent_key: Key,
                     replacement = replace(replacement, **{
                         name: getattr(member, name) for name in spec.children})
                 member = replacement
-            result.append(_apply_children(member, spec, key, by_kind))
+            result.append(_apply_children(member, spec, key, grouped, touched) if deeper
+                          else member)
         added = [e.record for e in edits if isinstance(e, Put) and e.key is None]
         added += list(puts.values())  # keys that name no record yet
         for record in added:
             key = spec.key(record, len(result), parent_key)
-            result.append(_apply_children(record, spec, key, by_kind))
+            result.append(_apply_children(record, spec, key, grouped, touched) if deeper
+                          else record)
+        if len(result) == len(members) and all(a is b for a, b in zip(result, members,
+                                                                        strict=True)):
+            continue  # nothing here changed: keep the very same objects
         changed[spec.attribute] = result[0] if spec.singleton else tuple(result)
     return replace(holder, **changed) if changed else holder
-
-
-def _touched(spec: Spec, by_kind: Mapping[str, list[Edit]]) -> bool:
-    return spec.kind in by_kind or any(_touched(child, by_kind)
-                                       for child in CHILDREN.get(spec.kind, ()))
 
 
 def rename(plan: Plan, kind: str, old: str, new: str) -> Plan:
@@ -463,3 +487,18 @@ def year_slices(plan: Plan, years: set[int]) -> dict[tuple[str, int], tuple[Any,
     order: what must stay the same for the year to be unchanged (their keys are places)."""
     return {(spec.kind, year): tuple(x for x in getattr(plan, spec.attribute) if x.year == year)
             for spec in INDEX_KINDS for year in years}
+
+
+def _whole_number_fields() -> frozenset[str]:
+    """Names of the fields that hold a whole number (a year, a place count), not a measure."""
+    from sakip.core import model
+
+    names: set[str] = set()
+    for value in vars(model).values():
+        if isinstance(value, type) and is_dataclass(value):
+            names.update(f.name for f in fields(value)
+                         if str(f.type).replace(" ", "") in ("int", "int|None"))
+    return frozenset(names)
+
+
+WHOLE_NUMBER_FIELDS = _whole_number_fields()  # year, quarter, precision, start, end, number …

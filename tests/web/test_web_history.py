@@ -85,6 +85,13 @@ def test_decimals_are_shown_the_indonesian_way_and_text_as_stored(world, head_a)
     assert "1234.5" not in shown
 
 
+def test_a_whole_number_such_as_a_year_is_shown_as_stored(world, head_a):
+    entry(world.a, year=None, key="renstra:dspppa", field="start", old="2019", new="2020")
+    entry(world.a, year=None, key="indikator:IKU-01", field="baseline.year", old="2018", new="2019")
+    shown = table(head_a.get(url(world)))
+    assert ">2019<" in shown and ">2018<" in shown and "2.019" not in shown
+
+
 def test_canonical_decimals_only():
     assert decimal_of("1234.5") == Decimal("1234.5") and decimal_of("-0.50") == Decimal("-0.50")
     for text in (None, "", "007", "1.", ".5", "1e3", "1,5", "+1", "1.234,5", " 1", "IKU-01"):

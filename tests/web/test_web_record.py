@@ -393,3 +393,22 @@ def test_an_import_keeps_rows_evidence_and_the_locked_years(world, operator_a, h
     assert Indicator.objects.filter(pk=kla.pk).exists()  # rows are kept: links stay valid
     assert Evidence.objects.filter(pk=evidence.pk).exists()
     assert Actual.objects.get(indicator=kla, year=YEAR, period=ANNUAL).value == before_2020
+
+
+def test_sakip_verify_checks_the_chain_from_the_command_line(world, operator_a, head_a, capsys):
+    from sakip.cli.main import main
+
+    approve(world, operator_a, head_a)
+    assert main(["verify"]) == 0
+    assert "1 snapshot diperiksa" in capsys.readouterr().out
+    Snapshot.objects.update(reason="diubah diam-diam")
+    assert main(["verify"]) == 1
+    out = capsys.readouterr()
+    assert "dspppa 2020 versi 1" in out.out and "1 masalah" in out.err
+
+
+def test_the_integrity_page_is_the_region_admins(world, operator_a, head_a, admin):
+    approve(world, operator_a, head_a)
+    page = admin.get(reverse("region_integrity")).content.decode()
+    assert "1 snapshot diperiksa" in page
+    assert operator_a.get(reverse("region_integrity")).status_code == 403

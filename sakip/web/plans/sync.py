@@ -32,6 +32,8 @@ class Sync:
         self.before = r.records(old, region=False)
         self.after = r.records(new, region=False)
         self.loaded: dict[str, dict[r.Key, Any]] = {}
+        self.keys_before = self._keys(self.before)
+        self.keys_after = self._keys(self.after)
 
     def rows_of(self, kind: str) -> dict[r.Key, Any]:
         """The agency's rows of a kind by record key, loaded once."""
@@ -78,22 +80,26 @@ class Sync:
     def reordered(self, kind: str) -> bool:
         if kind in ORDERED_BY_KEY or ROWS[kind].key is None:
             return False
-        common = set(self._keys(self.before, kind)) & set(self._keys(self.after, kind))
-        return ([k for k in self._keys(self.before, kind) if k in common]
-                != [k for k in self._keys(self.after, kind) if k in common])
+        before, after = self.keys_before.get(kind, []), self.keys_after.get(kind, [])
+        common = set(before) & set(after)
+        return [k for k in before if k in common] != [k for k in after if k in common]
 
     @staticmethod
-    def _keys(records: dict[Ident, r.Record], kind: str) -> list[r.Key]:
-        return [key for (k, key) in records if k == kind]
+    def _keys(records: dict[Ident, r.Record]) -> dict[str, list[r.Key]]:
+        """The keys of each kind, in plan order."""
+        result: dict[str, list[r.Key]] = defaultdict(list)
+        for kind, key in records:
+            result[kind].append(key)
+        return result
 
     def positions(self, kind: str) -> dict[r.Key, int]:
         """Each record's place among its parent's records of the kind in the new plan."""
         counter: dict[r.Key | None, int] = defaultdict(int)
         result = {}
-        for (k, key), record in self.after.items():
-            if k == kind:
-                result[key] = counter[record.parent]
-                counter[record.parent] += 1
+        for key in self.keys_after.get(kind, []):
+            parent = self.after[(kind, key)].parent
+            result[key] = counter[parent]
+            counter[parent] += 1
         return result
 
     def write(self, spec: Rows, keys: list[r.Key]) -> None:
@@ -195,11 +201,13 @@ class _LazyRefs(dict):  # type: ignore[type-arg]
         return self.sync.rows_of(kind)
 
 
-def sync(agency: m.Agency, old: Plan, new: Plan,
-         renames: Iterable[tuple[str, str, str]] = ()) -> None:
-    """Make the rows of ``agency`` (holding ``old``) hold ``new``."""
+def sync(agency: m.Agency, old: Plan, new: Plan, renames: Iterable[tuple[str, str, str]] = (),
+         changes: list[r.Change] | None = None) -> None:
+    """Make the rows of ``agency`` (holding ``old``) hold ``new``; the rows of ``renames`` are
+    renamed in place first. ``changes`` is ``diff(old, new)`` when known."""
     for kind, before, after in renames:
         ROWS[kind].model.objects.filter(**ROWS[kind].owner(agency) or {"agency": agency},
                                         code=before).update(code=after)
-    changed = {(c.kind, c.key) for c in r.diff(old, new, region=False)}
-    Sync(agency, old, new).run(changed)
+    if changes is None:
+        changes = r.diff(old, new, region=False)
+    Sync(agency, old, new).run({(c.kind, c.key) for c in changes})

@@ -144,7 +144,8 @@ def write(agency: m.Agency, user: Any, edits: list[r.Edit] | EditFunction, *, re
         if outcome.problems:
             transaction.set_rollback(True)
             return outcome
-        sync(row, current, new, renames)
+        # the rows hold ``current``: with codes renamed, what refers to them changes too
+        sync(row, current, new, renames, None if renames else changes)
         row.revision += 1
         row.stamp = uuid.uuid4().hex
         row.save(update_fields=["revision", "stamp"])

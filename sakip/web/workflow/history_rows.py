@@ -18,6 +18,7 @@ from typing import Any
 from django.utils import timezone
 
 from sakip.core.numbers import canonical
+from sakip.core.records import WHOLE_NUMBER_FIELDS
 from sakip.io.idnum import format_id, places_of
 from sakip.web.workflow.models import AuditEntry
 
@@ -48,8 +49,10 @@ class Value:
         return bool(self.stored)
 
 
-def value_of(stored: str | None) -> Value:
-    return Value(stored, decimal_of(stored))
+def value_of(stored: str | None, field: str = "") -> Value:
+    """A stored value; a number unless the field holds a whole number such as a year."""
+    whole = field.rsplit(".", 1)[-1] in WHOLE_NUMBER_FIELDS
+    return Value(stored, None if whole else decimal_of(stored))
 
 
 def user_name(user: Any) -> str:
@@ -91,7 +94,8 @@ def row_of(entry: AuditEntry) -> Row:
     return Row(at=local_time(entry.at), when=shown_time(entry.at), user=user_name(entry.user),
                username=entry.user.username if entry.user is not None else "",
                year=entry.year, key=entry.key, label=entry.label, field=entry.field,
-               old=value_of(entry.old), new=value_of(entry.new), reason=entry.reason)
+               old=value_of(entry.old, entry.field), new=value_of(entry.new, entry.field),
+               reason=entry.reason)
 
 
 def rows_of(entries: Iterable[AuditEntry]) -> Iterator[Row]:
