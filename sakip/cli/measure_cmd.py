@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from sakip.cli.table import render
-from sakip.core.measure import Measurement, default_year, measure, negative_rule
+from sakip.core.measure import IndicatorResult, Measurement, default_year, measure, negative_rule
 from sakip.core.model import Plan
 from sakip.io.idnum import format_id, format_rupiah
 from sakip.io.measurement_json import measurement_to_dict
@@ -114,6 +114,15 @@ def _n(value: Decimal | None, places: int | None = None) -> str:
     return "–" if value is None else format_id(value, places)
 
 
+def _target(r: IndicatorResult) -> str:
+    """The year's target, aligned with the indicator's other targets (5,0 beside 4,8)."""
+    if r.target is None:
+        return "–"
+    if r.target.value is None:
+        return r.target.text or "–"
+    return format_id(r.target.value, r.indicator.target_places(r.target.value))
+
+
 def _rp(value: Decimal | None) -> str:
     return format_rupiah(value)[3:] if value is not None else "–"
 
@@ -136,8 +145,7 @@ def render_text(plan: Plan, m: Measurement, language: str = "id", show_all: bool
             notes.append(t["derived"])
         if r.why is not None:
             notes.append(t["why"][r.why.value])
-        target = (_n(r.target.value) if r.target and r.target.value is not None
-                  else (r.target.text if r.target and r.target.text else "–"))
+        target = _target(r)
         actual = _n(r.actual) if r.actual is not None else (r.actual_text or "–")
         rows.append([r.code, r.indicator.name, levels[r.indicator.level.value], target, actual,
                      _n(r.achievement, places), r.predicate or "–",

@@ -25,7 +25,7 @@ from sakip.core.enums import (
     ScaleKind,
     SpendingKind,
 )
-from sakip.core.numbers import RoundingMode
+from sakip.core.numbers import RoundingMode, common_places, places
 
 # --------------------------------------------------------------------------- region, agency
 
@@ -236,6 +236,14 @@ class Indicator:
 
     def actuals_of(self, year: int) -> tuple[Actual, ...]:
         return tuple(actual for actual in self.actuals if actual.year == year)
+
+    def target_places(self, value: Decimal) -> int:
+        """The decimal places with which ``value``, a target of this indicator (or its PK
+        target), is printed: its own, or more when another of its targets has more. An
+        indicator's targets print aligned, as a Renstra row does: 5,0 beside 4,8; 89,00 beside
+        88,01 (a plan holds ``5`` and ``89``: docs/plan-format.md, "Decimals")."""
+        bounds = [bound for target in self.targets for bound in (target.value, target.upper)]
+        return max(places(value), common_places(bounds))
 
     @property
     def is_qualitative(self) -> bool:

@@ -1,13 +1,22 @@
-"""The one numbers module: Decimal construction and the one place where rounding happens.
+"""The one numbers module: Decimal construction, the one representation of a plan's decimals
+and the one place where rounding happens.
 
 No float ever enters the core. Values come in as ``Decimal``, ``int`` or a string in
 canonical form ("1234.5"); Indonesian-formatted text ("1.234,5") is parsed by the io layer,
 which then calls :func:`D`.
+
+A figure of a plan (a target, a realisation, a budget …) is held in one representation,
+whatever it was read from: :func:`canonical_decimal`, the shortest exact form. Every reader
+applies it — the plan file, the workbook, the database — so ``80``, ``80.0`` and ``80.000``
+are all ``Decimal("80")`` and a round trip through any of them never changes a printed figure.
+Computed figures (achievements, derived realisations) keep the places :func:`quantize` gave
+them.
 """
 
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 ZERO = Decimal(0)
@@ -77,6 +86,52 @@ def mean(values: list[Decimal]) -> Decimal:
     return sum(values, ZERO) / Decimal(len(values))
 
 
+def canonical_decimal(value: Decimal) -> Decimal:
+    """The one representation of a plan's decimal: its shortest exact form.
+
+    Trailing zeros of the fraction go (``80.50`` → ``80.5``, ``80.0`` → ``80``), an integral
+    value has exponent 0 (``1E+3`` → ``1000``), zero is ``Decimal(0)`` (also ``-0.00``). The
+    value never changes and no digit is rounded, however long the number.
+    """
+    sign, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int):
+        raise NumberError(f"not a finite number: {value!r}")
+    if not any(digits):
+        return Decimal(0)
+    if exponent > 0:
+        return Decimal((sign, digits + (0,) * exponent, 0))
+    if exponent == 0 or digits[-1]:
+        return value  # already in canonical form
+    dropped = min(-exponent, _trailing_zeros(digits))
+    return Decimal((sign, digits[: len(digits) - dropped], exponent + dropped))
+
+
+def _trailing_zeros(digits: tuple[int, ...]) -> int:
+    count = 0
+    for digit in reversed(digits):
+        if digit:
+            break
+        count += 1
+    return count
+
+
+def places(value: Decimal) -> int:
+    """The decimal places a value carries (0.5 → 1; 80 → 0; a computed 1002.00 → 2)."""
+    exponent = value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def common_places(values: Iterable[Decimal | None]) -> int:
+    """The most places any of ``values`` carries (0 when there is none): the places with which
+    figures printed side by side align (a Renstra row of targets, a table column)."""
+    return max((places(v) for v in values if v is not None), default=0)
+
+
 def canonical(value: Decimal) -> str:
-    """Plain decimal text without exponent ("1002.00", "-5.93", "1463516640")."""
+    """Plain decimal text without exponent ("1002.00", "-5.93", "1463516640").
+
+    It writes the places a value has; a plan's figure has its canonical form already
+    (:func:`canonical_decimal`), so ``canonical(canonical_decimal(v))`` is how a plan file
+    writes it ("80", "0.5").
+    """
     return format(value, "f")

@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from babel.numbers import format_decimal
 
-from sakip.core.numbers import RoundingMode, quantize
+from sakip.core.numbers import RoundingMode, places, quantize
 
 _CURRENCY = re.compile(r"^rp\.?\s*", re.IGNORECASE)
 _SIGNED = re.compile(r"^[-+]?\d[\d.,]*$")
@@ -80,9 +80,8 @@ def _thousands(whole: str, original: str) -> str:
 
 def places_of(value: Decimal, limit: int | None = None) -> int:
     """The decimal places a value carries (0,5 → 1; 80 → 0; 1.002,00 → 2), at most ``limit``."""
-    exponent = value.as_tuple().exponent
-    places = max(0, -exponent) if isinstance(exponent, int) else 0
-    return places if limit is None else min(limit, places)
+    found = places(value)
+    return found if limit is None else min(limit, found)
 
 
 def format_id(

@@ -1,7 +1,8 @@
 """Writing a Plan back as a plan file (``sakip-plan/1``), the inverse of ``plan_file``.
 
-Numbers are written in canonical form without quotes, empty fields are left out, and records
-nest as people write them (indicators under their owner, activities under their program), so
+Numbers are written in canonical form without quotes (``80``, ``0.5``, never ``80.0``:
+docs/plan-format.md, "Decimals"), empty fields are left out, and records nest as people write
+them (indicators under their owner, activities under their program), so
 ``parse_plan(dump_plan(plan)) == plan``.
 """
 
@@ -24,7 +25,7 @@ from sakip.core.model import (
     Settings,
     Target,
 )
-from sakip.core.numbers import canonical
+from sakip.core.numbers import canonical, canonical_decimal
 from sakip.io.plan_file import FORMAT
 from sakip.io.standard_scales import standard_scales
 
@@ -32,11 +33,12 @@ Doc = dict[str, Any]
 
 
 class _Dumper(yaml.SafeDumper):
-    pass
+    def ignore_aliases(self, data: Any) -> bool:
+        return True  # a figure shared by two records is written twice, never as &id001 / *id001
 
 
 def _decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.Node:
-    text = canonical(value)
+    text = canonical(canonical_decimal(value))  # the one representation: 80, never 80.0
     tag = "tag:yaml.org,2002:float" if "." in text else "tag:yaml.org,2002:int"
     return dumper.represent_scalar(tag, text)
 
@@ -51,6 +53,12 @@ _Dumper.add_representer(str, _string)
 
 
 def dump_plan(plan: Plan) -> str:
+    return str(yaml.dump(plan_document(plan), Dumper=_Dumper, sort_keys=False,
+                         allow_unicode=True, width=100, default_flow_style=False))
+
+
+def plan_document(plan: Plan) -> Doc:
+    """The plan file as plain data (mappings, lists, text, ints, Decimals), ready for YAML."""
     doc: Doc = {"format": FORMAT}
     doc["region"] = _clean({
         "name": plan.region.name, "kind": plan.region.kind.value,
@@ -119,9 +127,7 @@ def dump_plan(plan: Plan) -> str:
     doc["narratives"] = [_clean({"kind": n.kind.value, "subject": n.subject, "year": n.year,
                                  "text": n.text or None, "items": list(n.items)})
                          for n in plan.narratives]
-    doc = _clean(doc)
-    return str(yaml.dump(doc, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100,
-                         default_flow_style=False))
+    return _clean(doc)
 
 
 def _activity(plan: Plan, activity: Activity) -> Doc:

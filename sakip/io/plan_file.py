@@ -58,7 +58,7 @@ from sakip.core.model import (
     Target,
     Unit,
 )
-from sakip.core.numbers import RoundingMode
+from sakip.core.numbers import RoundingMode, canonical_decimal
 from sakip.io import plan_checks as K
 from sakip.io.plan_checks import Key, Location, check_plan, describe
 from sakip.io.problems import InputError, Problem
@@ -609,7 +609,7 @@ def _cell(field: Field) -> Cell:
     quoted = node is not None and bool(getattr(node, "style", None))
     if not quoted:
         try:
-            return Decimal(text) if _looks_numeric(text) else text
+            return canonical_decimal(Decimal(text)) if _looks_numeric(text) else text
         except ArithmeticError:
             return text
     return text

@@ -16,7 +16,7 @@ from typing import TypeVar
 
 import yaml
 
-from sakip.core.numbers import D, NumberError
+from sakip.core.numbers import D, NumberError, canonical_decimal
 from sakip.io.problems import InputError, Problem, Severity
 
 E = TypeVar("E", bound=enum.Enum)
@@ -187,11 +187,12 @@ class Field:
         return tuple(t for t in (item.text() for item in self.items()) if t is not None)
 
     def decimal(self) -> Decimal | None:
+        """A number in its canonical form (``80.0`` is ``Decimal("80")``)."""
         value = self._scalar()
         if value is None:
             return None
         try:
-            return D(value)
+            return canonical_decimal(D(value))
         except NumberError:
             self.error(
                 "PLAN_BAD_NUMBER",

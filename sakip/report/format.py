@@ -1,11 +1,13 @@
 """The one place where a report's numbers become text.
 
-Indonesian formats through :mod:`sakip.io.idnum` (1.234.567,89; Rp 5.054.687.243). Targets and
-realisations keep the places they were entered or derived with (0,5; 94,78); achievements,
-averages and absorptions use the plan's ``achievement_places``. A missing figure prints as "–"
-and carries its reason as a note, which the table turns into a lettered footnote. Cells keep
-the value they print and a key naming the measured figure, so the report can be checked against
-the measurement figure by figure.
+Indonesian formats through :mod:`sakip.io.idnum` (1.234.567,89; Rp 5.054.687.243). A plan's
+figures print with the places of their canonical value (0,5; 94,78; 80), a derived realisation
+with those its precision gave it; an indicator's targets print aligned with the most places any
+of them has (5,0 beside 4,8), a supporting table's column with the most places in the column;
+achievements, averages and absorptions use the plan's ``achievement_places``. A missing figure
+prints as "–" and carries its reason as a note, which the table turns into a lettered footnote.
+Cells keep the value they print and a key naming the measured figure, so the report can be
+checked against the measurement figure by figure.
 """
 
 from __future__ import annotations
@@ -78,14 +80,22 @@ class Formatter:
             return f"{month} {parts[0]}"
         return value
 
-    def target_text(self, target: Target | None) -> str:
+    def target_number(self, indicator: Indicator, value: Decimal | None) -> str:
+        """A target (or PK target) of ``indicator``, aligned with its other targets: 5,0 beside
+        4,8 (:meth:`Indicator.target_places`), at most 4 places."""
+        if value is None:
+            return DASH
+        return self.number(value, min(MAX_PLACES, indicator.target_places(value)))
+
+    def target_text(self, indicator: Indicator, target: Target | None) -> str:
         if target is None:
             return DASH
         if target.value is None:
             return target.text or DASH
+        low = self.target_number(indicator, target.value)
         if target.upper is not None:
-            return f"{self.number(target.value)} – {self.number(target.upper)}"
-        return self.number(target.value)
+            return f"{low} – {self.target_number(indicator, target.upper)}"
+        return low
 
     def actual_text(self, r: IndicatorResult) -> str:
         if r.actual is not None:
@@ -108,7 +118,7 @@ class Formatter:
         target = indicator.target(year)
         if target is None:
             return Cell(DASH, note=self.t("note.no_target", year=year), align=Align.CENTER)
-        return Cell(self.target_text(target), value=target.value, key=key)
+        return Cell(self.target_text(indicator, target), value=target.value, key=key)
 
     def actual(self, r: IndicatorResult) -> Cell:
         key = f"actual:{r.year}:{r.code}"

@@ -41,10 +41,10 @@ def indicator(ctx: Context, r: IndicatorResult) -> str:
         return t("say.missing", name=name, year=r.year, reason=clause(f.missing_reason(r)))
     if r.achievement is None:
         met = t("word.met") if r.met else t("word.not_met") if r.met is False else t("word.undecided")
-        return t("say.no_percent", name=name, year=r.year, target=f.target_text(r.target),
+        return t("say.no_percent", name=name, year=r.year, target=f.target_text(r.indicator, r.target),
                  actual=f.actual_text(r), met=met, why=f.why(r))
     sentence = t("say.indicator", name=name, year=r.year, achievement=f.percent(r.achievement),
-                 target=f.target_text(r.target), actual=f.actual_text(r),
+                 target=f.target_text(r.indicator, r.target), actual=f.actual_text(r),
                  predicate=(r.predicate or "–").lower(), category=(r.category or "–").lower())
     if r.indicator.polarity is Polarity.NEGATIVE:
         sentence += " " + t("say.negative", rule=r.rule)
@@ -66,8 +66,9 @@ def change(ctx: Context, c: Change) -> str | None:
 def final_target(ctx: Context, ft: FinalTarget) -> str | None:
     if ft.achievement is None or ft.target is None:
         return None
-    name = ctx.m.result(ft.indicator).indicator.name
-    return ctx.t("say.final", name=name, final_year=ft.final_year, target=ctx.f.number(ft.target),
+    indicator = ctx.m.result(ft.indicator).indicator
+    return ctx.t("say.final", name=indicator.name, final_year=ft.final_year,
+                 target=ctx.f.target_number(indicator, ft.target),
                  year=ctx.year, achievement=ctx.f.percent(ft.achievement))
 
 

@@ -6,22 +6,26 @@ prints the shortest text that reads back as the same double, which for any numbe
 with at most 15 significant digits is exactly the number typed (``94.78``, not
 ``94.780000000000001136…``). Text that looks like a number is read the Indonesian way by
 :func:`sakip.io.idnum.parse_id_number` (``1.234,5``, ``94,78%``, ``Rp 5.054.687.243,-``).
+Either way the number is then put in its canonical form
+(:func:`sakip.core.numbers.canonical_decimal`): ``80.0`` and ``80,00`` are ``Decimal("80")``,
+exactly as the plan file and the database give it.
 
 Writing. A Decimal is written as a number when that double reads back as the same Decimal
 (at most 15 significant digits); otherwise as text in Indonesian form without grouping
-(``1234567890123456789,5``), which the reader parses back exactly. Numeric equality is what
-survives: ``100.00`` comes back as ``100``, which compares equal.
+(``1234567890123456789,5``), which the reader parses back exactly. A plan's figures are in
+canonical form already, so they come back exactly, representation included.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
+import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sakip.core.numbers import canonical
+from sakip.core.numbers import canonical, canonical_decimal
 from sakip.io.idnum import MalformedNumber, parse_id_number
 from sakip.io.workbook.choices import label, labels, parse_choice
 from sakip.io.workbook.codes import Code
@@ -82,9 +86,13 @@ def read_table_cell(raw: RawValue) -> Decimal | str | None:
 
 
 def _float_decimal(raw: int | float) -> Decimal:
+    """A number cell in canonical form: the shortest text of the double, then
+    :func:`canonical_decimal` (``80.0`` is ``Decimal("80")``); never ``Decimal(float)``."""
     if isinstance(raw, int):
         return Decimal(raw)
-    return Decimal(repr(raw))
+    if not math.isfinite(raw):
+        raise _bad(Code.BAD_NUMBER, f"bukan angka: {raw!r}", f"not a number: {raw!r}")
+    return canonical_decimal(Decimal(repr(raw)))
 
 
 def _text(raw: RawValue) -> str:
@@ -131,7 +139,7 @@ def _decimal(raw: RawValue) -> Decimal:
         return _float_decimal(raw)
     if isinstance(raw, str):
         try:
-            return parse_id_number(raw)
+            return canonical_decimal(parse_id_number(raw))
         except MalformedNumber:
             if raw.startswith("#"):
                 raise _bad(Code.BAD_NUMBER, f"sel berisi galat Excel {raw!r}",
@@ -256,7 +264,7 @@ def number_out(value: Decimal) -> float | str:
     as_float = float(value)
     if Decimal(repr(as_float)) == value:
         return as_float
-    return canonical(value).replace(".", ",")
+    return canonical(canonical_decimal(value)).replace(".", ",")
 
 
 def write_cell(column: Column, value: object) -> CellOut:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sakip.core.enums import AgreementKind, Level, Polarity, SpendingKind
-from sakip.core.model import AgreementVersion
+from sakip.core.model import AgreementItem, AgreementVersion
 from sakip.report.chapters.common import head, owner_text, owners
 from sakip.report.context import Context
 from sakip.report.model import (
@@ -139,7 +139,7 @@ def _versions(ctx: Context, version: AgreementVersion) -> list[str]:
 
 
 def _changes(ctx: Context, before: AgreementVersion, after: AgreementVersion) -> str:
-    t, f = ctx.t, ctx.f
+    t = ctx.t
     if not before.items:
         return t("ch2.pk_changes_unknown")
     old = {i.indicator: i for i in before.items}
@@ -151,14 +151,21 @@ def _changes(ctx: Context, before: AgreementVersion, after: AgreementVersion) ->
             changes.append(t("ch2.pk_added", name=name.get(code, code)))
         elif (old[code].target, old[code].target_text) != (item.target, item.target_text):
             changes.append(t("ch2.pk_changed", name=name.get(code, code),
-                             old=f.number(old[code].target) if old[code].target is not None
-                             else old[code].target_text or "–",
-                             new=f.number(item.target) if item.target is not None
-                             else item.target_text or "–"))
+                             old=_pk_target(ctx, old[code]), new=_pk_target(ctx, item)))
     changes += [t("ch2.pk_removed", name=name.get(code, code)) for code in old if code not in new]
     if not changes:
         return t("ch2.pk_no_changes")
     return t("ch2.pk_changes", changes="; ".join(changes))
+
+
+def _pk_target(ctx: Context, item: AgreementItem) -> str:
+    """A PK target as printed: aligned with its indicator's targets (5,0 beside 4,8), or its text."""
+    if item.target is None:
+        return item.target_text or "–"
+    indicator = ctx.plan.indicator_by_code.get(item.indicator)
+    if indicator is None:
+        return ctx.f.number(item.target)
+    return ctx.f.target_number(indicator, item.target)
 
 
 def agreement_table(ctx: Context, version: AgreementVersion, caption: str | None = None) -> Table:
@@ -177,8 +184,8 @@ def agreement_table(ctx: Context, version: AgreementVersion, caption: str | None
         for r in listed:
             number += 1
             item = items[r.code]
-            target = (Cell(f.number(item.target), value=item.target, key=f"pk:{ctx.year}:{r.code}")
-                      if item.target is not None else Cell(item.target_text or "–"))
+            target = (Cell(_pk_target(ctx, item), value=item.target, key=f"pk:{ctx.year}:{r.code}")
+                      if item.target is not None else Cell(_pk_target(ctx, item)))
             rows.append(Row((Cell(f"{number}.", align=Align.CENTER), f.name(r),
                              Cell(r.indicator.unit or "–", align=Align.CENTER), target)))
     header = (head(t("word.no"), t("word.indicator"), t("word.unit"), t("word.target")),)

@@ -70,7 +70,7 @@ def _results(ctx: Context, index: int, goal: Goal, members: list[Owner]) -> list
     results = [r for owner in members for r in owner.results]
     blocks: list[Block] = [Paragraph(spans(t("ch3.goal_intro", n=index, count=f.count(len(results)))))]
     blocks.append(ListBlock(tuple(ListItem((Span(r.indicator.name, bold=True), Span(t(
-        "ch3.goal_indicator_target", year=ctx.year, target=f.target_text(r.target),
+        "ch3.goal_indicator_target", year=ctx.year, target=f.target_text(r.indicator, r.target),
         unit=f" {r.indicator.unit}" if r.indicator.unit and r.indicator.unit != "%" else
         (r.indicator.unit or ""))))) for r in results), Marker.DECIMAL))
     subject = t("ch3.goal_subject", n=index)
@@ -154,7 +154,7 @@ def _final_table(ctx: Context, index: int, members: list[Owner]) -> Table:
         rows.append(Row((Cell(f"{number}.", align=Align.CENTER), f.name(r),
                          Cell(f.number(previous.get(r.code)), value=previous.get(r.code)),
                          f.target(r.indicator, ctx.year), f.actual(r), f.achievement(r),
-                         Cell(f.number(x.target), value=x.target,
+                         Cell(f.target_number(r.indicator, x.target), value=x.target,
                               note=None if x.target is not None else t("note.no_final_target")),
                          Cell(f.percent(x.achievement), value=x.achievement,
                               key=f"final:{ctx.year}:{r.code}",

@@ -6,7 +6,9 @@ from decimal import Decimal
 
 from sakip.core.model import Cell as DataCell
 from sakip.core.model import SupportingTable
+from sakip.core.numbers import common_places
 from sakip.report.context import Context
+from sakip.report.format import MAX_PLACES
 from sakip.report.model import Align, Cell, Column, Row, RowKind, Table, table
 
 _LABEL_COLUMNS = {"no", "no.", "tahun", "year", "kode", "code"}
@@ -21,7 +23,8 @@ def supporting_table(ctx: Context, data: SupportingTable) -> Table:
                            Align.CENTER if labels[i] else Align.RIGHT if numeric[i] else Align.LEFT)
                     for i in range(len(data.columns)))
     header = (tuple(Cell(c, bold=True, align=Align.CENTER) for c in data.columns),)
-    rows = [_row(ctx, data, values, labels) for values in data.rows]
+    places = [column_places(data, i) for i in range(len(data.columns))]
+    rows = [_row(ctx, values, labels, places) for values in data.rows]
     notes = []
     if data.note:
         notes.append(ctx.t("note.remark", text=data.note))
@@ -40,9 +43,9 @@ def _width(header: str, label: bool, numeric: bool) -> int:
     return 4
 
 
-def _row(ctx: Context, data: SupportingTable, values: tuple[DataCell, ...],
-         labels: list[bool]) -> Row:
-    cells = tuple(_cell(ctx, v, labels[i]) for i, v in enumerate(values))
+def _row(ctx: Context, values: tuple[DataCell, ...], labels: list[bool],
+         places: list[int]) -> Row:
+    cells = tuple(_cell(ctx, v, labels[i], places[i]) for i, v in enumerate(values))
     first = str(values[0]).strip().lower() if values and values[0] is not None else ""
     filled = sum(1 for v in values if v is not None)
     if first.startswith(_TOTAL_WORDS):
@@ -55,14 +58,21 @@ def _row(ctx: Context, data: SupportingTable, values: tuple[DataCell, ...],
     return Row(tuple(Cell(c.text, c.value, bold=bold) for c in cells), kind)
 
 
-def _cell(ctx: Context, value: DataCell, label: bool) -> Cell:
+def _cell(ctx: Context, value: DataCell, label: bool, places: int) -> Cell:
     if value is None:
         return Cell("")
     if isinstance(value, Decimal):
         if label and value == value.to_integral_value():
             return Cell(str(int(value)), value)
-        return Cell(ctx.f.number(value), value)
+        return Cell(ctx.f.number(value, places), value)
     return Cell(value)
+
+
+def column_places(data: SupportingTable, index: int) -> int:
+    """The places a column's numbers print with: the most any of them has (at most 4), so a
+    column aligns (100,00 beside 20,42) whatever the trailing zeros a plan does not keep."""
+    numbers = [row[index] for row in data.rows if index < len(row)]
+    return min(MAX_PLACES, common_places(v for v in numbers if isinstance(v, Decimal)))
 
 
 def _numeric(data: SupportingTable, index: int) -> bool:

@@ -8,6 +8,7 @@ from decimal import Decimal
 from sakip.core.model import Cell as DataCell
 from sakip.core.model import SupportingTable
 from sakip.report import charts
+from sakip.report.chapters.supporting import column_places
 from sakip.report.context import Context
 from sakip.report.model import Figure
 
@@ -28,7 +29,9 @@ def supporting_chart(ctx: Context, data: SupportingTable) -> Figure | None:
         if not any(v is not None for v in values):
             continue
         if "%" in name:
-            line = (name, values, [f"{ctx.f.number(v)}%" if v is not None else "" for v in values])
+            places = column_places(data, index)
+            line = (name, values,
+                    [f"{ctx.f.number(v, places)}%" if v is not None else "" for v in values])
         else:
             bars.append((name, values))
     if not bars:

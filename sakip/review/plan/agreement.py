@@ -5,13 +5,16 @@ from __future__ import annotations
 from decimal import Decimal
 from itertools import pairwise
 
-from sakip.core.model import AgreementItem, AgreementVersion, Target
+from sakip.core.model import AgreementItem, AgreementVersion, Indicator, Target
 from sakip.review.findings import Finding, Location, Severity
 from sakip.review.plan.context import PlanReview, indicator_at, show
 
 
-def _show(value: Decimal | None, text: str | None) -> str:
-    return show(value) if value is not None else text or "-"
+def _show(value: Decimal | None, text: str | None, indicator: Indicator | None = None) -> str:
+    """A target or PK target as printed: aligned with the indicator's targets (5,0 beside 4,8)."""
+    if value is None:
+        return text or "-"
+    return show(value, indicator.target_places(value) if indicator is not None else None)
 
 
 def _same(item: AgreementItem, target: Target) -> bool:
@@ -43,21 +46,22 @@ def pk_targets(review: PlanReview) -> list[Finding]:
         if indicator is None:
             continue  # the loader reports unknown codes
         target = indicator.target(year)
+        agreed_target = _show(item.target, item.target_text, indicator)
         if target is None:
             found.append(Finding(
                 "PLAN_PK_TARGET", Severity.ERROR, indicator_at(indicator),
-                f"{label} {year} menargetkan {_show(item.target, item.target_text)}, tetapi "
+                f"{label} {year} menargetkan {agreed_target}, tetapi "
                 f"indikator ini tidak punya target {year} di Renstra/IKU.",
                 f"The {year} PK sets a target but the indicator has none for {year}.",
-                expected="target Renstra/IKU", found=_show(item.target, item.target_text)))
+                expected="target Renstra/IKU", found=agreed_target))
         elif not _same(item, target):
+            planned = _show(target.value, target.text, indicator)
             found.append(Finding(
                 "PLAN_PK_TARGET", Severity.ERROR, indicator_at(indicator),
-                f"Target {label} {year} {_show(item.target, item.target_text)} berbeda dengan "
-                f"target Renstra/IKU {_show(target.value, target.text)}.",
+                f"Target {label} {year} {agreed_target} berbeda dengan "
+                f"target Renstra/IKU {planned}.",
                 f"The {year} PK target differs from the Renstra/IKU target.",
-                expected=_show(target.value, target.text),
-                found=_show(item.target, item.target_text)))
+                expected=planned, found=agreed_target))
     agreed = {item.indicator for item in current.items}
     for indicator in review.key:
         if indicator.code not in agreed and indicator.target(year) is not None:
@@ -89,14 +93,15 @@ def pk_changes(review: PlanReview) -> list[Finding]:
         changes = []
         for code in sorted(old.keys() | new.keys()):
             a, b = old.get(code), new.get(code)
+            indicator = review.plan.indicator_by_code.get(code)
             if a is None and b is not None:
-                changes.append(f"{code} ditambahkan ({_show(b.target, b.target_text)})")
+                changes.append(f"{code} ditambahkan ({_show(b.target, b.target_text, indicator)})")
             elif b is None and a is not None:
                 changes.append(f"{code} dihapus")
             elif a is not None and b is not None and (a.target, a.target_text) != (
                     b.target, b.target_text):
-                changes.append(f"{code}: {_show(a.target, a.target_text)} → "
-                               f"{_show(b.target, b.target_text)}")
+                changes.append(f"{code}: {_show(a.target, a.target_text, indicator)} → "
+                               f"{_show(b.target, b.target_text, indicator)}")
         if changes:
             reason = f" Alasan: {after.reason}." if after.reason else " Alasan tidak dicatat."
             found.append(Finding(

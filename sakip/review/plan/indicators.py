@@ -8,7 +8,7 @@ from itertools import pairwise
 from sakip.core.achievement import better
 from sakip.core.enums import ActualStatus, Level, Polarity
 from sakip.core.model import Scale
-from sakip.core.numbers import quantize
+from sakip.core.numbers import places, quantize
 from sakip.core.scales import band_for
 from sakip.review.findings import Finding, Location, Severity
 from sakip.review.plan.context import PlanReview, indicator_at, record, show
@@ -55,14 +55,16 @@ def formulas(review: PlanReview) -> list[Finding]:
                             review.plan.settings.rounding)
         if reported == result.derived:
             continue
+        # the reported figure beside the derived one, with at least the indicator's precision
+        shown = show(result.reported, max(places(result.reported), indicator.precision))
         found.append(Finding(
             "PLAN_FORMULA", Severity.ERROR, indicator_at(indicator),
-            f"Realisasi {review.year} yang dilaporkan {show(result.reported)} tidak sama dengan "
+            f"Realisasi {review.year} yang dilaporkan {shown} tidak sama dengan "
             f"hasil rumusnya {indicator.formula} dari data dasar = {show(result.derived)}; "
             "Sakip memakai hasil rumus.",
             f"The reported {review.year} realisation differs from its formula over the raw "
             "data; the derived value is used.",
-            expected=show(result.derived), found=show(result.reported)))
+            expected=show(result.derived), found=shown))
     return found
 
 
@@ -88,7 +90,8 @@ def polarity(review: PlanReview) -> list[Finding]:
         if should_meet != result.met:
             found.append(Finding(
                 "PLAN_POLARITY", Severity.ERROR, indicator_at(indicator),
-                f"Realisasi {show(result.actual)} terhadap target {show(target)} untuk indikator "
+                f"Realisasi {show(result.actual)} terhadap target "
+                f"{show(target, indicator.target_places(target))} untuk indikator "
                 f"{indicator.polarity.value} seharusnya {'tercapai' if should_meet else 'tidak tercapai'}"
                 f", tetapi hasil pengukuran menyatakan sebaliknya.",
                 "The measured result contradicts the indicator's polarity.",
