@@ -15,3 +15,15 @@ LEVELS = {"goal": _("Tujuan"), "objective": _("Sasaran"), "program": _("Program"
           "activity": _("Kegiatan"), "agency": _("Perangkat Daerah")}
 RULES = {"R/T×100": "R / T × 100", "(2T−R)/T×100": "(2T − R) / T × 100", "T/R×100": "T / R × 100",
          "band": _("rentang target"), "level": _("tingkatan kualitatif")}
+# The fields of plan records (sakip.core.records) as a conflict names them.
+FIELDS = {
+    "value": _("nilai"), "text": _("teks"), "upper": _("batas atas"), "status": _("status"),
+    "reason": _("alasan"), "expected": _("perkiraan tersedia"), "note": _("catatan"),
+    "name": _("nama"), "code": _("kode"), "ceiling": _("pagu"), "ceiling_original": _("pagu induk"),
+    "spent": _("realisasi anggaran"), "physical": _("realisasi fisik"),
+    "source_of_funds": _("sumber dana"), "explanation": _("penjelasan"), "label": _("uraian"),
+    "kind": _("jenis"), "subject": _("kode terkait"), "items": _("butir"), "rows": _("isi tabel"),
+    "target": _("target"), "target_text": _("target kualitatif"), "signed": _("ditandatangani"),
+    "title": _("judul"), "source": _("sumber"), "polarity": _("polaritas"), "formula": _("rumus"),
+    "definition": _("definisi"), "head.name": _("nama kepala"), "": _("keberadaan"),
+}

@@ -54,7 +54,7 @@ def test_an_operator_enters_a_realisation_sees_the_category_change_and_the_head_
 
     head.go(f"/opd/{agency.pk}/{YEAR}/riwayat/?kunci=realisasi:IKU-06:{YEAR}:0")
     history = head.page.inner_text("#history")
-    assert "operator_a" in history and "60.9" in history and "80" in history
+    assert "operator_a" in history and "60,9" in history and "80" in history
     assert "skor KLA 2020 diterima" in history
     # nothing refused by the CSP, no missing resource (the 400 is the refused malformed number)
     assert [e for e in operator.errors if "status of 400" not in e] == [] and head.errors == []

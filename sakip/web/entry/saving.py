@@ -19,6 +19,7 @@ from sakip.core import records as r
 from sakip.io.plan_checks import Location, Locator, nowhere
 from sakip.io.problems import Problem
 from sakip.web.entry.cells import CellError, shown
+from sakip.web.labels import FIELDS
 from sakip.web.plans import models as m
 from sakip.web.plans.write import Conflict, Outcome, write
 
@@ -111,7 +112,7 @@ def conflict_text(conflict: Conflict) -> str:
     when = formats.date_format(timezone.localtime(conflict.at), "d-m-Y H:i T") if conflict.at else ""
     return gettext("%(what)s (%(field)s) tidak disimpan: diubah oleh %(who)s pada %(when)s setelah "
                    "halaman Anda dibuka. Nilai tersimpan: %(theirs)s; isian Anda: %(mine)s.") % {
-        "what": conflict.label, "field": conflict.field or gettext("keberadaan"),
+        "what": conflict.label, "field": FIELDS.get(conflict.field, conflict.field),
         "who": conflict.by, "when": when, "theirs": value_text(conflict.theirs),
         "mine": value_text(conflict.mine)}
 

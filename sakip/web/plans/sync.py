@@ -54,20 +54,23 @@ class Sync:
         by_kind: dict[str, list[r.Key]] = defaultdict(list)
         for kind, key in changed:
             by_kind[kind].append(key)
-        for kind in reversed(r.ORDER):  # children before parents
-            if kind in ROWS and kind in by_kind:
-                self.delete(kind, [k for k in by_kind[kind] if (kind, k) not in self.after])
         for kind in SINGLETONS:
             if kind in by_kind:
                 self.singleton(kind, self.after[(kind, ())].value)
-        for kind in r.ORDER:
+        # written before anything is deleted, so that no row refers to one that goes
+        for kind in r.ORDER:  # parents before children
             if kind in ROWS and (kind in by_kind or self.reordered(kind)):
                 self.write(ROWS[kind], [k for k in by_kind.get(kind, ())
                                         if (kind, k) in self.after])
+        for kind in reversed(r.ORDER):  # children before parents
+            if kind in ROWS and kind in by_kind:
+                self.delete(kind, [k for k in by_kind[kind] if (kind, k) not in self.after])
 
     def delete(self, kind: str, keys: list[r.Key]) -> None:
         rows = self.rows_of(kind)
         doomed = [rows.pop(key).pk for key in keys if key in rows]
+        if doomed and kind == r.ACTIVITY:  # sub-activities among them refer to their parents
+            m.Activity.objects.filter(pk__in=doomed).update(parent=None)
         if doomed:
             ROWS[kind].model.objects.filter(pk__in=doomed).delete()
 

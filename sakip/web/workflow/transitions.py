@@ -82,6 +82,16 @@ def take(user: Any, state: AgencyYear, name: str, reason: str = "") -> AgencyYea
     return state
 
 
+def _reopened(state: AgencyYear) -> str:
+    """Why the year was last reopened: what a new approved version is for."""
+    from sakip.web.workflow.models import AuditEntry
+
+    entry = (AuditEntry.objects.filter(agency=state.agency, key=f"status:{state.year}",
+                                       field="state", old=str(State.APPROVED.label))
+             .order_by("-id").first())
+    return entry.reason if entry is not None else ""
+
+
 def _record(user: Any, state: AgencyYear, transition: Transition, reason: str) -> None:
     trail = Trail(state.agency, user, reason, state.year)
     key, label = f"status:{state.year}", f"Status data {state.year}"
@@ -98,7 +108,7 @@ def _record(user: Any, state: AgencyYear, transition: Transition, reason: str) -
             state.reviewed_at = None
             state.reviewed_by = None
         if transition.target == State.APPROVED:
-            snapshot = snapshots.take(state.agency, state.year, user, reason)
+            snapshot = snapshots.take(state.agency, state.year, user, reason or _reopened(state))
             trail.change(key, label, "snapshot", None,
                          f"versi {snapshot.version} SHA-256 {snapshot.sha256}")
     elif transition.action is Action.REVIEW:

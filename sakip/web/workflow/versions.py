@@ -8,9 +8,11 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 
 from sakip.web.access import Action, requires
+from sakip.web.labels import FIELDS
 from sakip.web.plans.models import Agency, Region
 from sakip.web.plans.write import audit_label
 from sakip.web.workflow.audit import as_text
+from sakip.web.workflow.history_rows import value_of
 from sakip.web.workflow.models import AgencyYear, Snapshot
 from sakip.web.workflow.snapshots import difference, verify
 
@@ -31,8 +33,9 @@ def versions(request: HttpRequest, agency: Agency, year: int, state: AgencyYear)
         old = by_version.get(new.version - 1)
     changes = []
     if old is not None and new is not None and old.version != new.version:
-        changes = [{"label": audit_label(c.kind, c.key), "field": c.field or "–",
-                    "old": as_text(c.old), "new": as_text(c.new)}
+        changes = [{"label": audit_label(c.kind, c.key), "field": FIELDS.get(c.field, c.field),
+                    "old": value_of(as_text(c.old), c.field),
+                    "new": value_of(as_text(c.new), c.field)}
                    for c in difference(old, new)]
     return TemplateResponse(request, "workflow/versions.html", {
         "agency": agency, "state": state, "snapshots": snapshots, "old": old, "new": new,
