@@ -20,9 +20,9 @@ from decimal import Decimal
 from typing import Protocol
 
 from sakip.core.budget import overspent
-from sakip.core.enums import ActualStatus, AgreementKind
+from sakip.core.enums import ActualStatus, AgreementKind, RegionKind
 from sakip.core.formula import FormulaError, parse
-from sakip.core.model import Indicator, Official, Plan
+from sakip.core.model import Agency, Indicator, Official, Plan, Region, Scale, StrategicPlan
 from sakip.core.records import (
     ACTIVITY,
     ACTUAL,
@@ -89,6 +89,7 @@ __all__ = [
     "Location",
     "Locator",
     "check_plan",
+    "check_scale",
     "describe",
     "nowhere",
 ]
@@ -476,26 +477,48 @@ class _Checks:
                 self.report("PLAN_EMPTY_NARRATIVE", "narasi perlu teks atau butir",
                             "a narrative needs a text or items", NARRATIVE, (index,), "text")
 
+    def bands(self, scale: Scale) -> None:
+        if not scale.bands:
+            self.report("PLAN_EMPTY_SCALE", "skala ini tidak punya pita",
+                        "this scale has no band", SCALE, (scale.code,), "bands")
+        for index, band in enumerate(scale.bands):
+            if band.lower is not None and band.upper is not None and band.upper < band.lower:
+                self.report("PLAN_BAD_BAND", "batas atas lebih kecil dari batas bawah",
+                            "the upper bound is below the lower bound", BAND,
+                            (scale.code, index), "upper")
+            if not band.label.strip():
+                self.report("PLAN_EMPTY_LABEL", "pita skala perlu label",
+                            "a band needs a label", BAND, (scale.code, index), "label")
+            if band.color is not None and not _is_color(band.color):
+                self.report("PLAN_BAD_COLOR", f"warna '{band.color}' bukan #rrggbb (mis. "
+                            "#2e7d32)", f"colour '{band.color}' is not #rrggbb (e.g. #2e7d32)",
+                            BAND, (scale.code, index), "color")
+
     def scales(self) -> None:
         plan = self.plan
         standard = standard_scales()
         for scale in plan.scales:
-            if scale in standard:
-                continue
-            if not scale.bands:
-                self.report("PLAN_EMPTY_SCALE", "skala ini tidak punya pita",
-                            "this scale has no band", SCALE, (scale.code,), "bands")
-            for index, band in enumerate(scale.bands):
-                if band.lower is not None and band.upper is not None and band.upper < band.lower:
-                    self.report("PLAN_BAD_BAND", "batas atas lebih kecil dari batas bawah",
-                                "the upper bound is below the lower bound", BAND,
-                                (scale.code, index), "upper")
+            if scale not in standard:
+                self.bands(scale)
         known = ", ".join(plan.scale_by_code)
         for name in ("predicate_scale", "category_scale"):
             code = getattr(plan.settings, name)
             if code not in plan.scale_by_code:
                 self.report("PLAN_UNKNOWN_SCALE", f"skala '{code}' tidak dikenal ({known})",
                             f"unknown scale '{code}' ({known})", SETTINGS, (), name)
+
+
+def check_scale(scale: Scale, locate: Locator = nowhere) -> list[Problem]:
+    """The rules of one scale — bands, labels, colours — for the region admin's scale editor."""
+    holder = Plan(Region("", RegionKind.REGENCY), Agency("", ""), StrategicPlan("", 0, 0),
+                  scales=(scale,))
+    checks = _Checks(holder, locate)
+    checks.bands(scale)
+    return checks.problems
+
+
+def _is_color(text: str) -> bool:
+    return len(text) == 7 and text[0] == "#" and all(c in "0123456789abcdefABCDEF" for c in text[1:])
 
 
 def _is_nip(text: str) -> bool:

@@ -88,3 +88,35 @@ def test_the_models_and_their_migrations_agree(db):
     from django.core.management import call_command
 
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+def _scale_form(scale):
+    data = {}
+    for b in scale.bands.all():
+        for name in ("label", "label_en", "lower", "upper", "exactly", "color"):
+            value = getattr(b, name)
+            data[f"b-{b.pk}-{name}"] = shown(value) if isinstance(value, Decimal) else (value or "")
+    return data
+
+
+def test_a_scale_band_is_checked_by_the_plan_checks_beside_its_inputs(world, admin):
+    scale = world.a.region.scales.get(code="kategori-permendagri-54-2010")
+    first, second = list(scale.bands.all())[:2]
+    data = _scale_form(scale)
+    data[f"b-{first.pk}-color"] = "hijau"
+    data[f"b-{second.pk}-label"] = ""
+    data[f"b-{second.pk}-lower"], data[f"b-{second.pk}-upper"] = "80", "70"
+    response = admin.post(reverse("region_scale_edit", kwargs={"scale": scale.pk}), data)
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "bukan #rrggbb" in page and "perlu label" in page and "batas atas lebih kecil" in page
+    assert Band.objects.get(pk=first.pk).color != "hijau"
+
+
+def test_a_new_agency_is_a_plan_the_plan_checks_accept(world, admin):
+    world.a.region.scales.filter(code="kategori-permendagri-54-2010").delete()
+    response = admin.post(reverse("region_agencies"), {
+        "code": "dinkes", "name": "Dinas Kesehatan", "short_name": "",
+        "plan_name": "Renstra 2019-2023", "start": 2019, "end": 2023})
+    assert response.status_code == 400 and "kategori-permendagri-54-2010" in response.content.decode()
+    assert not Agency.objects.filter(code="dinkes").exists()

@@ -13,14 +13,19 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext, gettext_lazy
 
+from sakip.core import model
 from sakip.core import records as r
+from sakip.core.enums import Closed, ScaleKind
+from sakip.core.model import Band, Plan, Scale, StrategicPlan
+from sakip.io.plan_checks import check_plan, check_scale
+from sakip.io.problems import Severity
 from sakip.web.access import Action, membership, requires
 from sakip.web.accounts.models import AGENCY_ROLES, Membership, Role
 from sakip.web.entry.cells import number, shown, text
 from sakip.web.entry.forms import formfield
 from sakip.web.entry.saving import Form, Inputs, input_of, message, save
 from sakip.web.plans import models as m
-from sakip.web.plans.convert import strategic_plan_of
+from sakip.web.plans.convert import region_of, region_scales, store_plan, strategic_plan_of
 from sakip.web.workflow.audit import Trail
 
 User = get_user_model()
@@ -57,12 +62,20 @@ def agencies(request: HttpRequest) -> HttpResponse:
         if m.Agency.objects.filter(region=region, code=data["code"]).exists():
             form.add_error("code", gettext("Kode sudah dipakai."))
         else:
+            plan = Plan(region=region_of(region),
+                        agency=model.Agency(data["code"], data["name"], data["short_name"] or None),
+                        strategic_plan=StrategicPlan(data["plan_name"], data["start"], data["end"],
+                                                     data["start"] - 1),
+                        scales=region_scales(region))
+            problems = [p for p in check_plan(plan) if p.severity is Severity.ERROR]
+            if problems:  # e.g. the region lacks the scales the default settings name
+                for problem in problems:
+                    form.add_error(None, message(problem))
+                return TemplateResponse(request, "region/agencies.html", {
+                    "region": region, "agencies": region.agencies.select_related("strategic_plan"),
+                    "form": form}, status=400)
             with transaction.atomic():
-                agency = m.Agency.objects.create(region=region, code=data["code"], name=data["name"],
-                                                 short_name=data["short_name"] or None)
-                m.StrategicPlan.objects.create(agency=agency, name=data["plan_name"],
-                                               start=data["start"], end=data["end"],
-                                               baseline_year=data["start"] - 1)
+                agency = store_plan(plan, region=region)
                 trail = Trail(agency, request.user)
                 trail.change(f"opd:{agency.code}", "Perangkat daerah", "dibuat", None, agency.name)
                 trail.save()
@@ -207,13 +220,18 @@ def scale_edit(request: HttpRequest, scale: int) -> HttpResponse:
                       "label_en": form.read(p + "label_en", text, 100),
                       "lower": form.read(p + "lower", number), "upper": form.read(p + "upper", number),
                       "exactly": form.read(p + "exactly", number), "color": form.read(p + "color", text, 7)}
-            if not values["label"]:
-                form.errors[p + "label"] = gettext("Label wajib diisi.")
-            color = values["color"]
-            if color and not (len(color) == 7 and color[0] == "#"
-                              and all(c in "0123456789abcdefABCDEF" for c in color[1:])):
-                form.errors[p + "color"] = gettext("Warna ditulis #rrggbb, mis. #2e7d32.")
             planned.append((b, values))
+        if not form.errors:  # the plan checks' scale rules, beside the inputs
+            inputs = Inputs()
+            for index, (b, _) in enumerate(planned):
+                inputs.add(r.BAND, (row.code, index), any=f"b-{b.pk}-label",
+                           **{name: f"b-{b.pk}-{name}" for name in BAND_FIELDS})
+            edited = Scale(row.code, row.name, ScaleKind(row.kind), Closed(row.closed), tuple(
+                Band(v["label"] or "", v["lower"], v["upper"], v["exactly"], v["label_en"],
+                     v["color"]) for _, v in planned), row.source)
+            for problem in check_scale(edited, inputs):
+                if problem.severity is Severity.ERROR:
+                    form.errors.setdefault(problem.path or "", message(problem))
         if not form.errors:
             with transaction.atomic():
                 trail = Trail(None, request.user, region=region)
