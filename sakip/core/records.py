@@ -19,6 +19,7 @@ from dataclasses import dataclass, fields, is_dataclass, replace
 from decimal import Decimal
 from typing import Any
 
+from sakip.core import model as m
 from sakip.core.model import Baseline, Official, Plan
 
 Key = tuple[Any, ...]
@@ -65,6 +66,7 @@ class Spec:
 
     kind: str
     attribute: str
+    cls: Any  # the dataclass (a series value is a (year, value) pair)
     parent: str | None = None
     key: Callable[[Any, int, Key], Key] = lambda record, index, parent: (record.code,)
     year: Callable[[Any], int | None] = lambda record: None
@@ -77,35 +79,35 @@ def _by_index(record: Any, index: int, parent: Key) -> Key:
 
 
 SPECS: dict[str, Spec] = {s.kind: s for s in (
-    Spec(REGION, "region", key=lambda r, i, p: (), children=("missions",), singleton=True),
-    Spec(MISSION, "missions", REGION),
-    Spec(SCALE, "scales"),
-    Spec(BAND, "bands", SCALE, key=_by_index),
-    Spec(AGENCY, "agency", key=lambda r, i, p: (), children=("units",), singleton=True),
-    Spec(UNIT, "units", AGENCY),
-    Spec(STRATEGIC_PLAN, "strategic_plan", key=lambda r, i, p: (), children=("revisions",),
+    Spec(REGION, "region", m.Region, key=lambda r, i, p: (), children=("missions",), singleton=True),
+    Spec(MISSION, "missions", m.Mission, REGION),
+    Spec(SCALE, "scales", m.Scale),
+    Spec(BAND, "bands", m.Band, SCALE, key=_by_index),
+    Spec(AGENCY, "agency", m.Agency, key=lambda r, i, p: (), children=("units",), singleton=True),
+    Spec(UNIT, "units", m.Unit, AGENCY),
+    Spec(STRATEGIC_PLAN, "strategic_plan", m.StrategicPlan, key=lambda r, i, p: (), children=("revisions",),
          singleton=True),
-    Spec(REVISION, "revisions", STRATEGIC_PLAN, key=_by_index),
-    Spec(SETTINGS, "settings", key=lambda r, i, p: (), singleton=True),
-    Spec(GOAL, "goals"),
-    Spec(OBJECTIVE, "objectives"),
-    Spec(STRATEGY, "strategies"),
-    Spec(PROGRAM, "programs"),
-    Spec(ACTIVITY, "activities"),
-    Spec(INDICATOR, "indicators", children=("targets", "actuals")),
-    Spec(TARGET, "targets", INDICATOR, key=lambda r, i, p: (*p, r.year), year=lambda r: r.year),
-    Spec(ACTUAL, "actuals", INDICATOR, key=lambda r, i, p: (*p, r.year, r.quarter),
+    Spec(REVISION, "revisions", m.Revision, STRATEGIC_PLAN, key=_by_index),
+    Spec(SETTINGS, "settings", m.Settings, key=lambda r, i, p: (), singleton=True),
+    Spec(GOAL, "goals", m.Goal),
+    Spec(OBJECTIVE, "objectives", m.Objective),
+    Spec(STRATEGY, "strategies", m.Strategy),
+    Spec(PROGRAM, "programs", m.Program),
+    Spec(ACTIVITY, "activities", m.Activity),
+    Spec(INDICATOR, "indicators", m.Indicator, children=("targets", "actuals")),
+    Spec(TARGET, "targets", m.Target, INDICATOR, key=lambda r, i, p: (*p, r.year), year=lambda r: r.year),
+    Spec(ACTUAL, "actuals", m.Actual, INDICATOR, key=lambda r, i, p: (*p, r.year, r.quarter),
          year=lambda r: r.year),
-    Spec(SERIES, "series", children=("values",)),
-    Spec(SERIES_VALUE, "values", SERIES, key=lambda r, i, p: (*p, r[0]), year=lambda r: r[0]),
-    Spec(BUDGET, "budgets", key=lambda r, i, p: (r.activity, r.year), year=lambda r: r.year),
-    Spec(SPENDING, "spending", key=_by_index, year=lambda r: r.year),
-    Spec(AGREEMENT, "agreements", key=lambda r, i, p: (r.year, r.number), year=lambda r: r.year,
-         children=("items",)),
-    Spec(AGREEMENT_ITEM, "items", AGREEMENT, key=lambda r, i, p: (*p, r.indicator),
+    Spec(SERIES, "series", m.Series, children=("values",)),
+    Spec(SERIES_VALUE, "values", tuple, SERIES, key=lambda r, i, p: (*p, r[0]), year=lambda r: r[0]),
+    Spec(BUDGET, "budgets", m.Budget, key=lambda r, i, p: (r.activity, r.year), year=lambda r: r.year),
+    Spec(SPENDING, "spending", m.SpendingLine, key=_by_index, year=lambda r: r.year),
+    Spec(AGREEMENT, "agreements", m.AgreementVersion, key=lambda r, i, p: (r.year, r.number),
+         year=lambda r: r.year, children=("items",)),
+    Spec(AGREEMENT_ITEM, "items", m.AgreementItem, AGREEMENT, key=lambda r, i, p: (*p, r.indicator),
          year=lambda r: None),  # the year is the agreement's (see records())
-    Spec(TABLE, "tables", year=lambda r: r.year),
-    Spec(NARRATIVE, "narratives", key=_by_index, year=lambda r: r.year),
+    Spec(TABLE, "tables", m.SupportingTable, year=lambda r: r.year),
+    Spec(NARRATIVE, "narratives", m.Narrative, key=_by_index, year=lambda r: r.year),
 )}
 ORDER = tuple(SPECS)  # parents before children, references before what refers to them
 # Kinds of the plan itself whose key is a place (spending, narratives): no code identifies them.
@@ -152,12 +154,68 @@ def records(plan: Plan, *, region: bool = True) -> dict[tuple[str, Key], Record]
     return result
 
 
+def fields_of(kind: str, record: Any) -> dict[str, Any]:
+    """The fields of a record of ``kind``, flat (see :func:`values`)."""
+    return values(Record(kind, (), None, record))
+
+
 def values(record: Record) -> dict[str, Any]:
     """The fields of a record, flat: nested dataclasses as dotted names, children left out."""
     spec = SPECS[record.kind]
     if spec.kind == SERIES_VALUE:
         return {"value": record.value[1]}
     return _flat(record.value, spec.children)
+
+
+def build(kind: str, flat: dict[str, Any]) -> Any:
+    """The record of ``kind`` with the fields ``flat`` (named as :func:`values` names them, and
+    a series value's ``year``); its children empty. The inverse of :func:`values`."""
+    if kind == SERIES_VALUE:
+        return (flat["year"], flat["value"])
+    empty = {child.attribute: () for child in CHILDREN.get(kind, ())}
+    return _unflat(SPECS[kind].cls, {**empty, **flat}, "")
+
+
+def _unflat(cls: Any, flat: dict[str, Any], prefix: str) -> Any:
+    arguments = {}
+    for item in fields(cls):
+        name = prefix + item.name
+        nested = _NESTED_TYPES.get(_type_name(item.type))
+        if nested is not None:
+            inner = any(v is not None for k, v in flat.items() if k.startswith(name + "."))
+            arguments[item.name] = _unflat(nested, flat, name + ".") if inner else None
+        elif name in flat:
+            arguments[item.name] = flat[name]
+    return cls(**arguments)
+
+
+def assemble(members: dict[str, list[tuple[Key, Any]]]) -> Plan:
+    """A plan from its records: for each kind, (parent key, record) in plan order — the region,
+    agency, strategic plan and settings once each with the parent key (). The inverse of
+    :func:`records`; children are put into their parents by key."""
+    placed = place(members)
+    top: dict[str, Any] = {spec.attribute: (placed[(spec.kind, ())][0] if spec.singleton
+                            else tuple(placed.get((spec.kind, ()), ())))
+           for spec in CHILDREN[None] if spec.kind in members or not spec.singleton}
+    plan: Plan = Plan(**top)
+    return plan
+
+
+def place(members: dict[str, list[tuple[Key, Any]]]) -> dict[tuple[str, Key], list[Any]]:
+    """The records of each kind under each parent key, their children put into them."""
+    placed: dict[tuple[str, Key], list[Any]] = {}
+    for kind in reversed(ORDER):
+        spec = SPECS[kind]
+        counter: dict[Key, int] = {}
+        for parent, record in members.get(kind, ()):
+            index = counter.get(parent, 0)
+            counter[parent] = index + 1
+            key = spec.key(record, index, parent)
+            children = {child.attribute: tuple(placed.get((child.kind, key), ()))
+                        for child in CHILDREN.get(kind, ())}
+            placed.setdefault((kind, parent), []).append(
+                replace(record, **children) if children else record)
+    return placed
 
 
 def _flat(value: Any, skip: tuple[str, ...] = (), prefix: str = "") -> dict[str, Any]:

@@ -15,7 +15,7 @@ from sakip.core import records as r
 from sakip.core.enums import SpendingKind as Kind
 from sakip.web.access import Action, can, requires
 from sakip.web.entry.cells import choice, number, shown, text
-from sakip.web.entry.saving import Form, Inputs, input_of, refused, save
+from sakip.web.entry.saving import Form, Inputs, input_of, saved
 from sakip.web.measuring import measured
 from sakip.web.plans.convert import plan_from_db
 from sakip.web.plans.models import Agency
@@ -58,14 +58,9 @@ def budgets(request: HttpRequest, agency: Agency, year: int, state: AgencyYear) 
             edits.append(r.Remove(r.BUDGET, key) if all(v is None for v in values.values())
                          else r.Put(r.BUDGET, key, model.Budget(a.code, year, **values)))
         status = 400
-        if not form.errors:
-            outcome, problems = save(request, agency, edits, form=form, locate=inputs,
-                                      success=gettext("Anggaran tersimpan: %(count)s perubahan."))
-            if not outcome.refused:
-                return redirect("budgets", agency=agency.pk, year=year)
-            refused(request, problems)
-        else:
-            refused(request)
+        if saved(request, agency, edits, form=form, locate=inputs,
+                 success=gettext("Anggaran tersimpan: %(count)s perubahan.")):
+            return redirect("budgets", agency=agency.pk, year=year)
     _, m = measured(agency, year)
     lines = {line.code: line for line in m.budget}
     rows = [{"activity": a, "line": lines.get(a.code),
@@ -117,14 +112,9 @@ def spending(request: HttpRequest, agency: Agency, year: int, state: AgencyYear)
             line = model.SpendingLine(year, Kind(kind or Kind.OTHER.value), label, **values)
             edits.append(r.Put(r.SPENDING, key, line))
         status = 400
-        if not form.errors:
-            outcome, problems = save(request, agency, edits, form=form, locate=inputs,
-                                      success=gettext("Komposisi belanja tersimpan: %(count)s perubahan."))
-            if not outcome.refused:
-                return redirect("spending", agency=agency.pk, year=year)
-            refused(request, problems)
-        else:
-            refused(request)
+        if saved(request, agency, edits, form=form, locate=inputs,
+                 success=gettext("Komposisi belanja tersimpan: %(count)s perubahan.")):
+            return redirect("spending", agency=agency.pk, year=year)
     _, m = measured(agency, year)
     rows = [[input_of(form, f"{prefix}{short}") for short in ("k", "l", "pi", "pg", "rs")]
             for prefix in prefixes]

@@ -19,7 +19,7 @@ from sakip.core.model import Plan
 from sakip.io.idnum import MalformedNumber, parse_id_number
 from sakip.web.access import Action, can, requires
 from sakip.web.entry.cells import choice, lines, number, shown, text
-from sakip.web.entry.saving import Form, Inputs, input_of, refused, save
+from sakip.web.entry.saving import Form, Inputs, input_of, refused, save, saved
 from sakip.web.plans import models as m
 from sakip.web.plans.convert import plan_from_db
 from sakip.web.plans.models.choices import NarrativeKind
@@ -100,14 +100,9 @@ def agreement_edit(request: HttpRequest, agency: m.Agency, year: int, state: Age
             edits.append(r.Remove(r.AGREEMENT_ITEM, (*key, i.code)) if empty
                          else r.Put(r.AGREEMENT_ITEM, (*key, i.code), item))
         status = 400
-        if not form.errors:
-            outcome, problems = save(request, agency, edits, form=form, locate=inputs,
-                                     success=gettext("Perjanjian kinerja tersimpan: %(count)s perubahan."))
-            if not outcome.refused:
-                return redirect("agreement_edit", agency=agency.pk, year=year, version=row.pk)
-            refused(request, problems)
-        else:
-            refused(request)
+        if saved(request, agency, edits, form=form, locate=inputs,
+                 success=gettext("Perjanjian kinerja tersimpan: %(count)s perubahan.")):
+            return redirect("agreement_edit", agency=agency.pk, year=year, version=row.pk)
     return TemplateResponse(request, "entry/agreement_edit.html", {
         "agency": agency, "state": state, "version": row, "form": form,
         "header": [input_of(form, name, m.AgreementVersion._meta.get_field(name).verbose_name)
@@ -242,14 +237,9 @@ def narratives(request: HttpRequest, agency: m.Agency, year: int, state: AgencyY
                                         stored.year if stored is not None else year, items)
             edits.append(r.Put(r.NARRATIVE, key, narrative))
         status = 400
-        if not form.errors:
-            outcome, problems = save(request, agency, edits, form=form, locate=inputs,
-                                     success=gettext("Narasi tersimpan: %(count)s perubahan."))
-            if not outcome.refused:
-                return redirect("narratives", agency=agency.pk, year=year)
-            refused(request, problems)
-        else:
-            refused(request)
+        if saved(request, agency, edits, form=form, locate=inputs,
+                 success=gettext("Narasi tersimpan: %(count)s perubahan.")):
+            return redirect("narratives", agency=agency.pk, year=year)
     return TemplateResponse(request, "entry/narratives.html", {
         "agency": agency, "state": state, "form": form, "kinds": NarrativeKind.choices,
         "rows": [{key: input_of(form, f"{prefix}{key}") for key in "ksti"} for prefix in prefixes],

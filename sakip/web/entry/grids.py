@@ -23,7 +23,7 @@ from sakip.core.enums import ActualStatus as Status
 from sakip.web.access import Action, can, requires
 from sakip.web.dashboards.figures import category_color
 from sakip.web.entry.cells import choice, number, shown, text
-from sakip.web.entry.saving import Form, Inputs, input_of, refused, save
+from sakip.web.entry.saving import Form, Inputs, input_of, saved
 from sakip.web.labels import LEVELS, RULES
 from sakip.web.measuring import measured
 from sakip.web.plans.convert import plan_from_db
@@ -67,14 +67,9 @@ def targets(request: HttpRequest, agency: Agency, year: int, state: AgencyYear) 
                 inputs.add(r.TARGET, key, value=name, text=name, upper=upper_name, any=name)
                 empty = target.value is None and target.text is None and target.upper is None
                 edits.append(r.Remove(r.TARGET, key) if empty else r.Put(r.TARGET, key, target))
-        if not form.errors:
-            outcome, problems = save(request, agency, edits, form=form, locate=inputs,
-                                      success=gettext("Target tersimpan: %(count)s perubahan."))
-            if not outcome.refused:
-                return redirect("targets", agency=agency.pk, year=year)
-            refused(request, problems)
-        else:
-            refused(request)
+        if saved(request, agency, edits, form=form, locate=inputs,
+                 success=gettext("Target tersimpan: %(count)s perubahan.")):
+            return redirect("targets", agency=agency.pk, year=year)
     rows = [{"indicator": i, "level": LEVELS[i.level],
              "cells": [{"year": y, "editable": editable[y],
                         "value": input_of(form, f"t-{i.pk}-{y}", f"{i.code} {y}"),
@@ -168,14 +163,9 @@ def actuals(request: HttpRequest, agency: Agency, year: int, state: AgencyYear) 
                 _actual_inputs(inputs, key, prefix, period)
                 edits.append(_actual_edit(actual, key, evidence))
         status = 400
-        if not form.errors:
-            outcome, problems = save(request, agency, edits, form=form, locate=inputs,
-                                      success=gettext("Realisasi tersimpan: %(count)s perubahan."))
-            if not outcome.refused:
-                return redirect("actuals", agency=agency.pk, year=year)
-            refused(request, problems)
-        else:
-            refused(request)
+        if saved(request, agency, edits, form=form, locate=inputs,
+                 success=gettext("Realisasi tersimpan: %(count)s perubahan.")):
+            return redirect("actuals", agency=agency.pk, year=year)
     plan, m = measured(agency, year)
     results = {r.code: r for r in m.indicators}
     rows = []
@@ -227,16 +217,10 @@ def actual_detail(request: HttpRequest, agency: Agency, year: int, state: Agency
         inputs = Inputs()
         _actual_inputs(inputs, key, prefix, ANNUAL)
         status = 400
-        if not form.errors:
-            outcome, problems = save(
-                request, agency, [_actual_edit(actual, key, _with_evidence(agency, year))],
-                form=form, locate=inputs,
-                success=gettext("Realisasi tersimpan: %(count)s perubahan."))
-            if not outcome.refused:
-                return redirect("actual_detail", agency=agency.pk, year=year, indicator=item.pk)
-            refused(request, problems)
-        else:
-            refused(request)
+        edit = _actual_edit(actual, key, _with_evidence(agency, year))
+        if saved(request, agency, [edit], form=form, locate=inputs,
+                 success=gettext("Realisasi tersimpan: %(count)s perubahan.")):
+            return redirect("actual_detail", agency=agency.pk, year=year, indicator=item.pk)
     row = Actual.objects.filter(indicator=item, year=year, period=ANNUAL).first()
     plan, m = measured(agency, year)
     result = m.result(item.code)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from django import forms
@@ -12,9 +13,9 @@ from django.db import models
 from sakip.core import records as r
 from sakip.core.model import Plan, Series
 from sakip.web.entry.cells import CellError, lines, number, shown
-from sakip.web.plans import convert
 from sakip.web.plans import models as m
 from sakip.web.plans.models.choices import Level
+from sakip.web.plans.rows import record_of
 
 
 class AgencyForm(forms.ModelForm):
@@ -125,26 +126,26 @@ class Kind:
 
 KINDS: dict[str, Kind] = {k.slug: k for k in (
     Kind("unit", "Unit kerja", m.Unit, ("code", "name", "task", "functions"), r.UNIT,
-         convert.unit_of),
-    Kind("tujuan", "Tujuan", m.Goal, ("code", "name", "mission"), r.GOAL, convert.goal_of),
+         partial(record_of, r.UNIT)),
+    Kind("tujuan", "Tujuan", m.Goal, ("code", "name", "mission"), r.GOAL, partial(record_of, r.GOAL)),
     Kind("sasaran", "Sasaran", m.Objective, ("code", "name", "goal"), r.OBJECTIVE,
-         convert.objective_of),
+         partial(record_of, r.OBJECTIVE)),
     Kind("strategi", "Strategi", m.Strategy, ("code", "text", "objectives", "policies"),
-         r.STRATEGY, convert.strategy_of),
+         r.STRATEGY, partial(record_of, r.STRATEGY)),
     Kind("program", "Program", m.Program, ("code", "name", "objective", "unit"), r.PROGRAM,
-         convert.program_of),
+         partial(record_of, r.PROGRAM)),
     Kind("kegiatan", "Kegiatan", m.Activity,
          ("code", "name", "program", "parent", "output", "outcome", "unit"), r.ACTIVITY,
-         convert.activity_of),
+         partial(record_of, r.ACTIVITY)),
     Kind("indikator", "Indikator", m.Indicator,
          ("code", "name", "unit", "precision", "polarity", "negative_formula", "aggregation",
           "formula", "definition", "data_source", "key", "kind", "levels", "baseline_year",
-          "baseline_value", "baseline_text"), r.INDICATOR, convert.indicator_of,
+          "baseline_value", "baseline_text"), r.INDICATOR, partial(record_of, r.INDICATOR),
          base_form=IndicatorForm),
     Kind("data-dasar", "Data dasar", m.Series, ("code", "name", "unit", "source"), r.SERIES,
-         convert.series_of, base_form=SeriesForm, more=_series_values),
+         partial(record_of, r.SERIES), base_form=SeriesForm, more=_series_values),
     Kind("profil", "Profil perangkat daerah", m.Agency,
          ("name", "short_name", "address", "phone", "legal_basis_of_organisation",
           "position_text", "task", "functions", "head_name", "head_title", "head_rank",
-          "head_nip"), r.AGENCY, convert.agency_of, listed=False),
+          "head_nip"), r.AGENCY, partial(record_of, r.AGENCY), listed=False),
 )}

@@ -101,6 +101,19 @@ def save(request: HttpRequest, agency: m.Agency, edits: Any, *, form: Form | Non
     return outcome, sentences
 
 
+def saved(request: HttpRequest, agency: m.Agency, edits: Any, *, form: Form, locate: Locator,
+          success: str) -> bool:
+    """A page's save: nothing while its form has errors, else through the write path; says
+    what happened either way. True when saved."""
+    if form.errors:
+        refused(request)
+        return False
+    outcome, problems = save(request, agency, edits, form=form, locate=locate, success=success)
+    if outcome.refused:
+        refused(request, problems)
+    return not outcome.refused
+
+
 def refused(request: HttpRequest, problems: Iterable[str] = ()) -> None:
     """Nothing was saved: say so, with every problem."""
     messages.error(request, gettext("Ada isian yang salah; belum ada yang disimpan."))

@@ -13,8 +13,9 @@ from dataclasses import replace
 from django.db import transaction
 
 from sakip.core import model
+from sakip.core import records as r
 from sakip.web.plans import models as m
-from sakip.web.plans.rows import agency_columns, singleton_columns
+from sakip.web.plans.rows import columns
 from sakip.web.plans.sync import sync
 
 
@@ -58,10 +59,9 @@ def store_plan(plan: model.Plan, region: m.Region | None = None, demo: bool = Fa
     """Store ``plan`` as a new agency in ``region`` (created from the plan when None)."""
     region = region or create_region(plan.region)
     agency = m.Agency.objects.create(region=region, demo=demo, stamp=uuid.uuid4().hex,
-                                     **agency_columns(plan.agency))
-    m.StrategicPlan.objects.create(
-        agency=agency, **singleton_columns("strategic_plan", plan.strategic_plan),
-        **singleton_columns("settings", plan.settings))
+                                     **columns(r.AGENCY, plan.agency))
+    m.StrategicPlan.objects.create(agency=agency, **columns(r.STRATEGIC_PLAN, plan.strategic_plan),
+                                   **columns(r.SETTINGS, plan.settings))
     add_missions(region, plan.region)
     add_scales(region, plan.scales)
     empty = model.Plan(region=plan.region, agency=model.Agency(plan.agency.code, plan.agency.name),

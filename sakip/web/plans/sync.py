@@ -18,7 +18,7 @@ from typing import Any
 from sakip.core import records as r
 from sakip.core.model import Plan
 from sakip.web.plans import models as m
-from sakip.web.plans.rows import PARENT_FIELD, ROWS, Refs, Rows, singleton_columns, table_cells
+from sakip.web.plans.rows import PARENT_FIELD, ROWS, Refs, Rows, columns, table_cells
 
 SINGLETONS = (r.AGENCY, r.STRATEGIC_PLAN, r.SETTINGS)
 # Kinds whose rows are ordered by key when read (Plan.canonical): their positions do not matter.
@@ -76,7 +76,7 @@ class Sync:
 
     def singleton(self, kind: str, record: Any) -> None:
         row = self.agency if kind == r.AGENCY else self.agency.strategic_plan
-        for name, value in singleton_columns(kind, record).items():
+        for name, value in columns(kind, record).items():
             setattr(row, name, value)
         row.save()
 
@@ -113,17 +113,17 @@ class Sync:
         created, updated, fields = [], [], set()
         for key in keys:
             record = self.after[(spec.kind, key)]
-            columns = spec.columns(record.value, refs)
+            values = columns(spec.kind, record.value, refs)
             if spec.kind in PARENT_FIELD:
-                columns[PARENT_FIELD[spec.kind]] = refs[_parent_kind(spec.kind)][record.parent]
+                values[PARENT_FIELD[spec.kind]] = refs[_parent_kind(spec.kind)][record.parent]
             row = rows.get(key)
             if row is None:
                 if _has_position(spec):
-                    columns["position"] = place[key]
-                row = spec.model(**owner, **columns)
+                    values["position"] = place[key]
+                row = spec.model(**owner, **values)
                 created.append((key, row))
                 continue
-            for name, value in columns.items():
+            for name, value in values.items():
                 if _column(row, name) != _column_value(value):
                     setattr(row, name, value)
                     fields.add(name)
