@@ -55,6 +55,8 @@ from sakip.core.records import (
 from sakip.io.problems import Problem, Severity
 from sakip.io.standard_scales import standard_scales
 
+LONGEST_PERIOD = 10  # years a strategic plan or an RPJMD may span
+
 # Record kinds and their keys (what a Locator is asked about) are sakip.core.records'; the
 # loaders name them through this module.
 __all__ = [
@@ -241,6 +243,11 @@ class _Checks:
             if start is not None and end is not None and end < start:
                 self.report("PLAN_BAD_PERIOD", f"tahun akhir {end} sebelum tahun awal {start}",
                             f"end year {end} is before start year {start}", kind, key, field)
+            elif start is not None and end is not None and end - start + 1 > LONGEST_PERIOD:
+                self.report("PLAN_LONG_PERIOD",
+                            f"periode {start}–{end} lebih dari {LONGEST_PERIOD} tahun (Renstra dan "
+                            "RPJMD lima tahun)", f"the period {start}–{end} is longer than "
+                            f"{LONGEST_PERIOD} years (a strategic plan runs five)", kind, key, field)
 
     def outside(self, year: int, kind: str, key: Key, what_id: str, what_en: str) -> None:
         period = self.plan.strategic_plan

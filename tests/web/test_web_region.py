@@ -120,3 +120,18 @@ def test_a_new_agency_is_a_plan_the_plan_checks_accept(world, admin):
         "plan_name": "Renstra 2019-2023", "start": 2019, "end": 2023})
     assert response.status_code == 400 and "kategori-permendagri-54-2010" in response.content.decode()
     assert not Agency.objects.filter(code="dinkes").exists()
+
+
+def test_a_period_the_plan_checks_refuse_is_refused_on_the_admins_pages(world, admin):
+    response = admin.post(reverse("region_agencies"), {
+        "code": "dinkes", "name": "Dinas Kesehatan", "short_name": "",
+        "plan_name": "Renstra", "start": 2023, "end": 2019})
+    assert response.status_code == 400 and "sebelum tahun awal" in response.content.decode()
+    sp = world.a.strategic_plan
+    response = admin.post(reverse("agency_settings", kwargs={"agency": world.a.pk}), {
+        "name": sp.name, "start": sp.start, "end": 2060, "baseline_year": sp.baseline_year,
+        "rounding": "half_up", "achievement_places": 2, "negative_formula": "2t-r", "cap": "",
+        "absorption_threshold": "80", "predicate_scale": sp.predicate_scale,
+        "category_scale": sp.category_scale})
+    assert response.status_code == 400 and "lebih dari 10 tahun" in response.content.decode()
+    assert plan_from_db(world.a).strategic_plan.end == sp.end

@@ -45,12 +45,6 @@ class AgencyCreateForm(forms.Form):
     start = forms.IntegerField(label=gettext_lazy("Tahun awal Renstra"), min_value=2000, max_value=2100)
     end = forms.IntegerField(label=gettext_lazy("Tahun akhir Renstra"), min_value=2000, max_value=2100)
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("start") and data.get("end") and not 0 <= data["end"] - data["start"] <= 10:
-            raise forms.ValidationError(gettext("Tahun akhir harus sama dengan atau sesudah tahun "
-                                                "awal (paling lama 10 tahun)."))
-        return data
 
 
 @requires(Action.MANAGE_REGION)
