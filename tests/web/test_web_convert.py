@@ -56,3 +56,30 @@ def test_choices_carry_the_core_enum_values():
              (choices.RoundingMode, RoundingMode)]
     for django_choices, core in pairs:
         assert set(django_choices.values) == {member.value for member in core}, core
+
+
+def test_every_field_of_every_kind_of_record_has_a_column():
+    """rows.py declares each kind's columns once: a field added to a core record without a
+    column fails here (and the round trips through the write path in test_web_record.py)."""
+    from dataclasses import fields, is_dataclass
+
+    from sakip.core import records as r
+    from sakip.web.plans.rows import REGION_ROWS, ROWS, SINGLE
+
+    def names(cls, prefix=""):
+        for item in fields(cls):
+            nested = r._NESTED_TYPES.get(r._type_name(item.type))
+            if nested is not None:
+                yield from names(nested, f"{prefix}{item.name}.")
+            else:
+                yield prefix + item.name
+
+    for kind, spec in r.SPECS.items():
+        if not is_dataclass(spec.cls):
+            continue  # a series value: (year, value)
+        declared = ROWS[kind] if kind in ROWS else None
+        cols = declared.cols if declared else SINGLE.get(kind) or REGION_ROWS[kind]
+        mapped = {c.field for c in cols} | {ref.field for ref in (declared.refs if declared else ())}
+        children = {child.attribute for child in r.CHILDREN.get(kind, ())}
+        expected = set(names(spec.cls)) - children - ({"rows"} if kind == r.TABLE else set())
+        assert mapped == expected, (kind, expected ^ mapped)
