@@ -452,3 +452,20 @@ def test_generated_plans_are_stored_and_rewritten_through_the_write_path_unchang
     assert not write_plan(stored, None, plan).refused
     assert_identical(read_plan(stored), plan.canonical())
     assert_identical(plan_from_db(stored), plan.canonical())
+
+
+def test_the_cached_plan_after_a_save_is_what_the_rows_hold(world, operator_a,
+                                                            django_capture_on_commit_callbacks):
+    kla = Indicator.objects.get(agency=world.a, code="IKU-06")
+    page = form_with(operator_a.get(url(world, "actuals")).content.decode(), "rev")
+    page[f"a-{kla.pk}-v0"] = "80,50"  # typed with a trailing zero: the plan keeps 80.5
+    with django_capture_on_commit_callbacks(execute=True):
+        assert operator_a.post(url(world, "actuals"), page).status_code == 302
+    from sakip.web.plans import convert
+    from sakip.web.plans.models import Agency
+
+    assert convert._CACHE[world.a.pk][0] == Agency.objects.get(pk=world.a.pk).stamp
+    cached = plan_from_db(world.a)  # from the cache the write path filled
+    value = cached.indicator_by_code["IKU-06"].actuals_of(YEAR)[0].value
+    assert str(value) == "80.5"
+    assert_identical(cached, read_plan(world.a))

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext
 
+from sakip.core.numbers import canonical_decimal
 from sakip.io.idnum import MalformedNumber, format_id, parse_id_number
 
 MAX_DIGITS = 18  # whole digits a measure may have (DecimalField 24,6)
@@ -22,7 +23,9 @@ class CellError(ValueError):
 
 
 def number(text: str | None, *, negative: bool = True, places: int = 6) -> Decimal | None:
-    """``"1.234,5"`` → ``Decimal("1234.5")``; empty → None; anything else → CellError."""
+    """``"1.234,5"`` → ``Decimal("1234.5")``; empty → None; anything else → CellError. The
+    number in the plan's one representation (``canonical_decimal``: ``80,50`` is 80.5), as the
+    plan file and the workbook read it."""
     if text is None or not text.strip():
         return None
     try:
@@ -38,7 +41,7 @@ def number(text: str | None, *, negative: bool = True, places: int = 6) -> Decim
     whole = len(digits) + exponent if isinstance(exponent, int) else len(digits)
     if whole > MAX_DIGITS:
         raise CellError(gettext("Angka terlalu besar."))
-    return value
+    return canonical_decimal(value)
 
 
 def shown(value: Decimal | None) -> str:

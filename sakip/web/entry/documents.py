@@ -16,6 +16,7 @@ from sakip.core import records as r
 from sakip.core.enums import AgreementKind
 from sakip.core.enums import NarrativeKind as Kind
 from sakip.core.model import Plan
+from sakip.core.numbers import canonical_decimal
 from sakip.io.idnum import MalformedNumber, parse_id_number
 from sakip.web.access import Action, can, requires
 from sakip.web.entry.cells import choice, lines, number, shown, text
@@ -151,7 +152,7 @@ def _cell_value(raw: str) -> Any:
     if not cleaned:
         return None
     try:
-        return parse_id_number(cleaned)
+        return canonical_decimal(parse_id_number(cleaned))
     except MalformedNumber:
         return cleaned[:500]
 
