@@ -77,7 +77,7 @@ def test_every_field_of_every_kind_of_record_has_a_column():
     for kind, spec in r.SPECS.items():
         if not is_dataclass(spec.cls):
             continue  # a series value: (year, value)
-        declared = ROWS[kind] if kind in ROWS else None
+        declared = ROWS.get(kind)
         cols = declared.cols if declared else SINGLE.get(kind) or REGION_ROWS[kind]
         mapped = {c.field for c in cols} | {ref.field for ref in (declared.refs if declared else ())}
         children = {child.attribute for child in r.CHILDREN.get(kind, ())}
