@@ -1,4 +1,5 @@
-"""Enumerations as Django choices. Each value is the core enum's value (a test checks it).
+"""Enumerations as Django choices: the core enums' members and values (:func:`from_core`), with
+the Indonesian label of each.
 
 Built with the functional API (:func:`choices`): the members are plain ``str`` values with an
 Indonesian label (translated lazily: docs/web.md, "Bahasa"), and the type checker, which does
@@ -7,110 +8,121 @@ not know Django, sees them as ``Any``.
 
 from __future__ import annotations
 
+import enum
 from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from sakip.core import enums, numbers
+
 
 def choices(name: str, members: list[tuple[str, str, str]]) -> Any:
-    """``TextChoices`` named ``name`` from ``(MEMBER, value, label)`` triples."""
+    """``TextChoices`` named ``name`` from ``(MEMBER, value, label)`` triples (for what the core
+    has no enum of: the workflow's states, a revision's subject)."""
     return models.TextChoices(name, [(member, (value, label)) for member, value, label in members])
 
 
-RegionKind = choices("RegionKind", [
-    ("PROVINCE", "province", _("Provinsi")),
-    ("REGENCY", "regency", _("Kabupaten")),
-    ("CITY", "city", _("Kota")),
-])
+def from_core(core: type[enum.Enum], labels: dict[str, Any]) -> Any:
+    """``TextChoices`` of a core enum: its members and values, with a label for each member."""
+    if set(labels) != {member.name for member in core}:
+        raise ValueError(f"labels of {core.__name__} do not match its members")
+    return models.TextChoices(core.__name__, [(m.name, (m.value, labels[m.name])) for m in core])
 
 
-Level = choices("Level", [
-    ("GOAL", "goal", _("Tujuan")),
-    ("OBJECTIVE", "objective", _("Sasaran")),
-    ("PROGRAM", "program", _("Program")),
-    ("ACTIVITY", "activity", _("Kegiatan")),
-])
+RegionKind = from_core(enums.RegionKind, {
+    "PROVINCE": _("Provinsi"),
+    "REGENCY": _("Kabupaten"),
+    "CITY": _("Kota"),
+})
 
 
-Polarity = choices("Polarity", [
-    ("POSITIVE", "positive", _("Positif (makin tinggi makin baik)")),
-    ("NEGATIVE", "negative", _("Negatif (makin rendah makin baik)")),
-    ("STABILISE", "stabilise", _("Stabil (tepat target / dalam rentang)")),
-])
+Level = from_core(enums.Level, {
+    "GOAL": _("Tujuan"),
+    "OBJECTIVE": _("Sasaran"),
+    "PROGRAM": _("Program"),
+    "ACTIVITY": _("Kegiatan"),
+})
 
 
-NegativeFormula = choices("NegativeFormula", [
-    ("TWO_T_MINUS_R", "2t-r", "(2T − R) / T × 100"),
-    ("T_OVER_R", "t/r", "T / R × 100"),
-])
+Polarity = from_core(enums.Polarity, {
+    "POSITIVE": _("Positif (makin tinggi makin baik)"),
+    "NEGATIVE": _("Negatif (makin rendah makin baik)"),
+    "STABILISE": _("Stabil (tepat target / dalam rentang)"),
+})
 
 
-Aggregation = choices("Aggregation", [
-    ("CUMULATIVE", "cumulative", _("Kumulatif (jumlah triwulan)")),
-    ("LAST", "last", _("Nilai triwulan terakhir")),
-    ("AVERAGE", "average", _("Rata-rata triwulan")),
-])
+NegativeFormula = from_core(enums.NegativeFormula, {
+    "TWO_T_MINUS_R": "(2T − R) / T × 100",
+    "T_OVER_R": "T / R × 100",
+})
 
 
-ActualStatus = choices("ActualStatus", [
-    ("FINAL", "final", _("Final")),
-    ("PROVISIONAL", "provisional", _("Sementara")),
-    ("NOT_AVAILABLE", "not_available", _("Belum tersedia")),
-])
+Aggregation = from_core(enums.Aggregation, {
+    "CUMULATIVE": _("Kumulatif (jumlah triwulan)"),
+    "LAST": _("Nilai triwulan terakhir"),
+    "AVERAGE": _("Rata-rata triwulan"),
+})
 
 
-IndicatorKind = choices("IndicatorKind", [
-    ("INPUT", "input", _("Masukan")),
-    ("OUTPUT", "output", _("Keluaran")),
-    ("OUTCOME", "outcome", _("Hasil")),
-    ("IMPACT", "impact", _("Dampak")),
-])
+ActualStatus = from_core(enums.ActualStatus, {
+    "FINAL": _("Final"),
+    "PROVISIONAL": _("Sementara"),
+    "NOT_AVAILABLE": _("Belum tersedia"),
+})
 
 
-AgreementKind = choices("AgreementKind", [
-    ("ORIGINAL", "original", _("Perjanjian Kinerja")),
-    ("AMENDMENT", "amendment", _("Perubahan Perjanjian Kinerja")),
-])
+IndicatorKind = from_core(enums.IndicatorKind, {
+    "INPUT": _("Masukan"),
+    "OUTPUT": _("Keluaran"),
+    "OUTCOME": _("Hasil"),
+    "IMPACT": _("Dampak"),
+})
 
 
-SpendingKind = choices("SpendingKind", [
-    ("INDIRECT", "indirect", _("Belanja Tidak Langsung")),
-    ("DIRECT", "direct", _("Belanja Langsung")),
-    ("OTHER", "other", _("Lainnya")),
-])
+AgreementKind = from_core(enums.AgreementKind, {
+    "ORIGINAL": _("Perjanjian Kinerja"),
+    "AMENDMENT": _("Perubahan Perjanjian Kinerja"),
+})
 
 
-NarrativeKind = choices("NarrativeKind", [
-    ("PROBLEMS", "problems", _("Permasalahan / kendala")),
-    ("SOLUTIONS", "solutions", _("Solusi")),
-    ("STRATEGIES", "strategies", _("Strategi yang dilakukan")),
-    ("ANALYSIS", "analysis", _("Analisis")),
-    ("STRATEGIC_ISSUES", "strategic_issues", _("Isu-isu strategis")),
-    ("LEGAL_BASIS", "legal_basis", _("Dasar hukum")),
-    ("BACKGROUND", "background", _("Latar belakang")),
-    ("CONCLUSION", "conclusion", _("Kesimpulan")),
-    ("IMPROVEMENTS", "improvements", _("Langkah perbaikan")),
-    ("OTHER", "other", _("Lainnya")),
-])
+SpendingKind = from_core(enums.SpendingKind, {
+    "INDIRECT": _("Belanja Tidak Langsung"),
+    "DIRECT": _("Belanja Langsung"),
+    "OTHER": _("Lainnya"),
+})
 
 
-ScaleKind = choices("ScaleKind", [
-    ("PREDICATE", "predicate", _("Predikat")),
-    ("CATEGORY", "category", _("Kategori")),
-])
+NarrativeKind = from_core(enums.NarrativeKind, {
+    "PROBLEMS": _("Permasalahan / kendala"),
+    "SOLUTIONS": _("Solusi"),
+    "STRATEGIES": _("Strategi yang dilakukan"),
+    "ANALYSIS": _("Analisis"),
+    "STRATEGIC_ISSUES": _("Isu-isu strategis"),
+    "LEGAL_BASIS": _("Dasar hukum"),
+    "BACKGROUND": _("Latar belakang"),
+    "CONCLUSION": _("Kesimpulan"),
+    "IMPROVEMENTS": _("Langkah perbaikan"),
+    "OTHER": _("Lainnya"),
+})
 
 
-Closed = choices("Closed", [
-    ("LEFT", "left", "[bawah, atas)"),
-    ("RIGHT", "right", "(bawah, atas]"),
-])
+ScaleKind = from_core(enums.ScaleKind, {
+    "PREDICATE": _("Predikat"),
+    "CATEGORY": _("Kategori"),
+})
 
 
-RoundingMode = choices("RoundingMode", [
-    ("HALF_UP", "half_up", _("Setengah ke atas")),
-    ("TRUNCATE", "truncate", _("Potong (laporan lama)")),
-])
+Closed = from_core(enums.Closed, {
+    "LEFT": "[bawah, atas)",
+    "RIGHT": "(bawah, atas]",
+})
+
+
+RoundingMode = from_core(numbers.RoundingMode, {
+    "HALF_UP": _("Setengah ke atas"),
+    "TRUNCATE": _("Potong (laporan lama)"),
+})
 
 
 RevisionSubject = choices("RevisionSubject", [
