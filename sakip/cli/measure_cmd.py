@@ -8,7 +8,14 @@ from decimal import Decimal
 from typing import Any
 
 from sakip.cli.table import render
-from sakip.core.measure import IndicatorResult, Measurement, default_year, measure, negative_rule
+from sakip.core.measure import (
+    IndicatorResult,
+    Measurement,
+    default_year,
+    measure,
+    negative_rule,
+    range_inner,
+)
 from sakip.core.model import Plan
 from sakip.io.idnum import format_id, format_rupiah
 from sakip.io.measurement_json import measurement_to_dict
@@ -46,7 +53,8 @@ _TEXT: dict[str, dict[str, Any]] = {
                 "not_available": "data belum tersedia", "zero_target": "target nol",
                 "zero_actual": "realisasi nol (T/R)", "negative_actual": "nilai negatif (T/R)",
                 "zero_edge": "batas rentang nol", "qualitative": "kualitatif",
-                "unknown_level": "tingkat tidak dikenal"},
+                "unknown_level": "tingkat tidak dikenal", "no_band": "di luar skala"},
+        "range": "rentang: 100 di dalam, di luar {rule} thd batas yang dilewati",
         "negative": "negatif",
         "derived": "dihitung",
         "bad_year": "tahun {year} di luar periode Renstra {start}–{end}",
@@ -76,7 +84,8 @@ _TEXT: dict[str, dict[str, Any]] = {
                 "not_available": "not yet available", "zero_target": "zero target",
                 "zero_actual": "zero actual (T/R)", "negative_actual": "negative value (T/R)",
                 "zero_edge": "band edge at zero", "qualitative": "qualitative",
-                "unknown_level": "unknown level"},
+                "unknown_level": "unknown level", "no_band": "outside the scale"},
+        "range": "range: 100 inside, outside {rule} against the bound crossed",
         "negative": "negative",
         "derived": "derived",
         "bad_year": "year {year} is outside the plan period {start}–{end}",
@@ -143,6 +152,9 @@ def render_text(plan: Plan, m: Measurement, language: str = "id", show_all: bool
             notes.append(t["negative"])
         if r.derived is not None:
             notes.append(t["derived"])
+        inner = range_inner(r.rule)
+        if inner is not None:
+            notes.append(t["range"].format(rule=inner))
         if r.why is not None:
             notes.append(t["why"][r.why.value])
         target = _target(r)

@@ -6,7 +6,14 @@ The rules, each stated once (docs/measurement.md explains them with examples):
 * Negative (lower is better), default ``(2T − R) / T × 100`` — the same as
   ``(1 + (1 − R/T)) × 100`` — or, chosen per indicator or plan, ``T / R × 100``.
 * Stabilise: 100 inside the band ``[T, upper]`` (or exactly on ``T``); outside it,
-  ``(1 − d / |edge|) × 100`` where ``d`` is the distance to the nearest edge.
+  ``(1 − d / |edge|) × 100`` where ``d`` is the distance to the nearest edge. Leaving the band
+  on either side is worse, so this is not the range rule below.
+* Range target ``[T, upper]`` of a positive or negative indicator (PermenPAN-RB): 100 inside
+  the range; outside it the indicator's own polarity rule above, with ``T`` the bound crossed
+  (the upper bound above the range, the lower bound below it). Higher is better: 92 against
+  80–90 → 92/90 × 100 = 102,22; 70 → 70/80 × 100 = 87,50. Lower is better with ``2t-r``:
+  9 against 7–8 → (2×8 − 9)/8 × 100 = 87,50. A crossed bound of 0 is a zero target (below).
+  A range whose bounds are equal is a plain target.
 * A negative target generalises both linear formulas so they stay monotone:
   positive ``(1 + (R − T)/|T|) × 100``, negative ``(1 + (T − R)/|T|) × 100``; for T > 0 these
   are exactly ``R/T`` and ``(2T − R)/T``.
@@ -42,6 +49,7 @@ class Why(enum.Enum):
     ZERO_ACTUAL = "zero_actual"  # t/r with R = 0
     NEGATIVE_ACTUAL = "negative_actual"  # t/r with R < 0 or T < 0
     ZERO_EDGE = "zero_edge"  # stabilise band edge at 0, outside the band
+    NO_BAND = "no_band"  # a value that falls in no band of a scale (a gap in the scale)
     QUALITATIVE = "qualitative"
     UNKNOWN_LEVEL = "unknown_level"
 
@@ -74,9 +82,11 @@ def score(
     negative_formula: NegativeFormula = NegativeFormula.TWO_T_MINUS_R,
     upper: Decimal | None = None,
 ) -> Score:
-    """Achievement of a numeric realisation against a numeric target."""
+    """Achievement of a numeric realisation against a numeric target (a range with ``upper``)."""
     if polarity is Polarity.STABILISE:
         return _stabilise(target, upper if upper is not None else target, actual)
+    if upper is not None and upper != target:
+        return _range(target, upper, actual, polarity, negative_formula)
     comparison = better(polarity, actual, target)
     met = comparison >= 0
     exceeded = comparison > 0
@@ -92,6 +102,20 @@ def score(
         return Score(target / actual * HUNDRED, met, exceeded)
     gap = actual - target if polarity is Polarity.POSITIVE else target - actual
     return Score((1 + gap / abs(target)) * HUNDRED, met, exceeded)
+
+
+def is_range(target: Decimal | None, upper: Decimal | None) -> bool:
+    """Whether a numeric target with ``upper`` is a range (bounds that differ)."""
+    return target is not None and upper is not None and upper != target
+
+
+def _range(lower: Decimal, upper: Decimal, actual: Decimal, polarity: Polarity,
+           negative_formula: NegativeFormula) -> Score:
+    """The range rule: 100 inside; outside, the polarity rule against the bound crossed."""
+    low, high = min(lower, upper), max(lower, upper)
+    if low <= actual <= high:
+        return Score(HUNDRED, True)
+    return score(high if actual > high else low, actual, polarity, negative_formula)
 
 
 def _stabilise(lower: Decimal, upper: Decimal, actual: Decimal) -> Score:

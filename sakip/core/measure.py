@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property, lru_cache
 
-from sakip.core.achievement import Score, Why, better, qualitative_score, score
+from sakip.core.achievement import Score, Why, better, is_range, qualitative_score, score
 from sakip.core.budget import (
     BudgetLine,
     LowAbsorption,
@@ -49,7 +49,7 @@ class IndicatorResult:
     predicate: str | None
     category: str | None
     why: Why | None
-    rule: str  # the achievement rule applied: "R/T×100", "(2T−R)/T×100", "T/R×100" …
+    rule: str  # the achievement rule applied: "R/T×100", "(2T−R)/T×100", "range R/T×100" …
     note: str | None = None
 
     @property
@@ -106,6 +106,15 @@ class Efficiency:
 
 
 @dataclass(frozen=True)
+class Uncounted:
+    """A key indicator left out of the counts of a scale, and why: the reason it has no
+    achievement, or ``no_band`` when its achievement falls in no band of the scale."""
+
+    code: str
+    why: Why
+
+
+@dataclass(frozen=True)
 class Measurement:
     year: int
     settings: Settings
@@ -122,6 +131,9 @@ class Measurement:
     uncounted: tuple[str, ...]  # key indicators with no predicate (missing data)
     own_groups: tuple[GroupResult, ...] = ()  # each goal over its own indicators only (Tabel 3.9)
     key: tuple[str, ...] = ()  # codes of the key indicators counted above, plan order
+    # Key indicators in no band of each scale, with why; counts + these = len(key).
+    predicate_uncounted: tuple[Uncounted, ...] = ()  # the same codes as ``uncounted``
+    category_uncounted: tuple[Uncounted, ...] = ()
 
     def result(self, code: str) -> IndicatorResult:
         return self._results[code]
@@ -182,7 +194,19 @@ def measure(plan: Plan, year: int, settings: Settings | None = None) -> Measurem
         uncounted=tuple(r.code for r in key if r.predicate is None),
         own_groups=own_groups,
         key=tuple(r.code for r in key),
+        predicate_uncounted=tuple(Uncounted(r.code, _why_uncounted(r))
+                                  for r in key if r.predicate is None),
+        category_uncounted=tuple(Uncounted(r.code, _why_uncounted(r))
+                                 for r in key if r.category is None),
     )
+
+
+def _why_uncounted(result: IndicatorResult) -> Why:
+    """Why an indicator has no band on a scale: the reason it has no achievement, else (an
+    achievement in a gap of the scale) ``no_band``."""
+    if result.achievement is None and result.why is not None:
+        return result.why
+    return Why.NO_BAND
 
 
 def default_year(plan: Plan) -> int:
@@ -222,7 +246,7 @@ def measure_indicator(
         reason=entered.reason if entered is not None else None,
         achievement=achievement, met=outcome.met, exceeded=outcome.exceeded,
         predicate=label(predicate_scale, standing), category=category, why=outcome.why,
-        rule=_rule(indicator, formula),
+        rule=_rule(indicator, formula, target),
         note=entered.note if entered is not None else None,
     )
 
@@ -254,14 +278,31 @@ def _limit(outcome: Score) -> Decimal | None:
     return Decimal(100) if outcome.met else -_INFINITY
 
 
-def _rule(indicator: Indicator, formula: NegativeFormula) -> str:
+def _rule(indicator: Indicator, formula: NegativeFormula, target: Target | None) -> str:
     if indicator.is_qualitative:
         return "level"
-    if indicator.polarity is Polarity.POSITIVE:
-        return "R/T×100"
     if indicator.polarity is Polarity.STABILISE:
         return "band"
-    return negative_rule(formula)
+    rule = "R/T×100" if indicator.polarity is Polarity.POSITIVE else negative_rule(formula)
+    if target is not None and is_range(target.value, target.upper):
+        return range_rule(rule)
+    return rule
+
+
+def range_rule(rule: str) -> str:
+    """The name of the range rule (100 inside, ``rule`` against the bound crossed outside),
+    as :attr:`IndicatorResult.rule` gives it: ``range R/T×100``."""
+    return f"range {rule}"
+
+
+def range_inner(rule: str) -> str | None:
+    """The polarity rule inside a range rule's name, None for any other rule."""
+    return rule.removeprefix("range ") if rule.startswith("range ") else None
+
+
+RULES = ("R/T×100", "(2T−R)/T×100", "T/R×100", "band", "level",
+         *(range_rule(r) for r in ("R/T×100", "(2T−R)/T×100", "T/R×100")))
+"""Every rule name :attr:`IndicatorResult.rule` can hold (the outputs label each)."""
 
 
 def negative_rule(formula: NegativeFormula) -> str:

@@ -18,7 +18,7 @@ from decimal import Decimal
 from sakip.core.achievement import Why
 from sakip.core.budget import BudgetLine
 from sakip.core.enums import ActualStatus, Closed, Polarity
-from sakip.core.measure import GroupResult, IndicatorResult
+from sakip.core.measure import GroupResult, IndicatorResult, range_inner
 from sakip.core.model import Band, Indicator, Scale, Settings, Target
 from sakip.io import idnum
 from sakip.io.idnum import format_id, format_rupiah
@@ -109,7 +109,7 @@ class Formatter:
         indicator = r.indicator
         note = None
         if indicator.polarity is Polarity.NEGATIVE:
-            note = self.t("note.negative", rule=r.rule)
+            note = self.t("note.negative", rule=self.rule(r))
         elif indicator.polarity is Polarity.STABILISE:
             note = self.t("note.stabilise")
         return Cell(indicator.name, note=note)
@@ -154,6 +154,11 @@ class Formatter:
             met = self.t("word.met") if r.met else self.t("word.not_met")
             return self.t("note.qualitative", met=met)
         return self.t(f"why.{r.why.value}" if r.why else "why.unknown")
+
+    def rule(self, r: IndicatorResult) -> str:
+        """The achievement rule applied to ``r`` in words (a range rule names its inner rule)."""
+        inner = range_inner(r.rule)
+        return r.rule if inner is None else self.t("rule.range", rule=inner)
 
     def label(self, value: str | None) -> Cell:
         return Cell(value or DASH, align=Align.CENTER if value is None else None)

@@ -47,7 +47,7 @@ def indicator(ctx: Context, r: IndicatorResult) -> str:
                  target=f.target_text(r.indicator, r.target), actual=f.actual_text(r),
                  predicate=(r.predicate or "–").lower(), category=(r.category or "–").lower())
     if r.indicator.polarity is Polarity.NEGATIVE:
-        sentence += " " + t("say.negative", rule=r.rule)
+        sentence += " " + t("say.negative", rule=f.rule(r))
     if r.note:
         sentence += " " + t("say.remark", note=clause(r.note))
     return sentence

@@ -45,7 +45,8 @@ ID: dict[str, str] = {
     "why.negative_actual": "nilai negatif dengan rumus T/R: persentase tidak terdefinisi",
     "why.zero_edge": "batas rentang target nol: persentase tidak terdefinisi",
     "why.qualitative": "target kualitatif", "why.unknown_level": "tingkat kualitatif tidak dikenal",
-    "why.unknown": "capaian belum dapat dihitung",
+    "why.unknown": "capaian belum dapat dihitung", "why.no_band": "capaian di luar semua rentang skala",
+    "rule.range": "100 bila realisasi di dalam rentang target; di luar rentang {rule} dengan T batas rentang yang dilewati",
     # ---- notes under tables
     "note.negative": "Indikator negatif: makin kecil realisasi makin baik; capaian = {rule}.",
     "note.stabilise": "Indikator stabil: capaian 100% bila realisasi di dalam rentang target.",
@@ -313,6 +314,7 @@ EN: dict[str, str] = {
     "direction.changed": "changed",
     "note.no_budget": "Budget data not yet available.", "note.source": "Source: {source}",
     "note.negative": "Negative indicator: lower is better; achievement = {rule}.",
+    "rule.range": "100 when the actual is inside the target range; outside it {rule} with T the bound crossed",
     "cover.title": "PERFORMANCE REPORT", "cover.year": "YEAR {year}", "foreword.title": "FOREWORD",
     "contents.title": "CONTENTS", "summary.title": "EXECUTIVE SUMMARY",
     "ch1.title": "INTRODUCTION", "ch1.background": "Background",

@@ -9,12 +9,16 @@ WHY = {
     "not_available": _("data belum tersedia"), "zero_target": _("target nol"),
     "zero_actual": _("realisasi nol (rumus T/R)"), "negative_actual": _("nilai negatif (rumus T/R)"),
     "zero_edge": _("batas rentang nol"), "qualitative": _("kualitatif"),
-    "unknown_level": _("tingkatan tidak dikenal"),
+    "unknown_level": _("tingkatan tidak dikenal"), "no_band": _("di luar semua rentang skala"),
 }
 LEVELS = {"goal": _("Tujuan"), "objective": _("Sasaran"), "program": _("Program"),
           "activity": _("Kegiatan"), "agency": _("Perangkat Daerah")}
 RULES = {"R/T×100": "R / T × 100", "(2T−R)/T×100": "(2T − R) / T × 100", "T/R×100": "T / R × 100",
-         "band": _("rentang target"), "level": _("tingkatan kualitatif")}
+         "band": _("rentang target"), "level": _("tingkatan kualitatif"),
+         "range R/T×100": _("100 di dalam rentang target; di luar: R / T × 100, T batas yang dilewati"),
+         "range (2T−R)/T×100": _("100 di dalam rentang target; di luar: (2T − R) / T × 100, "
+                                 "T batas yang dilewati"),
+         "range T/R×100": _("100 di dalam rentang target; di luar: T / R × 100, T batas yang dilewati")}
 # The fields of plan records (sakip.core.records) as a conflict names them.
 FIELDS = {
     "value": _("nilai"), "text": _("teks"), "upper": _("batas atas"), "status": _("status"),

@@ -92,7 +92,7 @@ def _definitions_table(ctx: Context) -> Table:
             definition = f"{definition}\n{formula}" if definition else formula
         polarity = t(f"polarity.{indicator.polarity.value}")
         if indicator.polarity is Polarity.NEGATIVE:
-            polarity = f"{polarity}\n({r.rule})"
+            polarity = f"{polarity}\n({ctx.f.rule(r)})"
         rows.append(Row((Cell(f"{number}.", align=Align.CENTER), Cell(indicator.name),
                          Cell(definition or "–", note=None if definition else t("note.no_definition")),
                          Cell(indicator.data_source or "–"), Cell(polarity, align=Align.CENTER))))
