@@ -6,9 +6,7 @@ import argparse
 from pathlib import Path
 from typing import IO
 
-from sakip.cli.output import refuse_existing, write_atomically
-from sakip.io.plan_file import load_plan
-from sakip.io.workbook import export_plan
+from sakip.cli.output import WORKBOOK, writing
 
 NAME = "export"
 HELP = "tulis sebuah rencana (berkas .yaml) ke buku kerja Excel"
@@ -23,13 +21,16 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     output: Path = args.output
-    refuse_existing(output, args.force)
-    plan = load_plan(args.path)
+    with writing([(output, WORKBOOK)], args.force) as (out,):
+        from sakip.io.plan_file import load_plan
+        from sakip.io.workbook import export_plan
 
-    def write(stream: IO[bytes]) -> None:
-        export_plan(plan, stream)
+        plan = load_plan(args.path)
 
-    write_atomically(output, write)
+        def fill(stream: IO[bytes]) -> None:
+            export_plan(plan, stream)
+
+        out.write_with(fill)
     done = "Buku kerja ditulis ke" if args.lang == "id" else "Workbook written to"
     print(f"{done} {output}")
     return 0

@@ -9,15 +9,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import IO
 
-from sakip.cli.output import refuse_existing, write_atomically
-from sakip.io.plan_dump import dump_plan
-from sakip.io.workbook import Limits, import_workbook
+from sakip.cli.output import PLAN, writing
 
 NAME = "import"
 HELP = "baca buku kerja Excel yang sudah diisi menjadi berkas rencana (.yaml)"
-_DEFAULTS = Limits()
+# The defaults of sakip.io.workbook.Limits, stated here so that ``sakip --help`` does not
+# import the workbook stack (tests/test_cli_startup.py checks that they agree).
+DEFAULT_MAX_MIB = 50
+DEFAULT_MAX_CELLS = 5_000_000
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -25,24 +25,21 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", required=True, type=Path, metavar="PATH",
                         help="berkas rencana (.yaml) yang ditulis")
     parser.add_argument("--force", action="store_true", help="timpa berkas yang sudah ada")
-    parser.add_argument("--max-size", type=int, default=_DEFAULTS.max_bytes // 2**20,
-                        metavar="MiB", help="ukuran berkas terbesar yang diterima (bawaan "
-                        f"{_DEFAULTS.max_bytes // 2**20} MiB)")
-    parser.add_argument("--max-cells", type=int, default=_DEFAULTS.max_cells, metavar="N",
-                        help=f"jumlah sel terbanyak yang diterima (bawaan {_DEFAULTS.max_cells})")
+    parser.add_argument("--max-size", type=int, default=DEFAULT_MAX_MIB, metavar="MiB",
+                        help=f"ukuran berkas terbesar yang diterima (bawaan {DEFAULT_MAX_MIB} MiB)")
+    parser.add_argument("--max-cells", type=int, default=DEFAULT_MAX_CELLS, metavar="N",
+                        help=f"jumlah sel terbanyak yang diterima (bawaan {DEFAULT_MAX_CELLS})")
 
 
 def run(args: argparse.Namespace) -> int:
     output: Path = args.output
-    refuse_existing(output, args.force)
-    limits = Limits(max_bytes=args.max_size * 2**20, max_cells=args.max_cells)
-    result = import_workbook(args.workbook, limits)
-    text = dump_plan(result.plan).encode("utf-8")
+    with writing([(output, PLAN)], args.force) as (out,):
+        from sakip.io.plan_dump import dump_plan
+        from sakip.io.workbook import Limits, import_workbook
 
-    def write(stream: IO[bytes]) -> None:
-        stream.write(text)
-
-    write_atomically(output, write)
+        limits = Limits(max_bytes=args.max_size * 2**20, max_cells=args.max_cells)
+        result = import_workbook(args.workbook, limits)
+        out.write(dump_plan(result.plan).encode("utf-8"))
     for warning in result.warnings:
         label = "peringatan" if args.lang == "id" else "warning"
         print(f"  {label}: {warning.render(args.lang)}", file=sys.stderr)

@@ -1,9 +1,12 @@
 """The ``sakip`` command: a thin shell over the library.
 
 Each sub-command lives in its own module listed in :data:`COMMANDS`, exposing ``NAME``,
-``HELP``, ``register(parser)`` and ``run(args) -> int``. Input problems are printed, all of
-them, in Indonesian (``--lang en`` for English) and give exit status 1; nothing prints a
-traceback unless ``--debug`` is given.
+``HELP``, ``register(parser)`` and ``run(args) -> int``. The modules import only what their
+arguments need; everything else is imported inside ``run``, so ``sakip --help`` and a light
+command start without the report, workbook or web stacks. Every file is written through
+:mod:`sakip.cli.output`. Input problems are printed, all of them, in Indonesian (``--lang en``
+for English) and give exit status 1; nothing prints a traceback unless ``--debug`` is given.
+Exit statuses: :data:`EPILOG`.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
+from sakip.cli.output import Terminated
 from sakip.io.problems import InputError, Severity
 
 COMMANDS: tuple[str, ...] = (
@@ -32,10 +36,19 @@ def _commands() -> list[ModuleType]:
     return [importlib.import_module(name) for name in COMMANDS]
 
 
+EPILOG = """status keluar (exit status):
+  0  selesai
+  1  masalah pada masukan (juga keluaran yang tidak dapat ditulis); reviu: ada kesalahan
+  2  salah pemakaian atau masukan tidak dapat dibaca; reviu: juga keluaran tidak dapat ditulis
+  3  kesalahan program (bug): jalankan lagi dengan --debug dan laporkan
+  130/143  dihentikan (Ctrl+C / SIGTERM); tidak ada berkas setengah jadi"""
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sakip",
         description="Sakip — akuntabilitas kinerja (SAKIP/LKjIP) untuk perangkat daerah.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "--lang", choices=("id", "en"), default="id", help="bahasa pesan (id/en), bawaan id"
@@ -76,6 +89,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Terminated:
+        return 143
     except Exception as error:  # the last guard: a bug, reported without a traceback
         if args.debug:
             raise

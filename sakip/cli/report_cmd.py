@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import argparse
 import datetime
+from pathlib import Path
 
-from sakip.core.measure import default_year
-from sakip.io.plan_file import load_plan
+from sakip.cli.output import REPORT, writing
 from sakip.io.problems import InputError, Problem
-from sakip.report import Options, write_report
-from sakip.report.api import format_of
 
 NAME = "report"
 HELP = "susun Laporan Kinerja (LKjIP) sebagai .docx, .pdf atau .html"
@@ -19,24 +17,34 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", metavar="PATH", help="berkas rencana (.yaml)")
     parser.add_argument("--year", type=int,
                         help="tahun laporan (bawaan: tahun terakhir yang berisi realisasi)")
-    parser.add_argument("-o", "--output", required=True, metavar="FILE",
+    parser.add_argument("-o", "--output", required=True, type=Path, metavar="FILE",
                         help="berkas keluaran; formatnya menurut akhiran: .docx, .pdf atau .html")
     parser.add_argument("--place", help="tempat penandatanganan Kata Pengantar "
                                         "(bawaan: dari alamat perangkat daerah)")
     parser.add_argument("--date", metavar="YYYY-MM-DD",
                         help="tanggal penandatanganan (bawaan: '… Maret' tahun berikutnya, diisi tangan)")
     parser.add_argument("--no-charts", action="store_true", help="tanpa grafik")
+    parser.add_argument("--force", action="store_true", help="timpa berkas yang sudah ada")
 
 
 def run(args: argparse.Namespace) -> int:
-    format_of(args.output)  # an unknown extension is refused before the plan is read
+    from sakip.report.api import format_of
+
+    output: Path = args.output
+    fmt = format_of(output)  # an unknown extension is refused before the plan is read
     signed = _date(args.date) if args.date else None
-    plan = load_plan(args.path)
-    year = args.year if args.year is not None else default_year(plan)
-    options = Options(lang=args.lang, place=args.place, date=signed, charts=not args.no_charts)
-    written = write_report(plan, year, args.output, options)
-    print(f"Laporan Kinerja {year} ditulis ke {written}" if args.lang == "id"
-          else f"Performance report {year} written to {written}")
+    with writing([(output, REPORT)], args.force) as (out,):
+        from sakip.core.measure import default_year
+        from sakip.io.plan_file import load_plan
+        from sakip.report import Options, build_report, render
+
+        plan = load_plan(args.path)
+        year = args.year if args.year is not None else default_year(plan)
+        options = Options(lang=args.lang, place=args.place, date=signed,
+                          charts=not args.no_charts)
+        out.write(render(build_report(plan, year, options), fmt))
+    print(f"Laporan Kinerja {year} ditulis ke {output}" if args.lang == "id"
+          else f"Performance report {year} written to {output}")
     return 0
 
 

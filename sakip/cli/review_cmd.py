@@ -8,17 +8,20 @@ over what it prints. Exit status: 0 without errors, 1 with errors, 2 when PATH c
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from sakip.cli.output import DOCUMENT, WORKBOOK, Target, prepare_folder, writing
 from sakip.io.problems import InputError
-from sakip.review.findings import Finding, Severity, counts, has_errors
-from sakip.review.papers import STATEMENT_NAME, XLSX_NAME, Subject, write_papers
-from sakip.review.report.readers import SUFFIXES, ReadError
+
+if TYPE_CHECKING:
+    from sakip.review.findings import Finding
+    from sakip.review.papers import Subject
 
 NAME = "review"
 HELP = "reviu otomatis atas rencana (.yaml) atau laporan kinerja (.docx, .pdf, .txt, .md)"
@@ -35,7 +38,6 @@ _TEXT: dict[str, dict[str, Any]] = {
         "unreadable": "Berkas tidak dapat dibaca: {reason}",
         "suffix": "jenis berkas '{suffix}' tidak dikenal: gunakan .yaml untuk rencana, atau "
                   ".docx, .pdf, .txt, .md untuk laporan",
-        "exists": "kertas kerja sudah ada di {path}; pakai --force untuk menimpanya",
         "year": "tahun {year} di luar periode Renstra {start}–{end}",
         "kinds": {"rencana": "rencana", "laporan": "laporan"},
     },
@@ -47,7 +49,6 @@ _TEXT: dict[str, dict[str, Any]] = {
         "unreadable": "The file cannot be read: {reason}",
         "suffix": "unknown file type '{suffix}': use .yaml for a plan, or .docx, .pdf, .txt, "
                   ".md for a report",
-        "exists": "working papers already exist in {path}; use --force to overwrite them",
         "year": "year {year} is outside the plan period {start}–{end}",
         "kinds": {"rencana": "plan", "laporan": "report"},
     },
@@ -66,7 +67,44 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from sakip.cli.main import print_problems
+
     text = _TEXT.get(args.lang, _TEXT["id"])
+    directory = Path(args.papers) if args.papers else None
+    created = False
+    try:
+        if directory is not None:
+            created = prepare_folder(directory)
+        with writing(_paper_targets(directory), args.force) as pending:
+            status = _review(args, text, pending)
+    except InputError as error:  # the output cannot be written: checked before the review
+        print_problems(error, args.lang)
+        status = EXIT_UNREADABLE
+    if created and status == EXIT_UNREADABLE and directory is not None:
+        _remove_if_empty(directory)
+    return status
+
+
+def _paper_targets(directory: Path | None) -> list[Target]:
+    from sakip.review.papers import DOCX_NAME, STATEMENT_NAME, XLSX_NAME
+
+    if directory is None:
+        return []
+    return [(directory / XLSX_NAME, WORKBOOK), (directory / DOCX_NAME, DOCUMENT),
+            (directory / STATEMENT_NAME, DOCUMENT)]
+
+
+def _remove_if_empty(directory: Path) -> None:
+    with contextlib.suppress(OSError):
+        directory.rmdir()
+
+
+def _review(args: argparse.Namespace, text: dict[str, Any], pending: list[Any]) -> int:
+    from sakip.cli.main import print_problems
+    from sakip.review.findings import has_errors
+    from sakip.review.papers import write_docx, write_statement, write_xlsx
+    from sakip.review.report.readers import SUFFIXES, ReadError
+
     source = Path(args.path)
     suffix = source.suffix.lower()
     try:
@@ -80,19 +118,12 @@ def run(args: argparse.Namespace) -> int:
         print(text["unreadable"].format(reason=error), file=sys.stderr)
         return EXIT_UNREADABLE
     except InputError as error:
-        from sakip.cli.main import print_problems
-
         print_problems(error, args.lang)
         return EXIT_UNREADABLE
-    if args.papers:
-        directory = Path(args.papers)
-        existing = [directory / n for n in (XLSX_NAME, STATEMENT_NAME) if (directory / n).exists()]
-        if existing and not args.force:
-            print(text["exists"].format(path=directory), file=sys.stderr)
-            return EXIT_UNREADABLE
-        written = write_papers(directory, subject, findings)
-    else:
-        written = []
+    if pending:  # --papers: the three working papers, in the order of _paper_targets
+        for out, writer in zip(pending, (write_xlsx, write_docx, write_statement), strict=True):
+            out.save_with(lambda path, writer=writer: writer(path, subject, findings))
+    written = [out.target for out in pending]
     if args.json:
         print(json.dumps(as_json(subject, findings, written), ensure_ascii=False, indent=2))
     else:
@@ -104,7 +135,9 @@ def _review_plan(source: Path, year: int | None,
                  text: dict[str, Any]) -> tuple[Subject, list[Finding]]:
     from sakip.core.measure import default_year
     from sakip.io.plan_file import load_plan
+    from sakip.review.papers import Subject
     from sakip.review.plan import review_plan
+    from sakip.review.report.readers import ReadError
 
     plan = load_plan(source)
     chosen = year if year is not None else default_year(plan)
@@ -121,6 +154,7 @@ _REGION = re.compile(r"^(kabupaten|kota|provinsi|pemerintah)\b", re.I)
 
 
 def _review_report(source: Path, year: int | None) -> tuple[Subject, list[Finding]]:
+    from sakip.review.papers import Subject
     from sakip.review.report import review_report
 
     report, findings = review_report(source, year)
@@ -151,6 +185,8 @@ def _title(text: str) -> str:
 
 
 def as_json(subject: Subject, findings: list[Finding], papers: list[Path]) -> dict[str, Any]:
+    from sakip.review.findings import counts
+
     return {
         "subject": {"source": subject.source, "kind": subject.kind, "agency": subject.agency,
                     "region": subject.region, "year": subject.year},
@@ -163,6 +199,8 @@ def as_json(subject: Subject, findings: list[Finding], papers: list[Path]) -> di
 
 def _print(subject: Subject, findings: list[Finding], papers: list[Path], language: str,
            text: dict[str, Any]) -> None:
+    from sakip.review.findings import Severity, counts
+
     print(text["head"].format(kind=text["kinds"][subject.kind], source=subject.source))
     if subject.agency or subject.year:
         print(subject.title)

@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from sakip.cli.output import refuse_existing, write_atomically
-from sakip.io.workbook import write_template
+from sakip.cli.output import WORKBOOK, writing
 
 NAME = "template"
 HELP = "tulis templat buku kerja Excel kosong untuk diisi perangkat daerah"
@@ -20,8 +19,10 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     output: Path = args.output
-    refuse_existing(output, args.force)
-    write_atomically(output, write_template)
+    with writing([(output, WORKBOOK)], args.force) as (out,):
+        from sakip.io.workbook import write_template
+
+        out.write_with(write_template)
     done = "Templat ditulis ke" if args.lang == "id" else "Template written to"
     print(f"{done} {output}")
     return 0
