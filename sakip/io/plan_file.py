@@ -60,6 +60,7 @@ from sakip.core.model import (
 )
 from sakip.core.numbers import RoundingMode, canonical_decimal
 from sakip.io import plan_checks as K
+from sakip.io.limits import DEFAULT_LIMITS, PlanLimits
 from sakip.io.plan_checks import Key, Location, check_plan, describe
 from sakip.io.problems import InputError, Problem
 from sakip.io.standard_scales import standard_scales
@@ -68,7 +69,6 @@ from sakip.io.yamlnode import Collector, Field, compose
 T = TypeVar("T")
 
 FORMAT = "sakip-plan/1"
-MAX_BYTES = 50 * 1024 * 1024
 
 _TOP = (
     "format", "region", "agency", "strategic_plan", "settings", "scales", "goals", "strategies",
@@ -80,8 +80,8 @@ _INDICATOR = (
 )
 
 
-def load_plan(path: str | os.PathLike[str]) -> Plan:
-    """Read and validate a plan file."""
+def load_plan(path: str | os.PathLike[str], limits: PlanLimits = DEFAULT_LIMITS) -> Plan:
+    """Read and validate a plan file; never more than ``limits.max_bytes`` of it is read."""
     name = str(path)
     file = Path(path)
     if not file.exists():
@@ -90,12 +90,14 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
     if file.is_dir():
         raise InputError([Problem("PLAN_FILE_IS_DIRECTORY", f"ini folder, bukan berkas: {name}",
                                   f"this is a folder, not a file: {name}", file=name)])
-    if file.stat().st_size > MAX_BYTES:
-        raise InputError([Problem("PLAN_FILE_TOO_LARGE",
-                                  f"berkas terlalu besar (batas {MAX_BYTES // 2**20} MiB)",
-                                  f"file too large (limit {MAX_BYTES // 2**20} MiB)", file=name)])
     try:
-        text = file.read_text(encoding="utf-8")
+        if file.stat().st_size > limits.max_bytes:
+            raise InputError([_too_large(name, limits)])
+        with file.open("rb") as handle:  # bounded: a pipe or a growing file has no honest size
+            data = handle.read(limits.max_bytes + 1)
+        if len(data) > limits.max_bytes:
+            raise InputError([_too_large(name, limits)])
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise InputError([Problem("PLAN_FILE_NOT_TEXT",
                                   "berkas bukan teks UTF-8 (berkas rencana berformat YAML)",
@@ -103,12 +105,25 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
     except OSError as error:
         raise InputError([Problem("PLAN_FILE_UNREADABLE", f"berkas tidak dapat dibaca: {error.strerror}",
                                   f"file cannot be read: {error.strerror}", file=name)]) from None
-    return parse_plan(text, name)
+    return parse_plan(text, name, limits)
 
 
-def parse_plan(text: str, source: str = "<plan>") -> Plan:
+def _too_large(name: str, limits: PlanLimits) -> Problem:
+    size = _mib(limits.max_bytes)
+    return Problem("PLAN_FILE_TOO_LARGE",
+                   f"berkas lebih besar dari {size.replace('.', ',')} MiB (batas PlanLimits.max_bytes)",
+                   f"file larger than {size} MiB (limit PlanLimits.max_bytes)", file=name)
+
+
+def _mib(size: int) -> str:
+    return f"{size / 2**20:.1f}".removesuffix(".0")
+
+
+def parse_plan(text: str, source: str = "<plan>", limits: PlanLimits = DEFAULT_LIMITS) -> Plan:
     collector = Collector(source)
-    root_node = compose(text, collector)
+    if len(text) > limits.max_bytes:  # characters: at most as many as the bytes of the text
+        raise InputError([_too_large(source, limits)])
+    root_node = compose(text, collector, limits)
     collector.raise_if_errors()
     root = Field(root_node, "", collector)
     if root.is_null:

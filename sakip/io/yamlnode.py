@@ -17,6 +17,7 @@ from typing import TypeVar
 import yaml
 
 from sakip.core.numbers import D, NumberError, canonical_decimal
+from sakip.io.limits import CONTROL, DEFAULT_LIMITS, PlanLimits, describe_character, id_number
 from sakip.io.problems import InputError, Problem, Severity
 
 E = TypeVar("E", bound=enum.Enum)
@@ -59,22 +60,185 @@ class Collector:
             raise InputError(self.problems)
 
 
-def compose(text: str, collector: Collector) -> yaml.Node | None:
-    """Compose a YAML document into nodes; a syntax error becomes one problem."""
+def compose(text: str, collector: Collector, limits: PlanLimits = DEFAULT_LIMITS) -> yaml.Node | None:
+    """Compose a YAML document into nodes; a syntax error becomes one problem.
+
+    Refused with a problem each, and ``None``: a raw control character (before parsing), an
+    alias, more than ``limits.max_nodes`` values, nesting deeper than ``limits.max_depth``, a
+    control character in any text (an escape such as ``"\\x00"`` in a double-quoted scalar).
+    """
+    if CONTROL.search(text) is not None:  # YAML refuses them raw, without a line
+        for _, raw in zip(range(_LISTED), CONTROL.finditer(text), strict=False):
+            row = text.count("\n", 0, raw.start()) + 1
+            column = raw.start() - (text.rfind("\n", 0, raw.start()) + 1) + 1
+            _control_problem(collector, raw.group(), None, row, f" (kolom {column})", f" (column {column})")
+        return None
     try:
-        return yaml.compose(text, Loader=_LOADER)
+        if len(text) * _NODES_PER_CHARACTER > limits.max_nodes and not _few_enough(text, collector, limits):
+            return None
+        root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         line = mark.line + 1 if mark is not None else None
+        if "nesting depth" in str(error.problem):  # libyaml's own bound (1000 levels)
+            _too_deep(collector, limits, None, line)
+            return None
         collector.add(
             "PLAN_YAML_SYNTAX",
             f"berkas bukan YAML yang sah: {error.problem}",
             f"not valid YAML: {error.problem}",
             line=line,
         )
+        return None
+    except RecursionError:  # the pure-Python composer on very deep nesting
+        _too_deep(collector, limits, None, None)
+        return None
     except yaml.YAMLError as error:
         collector.add("PLAN_YAML_SYNTAX", f"berkas bukan YAML yang sah: {error}", f"not valid YAML: {error}")
-    return None
+        return None
+    if root is not None and not _inspect(root, text, collector, limits):
+        return None
+    return root
+
+
+# A bound on the values a text of this many characters can hold (``{a,b}``: four in five);
+# a text that could hold more than the limit is counted before its node tree is built.
+_NODES_PER_CHARACTER = 2
+
+
+def _few_enough(text: str, collector: Collector, limits: PlanLimits) -> bool:
+    """Count the values of a large text as they are parsed, in constant memory; stop at the limit.
+
+    Composing keeps every node in memory (about 300 bytes each): two million values of a 4 MiB
+    text are 600 MB and many seconds before any of them could be counted.
+    """
+    count = 0
+    for event in yaml.parse(text, Loader=_LOADER):
+        if isinstance(event, yaml.NodeEvent):  # scalar, alias, start of a list or mapping
+            count += 1
+            if count > limits.max_nodes:
+                mark = event.start_mark
+                _too_many(collector, limits, None, mark.line + 1 if mark is not None else None)
+                return False
+    return True
+
+
+def _too_many(collector: Collector, limits: PlanLimits, path: str | None, line: int | None) -> None:
+    collector.add(
+        "PLAN_TOO_MANY_NODES",
+        f"berkas memuat lebih dari {id_number(limits.max_nodes)} nilai (batas PlanLimits.max_nodes)",
+        f"the file holds more than {limits.max_nodes:,} values (limit PlanLimits.max_nodes)",
+        path, line,
+    )
+
+
+# (parent place, key node or index): a node's path, built only when a problem names it
+_Place = tuple[object, "yaml.Node | int"] | None
+
+_LISTED = 10  # aliases or raw control characters named one by one
+
+
+def _path(place: _Place) -> str:
+    labels: list[str] = []
+    while place is not None:
+        parent, item = place
+        labels.append(f"[{item}]" if isinstance(item, int) else _label(item))
+        place = parent  # type: ignore[assignment]
+    path = "".join(reversed(labels))
+    return path[1:] if path.startswith(".") else path
+
+
+def _label(key: yaml.Node) -> str:
+    text = str(key.value) if isinstance(key, yaml.ScalarNode) else "?"
+    return "." + CONTROL.sub(lambda m: f"<{describe_character(m.group())}>", text)
+
+
+def _inspect(root: yaml.Node, text: str, collector: Collector, limits: PlanLimits) -> bool:
+    """Walk the composed nodes once, in document order; False when the document is refused.
+
+    libyaml's composer gives an alias the very node of its anchor, so a node reached twice is
+    an alias (a cycle too: ``&a [*a]``), and the walk never descends into it again: the
+    document is refused after a walk as long as the file, however far its aliases expand.
+    """
+    seen: set[int] = set()
+    aliases: list[_Place] = []
+    alias_count = 0
+    count = 0
+    stack: list[tuple[yaml.Node, int, _Place]] = [(root, 1, None)]
+    while stack:
+        node, depth, place = stack.pop()
+        if id(node) in seen:
+            alias_count += 1
+            if len(aliases) < _LISTED:
+                aliases.append(place)
+            continue
+        seen.add(id(node))
+        count += 1
+        if count > limits.max_nodes:
+            _too_many(collector, limits, _path(place), node.start_mark.line + 1)
+            return False
+        if depth > limits.max_depth:
+            _too_deep(collector, limits, _path(place), node.start_mark.line + 1)
+            return False
+        if isinstance(node, yaml.ScalarNode):
+            # raw control characters were refused before parsing: only an escape of a
+            # double-quoted scalar can make one
+            bad = CONTROL.search(node.value) if node.style == '"' else None
+            if bad is not None:
+                _control_problem(collector, bad.group(), _path(place), node.start_mark.line + 1, "", "")
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in reversed(node.value):
+                stack.append((value, depth + 1, (place, key)))
+                stack.append((key, depth + 1, (place, key)))
+        elif isinstance(node, yaml.SequenceNode):
+            for index in range(len(node.value) - 1, -1, -1):
+                stack.append((node.value[index], depth + 1, (place, index)))
+    if alias_count:
+        _alias_problems(collector, text, aliases, alias_count)
+    return not collector.has_errors
+
+
+def _alias_problems(collector: Collector, text: str, places: list[_Place], count: int) -> None:
+    """One problem for each of the first aliases, with the line of the alias itself."""
+    events = (event for event in yaml.parse(text, Loader=_LOADER) if isinstance(event, yaml.AliasEvent))
+    for place in places:
+        event = next(events, None)
+        mark = event.start_mark if event is not None else None
+        line = mark.line + 1 if mark is not None else None
+        name = f"*{event.anchor}" if event is not None else "*…"
+        collector.add(
+            "PLAN_YAML_ALIAS",
+            f"alias YAML ({name}) tidak boleh dipakai dalam berkas rencana; tuliskan nilainya di sini",
+            f"a YAML alias ({name}) is not allowed in a plan file; write the value out here",
+            _path(place), line,
+        )
+    if count > len(places):
+        collector.add(
+            "PLAN_YAML_ALIAS",
+            f"dan {id_number(count - len(places))} alias lain",
+            f"and {count - len(places):,} more aliases",
+        )
+
+
+def _too_deep(collector: Collector, limits: PlanLimits, path: str | None, line: int | None) -> None:
+    collector.add(
+        "PLAN_TOO_DEEP",
+        f"nilai bersarang lebih dari {limits.max_depth} tingkat (batas PlanLimits.max_depth)",
+        f"values nested more than {limits.max_depth} levels deep (limit PlanLimits.max_depth)",
+        path, line,
+    )
+
+
+def _control_problem(
+    collector: Collector, character: str, path: str | None, line: int | None, where_id: str, where_en: str
+) -> None:
+    shown = describe_character(character)
+    collector.add(
+        "PLAN_CONTROL_CHARACTER",
+        f"karakter kendali {shown}{where_id} tidak boleh ada dalam teks berkas rencana",
+        f"control character {shown}{where_en} is not allowed in the text of a plan file",
+        path, line,
+    )
 
 
 class Field:
