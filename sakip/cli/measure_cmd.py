@@ -5,22 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sakip.cli.table import render
-from sakip.core.measure import (
-    IndicatorResult,
-    Measurement,
-    default_year,
-    measure,
-    negative_rule,
-    range_inner,
-)
-from sakip.core.model import Plan
-from sakip.io.idnum import format_id, format_rupiah
-from sakip.io.measurement_json import measurement_to_dict
-from sakip.io.plan_file import load_plan
 from sakip.io.problems import InputError, Problem
+
+if TYPE_CHECKING:
+    from sakip.core.measure import IndicatorResult, Measurement
+    from sakip.core.model import Plan
 
 NAME = "measure"
 HELP = "ukur capaian kinerja dan serapan anggaran sebuah rencana (berkas .yaml)"
@@ -102,6 +94,10 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from sakip.core.measure import default_year, measure
+    from sakip.io.measurement_json import measurement_to_dict
+    from sakip.io.plan_file import load_plan
+
     plan = load_plan(args.path)
     year = args.year if args.year is not None else default_year(plan)
     sp = plan.strategic_plan
@@ -120,11 +116,15 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _n(value: Decimal | None, places: int | None = None) -> str:
+    from sakip.io.idnum import format_id
+
     return "–" if value is None else format_id(value, places)
 
 
 def _target(r: IndicatorResult) -> str:
     """The year's target, aligned with the indicator's other targets (5,0 beside 4,8)."""
+    from sakip.io.idnum import format_id
+
     if r.target is None:
         return "–"
     if r.target.value is None:
@@ -133,10 +133,14 @@ def _target(r: IndicatorResult) -> str:
 
 
 def _rp(value: Decimal | None) -> str:
+    from sakip.io.idnum import format_rupiah
+
     return format_rupiah(value)[3:] if value is not None else "–"
 
 
 def render_text(plan: Plan, m: Measurement, language: str = "id", show_all: bool = False) -> str:
+    from sakip.core.measure import negative_rule, range_inner
+
     t = _TEXT[language]
     levels = t["levels"]
     places = m.settings.achievement_places
