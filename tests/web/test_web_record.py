@@ -469,3 +469,13 @@ def test_the_cached_plan_after_a_save_is_what_the_rows_hold(world, operator_a,
     value = cached.indicator_by_code["IKU-06"].actuals_of(YEAR)[0].value
     assert str(value) == "80.5"
     assert_identical(cached, read_plan(world.a))
+
+
+def test_a_year_approved_before_snapshots_existed_is_frozen_when_first_read(world, inspector):
+    AgencyYear.objects.update_or_create(agency=world.a, year=YEAR, defaults={"state": "approved"})
+    assert not Snapshot.objects.exists()  # as in a database from the previous version
+    before = inspector.get(url(world, "plan_file")).content
+    snapshot = Snapshot.objects.get(agency=world.a, year=YEAR)
+    assert snapshot.version == 1 and "pembaruan Sakip" in snapshot.reason
+    assert before == inspector.get(url(world, "plan_file")).content
+    assert Snapshot.objects.count() == 1

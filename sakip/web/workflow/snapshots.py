@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC
 from typing import Any
 
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from sakip.core import records as r
@@ -90,14 +91,27 @@ def snapshot_plan(snapshot: Snapshot) -> Plan:
     return plan
 
 
+UPGRADED = ("snapshot diambil saat pertama dibaca setelah pembaruan Sakip: tahun ini sudah "
+            "disetujui sebelum Sakip menyimpan snapshot")
+
+
 def plan_for(agency: Agency, year: int) -> Plan:
-    """The plan a year's figures come from: its snapshot while approved, else the current plan."""
+    """The plan a year's figures come from: its snapshot while approved, else the current plan.
+
+    A year approved before Sakip kept snapshots (a database from an earlier version) is frozen
+    the first time it is read, with a reason that says so."""
     state = AgencyYear.objects.filter(agency=agency, year=year).values_list("state", flat=True).first()
-    if state == State.APPROVED:
-        snapshot = latest(agency, year)
-        if snapshot is not None:
-            return snapshot_plan(snapshot)
-    return plan_from_db(agency)
+    if state != State.APPROVED:
+        return plan_from_db(agency)
+    snapshot = latest(agency, year)
+    if snapshot is None:
+        try:
+            with transaction.atomic():
+                snapshot = take(agency, year, None, UPGRADED)
+        except IntegrityError:  # taken at the same moment by another request
+            snapshot = latest(agency, year)
+    assert snapshot is not None
+    return snapshot_plan(snapshot)
 
 
 def difference(old: Snapshot, new: Snapshot) -> list[r.Change]:
