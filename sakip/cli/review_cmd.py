@@ -22,12 +22,14 @@ from sakip.io.problems import InputError
 if TYPE_CHECKING:
     from sakip.review.findings import Finding
     from sakip.review.papers import Subject
+    from sakip.review.report.document import Document
 
 NAME = "review"
 HELP = "reviu otomatis atas rencana (.yaml) atau laporan kinerja (.docx, .pdf, .txt, .md)"
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 EXIT_UNREADABLE = 2
+FIRST_REPORT_YEAR = 1999  # Inpres 7/1999 introduced the LAKIP
 
 _TEXT: dict[str, dict[str, Any]] = {
     "id": {
@@ -39,6 +41,13 @@ _TEXT: dict[str, dict[str, Any]] = {
         "suffix": "jenis berkas '{suffix}' tidak dikenal: gunakan .yaml untuk rencana, atau "
                   ".docx, .pdf, .txt, .md untuk laporan",
         "year": "tahun {year} di luar periode Renstra {start}–{end}",
+        "report_year": "--year {year} tidak sesuai dengan laporan: judulnya menyebut tahun "
+                       "{found}; reviu laporan tahun {found} (tanpa --year atau --year {found})",
+        "table_year": "--year {year} tidak sesuai dengan laporan: tabel capaiannya untuk tahun "
+                      "{found}",
+        "implausible": "--year {year} bukan tahun laporan kinerja yang mungkin ({low}–{high})",
+        "nothing": "tidak ditemukan judul laporan kinerja bertahun maupun tabel kinerja; berkas "
+                   "ini tampaknya bukan laporan kinerja, tidak ada yang dapat direviu",
         "kinds": {"rencana": "rencana", "laporan": "laporan"},
     },
     "en": {
@@ -50,6 +59,14 @@ _TEXT: dict[str, dict[str, Any]] = {
         "suffix": "unknown file type '{suffix}': use .yaml for a plan, or .docx, .pdf, .txt, "
                   ".md for a report",
         "year": "year {year} is outside the plan period {start}–{end}",
+        "report_year": "--year {year} does not match the report: its title names the year "
+                       "{found}; review it as {found} (no --year, or --year {found})",
+        "table_year": "--year {year} does not match the report: its achievement tables are for "
+                      "{found}",
+        "implausible": "--year {year} is not a possible performance report year ({low}–{high})",
+        "nothing": "no performance report title with a year and no performance table found; "
+                   "this file does not look like a performance report, there is nothing to "
+                   "review",
         "kinds": {"rencana": "plan", "laporan": "report"},
     },
 }
@@ -103,6 +120,7 @@ def _review(args: argparse.Namespace, text: dict[str, Any], pending: list[Any]) 
     from sakip.cli.main import print_problems
     from sakip.review.findings import has_errors
     from sakip.review.papers import write_docx, write_statement, write_xlsx
+    from sakip.review.report.limits import Code
     from sakip.review.report.readers import SUFFIXES, ReadError
 
     source = Path(args.path)
@@ -113,9 +131,12 @@ def _review(args: argparse.Namespace, text: dict[str, Any], pending: list[Any]) 
         elif suffix in SUFFIXES:
             subject, findings = _review_report(source, args.year)
         else:
-            raise ReadError(text["suffix"].format(suffix=suffix or source.name))
+            kind = suffix or source.name
+            raise ReadError(_TEXT["id"]["suffix"].format(suffix=kind), Code.UNSUPPORTED,
+                            _TEXT["en"]["suffix"].format(suffix=kind))
     except ReadError as error:
-        print(text["unreadable"].format(reason=error), file=sys.stderr)
+        reason = f"{error.message(args.lang)} [{error.code}]"
+        print(text["unreadable"].format(reason=reason), file=sys.stderr)
         return EXIT_UNREADABLE
     except InputError as error:
         print_problems(error, args.lang)
@@ -137,13 +158,13 @@ def _review_plan(source: Path, year: int | None,
     from sakip.io.plan_file import load_plan
     from sakip.review.papers import Subject
     from sakip.review.plan import review_plan
-    from sakip.review.report.readers import ReadError
 
     plan = load_plan(source)
     chosen = year if year is not None else default_year(plan)
     period = plan.strategic_plan
     if not period.start <= chosen <= period.end:
-        raise ReadError(text["year"].format(year=chosen, start=period.start, end=period.end))
+        raise _refusal("year", "PLAN_YEAR_OUTSIDE_PERIOD", year=chosen, start=period.start,
+                       end=period.end)
     subject = Subject(str(source), "rencana", plan.agency.name, plan.region.name, chosen)
     return subject, review_plan(plan, chosen)
 
@@ -153,11 +174,25 @@ _AGENCY = re.compile(r"^(dinas|badan|kantor|sekretariat|inspektorat|rumah sakit|
 _REGION = re.compile(r"^(kabupaten|kota|provinsi|pemerintah)\b", re.I)
 
 
+def _both(key: str, **values: object) -> tuple[str, str]:
+    return _TEXT["id"][key].format(**values), _TEXT["en"][key].format(**values)
+
+
+def _refusal(key: str, code: str, **values: object) -> Exception:
+    from sakip.review.report.limits import ReadError
+
+    message_id, message_en = _both(key, **values)
+    return ReadError(message_id, code, message_en)
+
+
 def _review_report(source: Path, year: int | None) -> tuple[Subject, list[Finding]]:
     from sakip.review.papers import Subject
-    from sakip.review.report import review_report
+    from sakip.review.report import review_document
+    from sakip.review.report.readers import read_report
 
-    report, findings = review_report(source, year)
+    document = read_report(source)
+    _check_report_year(document, year)
+    report, findings = review_document(document, year)
     agency = region = None
     paragraphs = report.document.paragraphs[:25]
     for index, paragraph in enumerate(paragraphs):
@@ -169,6 +204,38 @@ def _review_report(source: Path, year: int | None) -> tuple[Subject, list[Findin
                 region = _title(following)
     subject = Subject(str(source), "laporan", agency, region, report.year)
     return subject, findings
+
+
+def _check_report_year(document: Document, year: int | None) -> None:
+    """Refuse, before any check runs, a report that names no year and shows no performance
+    table (nothing to review: "no findings" would be a verdict on nothing), and a ``--year``
+    the report contradicts: the year its title names ("LAPORAN KINERJA TAHUN 2020"), else
+    the years of its realisation and achievement columns."""
+    from sakip.review.report.context import _TITLE_YEAR, Report
+    from sakip.review.report.limits import Code, ReadError
+    from sakip.review.report.tables import Role
+
+    titled = next((int(m.group(1)) for p in document.paragraphs[:40]
+                   if (m := _TITLE_YEAR.search(p.text))), None)
+    own = Report(document)
+    measured = {c.year for t in own.tables for c in t.columns
+                if c.role in (Role.ACTUAL, Role.ACHIEVEMENT) and c.year is not None}
+    performance = any(c.role not in (Role.TEXT, Role.NO) for t in own.tables for c in t.columns)
+    if titled is None and not performance:
+        id_, en = _both("nothing")
+        raise ReadError(f"{id_}: {document.path}", Code.NOTHING_TO_REVIEW,
+                        f"{en}: {document.path}")
+    if year is None:
+        return
+    high = dt.date.today().year + 1
+    if not FIRST_REPORT_YEAR <= year <= high:
+        raise _refusal("implausible", Code.YEAR_MISMATCH, year=year, low=FIRST_REPORT_YEAR,
+                       high=high)
+    if titled is not None and titled != year:
+        raise _refusal("report_year", Code.YEAR_MISMATCH, year=year, found=titled)
+    if titled is None and measured and year not in measured:
+        found = ", ".join(str(y) for y in sorted(measured))
+        raise _refusal("table_year", Code.YEAR_MISMATCH, year=year, found=found)
 
 
 _SMALL = frozenset({"dan", "di", "ke", "dari", "untuk", "yang", "serta", "atau"})

@@ -4,19 +4,23 @@ Text and markdown: a line holding a tab is a table row (the seed's form), so is 
 pipe row (``| a | b |``); rows separated only by blank lines belong to one table (tables cut
 by page breaks). DOCX: body paragraphs and tables in order; a merged cell is given once.
 PDF: pdfplumber's tables and the text lines outside them, page by page, top to bottom.
+
+Before any of this, :mod:`~sakip.review.report.limits` bounds the input (size, zip directory,
+element count, page count, encoding) and refuses it with a stable code.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
+from sakip.review.report import limits as L
 from sakip.review.report.document import Block, Document, Paragraph, RawTable, clean
+from sakip.review.report.limits import LIMITS, Code, ReadError, ReportLimits
 
-
-class ReadError(Exception):
-    """The input cannot be read at all; the message is in Indonesian."""
-
+__all__ = ["SUFFIXES", "TEXT_SUFFIXES", "ReadError", "ReportLimits", "parse_text", "read_docx",
+           "read_pdf", "read_report", "read_text"]
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 SUFFIXES = (".docx", ".pdf", *TEXT_SUFFIXES)
@@ -24,35 +28,53 @@ SUFFIXES = (".docx", ".pdf", *TEXT_SUFFIXES)
 _PIPE_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
-def read_report(path: str | Path) -> Document:
+def read_report(path: str | Path, limits: ReportLimits = LIMITS) -> Document:
+    """The report's paragraphs and tables; ``ReadError`` (with a code) when it cannot be read,
+    is over a limit, or holds nothing to review."""
     source = Path(path)
     suffix = source.suffix.lower()
     if suffix not in SUFFIXES:
+        kind = suffix or source.name
         raise ReadError(
-            f"jenis berkas '{suffix or source.name}' tidak didukung: gunakan .docx, .pdf, .txt atau .md"
-        )
+            f"jenis berkas '{kind}' tidak didukung: gunakan .docx, .pdf, .txt atau .md",
+            Code.UNSUPPORTED,
+            f"file type '{kind}' is not supported: use .docx, .pdf, .txt or .md")
     if not source.exists():
-        raise ReadError(f"berkas tidak ditemukan: {source}")
+        raise ReadError(f"berkas tidak ditemukan: {source}", Code.NOT_FOUND,
+                        f"file not found: {source}")
     if not source.is_file():
-        raise ReadError(f"bukan berkas: {source}")
+        raise ReadError(f"bukan berkas: {source}", Code.NOT_FOUND, f"not a file: {source}")
     if suffix == ".docx":
-        return read_docx(source)
-    if suffix == ".pdf":
-        return read_pdf(source)
-    return read_text(source)
+        document = read_docx(source, limits)
+    elif suffix == ".pdf":
+        document = read_pdf(source, limits)
+    else:
+        document = read_text(source, limits)
+    if not document.blocks:
+        raise ReadError(
+            f"tidak ada paragraf atau tabel yang dapat dibaca; tidak ada yang dapat direviu: "
+            f"{source}", Code.NOTHING_TO_REVIEW,
+            f"no paragraph or table could be read; there is nothing to review: {source}")
+    return document
 
 
 # --------------------------------------------------------------------------- text
 
 
-def read_text(path: Path) -> Document:
-    data = path.read_bytes()
-    unread: list[str] = []
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-        unread.append("berkas bukan UTF-8; dibaca sebagai Windows-1252, huruf tertentu mungkin salah")
+def read_text(path: Path, limits: ReportLimits = LIMITS) -> Document:
+    L.check_size(path, limits.max_text_bytes)
+    with path.open("rb") as handle:  # never more than the limit, should the file grow
+        data = handle.read(limits.max_text_bytes + 1)
+    if len(data) > limits.max_text_bytes:
+        L.check_size(path, limits.max_text_bytes)
+    text, unread = L.decode_text(data, path)
+    lines = sum(1 for line in text.splitlines() if line.strip())
+    if lines > limits.max_blocks:
+        raise ReadError(
+            f"terlalu banyak baris berisi ({lines:,}; batasnya {limits.max_blocks:,}); ini bukan "
+            f"laporan kinerja biasa: {path}", Code.TOO_MANY_BLOCKS,
+            f"too many non-empty lines ({lines:,}; the limit is {limits.max_blocks:,}); this is "
+            f"not an ordinary performance report: {path}")
     return Document(str(path), "text", tuple(parse_text(text)), tuple(unread))
 
 
@@ -106,7 +128,8 @@ def parse_text(text: str) -> list[Block]:
 # --------------------------------------------------------------------------- docx
 
 
-def read_docx(path: Path) -> Document:
+def read_docx(path: Path, limits: ReportLimits = LIMITS) -> Document:
+    L.check_docx(path, limits)
     try:
         import docx  # python-docx
         from docx.table import Table
@@ -116,15 +139,22 @@ def read_docx(path: Path) -> Document:
     try:
         document = docx.Document(str(path))
     except Exception as exc:
-        raise ReadError(f"berkas DOCX tidak dapat dibuka ({exc.__class__.__name__}): {path}") from exc
+        name = exc.__class__.__name__
+        raise ReadError(f"berkas DOCX tidak dapat dibuka ({name}): {path}", Code.CORRUPT,
+                        f"the DOCX file cannot be opened ({name}): {path}") from exc
     blocks: list[Block] = []
+    read = 0  # paragraphs and table cells, the second guard after the count from the tags
     for position, child in enumerate(document.element.body.iterchildren(), start=1):
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
+            read += 1
             text = clean(DocxParagraph(child, document).text)
             if text:
                 blocks.append(Paragraph(text, position))
         elif tag == "tbl":
+            read += sum(1 for _ in child.iter(f"{child.tag.rsplit('}', 1)[0]}}}tc"))
+            if read > limits.max_blocks:
+                raise L.too_many_blocks(path, limits)
             rows = _docx_rows(Table(child, document))
             if rows:
                 blocks.append(RawTable(tuple(rows), position, tuple(position for _ in rows)))
@@ -150,11 +180,39 @@ def _docx_rows(table: object) -> list[tuple[str, ...]]:
 # --------------------------------------------------------------------------- pdf
 
 
-def read_pdf(path: Path) -> Document:
+def _pdf_pages(path: Path, limits: ReportLimits) -> None:
+    """Refuse a PDF that is password-protected or has too many pages, before pdfplumber
+    builds its pages: the page tree is walked lazily and no further than the limit."""
+    from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    L.check_pdf_head(path, limits)
+    try:
+        with path.open("rb") as handle:
+            document = PDFDocument(PDFParser(handle))
+            pages = sum(1 for _ in itertools.islice(PDFPage.create_pages(document),
+                                                    limits.max_pages + 1))
+            if pages > limits.max_pages:
+                raise L.too_many_pages(path, limits)
+    except PDFPasswordIncorrect as exc:
+        raise L.encrypted_pdf(path) from exc
+    except ReadError:
+        raise
+    except Exception as exc:
+        name = exc.__class__.__name__
+        if "password" in name.lower() or "encrypt" in name.lower():
+            raise L.encrypted_pdf(path) from exc
+        raise ReadError(f"berkas PDF tidak dapat dibuka ({name}): {path}", Code.CORRUPT,
+                        f"the PDF file cannot be opened ({name}): {path}") from exc
+
+
+def read_pdf(path: Path, limits: ReportLimits = LIMITS) -> Document:
     try:
         import pdfplumber
     except ImportError as exc:  # pragma: no cover - a dependency of the package
         raise ReadError("pdfplumber tidak terpasang; jalankan pip install pdfplumber") from exc
+    _pdf_pages(path, limits)
     blocks: list[Block] = []
     unread: list[str] = []
     try:
@@ -186,11 +244,14 @@ def read_pdf(path: Path) -> Document:
     except ReadError:
         raise
     except Exception as exc:
-        raise ReadError(f"berkas PDF tidak dapat dibuka ({exc.__class__.__name__}): {path}") from exc
+        name = exc.__class__.__name__
+        raise ReadError(f"berkas PDF tidak dapat dibuka ({name}): {path}", Code.CORRUPT,
+                        f"the PDF file cannot be opened ({name}): {path}") from exc
     if not blocks:
         raise ReadError(
-            f"PDF tidak memiliki lapisan teks (hasil pindai?); tidak ada yang dapat diperiksa: {path}"
-        )
+            f"PDF tidak memiliki lapisan teks (hasil pindai?); tidak ada yang dapat diperiksa: "
+            f"{path}", Code.NO_TEXT_LAYER,
+            f"the PDF has no text layer (a scan?); there is nothing to check: {path}")
     if empty_pages:
         unread.append(
             "halaman tanpa teks (gambar atau hasil pindai), tidak diperiksa: "
