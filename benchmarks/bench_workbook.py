@@ -6,7 +6,9 @@ Generates ``--agencies`` plausible agency plans (benchmarks/generate.py) and wri
 workbooks two ways: one workbook per agency (each agency fills in its own), and one workbook
 holding all of them under prefixed codes (a plan ``--agencies`` times the size). For each it
 prints the import time (read, validate, build the plan) against the floor of python-calamine
-reading every declared sheet into Python lists without typing, checking or building anything.
+reading every declared sheet into Python lists without typing, checking or building anything,
+and against a second floor: openpyxl (read-only, values only) reading the same sheets, the
+usual way to read a workbook in Python (``vs openpyxl`` below 1 means faster than it).
 The export time (openpyxl) is printed for information. A ratio, not a time, is what later
 changes should be judged by.
 """
@@ -19,6 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import openpyxl
 import python_calamine
 
 from benchmarks.common import best_of, region_parser
@@ -63,6 +66,18 @@ def read_floor(paths: list[Path]) -> None:
                 book.get_sheet_by_name(sheet.name).to_python(skip_empty_area=False)
 
 
+def read_openpyxl(paths: list[Path]) -> None:
+    """openpyxl reading every declared sheet's values: the second floor."""
+    for path in paths:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        try:
+            for sheet in SHEETS:
+                for _row in book[sheet.name].iter_rows(values_only=True):
+                    pass
+        finally:
+            book.close()
+
+
 def import_all(paths: list[Path]) -> None:
     for path in paths:
         import_workbook(path)
@@ -92,15 +107,18 @@ def main(argv: list[str] | None = None) -> None:
         print(f"{args.agencies} agencies × {args.indicators} indicators × {args.years} years: "
               f"{len(big.indicators)} indicators, {rows} target/realisation/budget rows; "
               f"best of {args.repeat}")
-        print(f"{'import':<34}{'seconds':>9}{'floor s':>9}{'ratio':>7}  floor")
+        print(f"{'import':<34}{'seconds':>9}{'floor s':>9}{'ratio':>7}"
+              f"{'openpyxl s':>12}{'vs openpyxl':>13}  floor")
         for label, paths, size in (
             (f"{len(separate)} workbooks, one per agency", separate, mib),
             ("1 workbook with every agency", [one], one.stat().st_size / 2**20),
         ):
             floor = best_of(args.repeat, lambda paths=paths: read_floor(paths))
             took = best_of(args.repeat, lambda paths=paths: import_all(paths))
-            print(f"{label:<34}{took:>9.3f}{floor:>9.3f}{took / floor:>7.2f}  calamine reading "
-                  f"all sheets ({size:.1f} MiB)")
+            slow = best_of(args.repeat, lambda paths=paths: read_openpyxl(paths))
+            print(f"{label:<34}{took:>9.3f}{floor:>9.3f}{took / floor:>7.2f}"
+                  f"{slow:>12.3f}{took / slow:>13.2f}  calamine reading all sheets "
+                  f"({size:.1f} MiB)")
         print(f"export (openpyxl, once): {export_separate:.1f} s for {len(separate)} workbooks, "
               f"{export_one:.1f} s for the single one")
 

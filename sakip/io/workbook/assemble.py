@@ -94,12 +94,27 @@ def _placeholder(kind: Any) -> object:
     return {str: "", int: 0, Decimal: Decimal(0)}.get(kind, "")
 
 
+_REQUIRED: dict[type, tuple[tuple[str, object], ...]] = {}
+
+
+def _required(cls: type) -> tuple[tuple[str, object], ...]:
+    """The fields of a record class without a default, each with its placeholder: worked out
+    once per class (``typing.get_type_hints`` is far slower than building a record)."""
+    found = _REQUIRED.get(cls)
+    if found is None:
+        hints = typing.get_type_hints(cls)
+        found = _REQUIRED[cls] = tuple(
+            (f.name, _placeholder(hints[f.name])) for f in fields(cls)
+            if f.default is MISSING and f.default_factory is MISSING)
+    return found
+
+
 def _make(cls: type[T], given: dict[str, Any]) -> T:
-    """A record from the values read; a required one that is missing becomes a placeholder."""
-    hints = typing.get_type_hints(cls)
-    for f in fields(cls):  # type: ignore[arg-type]
-        if f.name not in given and f.default is MISSING and f.default_factory is MISSING:
-            given[f.name] = _placeholder(hints[f.name])
+    """A record from the values read; a required one that is missing becomes a placeholder
+    (placeholders are immutable, so one per class is shared)."""
+    for name, placeholder in _required(cls):
+        if name not in given:
+            given[name] = placeholder
     return cls(**given)
 
 
