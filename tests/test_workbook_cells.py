@@ -39,7 +39,8 @@ def code_of(column: Column, raw: object) -> str:
     ("1.234,5", "1234.5"),
     ("94,78%", "94.78"),
     ("Rp 5.054.687.243,-", "5054687243"),
-    ("  13.535 ", "13535"),
+    ("  13.535,00 ", "13535"),
+    ("Rp 13.535", "13535"),
     ("100.00", "100"),
 ])
 def test_numbers_are_read_exactly(raw: object, expected: str) -> None:
@@ -136,3 +137,48 @@ def test_any_decimal_written_reads_back_equal(value: Decimal) -> None:
                    min_value=-(10**12), max_value=10**12))
 def test_money_up_to_fifteen_digits_is_written_as_a_number(value: Decimal) -> None:
     assert isinstance(number_out(value), float)
+
+
+@pytest.mark.parametrize(("raw", "grouped", "decimal"), [
+    ("12.345", "12345", "12,345"),
+    ("12,345", "12345", "12,345"),
+    ("-1.500", "-1500", "-1,500"),
+    ("100.000%", "100000", "100,000"),
+    ("0.500", "500", "0,500"),
+    ("(12.345)", "-12345", "-12,345"),
+])
+def test_a_text_number_with_an_ambiguous_separator_names_both_readings(
+        raw: str, grouped: str, decimal: str) -> None:
+    with pytest.raises(BadCell) as caught:
+        read_cell(NUMBER, raw)
+    error = caught.value.error
+    assert error.code == "XLSX_AMBIGUOUS_NUMBER"
+    assert error.message_id == f"{raw} dibaca {grouped} atau {decimal}? " \
+        f"Tulis {grouped} atau {decimal}"
+    assert grouped in error.message_en and decimal in error.message_en
+    assert code_of(QUARTER, raw) == "XLSX_AMBIGUOUS_NUMBER"
+    assert code_of(YEAR, raw) == "XLSX_AMBIGUOUS_NUMBER"
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("1.234,5", "1234.5"), ("94,78%", "94.78"), ("Rp 5.054.687.243,-", "5054687243"),
+    ("12345", "12345"), ("95.56", "95.56"), ("12.345,-", "12345"), ("1.000.000", "1000000"),
+    ("1.234.5", None), (12.345, "12.345"), (12345.0, "12345"),
+])
+def test_unambiguous_numbers_and_number_cells_are_read(raw: object, expected: str | None) -> None:
+    if expected is None:
+        assert code_of(NUMBER, raw) == "XLSX_BAD_NUMBER"
+    else:
+        assert read_cell(NUMBER, raw) == Decimal(expected)  # type: ignore[arg-type]
+
+
+def test_a_table_cell_keeps_ambiguous_text_as_text() -> None:
+    assert read_table_cell("12.345") == "12.345"
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False))
+def test_a_number_cell_is_read_as_the_canonical_decimal_of_its_repr(raw: float) -> None:
+    from sakip.core.numbers import canonical_decimal
+
+    expected = canonical_decimal(Decimal(repr(raw)))
+    assert read_cell(NUMBER, raw).as_tuple() == expected.as_tuple()  # type: ignore[union-attr]

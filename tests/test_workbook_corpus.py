@@ -51,6 +51,8 @@ BROKEN: dict[str, set[str]] = {
     "bad_formula.xlsx": {"PLAN_BAD_FORMULA"},
     "period_reversed.xlsx": {"PLAN_BAD_PERIOD"},
     "table_problems.xlsx": {"PLAN_TABLE_ROW_TOO_LONG", "XLSX_TABLE_NO_HEADER"},
+    "error_values.xlsx": {"XLSX_ERROR_VALUE"},
+    "ambiguous_number.xlsx": {"XLSX_AMBIGUOUS_NUMBER"},
 }
 
 WARNINGS: dict[str, set[str]] = {
@@ -140,6 +142,22 @@ def test_a_formula_without_value_is_named() -> None:
 
 def test_the_cached_value_of_a_formula_is_used() -> None:
     assert import_workbook(CORPUS / "formula_cached.xlsx").plan == full_plan()
+
+
+def test_error_values_are_named_where_they_are() -> None:
+    found = [p for p in problems_of("error_values.xlsx") if p.code == "XLSX_ERROR_VALUE"]
+    assert [(p.sheet, p.row, p.column) for p in found] == [
+        ("Target", 2, "C (Target)"), ("Target", 3, "C (Target)"),
+        ("Anggaran", 2, found[2].column)]
+    assert found[2].column is not None and found[2].column.endswith("(Realisasi anggaran)")
+    assert ["#DIV/0!" in found[0].message_id, "#N/A" in found[1].message_en,
+            "#REF!" in found[2].message_id] == [True, True, True]
+
+
+def test_an_ambiguous_text_number_names_both_readings() -> None:
+    problem = find(problems_of("ambiguous_number.xlsx"), "XLSX_AMBIGUOUS_NUMBER")
+    assert (problem.sheet, problem.row, problem.column) == ("Target", 3, "C (Target)")
+    assert problem.message_id == "12.345 dibaca 12345 atau 12,345? Tulis 12345 atau 12,345"
 
 
 def test_indonesian_numbers_typed_as_text_are_understood() -> None:

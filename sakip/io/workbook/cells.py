@@ -40,6 +40,9 @@ _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _TRUE = frozenset({"ya", "y", "iya", "benar", "true", "1"})
 _FALSE = frozenset({"tidak", "tdk", "bukan", "salah", "false", "0"})
 LIST_SEPARATOR = ";"
+# a number typed as text whose one separator may group thousands or mark decimals: 12.345, 1,500
+_AMBIGUOUS = re.compile(r"^(?P<sign>[-+−]?)(?P<whole>\d{1,3})(?P<mark>[.,])(?P<part>\d{3})$")
+_MONEY = re.compile(r"^rp|[.,]-+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -92,7 +95,17 @@ def _float_decimal(raw: int | float) -> Decimal:
         return Decimal(raw)
     if not math.isfinite(raw):
         raise _bad(Code.BAD_NUMBER, f"bukan angka: {raw!r}", f"not a number: {raw!r}")
-    return canonical_decimal(Decimal(repr(raw)))
+    if raw.is_integer():
+        if -_EXACT_FLOAT < raw < _EXACT_FLOAT:
+            return Decimal(int(raw))  # what repr and canonical_decimal give, in one step
+        return canonical_decimal(Decimal(repr(raw)))
+    text = repr(raw)
+    if "e" not in text:
+        return Decimal(text)  # the shortest repr of a fraction ends in a non-zero digit
+    return canonical_decimal(Decimal(text))
+
+
+_EXACT_FLOAT = float(2**53)  # every integral double below this is printed digit for digit
 
 
 def _text(raw: RawValue) -> str:
@@ -138,6 +151,7 @@ def _decimal(raw: RawValue) -> Decimal:
     if isinstance(raw, int | float):
         return _float_decimal(raw)
     if isinstance(raw, str):
+        _refuse_ambiguous(raw)
         try:
             return canonical_decimal(parse_id_number(raw))
         except MalformedNumber:
@@ -150,6 +164,31 @@ def _decimal(raw: RawValue) -> Decimal:
                "expected a number, not a date or time")
 
 
+def _refuse_ambiguous(text: str) -> None:
+    """Refuse text with one separator followed by exactly three digits (``12.345``,
+    ``1,500``): a thousands separator or a decimal mark, and the spreadsheet's locale does not
+    say which. Money (``Rp 12.345``, ``12.345,-``) has no decimals, so its dot groups."""
+    body = text.replace("\u00a0", " ").replace(" ", "").removesuffix("%")
+    negative = body.startswith("(") and body.endswith(")")
+    body = body.strip("()")
+    if _MONEY.search(body):
+        body = re.sub(r"^rp\.?|[.,]-+$", "", body, flags=re.IGNORECASE)
+        if "." in body:
+            return
+    match = _AMBIGUOUS.match(body)
+    if match is None:
+        return
+    sign = "-" if (match["sign"] in ("-", "−")) != negative else ""
+    grouped = f"{sign}{int(match['whole'] + match['part'])}"
+    decimal = f"{sign}{match['whole']},{match['part']}"
+    raise _bad(
+        Code.AMBIGUOUS_NUMBER,
+        f"{text} dibaca {grouped} atau {decimal}? Tulis {grouped} atau {decimal}",
+        f"{text} is ambiguous: {grouped} (a thousands separator) or {decimal} (a decimal "
+        f"comma)? Type {grouped} or {decimal}",
+    )
+
+
 def _read_decimal(column: Column, raw: RawValue) -> Decimal:
     return _decimal(raw)
 
@@ -157,7 +196,9 @@ def _read_decimal(column: Column, raw: RawValue) -> Decimal:
 def _read_integer(column: Column, raw: RawValue) -> int:
     try:
         value = _decimal(raw)
-    except BadCell:
+    except BadCell as bad:
+        if bad.error.code is Code.AMBIGUOUS_NUMBER:
+            raise
         raise _bad(Code.BAD_INTEGER, f"bukan bilangan bulat: {raw!r}",
                    f"not a whole number: {raw!r}") from None
     if value != value.to_integral_value():
@@ -175,9 +216,13 @@ def _read_integer(column: Column, raw: RawValue) -> int:
 
 
 def _read_year(column: Column, raw: RawValue) -> int:
+    if isinstance(raw, float) and raw.is_integer() and YEAR_RANGE[0] <= raw <= YEAR_RANGE[1]:
+        return int(raw)  # the common case, without a Decimal
     try:
         value = _decimal(raw)
-    except BadCell:
+    except BadCell as bad:
+        if bad.error.code is Code.AMBIGUOUS_NUMBER:
+            raise
         value = None
     low, high = YEAR_RANGE
     if value is None or value != value.to_integral_value() or not low <= value <= high:

@@ -5,8 +5,8 @@ problem instead of a traceback, a process killed for memory or a worker busy for
 missing, not an xlsx (a legacy .xls, an .ods, a renamed document), password-protected, broken,
 larger than the limits, a part that inflates like a zip bomb, or a sheet whose grid would be
 too large (:mod:`~sakip.io.workbook.census`). It also finds formula cells that carry no cached
-value (:mod:`~sakip.io.workbook.formulas`). Each sheet's XML is read once, and every scan of it
-is one pass, linear in its size.
+value and cells holding an error value (:mod:`~sakip.io.workbook.formulas`). Each sheet's XML
+is read once, and every scan of it is one pass, linear in its size.
 """
 
 from __future__ import annotations
@@ -157,14 +157,16 @@ def _mib(size: int) -> str:
 @dataclass
 class Survey:
     """What the sheets' XML tells before calamine reads them: problems that stop the import,
-    and for each sheet the (row, column), 0-based, of formula cells without a cached value."""
+    and for each sheet the cells calamine shows as empty although they are not: formula cells
+    without a cached value and error values (:data:`formulas.Marks`)."""
 
     problems: list[Problem] = field(default_factory=list)
-    formulas: dict[str, set[tuple[int, int]]] = field(default_factory=dict)
+    marks: dict[str, formulas.Marks] = field(default_factory=dict)
 
 
 def survey(path: Path, sheets: list[str], limits: Limits) -> Survey:
-    """Read each named sheet's XML once: bound its grid, find formulas without a value."""
+    """Read each named sheet's XML once: bound its grid, find formulas without a value and
+    error values."""
     result = Survey()
     cells = 0
     try:
@@ -180,10 +182,10 @@ def survey(path: Path, sheets: list[str], limits: Limits) -> Survey:
                 if cells > limits.max_cells:
                     result.problems.append(too_many_cells(path, limits, sheet))
                     return result
-                if formulas.has_formula(xml):
-                    missing = formulas.without_value(xml)
-                    if missing:
-                        result.formulas[sheet] = missing
+                if formulas.needs_scan(xml):
+                    marks = formulas.scan(xml)
+                    if marks:
+                        result.marks[sheet] = marks
     except (zipfile.BadZipFile, OSError, ValueError, KeyError, ElementTree.ParseError,
             formulas.ParseError) as error:
         result.problems.append(_problem(

@@ -1,10 +1,12 @@
-"""Formula cells that carry no cached value, found in the sheet XML.
+"""Cells python-calamine shows as empty although they are not, found in the sheet XML.
 
 python-calamine reads the value a spreadsheet stored with a formula and shows a formula without
-one as an empty cell, so the importer looks for such cells itself. A sheet without a formula
-element costs one byte search; a sheet with one is parsed by expat in a single call, the whole
-XML at once. (Fed in pieces, as ``iterparse`` does, expat scans an unfinished token again with
-every piece, so a large comment or attribute made the scan quadratic in its size.)
+one as an empty cell; it shows an error value (``#DIV/0!``, ``#REF!``, ``#N/A`` …, stored as
+``<c t="e"><v>#DIV/0!</v></c>``, with or without a formula) as an empty cell too. So the
+importer looks for both itself. A sheet with neither a formula element nor an error cell costs
+two byte searches; a sheet with one is parsed by expat in a single call, the whole XML at once.
+(Fed in pieces, as ``iterparse`` does, expat scans an unfinished token again with every piece,
+so a large comment or attribute made the scan quadratic in its size.)
 """
 
 from __future__ import annotations
@@ -13,59 +15,72 @@ import re
 from xml.parsers import expat
 
 _FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+_ERROR_TYPE = re.compile(rb"""\st\s*=\s*["']e["']""")  # may match more than cells: only costs
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _CELL, _FORMULA, _VALUE = f"{_MAIN} c", f"{_MAIN} f", f"{_MAIN} v"
 _CELL_REF = re.compile(r"^([A-Z]{1,5})(\d{1,9})$")
 
+NO_VALUE = ""
+"""The mark of a formula cell without a stored value; any other mark is an error value."""
+
+Marks = dict[tuple[int, int], str]
+"""(row, column), 0-based → :data:`NO_VALUE` or the error value (``#DIV/0!``)."""
+
 ParseError = expat.ExpatError
 
 
-def has_formula(xml: bytes) -> bool:
-    return _FORMULA_TAG.search(xml) is not None
+def needs_scan(xml: bytes) -> bool:
+    """Whether the sheet may hold a formula or an error value (else :func:`scan` finds none)."""
+    return _FORMULA_TAG.search(xml) is not None or _ERROR_TYPE.search(xml) is not None
 
 
-def without_value(xml: bytes) -> set[tuple[int, int]]:
-    """The (row, column), 0-based, of formula cells with no cached value; ParseError when the
-    XML is broken."""
-    scan = _Scan()
+def scan(xml: bytes) -> Marks:
+    """The formula cells with no cached value and the cells holding an error value;
+    ParseError when the XML is broken."""
+    state = _Scan()
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.buffer_text = True
-    parser.StartElementHandler = scan.start
-    parser.EndElementHandler = scan.end
-    parser.CharacterDataHandler = scan.text
+    parser.StartElementHandler = state.start
+    parser.EndElementHandler = state.end
+    parser.CharacterDataHandler = state.text
     parser.Parse(xml, True)
-    return scan.missing
+    return state.marks
 
 
 class _Scan:
-    """The state of one pass: the cell being read, whether it has a formula and a value."""
+    """The state of one pass: the cell being read, whether it has a formula, its type and
+    its value."""
 
     def __init__(self) -> None:
-        self.missing: set[tuple[int, int]] = set()
+        self.marks: Marks = {}
         self.reference: str | None = None
-        self.formula = self.value = self.in_value = False
+        self.formula = self.error = self.in_value = False
+        self.value: list[str] = []
 
     def start(self, name: str, attributes: dict[str, str]) -> None:
         if name == _CELL:
             self.reference = attributes.get("r", "")
-            self.formula = self.value = False
+            self.error = attributes.get("t") == "e"
+            self.formula = False
+            self.value = []
         elif name == _FORMULA:
             self.formula = True
         elif name == _VALUE:
             self.in_value = True
 
     def text(self, data: str) -> None:
-        if self.in_value and data.strip():
-            self.value = True
+        if self.in_value:
+            self.value.append(data)
 
     def end(self, name: str) -> None:
         if name == _VALUE:
             self.in_value = False
         elif name == _CELL:
-            if self.formula and not self.value and self.reference is not None:
+            value = "".join(self.value).strip()
+            if self.reference is not None and (self.error or (self.formula and not value)):
                 position = _position(self.reference)
                 if position is not None:
-                    self.missing.add(position)
+                    self.marks[position] = (value or "#?") if self.error else NO_VALUE
             self.reference = None
 
 

@@ -18,6 +18,7 @@ from sakip.io.problems import Problem, Severity
 from sakip.io.workbook.cells import BadCell, RawValue, read_cell, read_table_cell
 from sakip.io.workbook.codes import Code
 from sakip.io.workbook.container import Limits, check_file, survey, too_many_cells
+from sakip.io.workbook.formulas import NO_VALUE, Marks
 from sakip.io.workbook.rows import Cell, Records, Row
 from sakip.io.workbook.schema import (
     FORM_HEADERS,
@@ -102,10 +103,26 @@ def _read_book(
         grid = grids.get(sheet.name)
         if grid is None:
             continue
-        missing = surveyed.formulas.get(found[sheet.name], set())
+        marks = dict(surveyed.marks.get(found[sheet.name], {}))
         reader = _read_form if sheet.layout is Layout.FORM else _read_table
-        records[sheet.name] = reader(sheet, grid, missing, problems)
+        records[sheet.name] = reader(sheet, grid, marks, problems)
+        for (r, c), mark in sorted(marks.items()):  # what the reader left: any other cell
+            if mark != NO_VALUE:
+                problems.append(Problem(
+                    code=Code.ERROR_VALUE, message_id=_error_id(mark),
+                    message_en=_error_en(mark), sheet=sheet.name, row=r + 1,
+                    column=column_letter(c)))
     return records, problems
+
+
+def _error_id(value: str) -> str:
+    return (f"sel berisi nilai galat {value}, yang terbaca kosong; perbaiki rumus atau "
+            "isi nilainya")
+
+
+def _error_en(value: str) -> str:
+    return (f"the cell holds the error value {value}, which would read as empty; fix the "
+            "formula or type the value")
 
 
 def _sheet_problems(found: dict[str, str], unknown: list[str]) -> list[Problem]:
@@ -137,9 +154,15 @@ def _is_empty(value: RawValue) -> bool:
 
 
 def _read_value(
-    row: Row, column: Column, raw: RawValue, formula_missing: bool, problems: list[Problem]
+    row: Row, column: Column, raw: RawValue, mark: str | None, problems: list[Problem]
 ) -> None:
-    if formula_missing:
+    """Read one cell; ``mark`` is the survey's (:data:`NO_VALUE` or an error value) or None."""
+    if mark is not None and mark != NO_VALUE:
+        row.bad.add(column.key)
+        problems.append(row.problem(column.key, Code.ERROR_VALUE, _error_id(mark),
+                                    _error_en(mark)))
+        return
+    if mark is not None:
         row.bad.add(column.key)
         problems.append(row.problem(
             column.key, Code.FORMULA_NO_VALUE,
@@ -167,8 +190,9 @@ def _read_value(
 
 
 def _read_table(
-    sheet: Sheet, grid: Grid, missing: set[tuple[int, int]], problems: list[Problem]
+    sheet: Sheet, grid: Grid, marks: Marks, problems: list[Problem]
 ) -> list[Row]:
+    """The records of a table sheet; the marks read are removed from ``marks``."""
     header = grid[0] if grid else []
     width = max((len(raw_row) for raw_row in grid), default=0)
     positions, open_positions = _map_header(sheet, header, width, problems)
@@ -179,24 +203,30 @@ def _read_table(
     mapped = set(positions.values()) | set(open_positions)
     unmapped = [index for index in range(width) if index not in mapped]
     columns = [(sheet.by_key[key], position) for key, position in positions.items()]
-    missing_by_row: dict[int, set[int]] = {}
-    for r, c in missing:
-        missing_by_row.setdefault(r, set()).add(c)
-    no_formulas: set[int] = set()
+    marks_by_row: dict[int, dict[int, str]] = {}
+    for (r, c), found in marks.items():
+        if r > 0:
+            marks_by_row.setdefault(r, {})[c] = found
+    no_marks: dict[int, str] = {}
     rows: list[Row] = []
     for index in range(1, len(grid)):
         raw_row = grid[index]
-        row_missing = missing_by_row.get(index, no_formulas)
-        if not row_missing and all(value == "" or _is_empty(value) for value in raw_row):
+        row_marks = marks_by_row.get(index, no_marks)
+        if not row_marks and all(value == "" or _is_empty(value) for value in raw_row):
             continue  # empty rows, trailing or between records, are ignored
         row = Row(sheet, index + 1, {}, letters, cell_letters=open_letters)
         for column, position in columns:
             raw = raw_row[position] if position < len(raw_row) else ""
-            if raw == "" and not column.required and position not in row_missing:
+            mark = row_marks.get(position)
+            if raw == "" and not column.required and mark is None:
                 continue  # the common empty optional cell: nothing to read
-            _read_value(row, column, raw, position in row_missing, problems)
+            if mark is not None:
+                del marks[(index, position)]
+            _read_value(row, column, raw, mark, problems)
         if open_positions:
-            row.cells = _read_open(row, raw_row, open_positions, row_missing, problems)
+            row.cells = _read_open(row, raw_row, open_positions, row_marks, problems)
+            for position in open_positions:
+                marks.pop((index, position), None)
         for position in unmapped:
             if position < len(raw_row) and not _is_empty(raw_row[position]):
                 unmapped.remove(position)  # one report per column is enough
@@ -214,14 +244,21 @@ def _read_open(
     row: Row,
     raw_row: Sequence[RawValue],
     positions: list[int],
-    row_missing: set[int],
+    row_marks: dict[int, str],
     problems: list[Problem],
 ) -> tuple[Cell, ...]:
     cells: list[Cell] = []
     for position in positions:
         raw = raw_row[position] if position < len(raw_row) else ""
         letter = column_letter(position)
-        if position in row_missing:
+        mark = row_marks.get(position)
+        if mark is not None and mark != NO_VALUE:
+            problems.append(Problem(
+                code=Code.ERROR_VALUE, message_id=_error_id(mark), message_en=_error_en(mark),
+                sheet=row.sheet.name, row=row.number, column=letter))
+            cells.append(None)
+            continue
+        if mark is not None:
             problems.append(Problem(
                 code=Code.FORMULA_NO_VALUE,
                 message_id="sel berisi rumus tanpa nilai tersimpan",
@@ -292,12 +329,13 @@ def _map_header(
 
 
 def _read_form(
-    sheet: Sheet, grid: Grid, missing: set[tuple[int, int]], problems: list[Problem]
+    sheet: Sheet, grid: Grid, marks: Marks, problems: list[Problem]
 ) -> list[Row]:
+    """The one record of a form sheet; the marks read are removed from ``marks``."""
     wanted = {normal_header(column.header): column for column in sheet.columns}
     field_rows: dict[str, int] = {}
     row = Row(sheet, 2, {}, {column.key: "B" for column in sheet.columns}, field_rows)
-    raw_values: dict[str, tuple[RawValue, bool]] = {}
+    raw_values: dict[str, tuple[RawValue, str | None]] = {}
     for index, raw_row in enumerate(grid):
         label = raw_row[0] if raw_row else ""
         value = raw_row[1] if len(raw_row) > 1 else ""
@@ -327,11 +365,11 @@ def _read_form(
                 sheet=sheet.name, row=index + 1, column="A"))
             continue
         field_rows[column.key] = index + 1
-        raw_values[column.key] = (value, (index, 1) in missing)
+        raw_values[column.key] = (value, marks.pop((index, 1), None))
     for column in sheet.columns:
         if column.key in raw_values:
-            raw, formula_missing = raw_values[column.key]
-            _read_value(row, column, raw, formula_missing, problems)
+            raw, mark = raw_values[column.key]
+            _read_value(row, column, raw, mark, problems)
         elif column.required:
             row.bad.add(column.key)
             problems.append(Problem(

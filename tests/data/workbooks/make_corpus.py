@@ -188,9 +188,25 @@ def cells() -> None:
         set_cell(book, "Anggaran", 2, "Realisasi anggaran", "1.234.567,5")
         set_cell(book, "Target", 2, "Target", "94,78%")
         set_cell(book, "Realisasi", 2, "Realisasi", "-5,93")
-        set_cell(book, "Nilai Seri", 2, "Nilai", "13.535")
+        set_cell(book, "Nilai Seri", 2, "Nilai", "13.535,00")
 
     edit("indonesian_numbers.xlsx", indonesian)
+
+    def error_values(book: Workbook) -> None:
+        for row, value in ((2, "#DIV/0!"), (3, "#N/A")):
+            set_cell(book, "Target", row, "Target", value)
+            book["Target"].cell(row=row, column=column(book["Target"], "Target")).data_type = "e"
+        set_cell(book, "Anggaran", 2, "Realisasi anggaran", "#REF!")
+        book["Anggaran"].cell(
+            row=2, column=column(book["Anggaran"], "Realisasi anggaran")).data_type = "e"
+
+    edit("error_values.xlsx", error_values)
+
+    def ambiguous(book: Workbook) -> None:
+        set_cell(book, "Target", 2, "Target", "95.56")  # a decimal point elsewhere
+        set_cell(book, "Target", 3, "Target", "12.345")
+
+    edit("ambiguous_number.xlsx", ambiguous)
 
     def bad_values(book: Workbook) -> None:
         set_cell(book, "Target", 2, "Target", "sembilan puluh")
