@@ -63,7 +63,7 @@ class ReportLimits:
     max_document_bytes: int = 64 * 1024 * 1024
     max_ratio: int = 100
     max_elements: int = 3_000_000
-    max_blocks: int = 200_000
+    max_blocks: int = 100_000
     max_pages: int = 1_000
 
 
