@@ -3,6 +3,17 @@
 Activity → program → objective → goal → agency. A level's absorption is its total spending over
 its total ceiling; the plain mean of the children's percentages — a common error — is not
 computed anywhere. Activities without budget data are named in their parent's ``missing``.
+
+Sub-activities (Sub Kegiatan, ``Activity.parent``): under the 2021 nomenclature (Permendagri
+90/2019) the budget is adopted and spent per sub-activity, and an activity's budget is the sum of
+its sub-activities'. So when any sub-activity of an activity has budget data in a year, the
+activity's line — and what rolls up to the program — is the sum of its sub-activities; the
+activity's own figures, if entered, are not added again (they are compared with that sum by the
+plan check ``PLAN_SUB_ACTIVITY_SUM``, :func:`sub_activity_sums`). When none of them has, the
+activity's own figures are used, as for an activity without sub-activities. Every sub-activity
+has its own line under its activity (``parent`` is the activity's code), measured like any line
+and listed under the threshold like any activity. Either way a program's ceiling and spending are
+the sums of its leaf lines: the sub-activities that carry the budget and the activities without.
 """
 
 from __future__ import annotations
@@ -40,6 +51,7 @@ class LowAbsorption:
     spent: Decimal
     absorption: Decimal
     explanation: str | None
+    parent: str | None = None  # the activity of a sub-activity
 
 
 @dataclass(frozen=True)
@@ -94,13 +106,59 @@ def _add(parts: Iterable[_Sum]) -> _Sum:
     return _Sum(ceiling, spent, tuple(missing), original)
 
 
-def roll_up(plan: Plan, year: int, settings: Settings) -> tuple[BudgetLine, ...]:
-    """Every budget line of a year: activities, programs, objectives, goals, the agency."""
-    budgets = {b.activity: b for b in plan.budgets_of(year)}
+def _has_data(budget: Budget | None) -> bool:
+    return budget is not None and (budget.ceiling is not None or budget.spent is not None)
+
+
+def _sub_activities(plan: Plan) -> dict[str, list[Activity]]:
     children: dict[str, list[Activity]] = {}
     for activity in plan.activities:
         if activity.parent is not None:
             children.setdefault(activity.parent, []).append(activity)
+    return children
+
+
+@dataclass(frozen=True)
+class SubActivitySum:
+    """The sums of an activity's sub-activities' budgets in a year, beside its own budget."""
+
+    activity: str  # the parent activity's code
+    year: int
+    ceiling: Decimal | None  # None when no sub-activity has the figure
+    spent: Decimal | None
+    ceiling_original: Decimal | None
+    own: Budget | None  # the activity's own budget record of the year, if any
+
+
+def sub_activity_sums(plan: Plan) -> tuple[SubActivitySum, ...]:
+    """Every activity and year in which at least one of its sub-activities has budget data (a
+    ceiling or spending): then the sub-activities' sums are the activity's figures, and its own
+    budget, when entered, ought to equal them. In plan order of activities, then by year."""
+    children = _sub_activities(plan)
+    budgets = {(b.activity, b.year): b for b in plan.budgets}
+    years = sorted({b.year for b in plan.budgets})
+    result: list[SubActivitySum] = []
+    for activity in plan.activities:
+        subs = children.get(activity.code)
+        if not subs:
+            continue
+        for year in years:
+            parts = [budgets.get((sub.code, year)) for sub in subs]
+            if not any(_has_data(part) for part in parts):
+                continue
+            total = _add(_Sum(b.ceiling, b.spent, (), b.ceiling_original)
+                         for b in parts if b is not None)
+            result.append(SubActivitySum(activity.code, year, total.ceiling, total.spent,
+                                         total.ceiling_original,
+                                         budgets.get((activity.code, year))))
+    return tuple(result)
+
+
+def roll_up(plan: Plan, year: int, settings: Settings) -> tuple[BudgetLine, ...]:
+    """Every budget line of a year: each activity followed by its sub-activities, then their
+    program; objectives, goals, the agency. See the module's note for sub-activities."""
+    budgets = {b.activity: b for b in plan.budgets_of(year)}
+    children = _sub_activities(plan)
     lines: list[BudgetLine] = []
 
     def line(code: str, name: str, level: str, total: _Sum, parent: str | None) -> None:
@@ -108,15 +166,24 @@ def roll_up(plan: Plan, year: int, settings: Settings) -> tuple[BudgetLine, ...]
                                 absorption(total.spent, total.ceiling, settings), parent,
                                 total.missing, total.ceiling_original))
 
+    def own_sum(activity: Activity) -> _Sum:
+        own = budgets.get(activity.code)
+        if own is not None and _has_data(own):
+            return _Sum(own.ceiling, own.spent, (), own.ceiling_original)
+        return _Sum(None, None, (activity.code,))
+
     def activity_sum(activity: Activity) -> _Sum:
-        own: Budget | None = budgets.get(activity.code)
-        if own is not None and (own.ceiling is not None or own.spent is not None):
-            total = _Sum(own.ceiling, own.spent, (), own.ceiling_original)
-        elif activity.code in children:
-            total = _add(activity_sum(child) for child in children[activity.code])
+        subs = children.get(activity.code, [])
+        sub_sums = [own_sum(sub) for sub in subs]
+        if any(not part.missing for part in sub_sums):  # the sub-activities carry the budget
+            total = _add(sub_sums)
+        elif subs and not _has_data(budgets.get(activity.code)):
+            total = _add(sub_sums)  # nothing anywhere: the sub-activities are what is missing
         else:
-            total = _Sum(None, None, (activity.code,))
-        line(activity.code, activity.name, "activity", total, activity.parent or activity.program)
+            total = own_sum(activity)
+        line(activity.code, activity.name, "activity", total, activity.program)
+        for sub, part in zip(subs, sub_sums, strict=True):
+            line(sub.code, sub.name, "activity", part, activity.code)
         return total
 
     program_sums: dict[str, _Sum] = {}
@@ -140,7 +207,8 @@ def roll_up(plan: Plan, year: int, settings: Settings) -> tuple[BudgetLine, ...]
 
 def low_absorption(lines: tuple[BudgetLine, ...], plan: Plan, year: int,
                    settings: Settings) -> tuple[LowAbsorption, ...]:
-    """Activities whose absorption is under the threshold, with their explanation or none."""
+    """Activities and sub-activities whose absorption is under the threshold, in the order of
+    the lines (an activity, then its sub-activities), with their explanation or none."""
     budgets = {b.activity: b for b in plan.budgets_of(year)}
     result = []
     for item in lines:
@@ -152,7 +220,8 @@ def low_absorption(lines: tuple[BudgetLine, ...], plan: Plan, year: int,
             budget = budgets.get(item.code)
             result.append(LowAbsorption(item.code, item.name, activity.program, item.ceiling,
                                         item.spent, item.absorption,
-                                        budget.explanation if budget else None))
+                                        budget.explanation if budget else None,
+                                        activity.parent))
     return tuple(result)
 
 

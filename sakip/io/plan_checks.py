@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol
 
-from sakip.core.budget import overspent
+from sakip.core.budget import overspent, sub_activity_sums
 from sakip.core.enums import ActualStatus, AgreementKind, RegionKind
 from sakip.core.formula import FormulaError, parse
 from sakip.core.model import Agency, Indicator, Official, Plan, Region, Scale, StrategicPlan
@@ -426,6 +426,32 @@ class _Checks:
             self.money(BUDGET, key, budget.ceiling, budget.spent, budget.ceiling_original)
         for index, line in enumerate(self.plan.spending):
             self.money(SPENDING, (index,), line.ceiling, line.spent, line.ceiling_original)
+        self.sub_activity_sums()
+
+    def sub_activity_sums(self) -> None:
+        """An activity's own ceiling or spending beside its sub-activities' sum (what rolls up,
+        sakip.core.budget). A warning: the plan measures as the rule states, the activity's own
+        figure enters no total, and the two can differ for a while in practice (a Renja figure
+        entered before the sub-activities' DPA was amended); it is shown so it gets fixed."""
+        what = (("ceiling_original", "pagu induk", "original ceiling"),
+                ("ceiling", "pagu", "ceiling"), ("spent", "realisasi", "spending"))
+        for total in sub_activity_sums(self.plan):
+            if total.own is None:
+                continue
+            for name, what_id, what_en in what:
+                own: Decimal | None = getattr(total.own, name)
+                summed: Decimal | None = getattr(total, name)
+                if own is None or own == summed:
+                    continue
+                shown = "tidak ada" if summed is None else _plain(summed)
+                shown_en = "none" if summed is None else _plain(summed)
+                self.report("PLAN_SUB_ACTIVITY_SUM",
+                            f"{what_id} kegiatan {_plain(own)} berbeda dari jumlah sub kegiatannya "
+                            f"({shown}); yang dijumlahkan ke program adalah jumlah sub kegiatan",
+                            f"the activity's {what_en} {_plain(own)} differs from the sum of its "
+                            f"sub-activities ({shown_en}); the program sums the sub-activities",
+                            BUDGET, (total.activity, total.year), name,
+                            severity=Severity.WARNING)
 
     # ------------------------------------------------------------------ agreements
 
@@ -531,3 +557,8 @@ def _is_color(text: str) -> bool:
 def _is_nip(text: str) -> bool:
     digits = text.replace(" ", "")
     return digits.isdigit() and len(digits) == 18
+
+
+def _plain(value: Decimal) -> str:
+    """A figure as written in a plan file (no exponent, no thousands separators)."""
+    return format(value, "f")
