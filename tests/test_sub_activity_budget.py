@@ -137,13 +137,14 @@ def _leaves(plan, year):
     """The lines that carry the budget: sub-activities where any has data, else the activity."""
     data = {b.activity for b in plan.budgets_of(year)
             if b.ceiling is not None or b.spent is not None}
-    lines = {line.code: line for line in roll_up(plan, year, plan.settings)}
+    # by level and code: a generated agency may share its code with an activity
+    lines = {(line.level, line.code): line for line in roll_up(plan, year, plan.settings)}
     for program in plan.programs:
         leaves = []
         for activity in plan.activities_of(program.code):
             subs = [a.code for a in plan.activities if a.parent == activity.code]
             leaves += subs if any(s in data for s in subs) else [activity.code]
-        yield lines[program.code], [lines[code] for code in leaves]
+        yield lines["program", program.code], [lines["activity", code] for code in leaves]
 
 
 def _total(values):
@@ -160,3 +161,19 @@ def test_a_programs_ceiling_and_spending_are_the_sums_of_its_leaf_lines(plan):
                 continue
             assert program.ceiling == _total(x.ceiling for x in leaves)
             assert program.spent == _total(x.spent for x in leaves)
+
+
+def test_the_annex_budget_tables_print_sub_activities_under_their_activity():
+    from sakip.report import build_report
+    from tests.report_helpers import by_caption, keyed
+
+    document = build_report(plan_from(BODY), 2020)
+    physical = by_caption(document, "Rekapitulasi Realisasi Fisik dan Keuangan Kegiatan")
+    names = [row.cells[0].text for row in physical.rows]
+    assert names[1:5] == ["Kegiatan dengan sub kegiatan", "\u2013 Sub kegiatan baik",
+                          "\u2013 Sub kegiatan rendah", "Kegiatan tanpa sub kegiatan"]
+    assert [c.value for c in physical.rows[3].cells[1:4]] == [
+        Decimal("400"), Decimal("130"), Decimal("32.50")]
+    cells = keyed(document)
+    # RKT, PKK and the physical-and-financial annex each print it
+    assert [c.value for c in cells["ceiling:2020:K1.1"]] == [Decimal("600")] * 3

@@ -64,8 +64,8 @@ def _rkt_programs(ctx: Context) -> Table:
         rows += _indicator_rows(ctx, program_title(ctx, program.name), program.code, Level.PROGRAM,
                                 [f.money_cell(m.budget_line(program.code).ceiling,
                                               f"ceiling:{ctx.year}:{program.code}")], bold=True)
-        for activity in ctx.plan.activities_of(program.code):
-            rows += _indicator_rows(ctx, activity.name, activity.code, Level.ACTIVITY,
+        for activity in _activities(ctx, program):
+            rows += _indicator_rows(ctx, _name(activity), activity.code, Level.ACTIVITY,
                                     [f.money_cell(m.budget_line(activity.code).ceiling,
                                                   f"ceiling:{ctx.year}:{activity.code}")])
     header = (head(t("annex.program_activity"), t("word.indicator"), t("word.target"),
@@ -105,7 +105,7 @@ def _pkk(ctx: Context) -> Table:
     rows: list[Row] = []
     for program in ctx.plan.programs:
         rows += _measured(ctx, program, None)
-        for activity in ctx.plan.activities_of(program.code):
+        for activity in _activities(ctx, program):
             rows += _measured(ctx, program, activity)
     header = (head(t("annex.program_activity"), t("word.indicator"), t("word.target"),
                    t("word.actual"), t("word.achievement_pct"), t("ch2.ceiling_rp"),
@@ -119,7 +119,7 @@ def _pkk(ctx: Context) -> Table:
 
 def _measured(ctx: Context, program: Program, activity: Activity | None) -> list[Row]:
     line = ctx.m.budget_line(activity.code if activity else program.code)
-    name = activity.name if activity else program_title(ctx, program.name)
+    name = _name(activity) if activity else program_title(ctx, program.name)
     level = Level.ACTIVITY if activity else Level.PROGRAM
     return _indicator_rows(ctx, name, line.code, level, list(ctx.f.budget(line, ctx.year)),
                            bold=activity is None, measured=True)
@@ -152,9 +152,9 @@ def _physical(ctx: Context) -> Table:
         line = m.budget_line(program.code)
         rows.append(Row((Cell(program_title(ctx, program.name), bold=True), *f.budget(line, ctx.year),
                          Cell("")), RowKind.GROUP))
-        for activity in ctx.plan.activities_of(program.code):
+        for activity in _activities(ctx, program):
             value = physical.get(activity.code)
-            rows.append(Row((Cell(activity.name), *f.budget(m.budget_line(activity.code), ctx.year),
+            rows.append(Row((Cell(_name(activity)), *f.budget(m.budget_line(activity.code), ctx.year),
                              Cell(f.number(value), value=value,
                                   note=None if value is not None else t("note.no_physical")))))
     agency = m.budget_line(ctx.plan.agency.code)
@@ -166,3 +166,17 @@ def _physical(ctx: Context) -> Table:
                Column(2, Align.RIGHT))
     return table(ctx.id("tabel-realisasi-fisik"), t("annex.physical", year=ctx.year), columns,
                  header, rows)
+
+
+def _activities(ctx: Context, program: Program) -> list[Activity]:
+    """A program's activities, each followed by its sub-activities (their budget lines)."""
+    result: list[Activity] = []
+    for activity in ctx.plan.activities_of(program.code):
+        result.append(activity)
+        result += [a for a in ctx.plan.activities if a.parent == activity.code]
+    return result
+
+
+def _name(activity: Activity) -> str:
+    """An activity's name; a sub-activity's is marked as one under the activity above it."""
+    return f"– {activity.name}" if activity.parent is not None else activity.name
