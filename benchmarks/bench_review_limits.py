@@ -60,7 +60,8 @@ def _docx(path: Path, body: bytes = b"", zeros: tuple[str, int] | None = None) -
     return path
 
 
-def _pdf(path: Path, pages: int, password: str | None = None) -> Path:
+def blank_pdf(path: Path, pages: int, password: str | None = None) -> Path:
+    """A PDF of blank pages, optionally encrypted (also the tests' builder)."""
     writer = PdfWriter()
     for _ in range(pages):
         writer.add_blank_page(width=200, height=200)
@@ -105,8 +106,8 @@ def inputs(folder: Path) -> list[tuple[str, Callable[[], Path]]]:
          write("locked.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
                + "EncryptedPackage".encode("utf-16-le"))),
         ("DOCX, 1 GiB sparse file", sparse("huge.docx", 2**30)),
-        ("PDF, 100,000 blank pages", lambda: _pdf(folder / "pages.pdf", 100_000)),
-        ("PDF, password-protected", lambda: _pdf(folder / "locked.pdf", 1, "rahasia")),
+        ("PDF, 100,000 blank pages", lambda: blank_pdf(folder / "pages.pdf", 100_000)),
+        ("PDF, password-protected", lambda: blank_pdf(folder / "locked.pdf", 1, "rahasia")),
         ("text, 1 GiB sparse file", sparse("huge.txt", 2**30)),
         ("text, 15 MiB of one-letter lines", write("lines.txt", b"a\n" * (15 * 2**19))),
         ("text, random bytes", write("noise.txt", random.Random(1).randbytes(2**20))),

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import docx
 import pytest
-from pypdf import PdfWriter
 
+from benchmarks.bench_review_limits import blank_pdf
 from sakip.cli.main import main
 from sakip.review.report.limits import Code, ReadError, ReportLimits
 from sakip.review.report.readers import read_report
@@ -116,27 +116,16 @@ def test_old_encrypted_and_foreign_docx_files(tmp_path, capsys):
 # --------------------------------------------------------------------------- pdf
 
 
-def _blank_pdf(path: Path, pages: int, password: str | None = None) -> Path:
-    writer = PdfWriter()
-    for _ in range(pages):
-        writer.add_blank_page(width=200, height=200)
-    if password:
-        writer.encrypt(password)
-    with path.open("wb") as handle:
-        writer.write(handle)
-    return path
-
-
 def test_pdf_page_count_is_checked_first(tmp_path, capsys):
-    path = _blank_pdf(tmp_path / "halaman.pdf", 1_001)
+    path = blank_pdf(tmp_path / "halaman.pdf", 1_001)
     err = _refused([str(path)], Code.TOO_MANY_PAGES, capsys)
     assert "1,000" in err or "1.000" in err
-    assert _code(_blank_pdf(tmp_path / "lima.pdf", 5), ReportLimits(max_pages=4)) == \
+    assert _code(blank_pdf(tmp_path / "lima.pdf", 5), ReportLimits(max_pages=4)) == \
         Code.TOO_MANY_PAGES
 
 
 def test_a_password_protected_pdf_says_so(tmp_path, capsys):
-    path = _blank_pdf(tmp_path / "rahasia.pdf", 1, password="rahasia")
+    path = blank_pdf(tmp_path / "rahasia.pdf", 1, password="rahasia")
     assert "dilindungi kata sandi" in _refused([str(path)], Code.ENCRYPTED, capsys)
     assert "password-protected" in _refused([str(path)], Code.ENCRYPTED, capsys, "en")
 

@@ -20,6 +20,7 @@ from xml.etree import ElementTree
 from sakip.io.problems import Problem
 from sakip.io.workbook import census, formulas
 from sakip.io.workbook.codes import Code
+from sakip.io.zipguard import RATIO_FROM, inflating_part, mib, ratio
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # compound file: .xls, or an encrypted .xlsx
 ZIP_MAGIC = b"PK\x03\x04"
@@ -27,7 +28,6 @@ _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
-_RATIO_FROM = 1024 * 1024  # parts smaller than this once unpacked may inflate as they like
 
 
 @dataclass(frozen=True)
@@ -60,8 +60,8 @@ def check_file(path: Path, limits: Limits) -> list[Problem]:
     if size > limits.max_bytes:
         return [_problem(
             Code.TOO_LARGE,
-            f"berkas terlalu besar ({_mib(size)}); batasnya {_mib(limits.max_bytes)}",
-            f"file too large ({_mib(size)}); the limit is {_mib(limits.max_bytes)}", name)]
+            f"berkas terlalu besar ({mib(size)}); batasnya {mib(limits.max_bytes)}",
+            f"file too large ({mib(size)}); the limit is {mib(limits.max_bytes)}", name)]
     with path.open("rb") as handle:
         head = handle.read(8)
     if head.startswith(OLE_MAGIC):
@@ -96,7 +96,7 @@ def _check_zip(path: Path, name: str, limits: Limits) -> list[Problem]:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
             unpacked = sum(info.file_size for info in archive.infolist())
-            bomb = _inflating_part(archive, limits)
+            bomb = inflating_part(archive, limits.max_ratio)
             sheet = _sheet_of(archive, bomb) if bomb is not None else None
     except (zipfile.BadZipFile, OSError, ValueError):
         return [corrupt]
@@ -109,46 +109,34 @@ def _check_zip(path: Path, name: str, limits: Limits) -> list[Problem]:
     if unpacked > limits.max_unpacked_bytes:
         return [_problem(
             Code.TOO_LARGE,
-            f"isi berkas terlalu besar setelah dibuka ({_mib(unpacked)})",
-            f"the file's content is too large once unpacked ({_mib(unpacked)})", name)]
+            f"isi berkas terlalu besar setelah dibuka ({mib(unpacked)})",
+            f"the file's content is too large once unpacked ({mib(unpacked)})", name)]
     if bomb is not None:
-        ratio = bomb.file_size // max(bomb.compress_size, 1)
+        times = ratio(bomb)
         part_id = f"lembar '{sheet}'" if sheet else f"bagian '{bomb.filename}'"
         part_en = f"sheet '{sheet}'" if sheet else f"part '{bomb.filename}'"
         return [Problem(
             code=Code.ZIP_BOMB,
-            message_id=f"{part_id} mengembang {ratio:,} kali saat dibuka ({_mib(bomb.file_size)}; "
+            message_id=f"{part_id} mengembang {times:,} kali saat dibuka ({mib(bomb.file_size)}; "
             f"batasnya {limits.max_ratio:,} kali): berkas ini bukan buku kerja biasa; simpan "
             "ulang dari Excel",
-            message_en=f"{part_en} inflates {ratio:,} times when unpacked "
-            f"({_mib(bomb.file_size)}; the limit is {limits.max_ratio:,} times): this is not an "
+            message_en=f"{part_en} inflates {times:,} times when unpacked "
+            f"({mib(bomb.file_size)}; the limit is {limits.max_ratio:,} times): this is not an "
             "ordinary workbook; save it again from Excel",
             file=name, sheet=sheet)]
     return []
-
-
-def _inflating_part(archive: zipfile.ZipFile, limits: Limits) -> zipfile.ZipInfo | None:
-    """The first part of 1 MiB or more that inflates more than ``max_ratio`` times."""
-    for info in archive.infolist():
-        if info.file_size >= _RATIO_FROM and info.file_size > limits.max_ratio * info.compress_size:
-            return info
-    return None
 
 
 def _sheet_of(archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> str | None:
     """The name of the sheet stored in ``part``, when the small parts that say so are sound."""
     index = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
     try:
-        if any(archive.getinfo(name).file_size >= _RATIO_FROM for name in index):
+        if any(archive.getinfo(name).file_size >= RATIO_FROM for name in index):
             return None
         sheets = {member: sheet for sheet, member in _sheet_parts(archive).items()}
     except (KeyError, ValueError, zipfile.BadZipFile, ElementTree.ParseError):
         return None
     return sheets.get(part.filename)
-
-
-def _mib(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MiB"
 
 
 # --------------------------------------------------------------------------- sheets

@@ -14,11 +14,12 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from sakip.io.zipguard import inflating_part, mib, ratio
+
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # compound file: .doc, or an encrypted .docx
 ZIP_MAGIC = b"PK\x03\x04"
 PDF_MAGIC = b"%PDF-"
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
-_RATIO_FROM = 1024 * 1024  # parts smaller than this once unpacked may inflate as they like
 DOCUMENT_PART = "word/document.xml"
 _CHUNK = 1024 * 1024
 
@@ -86,10 +87,6 @@ class ReadError(Exception):
         return self.message_en if language == "en" else self.message_id
 
 
-def mib(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MiB"
-
-
 def check_size(path: Path, limit: int) -> int:
     """The file's size; refused when over ``limit`` or empty (nothing is read)."""
     size = path.stat().st_size
@@ -142,18 +139,16 @@ def check_docx(path: Path, limits: ReportLimits = LIMITS) -> None:
                     f"{mib(limits.max_unpacked_bytes)}): {path}", Code.ZIP_BOMB,
                     f"the DOCX content is too large once unpacked ({mib(unpacked)}; the limit "
                     f"is {mib(limits.max_unpacked_bytes)}): {path}")
-            for info in infos:
-                if info.file_size >= _RATIO_FROM and \
-                        info.file_size > limits.max_ratio * max(info.compress_size, 1):
-                    ratio = info.file_size // max(info.compress_size, 1)
-                    raise ReadError(
-                        f"bagian '{info.filename}' mengembang {ratio:,} kali saat dibuka "
-                        f"({mib(info.file_size)}; batasnya {limits.max_ratio:,} kali): berkas "
-                        f"ini bukan dokumen biasa; simpan ulang dari Word: {path}",
-                        Code.ZIP_BOMB,
-                        f"part '{info.filename}' inflates {ratio:,} times when unpacked "
-                        f"({mib(info.file_size)}; the limit is {limits.max_ratio:,} times): "
-                        f"this is not an ordinary document; save it again from Word: {path}")
+            info = inflating_part(archive, limits.max_ratio)
+            if info is not None:
+                raise ReadError(
+                    f"bagian '{info.filename}' mengembang {ratio(info):,} kali saat dibuka "
+                    f"({mib(info.file_size)}; batasnya {limits.max_ratio:,} kali): berkas "
+                    f"ini bukan dokumen biasa; simpan ulang dari Word: {path}",
+                    Code.ZIP_BOMB,
+                    f"part '{info.filename}' inflates {ratio(info):,} times when unpacked "
+                    f"({mib(info.file_size)}; the limit is {limits.max_ratio:,} times): "
+                    f"this is not an ordinary document; save it again from Word: {path}")
             document = archive.getinfo(DOCUMENT_PART)
             if document.file_size > limits.max_document_bytes:
                 raise ReadError(
