@@ -226,19 +226,11 @@ def _flat(value: Any, skip: tuple[str, ...] = (), prefix: str = "") -> dict[str,
         inner = getattr(value, item.name)
         if is_dataclass(inner) and not isinstance(inner, type):
             result.update(_flat(inner, (), f"{prefix}{item.name}."))
-        elif inner is None and _is_nested(type(value), item.name):
+        elif inner is None and _type_name(item.type) in _NESTED_TYPES:
             continue  # an absent head or baseline: its fields are all absent
         else:
             result[f"{prefix}{item.name}"] = inner
     return result
-
-
-def _is_nested(owner: type, name: str) -> bool:
-    return name in _NESTED.get(owner.__name__, ())
-
-
-_NESTED = {"Agency": ("head",), "Indicator": ("baseline",),
-           "AgreementVersion": ("first_party", "second_party")}
 
 
 @dataclass(frozen=True)
