@@ -211,12 +211,11 @@ def _check_report_year(document: Document, year: int | None) -> None:
     table (nothing to review: "no findings" would be a verdict on nothing), and a ``--year``
     the report contradicts: the year its title names ("LAPORAN KINERJA TAHUN 2020"), else
     the years of its realisation and achievement columns."""
-    from sakip.review.report.context import _TITLE_YEAR, Report
+    from sakip.review.report.context import Report, title_year
     from sakip.review.report.limits import Code, ReadError
     from sakip.review.report.tables import Role
 
-    titled = next((int(m.group(1)) for p in document.paragraphs[:40]
-                   if (m := _TITLE_YEAR.search(p.text))), None)
+    titled = title_year(document)
     own = Report(document)
     measured = {c.year for t in own.tables for c in t.columns
                 if c.role in (Role.ACTUAL, Role.ACHIEVEMENT) and c.year is not None}

@@ -23,6 +23,8 @@ _DOTTED_MARKER = re.compile(r"^(?:\d+\.)+$|^\d{1,2}(?:\.\d{1,2}){2,}\.?$")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?(?:,-|\.-)?%?$")
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _MISSING = {"-", "–", "—", "n/a", "na", "", "tidak ada", "x"}
+# a footnote mark printed after a figure or a dash: "60,9a", "–b", "12,5*", "–¹"
+_FOOTNOTE = re.compile(r"^(?P<core>[-–—]|\(?[-+−]?\d[\d.,]*%?\)?)(?P<mark>[a-h]|\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})$")
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,11 @@ def read_number(token: str) -> Number | None:
     """One token as a number, or None when it is not numeric or is malformed."""
     stripped = token.strip()
     if not stripped.endswith((",-", ".-")):
-        stripped = stripped.strip("();:").rstrip(".,;:")
+        stripped = stripped.strip("();:")
+        while stripped and stripped[-1] in ".,;:)":  # "60,9%)." ends a sentence
+            stripped = stripped[:-1]
+        if stripped.startswith("(") or stripped.count("(") != stripped.count(")"):
+            stripped = stripped.strip("()")
     if not stripped or not any(ch.isdigit() for ch in stripped):
         return None
     try:
@@ -74,6 +80,7 @@ def read_cell(text: str) -> CellValue:
     words: list[str] = []
     malformed: list[str] = []
     for token in text.replace("\n", " ").split():
+        token = without_footnote(token)
         if _DOTTED_MARKER.match(token) and not _THOUSANDS.match(token):
             words.append(token)
             continue
@@ -88,8 +95,16 @@ def read_cell(text: str) -> CellValue:
     return CellValue(tuple(numbers), " ".join(words), tuple(malformed))
 
 
+def without_footnote(token: str) -> str:
+    """``"60,9a"`` → ``"60,9"``, ``"–b"`` → ``"–"``: a footnote mark is not part of the figure."""
+    match = _FOOTNOTE.match(token)
+    return match.group("core") if match else token
+
+
 def is_missing(text: str) -> bool:
-    return text.strip().casefold() in _MISSING
+    """A dash, "n/a", "tidak ada" …: no figure (a footnote mark after the dash included)."""
+    stripped = text.strip()
+    return stripped.casefold() in _MISSING or without_footnote(stripped) in _MISSING
 
 
 def is_range(text: str) -> bool:

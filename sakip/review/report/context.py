@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -25,6 +26,20 @@ FACT_ROLES = frozenset({
     Role.TARGET, Role.ACTUAL, Role.BASELINE, Role.ACHIEVEMENT, Role.CEILING, Role.SPENT,
     Role.ABSORPTION, Role.COUNT,
 })
+
+
+def title_year(document: Document) -> int | None:
+    """The year the report's title names: "LAPORAN KINERJA TAHUN 2020", also when the title is
+    printed over two lines ("LAPORAN KINERJA" / "TAHUN 2020"), as a cover page does."""
+    paragraphs = document.paragraphs[:40]
+    for index, paragraph in enumerate(paragraphs):
+        text = paragraph.text
+        if len(text) < 80 and index + 1 < len(paragraphs):
+            text = f"{text} {paragraphs[index + 1].text}"
+        match = _TITLE_YEAR.search(text)
+        if match:
+            return int(match.group(1))
+    return None
 
 
 @dataclass(frozen=True)
@@ -94,10 +109,9 @@ class Report:
     def year(self) -> int | None:
         if self._year is not None:
             return self._year
-        for paragraph in self.document.paragraphs[:40]:
-            match = _TITLE_YEAR.search(paragraph.text)
-            if match:
-                return int(match.group(1))
+        titled = title_year(self.document)
+        if titled is not None:
+            return titled
         years = Counter(c.year for t in self.tables for c in t.columns
                         if c.role in (Role.ACTUAL, Role.ACHIEVEMENT) and c.year is not None)
         return years.most_common(1)[0][0] if years else None
@@ -127,20 +141,36 @@ class Report:
     # ------------------------------------------------------------------ names
     @cached_property
     def groups(self) -> dict[str, int]:
-        names = [r.label for t in self.tables if t.numeric for r in t.rows
-                 if r.kind is RowKind.DATA and r.label]
-        return L.cluster(names)
+        names: dict[str, str | None] = {}
+        for table in self.tables:
+            if not table.numeric:
+                continue
+            for row in table.rows:
+                if row.kind is RowKind.DATA and row.label:
+                    names[row.label] = names.get(row.label) or row.level
+        return L.cluster(names, names)
+
+    @cached_property
+    def name_index(self) -> L.NameIndex:
+        return L.NameIndex(self.groups)
 
     def group_of(self, row: Row) -> int | None:
         return self.groups.get(row.label) if row.label else None
 
     def group_named(self, name: str) -> int | None:
         """The cluster of a name printed in prose, if it names exactly one."""
-        found = {g for label, g in self.groups.items() if L.same(label, name)}
+        found = {self.groups[label] for label in self.name_index.matches(name)}
         return found.pop() if len(found) == 1 else None
 
     def names_of(self, group: int) -> list[str]:
-        return [label for label, g in self.groups.items() if g == group]
+        return self._names_by_group.get(group, [])
+
+    @cached_property
+    def _names_by_group(self) -> dict[int, list[str]]:
+        result: dict[int, list[str]] = {}
+        for label, group in self.groups.items():
+            result.setdefault(group, []).append(label)
+        return result
 
     @cached_property
     def negatives(self) -> dict[int, Negative]:
@@ -154,7 +184,8 @@ class Report:
                                             "ditandai 'Indikator negatif'", row.line)
         for sentence, passage in P.negative_sentences(self.passages):
             words = L.tokens(sentence) | frozenset(re.findall(r"[a-z0-9]+", sentence.casefold()))
-            for label, group in self.groups.items():
+            for label in self.name_index.contained_in(words):
+                group = self.groups[label]
                 if group not in found and L.mentions(words, label):
                     found[group] = Negative(group, True, f"teks: \"{sentence.strip()[:140]}\"",
                                             passage.line)
@@ -191,7 +222,14 @@ class Report:
         return self.year_of(column)
 
     def facts_of(self, group: int, role: Role, year: int | None) -> list[Fact]:
-        return [f for f in self.facts if f.group == group and f.role is role and f.year == year]
+        return self._facts_by_key.get((group, role, year), [])
+
+    @cached_property
+    def _facts_by_key(self) -> dict[tuple[int, Role, int | None], list[Fact]]:
+        result: dict[tuple[int, Role, int | None], list[Fact]] = {}
+        for fact in self.facts:
+            result.setdefault((fact.group, fact.role, fact.year), []).append(fact)
+        return result
 
     # ------------------------------------------------------------------ the main table
     @cached_property
@@ -221,10 +259,15 @@ class Report:
         return P.program_groups(self.passages)
 
     def block_of_table(self, table: Table) -> int:
-        return next(p.block for p in self.placed if p.table is table)
+        return self._blocks[id(table)]
+
+    @cached_property
+    def _blocks(self) -> dict[int, int]:
+        return {id(p.table): p.block for p in self.placed}
 
     def next_table(self, block: int, within: int = 6) -> Table | None:
-        for placed in self.placed:
-            if block < placed.block <= block + within:
-                return placed.table
+        starts = [p.block for p in self.placed]
+        at = bisect.bisect_right(starts, block)
+        if at < len(self.placed) and self.placed[at].block <= block + within:
+            return self.placed[at].table
         return None

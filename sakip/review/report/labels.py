@@ -8,8 +8,12 @@ negation, a different acronym in parentheses, different numbers.
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
 
 _WORD = re.compile(r"[a-z0-9]+")
 _ACRONYM = re.compile(r"\(([A-Z][A-Z0-9-]{1,7})\)")
@@ -51,6 +55,7 @@ def _stem(word: str) -> str:
     return word[:-3] if word.endswith("nya") and len(word) > 6 else word
 
 
+@lru_cache(maxsize=65536)
 def tokens(text: str) -> frozenset[str]:
     words = [_stem(w) for w in _WORD.findall(strip_marker(text).casefold())]
     content = frozenset(w for w in words if w not in _STOP)
@@ -61,27 +66,102 @@ def acronyms(text: str) -> frozenset[str]:
     return frozenset(_ACRONYM.findall(text))
 
 
+@dataclass(frozen=True)
+class Name:
+    """A printed name, tokenised once: what :func:`same` compares."""
+
+    text: str
+    tokens: frozenset[str]
+    acronyms: frozenset[str]
+    numbers: frozenset[str]
+    negations: frozenset[str]
+
+
+@lru_cache(maxsize=65536)
+def name(text: str) -> Name:
+    words = tokens(text)
+    return Name(text, words, acronyms(text), frozenset(t for t in words if t.isdigit()),
+                words & _NEGATION)
+
+
 def same(a: str, b: str) -> bool:
     """Whether two printed names denote the same thing (see the module docstring)."""
-    ta, tb = tokens(a), tokens(b)
+    return same_names(name(a), name(b))
+
+
+def same_names(a: Name, b: Name) -> bool:
+    ta, tb = a.tokens, b.tokens
     if not ta or not tb:
         return False
-    if (ta & _NEGATION) != (tb & _NEGATION):
+    if a.negations != b.negations:
         return False
-    aa, ab = acronyms(a), acronyms(b)
-    if aa and ab and not aa & ab:
+    if a.acronyms and b.acronyms and not a.acronyms & b.acronyms:
         return False
-    na = {t for t in ta if t.isdigit()}
-    nb = {t for t in tb if t.isdigit()}
-    if na != nb:
+    if a.numbers != b.numbers:
         return False
     return len(ta & tb) / len(ta | tb) >= THRESHOLD
 
 
-def cluster(names: Iterable[str]) -> dict[str, int]:
-    """Group names that are the same (transitively); returns name → group number."""
-    unique = list(dict.fromkeys(n for n in names if n))
+class NameIndex:
+    """Names indexed by their rarest tokens, so that the names :func:`same` could accept for a
+    given one are found without comparing it with every name (prefix filtering: two token sets
+    with Jaccard ≥ t share a token among the first ``|x| − ⌈t·|x|⌉ + 1`` of each, in a fixed
+    order of tokens). Built in one pass; a look-up costs the candidates it returns."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.names = [name(n) for n in dict.fromkeys(n for n in names if n)]
+        frequency: Counter[str] = Counter(t for n in self.names for t in n.tokens)
+        self._rank = {t: (c, t) for t, c in frequency.items()}
+        self._postings: dict[str, list[int]] = {}
+        for index, item in enumerate(self.names):
+            for token in self._prefix(item.tokens):
+                self._postings.setdefault(token, []).append(index)
+
+    def _order(self, words: frozenset[str]) -> list[str]:
+        return sorted(words, key=lambda t: self._rank.get(t, (0, t)))
+
+    @staticmethod
+    def _prefix_length(size: int) -> int:
+        return size - math.ceil(THRESHOLD * size - 1e-9) + 1
+
+    def _prefix(self, words: frozenset[str]) -> list[str]:
+        return self._order(words)[: self._prefix_length(len(words))]
+
+    def candidates(self, text: str) -> list[int]:
+        """Indexes of the names that may be the same as ``text`` (a superset of the matches)."""
+        found: dict[int, None] = {}
+        for token in self._prefix(name(text).tokens):
+            for index in self._postings.get(token, ()):
+                found[index] = None
+        return list(found)
+
+    def contained_in(self, words: frozenset[str]) -> list[str]:
+        """The names whose every token is among ``words`` (candidates by their rarest token)."""
+        if not hasattr(self, "_rarest"):
+            self._rarest: dict[str, list[int]] = {}
+            for index, item in enumerate(self.names):
+                if item.tokens:
+                    self._rarest.setdefault(self._order(item.tokens)[0], []).append(index)
+        return [self.names[i].text for word in words for i in self._rarest.get(word, ())
+                if self.names[i].tokens <= words]
+
+    def matches(self, text: str) -> list[str]:
+        target = name(text)
+        return [self.names[i].text for i in self.candidates(text)
+                if same_names(self.names[i], target)]
+
+
+def cluster(names: Iterable[str], levels: Mapping[str, str | None] | None = None
+            ) -> dict[str, int]:
+    """Group names that are the same (transitively); returns name → group number.
+
+    ``levels`` (name → "program" / "activity" / None) keeps a programme and an activity apart
+    even when their words are the same: two groups of different levels are never merged.
+    Linear in the names, save for the candidates that share a rare token."""
+    index = NameIndex(names)
+    unique = index.names
     parent = list(range(len(unique)))
+    level = [(levels or {}).get(n.text) for n in unique]
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -89,11 +169,17 @@ def cluster(names: Iterable[str]) -> dict[str, int]:
             i = parent[i]
         return i
 
-    for i in range(len(unique)):
-        for j in range(i + 1, len(unique)):
-            if find(i) != find(j) and same(unique[i], unique[j]):
-                parent[find(j)] = find(i)
-    return {name: find(i) for i, name in enumerate(unique)}
+    for i, item in enumerate(unique):
+        for j in index.candidates(item.text):
+            if j <= i:
+                continue
+            a, b = find(i), find(j)
+            if a == b or (level[a] and level[b] and level[a] != level[b]):
+                continue
+            if same_names(item, unique[j]):
+                parent[b] = a
+                level[a] = level[a] or level[b]
+    return {n.text: find(i) for i, n in enumerate(unique)}
 
 
 def lower_is_better(name: str) -> bool:

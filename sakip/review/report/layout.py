@@ -8,7 +8,10 @@ from dataclasses import dataclass
 from sakip.review.report.document import Document, Paragraph, RawTable
 from sakip.review.report.tables import Table, analyse
 
-_CAPTION = re.compile(r"^\s*(?:tabel|table)\s*\.?\s*(\d+(?:\.\d+)*)\.?\s*(.*)$", re.I)
+# "Tabel 3.12", "Tabel L.2" / "Tabel L-2" / "Tabel Lampiran 2" (a lampiran's tables), "Tabel II.3"
+_CAPTION = re.compile(
+    r"^\s*(?:tabel|table)\s*\.?\s*((?:L(?:ampiran)?\s*[.\-]?\s*)?(?:\d+|[IVX]+)(?:\.\d+)*)"
+    r"\.?(?![\w])\s*(.*)$", re.I | re.S)
 _LOOKBACK = 8  # a caption names the table if at most this many short paragraphs lie between
 _LONG = 200  # a paragraph this long is prose: the caption before it named no table
 
@@ -36,7 +39,8 @@ def caption_of(paragraph: Paragraph) -> Caption | None:
     rest = match.group(2).strip()
     if len(rest) > 200 or (rest[:1].islower() and not rest.startswith(("dan", "tentang"))):
         return None  # a sentence that mentions a table, not its caption
-    return Caption(match.group(1).rstrip("."), rest, paragraph.line)
+    number = re.sub(r"^L(?:ampiran)?\s*[.\-]?\s*", "L.", match.group(1).rstrip("."), flags=re.I)
+    return Caption(number, rest, paragraph.line)
 
 
 def place_tables(document: Document) -> list[Placed]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 from pathlib import Path
+from typing import Any
 
 from sakip.review.report import limits as L
 from sakip.review.report.document import Block, Document, Paragraph, RawTable, clean
@@ -133,7 +134,6 @@ def read_docx(path: Path, limits: ReportLimits = LIMITS) -> Document:
     try:
         import docx  # python-docx
         from docx.table import Table
-        from docx.text.paragraph import Paragraph as DocxParagraph
     except ImportError as exc:  # pragma: no cover - a dependency of the package
         raise ReadError("python-docx tidak terpasang; jalankan pip install python-docx") from exc
     try:
@@ -148,7 +148,7 @@ def read_docx(path: Path, limits: ReportLimits = LIMITS) -> Document:
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             read += 1
-            text = clean(DocxParagraph(child, document).text)
+            text = clean(_docx_text(child))
             if text:
                 blocks.append(Paragraph(text, position))
         elif tag == "tbl":
@@ -161,6 +161,37 @@ def read_docx(path: Path, limits: ReportLimits = LIMITS) -> Document:
     return Document(str(path), "docx", tuple(blocks))
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_FOOTNOTE_MARK = 3  # a raised run this short is a footnote mark ("a", "b", "*", "12")
+
+
+def _docx_text(element: Any) -> str:
+    """The text of a paragraph or a cell (its paragraphs joined by newlines) as a person reads
+    it: a footnote mark (a short superscript run: "perempuan\u1d47", "–\u1d43") is not part
+    of the word or figure it follows, and is left out."""
+    paragraphs = [element] if element.tag == f"{_W}p" else list(element.iter(f"{_W}p"))
+    lines = []
+    for paragraph in paragraphs:
+        parts: list[str] = []
+        for run in paragraph.iter(f"{_W}r"):
+            pieces = []
+            for child in run:
+                if child.tag == f"{_W}t":
+                    pieces.append(child.text or "")
+                elif child.tag == f"{_W}tab":
+                    pieces.append("\t")
+                elif child.tag in (f"{_W}br", f"{_W}cr"):
+                    pieces.append("\n")
+            text = "".join(pieces)
+            align = run.find(f"{_W}rPr/{_W}vertAlign")
+            if align is not None and align.get(f"{_W}val") == "superscript" \
+                    and len(text.strip()) <= _FOOTNOTE_MARK:
+                continue
+            parts.append(text)
+        lines.append("".join(parts))
+    return "\n".join(lines)
+
+
 def _docx_rows(table: object) -> list[tuple[str, ...]]:
     rows: list[tuple[str, ...]] = []
     above: list[object] = []
@@ -170,7 +201,7 @@ def _docx_rows(table: object) -> list[tuple[str, ...]]:
         for index, cell in enumerate(cells):
             merged_left = index > 0 and cells[index - 1]._tc is cell._tc
             merged_up = index < len(above) and above[index] is cell._tc
-            texts.append("" if merged_left or merged_up else clean(cell.text))
+            texts.append("" if merged_left or merged_up else clean(_docx_text(cell._tc)))
         above = [cell._tc for cell in cells]
         if any(texts):
             rows.append(tuple(texts))

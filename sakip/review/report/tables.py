@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
 
 from sakip.review.report import cells as C
 from sakip.review.report import labels as L
@@ -70,6 +71,7 @@ class Column:
     year: int | None = None
     final: bool = False  # a final-year (target akhir) column
     band: str | None = None  # the band label of a TICK column
+    target_year: int | None = None  # "Capaian 2020 terhadap Target 2023": the target's year
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,7 @@ class Row:
     kind: RowKind
     label: str
     part: int | None = None  # index of the indicator when one printed row held several
+    level: str | None = None  # "program" | "activity" when the table tells them apart
 
     def value(self, column: Column) -> C.Number | None:
         if column.index >= len(self.values):
@@ -225,6 +228,8 @@ def _role(header: str) -> tuple[Role, int | None, bool, str | None]:
         return Role.DIFFERENCE, year, False, None
     if "capaian" in words and "akhir" in words:
         return Role.FINAL_ACHIEVEMENT, year, True, None
+    if "capaian" in words and target_year(low) not in (None, year):
+        return Role.FINAL_ACHIEVEMENT, year, True, None
     if "jumlah indikator" in low:
         return Role.COUNT, None, False, None
     if money:
@@ -264,6 +269,16 @@ def _role(header: str) -> tuple[Role, int | None, bool, str | None]:
     return Role.QUANTITY, year, False, None
 
 
+_AGAINST = re.compile(r"\btarget\b[^0-9]{0,40}?\b((?:19|20)\d\d)\b")
+
+
+def target_year(header: str) -> int | None:
+    """The year of the target a header names: "Capaian 2020 terhadap Target 2023 (%)" → 2023
+    (the year printed in a header is the one used, not the report's)."""
+    match = _AGAINST.search(header.casefold())
+    return int(match.group(1)) if match else None
+
+
 def _tick_band(header: str) -> str | None:
     match = re.match(r"^\s*((?:[<>]=?|=)\s*\d[\d.,]*|\d[\d.,]*\s*-\s*\d[\d.,]*)\s*%?\s+(.+)$",
                      header)
@@ -294,6 +309,7 @@ def analyse(raw_rows: tuple[tuple[str, ...], ...], row_lines: tuple[int, ...], l
     body = _body(rows[split:], lines[split:], header, found)
     body, unreliable, notes = _fragments(body, found)
     body = _split_parts(body, found)
+    body = _levels(body, found)
     return Table(number, occurrence, title, line, tuple(found), tuple(body),
                  frozenset(unreliable), tuple(notes))
 
@@ -302,7 +318,9 @@ def _columns(names: list[str], body: list[tuple[str, ...]]) -> list[Column]:
     columns = []
     for index, name in enumerate(names):
         role, year, final, band = _role(name)
-        columns.append(Column(index, name, role, year, final, band))
+        against = target_year(name) if role in (Role.ACHIEVEMENT, Role.FINAL_ACHIEVEMENT) \
+            else None
+        columns.append(Column(index, name, role, year, final, band, against))
     # a header over several columns names the first; the text columns after it share its role
     for index, column in enumerate(columns):
         if column.role is Role.TEXT and index > 0 and columns[index - 1].role in NAMES | {Role.NO}:
@@ -317,10 +335,37 @@ def _columns(names: list[str], body: list[tuple[str, ...]]) -> list[Column]:
         if cells and sum(C.is_range(c) for c in cells) >= max(1, len(cells) * 2 // 3):
             columns[index] = Column(index, column.header, Role.RANGE)
     roles = {c.role for c in columns}
+    if {Role.TARGET, Role.ACTUAL} <= roles and not roles & {Role.CEILING, Role.SPENT}:
+        columns = [_achievement_by_contents(c, columns, body) for c in columns]
     if {Role.CEILING, Role.SPENT} <= roles:
         columns = [Column(c.index, c.header, Role.ABSORPTION, c.year) if c.role is Role.PERCENT
                    else c for c in columns]
     return columns
+
+
+def _achievement_by_contents(column: Column, columns: list[Column],
+                             body: list[tuple[str, ...]]) -> Column:
+    """A column headed only "%" (or "persen") beside target and realisation is the achievement
+    when its figures are, on most rows, realisation over target (either polarity)."""
+    if column.role is not Role.PERCENT or _norm_header(column.header).strip("() ") not in (
+            "%", "persen", "persentase", "(%)"):
+        return column
+    target = next(c for c in columns if c.role is Role.TARGET and not c.final)
+    actual = next(c for c in columns if c.role is Role.ACTUAL)
+    usable = fits = 0
+    for cells in body:
+        numbers = [C.read_cell(cells[c.index]).first if c.index < len(cells) else None
+                   for c in (column, target, actual)]
+        printed, t, r = numbers
+        if printed is None or t is None or r is None or not t.value:
+            continue
+        usable += 1
+        ratios = (r.value / t.value * 100, (2 * t.value - r.value) / t.value * 100)
+        if any(abs(printed.value - x) <= max(abs(x) / 100, Decimal("0.1")) for x in ratios):
+            fits += 1
+    if usable and fits * 2 >= usable:
+        return Column(column.index, column.header, Role.ACHIEVEMENT, column.year or target.year)
+    return column
 
 
 def _label_of(cells: tuple[str, ...], columns: list[Column]) -> str:
@@ -431,6 +476,45 @@ def _fragments(rows: list[Row], columns: list[Column]) -> tuple[list[Row], set[i
         headers = ", ".join(f"'{columns[i].header}'" for i in sorted(unreliable))
         notes.append(f"angka pada kolom {headers} terpotong ke beberapa baris; tidak dibaca")
     return result, unreliable, notes
+
+
+_PROGRAM = re.compile(r"^\s*(?:[\dIVX]+[.)]?\s*)?program\b", re.I)
+_ACTIVITY = re.compile(r"^\s*(?:[\dIVX]+[.)]?\s*)?(?:kegiatan|sub\s*-?\s*kegiatan)\b", re.I)
+
+
+def _levels(rows: list[Row], columns: list[Column]) -> list[Row]:
+    """Programme and activity rows told apart by the table, as a reader does: a row whose name
+    ("Program / Kegiatan" column, else its label) reads "Program …" is a programme; in a table
+    that also has programme rows, the other data rows are activities ("Pemberdayaan
+    kelembagaan kesejahteraan sosial" under "Program Pemberdayaan Kelembagaan Kesejahteraan
+    Sosial" is the activity, not the programme). A row with an empty name continues the one
+    above (another indicator of the same programme or activity)."""
+    label_columns = [c for c in columns if c.role is Role.LABEL]
+    names: list[str | None] = []
+    previous: str | None = None
+    for row in rows:
+        name = next((row.text(c) for c in label_columns if row.text(c)), None) \
+            if label_columns else row.label
+        if name is None and row.kind is RowKind.DATA:
+            name = previous
+        names.append(name)
+        previous = name if row.kind is RowKind.DATA else previous
+    def is_program(name: str | None) -> bool:
+        return bool(name) and bool(_PROGRAM.match(L.strip_marker(name or "") or name or ""))
+    data = [(row, name) for row, name in zip(rows, names, strict=True)
+            if row.kind is RowKind.DATA and name]
+    programs = sum(is_program(name) for _, name in data)
+    mixed = 0 < programs < len(data)
+    result = []
+    for row, name in zip(rows, names, strict=True):
+        level = None
+        if row.kind is RowKind.DATA and name:
+            if is_program(name):
+                level = "program"
+            elif mixed or _ACTIVITY.match(L.strip_marker(name) or name):
+                level = "activity"
+        result.append(replace(row, level=level) if level else row)
+    return result
 
 
 _PART_SPLIT = re.compile(r"\s*(?:•|\n|(?:^|\s)-\s+)\s*")

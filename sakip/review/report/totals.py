@@ -69,6 +69,12 @@ def _sum(table: Table, row: Row, column: Column, printed: C.Number,
     if not values:
         return None
     total = sum(values, ZERO)
+    levels = {m.level for m in members}
+    if "program" in levels and len(levels) > 1:
+        # programmes with their activities under them: the total is the programmes' sum
+        programs = [m for m in members if m.level == "program"]
+        values = [number.value for m in programs if (number := m.value(column)) is not None]
+        total = sum(values, ZERO)
     all_rows = sum((r.value(column).value for r in table.data  # type: ignore[union-attr]
                     if r.value(column) is not None), ZERO)
     status = Status.OK if printed.value in (total, all_rows) else Status.WRONG
