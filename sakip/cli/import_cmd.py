@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from sakip.cli.options import positive_int
 from sakip.cli.output import PLAN, writing
 
 NAME = "import"
@@ -25,9 +26,9 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", required=True, type=Path, metavar="PATH",
                         help="berkas rencana (.yaml) yang ditulis")
     parser.add_argument("--force", action="store_true", help="timpa berkas yang sudah ada")
-    parser.add_argument("--max-size", type=int, default=DEFAULT_MAX_MIB, metavar="MiB",
+    parser.add_argument("--max-size", type=positive_int, default=DEFAULT_MAX_MIB, metavar="MiB",
                         help=f"ukuran berkas terbesar yang diterima (bawaan {DEFAULT_MAX_MIB} MiB)")
-    parser.add_argument("--max-cells", type=int, default=DEFAULT_MAX_CELLS, metavar="N",
+    parser.add_argument("--max-cells", type=positive_int, default=DEFAULT_MAX_CELLS, metavar="N",
                         help=f"jumlah sel terbanyak yang diterima (bawaan {DEFAULT_MAX_CELLS})")
 
 

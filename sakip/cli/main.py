@@ -17,6 +17,7 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
+from sakip.cli.options import Parser
 from sakip.cli.output import Terminated
 from sakip.io.problems import InputError, Severity
 
@@ -44,8 +45,16 @@ EPILOG = """status keluar (exit status):
   130/143  dihentikan (Ctrl+C / SIGTERM); tidak ada berkas setengah jadi"""
 
 
+def _language(argv: Sequence[str]) -> str:
+    """The ``--lang`` asked for, before the arguments are parsed (for the usage errors)."""
+    for index, item in enumerate(argv):
+        if item == "--lang=en" or (item == "--lang" and argv[index + 1:index + 2] == ["en"]):
+            return "en"
+    return "id"
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="sakip",
         description="Sakip — akuntabilitas kinerja (SAKIP/LKjIP) untuk perangkat daerah.",
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -78,6 +87,7 @@ def print_problems(error: InputError, language: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    Parser.language = _language(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
     if not getattr(args, "_run", None):
         parser.print_help()

@@ -9,6 +9,11 @@ Reading (workbook cells typed as text, figures printed in a report):
   typed in English-locale spreadsheets print them;
 * anything else — ``21.500.00``, ``1,2,3``, letters — is malformed and refused.
 
+Where the reader must not guess (a workbook cell typed as text, a web form field),
+:func:`ambiguous_readings` names text with one separator followed by exactly three digits
+(``12.345``, ``1,500``, ``0.500``): a thousands separator or a decimal mark, and nothing in the
+text says which. Money (``Rp 12.345``, ``12.345,-``) has no decimals, so its dot groups.
+
 Writing uses Babel's ``id`` locale, only at display time: ``1.234.567,89``, ``Rp 5.054.687.243``.
 """
 
@@ -23,6 +28,10 @@ from sakip.core.numbers import RoundingMode, places, quantize
 
 _CURRENCY = re.compile(r"^rp\.?\s*", re.IGNORECASE)
 _SIGNED = re.compile(r"^[-+]?\d[\d.,]*$")
+# one separator, then exactly three digits: 12.345, 1,500
+_AMBIGUOUS = re.compile(r"^(?P<sign>[-+−]?)(?P<whole>\d{1,3})(?P<mark>[.,])(?P<part>\d{3})$")
+_MONEY = re.compile(r"^rp|[.,]-+$", re.IGNORECASE)
+_MONEY_MARKS = re.compile(r"^rp\.?|[.,]-+$", re.IGNORECASE)
 
 
 class MalformedNumber(ValueError):
@@ -50,6 +59,29 @@ def parse_id_number(text: str) -> Decimal:
     canonical = _canonical(cleaned, original)
     value = Decimal(canonical)
     return value.copy_negate() if negative else value  # exact; unary minus rounds to 28 digits
+
+
+def ambiguous_readings(text: str, *, dots_group: bool = False) -> tuple[str, str] | None:
+    """The two readings of ambiguous number text, in Indonesian form — ``"12.345"`` →
+    ``("12345", "12,345")`` (thousands, decimal) — or None when the text is not ambiguous.
+
+    ``dots_group``: where the page itself says that a dot groups thousands and a comma marks
+    decimals (the web's inputs, which show ``13.535`` back), only a dot after a zero
+    (``0.500``, which no grouped number starts with) is still ambiguous."""
+    body = text.replace("\u00a0", " ").replace(" ", "").removesuffix("%")
+    negative = body.startswith("(") and body.endswith(")")
+    body = body.strip("()")
+    if _MONEY.search(body):
+        body = _MONEY_MARKS.sub("", body)
+        if "." in body:
+            return None
+    match = _AMBIGUOUS.match(body)
+    if match is None:
+        return None
+    if dots_group and (match["mark"] == "," or not match["whole"].startswith("0")):
+        return None
+    sign = "-" if (match["sign"] in ("-", "−")) != negative else ""
+    return f"{sign}{int(match['whole'] + match['part'])}", f"{sign}{match['whole']},{match['part']}"
 
 
 def _canonical(body: str, original: str) -> str:

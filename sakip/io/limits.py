@@ -41,6 +41,11 @@ def describe_character(character: str) -> str:
     return f"U+{ord(character):04X}"
 
 
+def visible(text: str) -> str:
+    """``text`` fit to print in a message: each control character as ``<U+0000>``."""
+    return CONTROL.sub(lambda match: f"<{describe_character(match.group())}>", text)
+
+
 def id_number(value: int) -> str:
     """An integer the Indonesian way: ``2.000.000``."""
     return f"{value:,}".replace(",", ".")

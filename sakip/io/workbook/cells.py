@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sakip.core.numbers import canonical, canonical_decimal
-from sakip.io.idnum import MalformedNumber, parse_id_number
+from sakip.io.idnum import MalformedNumber, ambiguous_readings, parse_id_number
+from sakip.io.limits import CONTROL, describe_character
 from sakip.io.workbook.choices import label, labels, parse_choice
 from sakip.io.workbook.codes import Code
 from sakip.io.workbook.schema import Column, Kind
@@ -40,14 +41,14 @@ _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _TRUE = frozenset({"ya", "y", "iya", "benar", "true", "1"})
 _FALSE = frozenset({"tidak", "tdk", "bukan", "salah", "false", "0"})
 LIST_SEPARATOR = ";"
-# a number typed as text whose one separator may group thousands or mark decimals: 12.345, 1,500
-_AMBIGUOUS = re.compile(r"^(?P<sign>[-+−]?)(?P<whole>\d{1,3})(?P<mark>[.,])(?P<part>\d{3})$")
-_MONEY = re.compile(r"^rp|[.,]-+$", re.IGNORECASE)
+# A control character in a cell's text (the plan file's rule, sakip.io.limits.CONTROL).
+# TODO(codes.py): a member CONTROL_CHARACTER of Code; until then the stable code is stated here.
+CONTROL_CHARACTER = "XLSX_CONTROL_CHARACTER"
 
 
 @dataclass(frozen=True)
 class CellError:
-    code: Code
+    code: str  # a Code, or CONTROL_CHARACTER
     message_id: str
     message_en: str
 
@@ -58,7 +59,7 @@ class BadCell(ValueError):
         self.error = error
 
 
-def _bad(code: Code, message_id: str, message_en: str) -> BadCell:
+def _bad(code: str, message_id: str, message_en: str) -> BadCell:
     return BadCell(CellError(code, message_id, message_en))
 
 
@@ -68,6 +69,7 @@ def _bad(code: Code, message_id: str, message_en: str) -> BadCell:
 def read_cell(column: Column, raw: RawValue) -> Typed | None:
     """The typed value of a raw cell; None when empty. Raises :class:`BadCell`."""
     if isinstance(raw, str):
+        _refuse_control(raw)
         raw = raw.strip()
         if not raw:
             return None
@@ -78,6 +80,7 @@ def read_cell(column: Column, raw: RawValue) -> Typed | None:
 def read_table_cell(raw: RawValue) -> Decimal | str | None:
     """A supporting-table cell: a number stays a number, text stays text."""
     if isinstance(raw, str):
+        _refuse_control(raw)
         text = raw.strip()
         return text or None
     if isinstance(raw, bool):
@@ -86,6 +89,20 @@ def read_table_cell(raw: RawValue) -> Decimal | str | None:
     if isinstance(raw, int | float):
         return _float_decimal(raw)
     return _text(raw)
+
+
+def _refuse_control(text: str) -> None:
+    """Refuse a text holding a control character (NUL, ESC, DEL, C1 …; tab and line breaks
+    are text), naming the first: it would reach names, reports and terminals unseen."""
+    found = CONTROL.search(text)
+    if found is None:
+        return
+    shown = describe_character(found.group())
+    raise _bad(CONTROL_CHARACTER,
+               f"karakter kendali {shown} (posisi {found.start() + 1}) tidak boleh ada dalam "
+               "teks sel; hapus karakter itu",
+               f"control character {shown} (position {found.start() + 1}) is not allowed in a "
+               "cell's text; delete it")
 
 
 def _float_decimal(raw: int | float) -> Decimal:
@@ -165,22 +182,12 @@ def _decimal(raw: RawValue) -> Decimal:
 
 
 def _refuse_ambiguous(text: str) -> None:
-    """Refuse text with one separator followed by exactly three digits (``12.345``,
-    ``1,500``): a thousands separator or a decimal mark, and the spreadsheet's locale does not
-    say which. Money (``Rp 12.345``, ``12.345,-``) has no decimals, so its dot groups."""
-    body = text.replace("\u00a0", " ").replace(" ", "").removesuffix("%")
-    negative = body.startswith("(") and body.endswith(")")
-    body = body.strip("()")
-    if _MONEY.search(body):
-        body = re.sub(r"^rp\.?|[.,]-+$", "", body, flags=re.IGNORECASE)
-        if "." in body:
-            return
-    match = _AMBIGUOUS.match(body)
-    if match is None:
+    """Refuse number text whose separator may group thousands or mark decimals
+    (:func:`sakip.io.idnum.ambiguous_readings`): the spreadsheet's locale does not say which."""
+    readings = ambiguous_readings(text)
+    if readings is None:
         return
-    sign = "-" if (match["sign"] in ("-", "−")) != negative else ""
-    grouped = f"{sign}{int(match['whole'] + match['part'])}"
-    decimal = f"{sign}{match['whole']},{match['part']}"
+    grouped, decimal = readings
     raise _bad(
         Code.AMBIGUOUS_NUMBER,
         f"{text} dibaca {grouped} atau {decimal}? Tulis {grouped} atau {decimal}",

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import python_calamine
 
+from sakip.io.limits import visible
 from sakip.io.problems import Problem, Severity
 from sakip.io.workbook.cells import BadCell, RawValue, read_cell, read_table_cell
 from sakip.io.workbook.codes import Code
@@ -131,8 +132,8 @@ def _sheet_problems(found: dict[str, str], unknown: list[str]) -> list[Problem]:
         if sheet.name in found:
             continue
         guess = difflib.get_close_matches(sheet.name, unknown, n=1, cutoff=0.5)
-        hint_id = f" (mungkin diganti nama menjadi '{guess[0]}'?)" if guess else ""
-        hint_en = f" (was it renamed to '{guess[0]}'?)" if guess else ""
+        hint_id = f" (mungkin diganti nama menjadi '{visible(guess[0])}'?)" if guess else ""
+        hint_en = f" (was it renamed to '{visible(guess[0])}'?)" if guess else ""
         problems.append(Problem(
             code=Code.MISSING_SHEET,
             message_id=f"lembar '{sheet.name}' tidak ada{hint_id}; jangan menghapus atau "
@@ -145,7 +146,7 @@ def _sheet_problems(found: dict[str, str], unknown: list[str]) -> list[Problem]:
             code=Code.UNKNOWN_SHEET,
             message_id="lembar ini tidak dikenal dan diabaikan",
             message_en="unknown sheet, ignored",
-            severity=Severity.WARNING, sheet=name))
+            severity=Severity.WARNING, sheet=visible(name)))
     return problems
 
 
@@ -175,8 +176,10 @@ def _read_value(
         value = read_cell(column, raw)
     except BadCell as bad:
         row.bad.add(column.key)
-        problems.append(row.problem(
-            column.key, bad.error.code, bad.error.message_id, bad.error.message_en))
+        number, where = row.where(column.key)  # the code may be CONTROL_CHARACTER, not a Code
+        problems.append(Problem(
+            code=bad.error.code, message_id=bad.error.message_id,
+            message_en=bad.error.message_en, sheet=row.sheet.name, row=number, column=where))
         return
     if value is None and column.required:
         row.bad.add(column.key)
@@ -296,9 +299,10 @@ def _map_header(
                 continue  # a free column: its header is only a label
             problems.append(Problem(
                 code=Code.UNKNOWN_COLUMN,
-                message_id=f"judul kolom '{raw}' tidak dikenal (salah ketik atau diganti "
-                "nama?); lihat lembar Petunjuk",
-                message_en=f"unknown column header '{raw}' (a typo or renamed?); see the "
+                message_id=f"judul kolom '{visible(str(raw))}' tidak dikenal (salah ketik atau "
+                "diganti nama?); lihat lembar Petunjuk",
+                message_en=f"unknown column header '{visible(str(raw))}' (a typo or renamed?); "
+                "see the "
                 "Petunjuk sheet",
                 sheet=sheet.name, row=1, column=column_letter(index)))
             continue
@@ -353,8 +357,8 @@ def _read_form(
         if column is None:
             problems.append(Problem(
                 code=Code.UNKNOWN_FIELD,
-                message_id=f"isian '{label}' tidak dikenal; lihat lembar Petunjuk",
-                message_en=f"unknown field '{label}'; see the Petunjuk sheet",
+                message_id=f"isian '{visible(str(label))}' tidak dikenal; lihat lembar Petunjuk",
+                message_en=f"unknown field '{visible(str(label))}'; see the Petunjuk sheet",
                 sheet=sheet.name, row=index + 1, column="A"))
             continue
         if column.key in field_rows:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from sakip.core.numbers import canonical_decimal
-from sakip.io.idnum import MalformedNumber, format_id, parse_id_number
+from sakip.io.idnum import MalformedNumber, ambiguous_readings, format_id, parse_id_number
 
 MAX_DIGITS = 18  # whole digits a measure may have (DecimalField 24,6)
 
@@ -28,6 +28,7 @@ def number(text: str | None, *, negative: bool = True, places: int = 6) -> Decim
     plan file and the workbook read it."""
     if text is None or not text.strip():
         return None
+    _refuse_ambiguous(text.strip())
     try:
         value = parse_id_number(text)
     except MalformedNumber:
@@ -42,6 +43,23 @@ def number(text: str | None, *, negative: bool = True, places: int = 6) -> Decim
     if whole > MAX_DIGITS:
         raise CellError(gettext("Angka terlalu besar."))
     return canonical_decimal(value)
+
+
+def _refuse_ambiguous(text: str) -> None:
+    """``0.500``: 500 or 0,5? Asked, never guessed — the workbook's rule
+    (:func:`sakip.io.idnum.ambiguous_readings`, ``XLSX_AMBIGUOUS_NUMBER``) where the page says
+    that a dot groups thousands (so ``13.535``, as these inputs show it back, stays 13535)."""
+    readings = ambiguous_readings(text, dots_group=True)
+    if readings is None:
+        return
+    grouped, decimal = readings
+    if (get_language() or "id").startswith("en"):
+        message = (f"“{text}” is ambiguous: {grouped} (a thousands separator) or {decimal} "
+                   f"(a decimal comma)? Type {grouped} or {decimal}.")
+    else:
+        message = (f"“{text}” dibaca {grouped} atau {decimal}? Tulis {grouped} (tanpa titik "
+                   f"ribuan) atau {decimal} (koma desimal).")
+    raise CellError(message)
 
 
 def shown(value: Decimal | None) -> str:
