@@ -81,6 +81,15 @@ def register(parser: argparse.ArgumentParser) -> None:
                              "Direviu (DOCX) ke folder ini")
     parser.add_argument("--force", action="store_true",
                         help="timpa kertas kerja yang sudah ada di folder --papers")
+    team = parser.add_argument_group("tim reviu (kepala kertas kerja; tanpa ini dikosongkan)")
+    team.add_argument("--kkr-number", metavar="NOMOR", default="", help="nomor Kertas Kerja Reviu")
+    team.add_argument("--team-member", metavar="NAMA", action="append", default=[],
+                      help="anggota tim (boleh diulang)")
+    team.add_argument("--team-lead", metavar="NAMA", default="", help="ketua tim")
+    team.add_argument("--supervisor", metavar="NAMA", default="", help="pengendali teknis")
+    team.add_argument("--inspector", metavar="NAMA", default="",
+                      help="Inspektur yang menandatangani Pernyataan Telah Direviu")
+    team.add_argument("--inspector-nip", metavar="NIP", default="", help="NIP Inspektur")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -103,12 +112,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _paper_targets(directory: Path | None) -> list[Target]:
-    from sakip.review.papers import DOCX_NAME, STATEMENT_NAME, XLSX_NAME
+    from sakip.review.papers import WRITERS
 
     if directory is None:
         return []
-    return [(directory / XLSX_NAME, WORKBOOK), (directory / DOCX_NAME, DOCUMENT),
-            (directory / STATEMENT_NAME, DOCUMENT)]
+    return [(directory / name, WORKBOOK if name.endswith(".xlsx") else DOCUMENT)
+            for name, _ in WRITERS]
 
 
 def _remove_if_empty(directory: Path) -> None:
@@ -119,7 +128,7 @@ def _remove_if_empty(directory: Path) -> None:
 def _review(args: argparse.Namespace, text: dict[str, Any], pending: list[Any]) -> int:
     from sakip.cli.main import print_problems
     from sakip.review.findings import has_errors
-    from sakip.review.papers import write_docx, write_statement, write_xlsx
+    from sakip.review.papers import WRITERS, Team
     from sakip.review.report.limits import Code
     from sakip.review.report.readers import SUFFIXES, ReadError
 
@@ -141,9 +150,11 @@ def _review(args: argparse.Namespace, text: dict[str, Any], pending: list[Any]) 
     except InputError as error:
         print_problems(error, args.lang)
         return EXIT_UNREADABLE
-    if pending:  # --papers: the three working papers, in the order of _paper_targets
-        for out, writer in zip(pending, (write_xlsx, write_docx, write_statement), strict=True):
-            out.save_with(lambda path, writer=writer: writer(path, subject, findings))
+    if pending:  # --papers: the working papers, in the order of _paper_targets
+        team = Team(args.kkr_number, tuple(args.team_member), args.team_lead, args.supervisor,
+                    args.inspector, args.inspector_nip)
+        for out, (_, writer) in zip(pending, WRITERS, strict=True):
+            out.save_with(lambda path, writer=writer: writer(path, subject, findings, team))
     written = [out.target for out in pending]
     if args.json:
         print(json.dumps(as_json(subject, findings, written), ensure_ascii=False, indent=2))

@@ -8,6 +8,7 @@ found, and a sentence in Indonesian (what the inspectorate reads) and in English
 from __future__ import annotations
 
 import enum
+import hashlib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -69,6 +70,14 @@ class Finding:
     expected: str | None = None
     found: str | None = None
     related: tuple[Location, ...] = field(default=())  # the other places involved
+
+    @property
+    def key(self) -> str:
+        """The finding's identity across re-runs: its code, place, expected and found. A
+        reviewer's decision on a finding stays with it while these are unchanged."""
+        text = "\x1f".join((self.code, self.location.render(), self.expected or "",
+                            self.found or ""))
+        return f"{self.code}:{hashlib.sha256(text.encode('utf-8')).hexdigest()[:16]}"
 
     def render(self, language: str = "id") -> str:
         message = self.message_id if language == "id" else self.message_en
