@@ -24,7 +24,7 @@ from sakip.review.report.checks import (
 )
 from sakip.review.report.context import Report
 from sakip.review.report.document import Document
-from sakip.review.report.readers import parse_text, read_report
+from sakip.review.report.readers import PAGE, parse_text, read_report
 from sakip.review.report.scales import ReportScale
 
 Check = Callable[[Report], list[Finding]]
@@ -80,15 +80,25 @@ def review_document(document: Document, year: int | None = None) -> tuple[Report
     findings: list[Finding] = []
     for check in CHECKS:
         findings.extend(check(report))
-    return report, [_relocate(f, document.kind) for f in ordered(findings)]
+    return report, [_relocate(f, document) for f in ordered(findings)]
 
 
-def _relocate(finding: Finding, kind: str) -> Finding:
-    """Positions in a DOCX or PDF are not text lines: name them as a reader finds them."""
+def _relocate(finding: Finding, document: Document) -> Finding:
+    """Name a place as a reader finds it: the section heading it stands under, and in a PDF the
+    printed page; a text keeps its line number (an editor shows it)."""
     line = finding.location.line
-    if kind == "text" or line is None:
+    if line is None:
         return finding
-    place = f"halaman {line // 1000}" if kind == "pdf" else f"blok ke-{line} dokumen"
-    section = f"{finding.location.section}, {place}" if finding.location.section else place
+    heading = document.heading_before(line)
+    if document.kind == "text":
+        return finding
+    parts = [finding.location.section] if finding.location.section else []
+    if heading:
+        parts.append(f"bagian '{heading}'")
+    if document.kind == "pdf":
+        parts.append(f"halaman {line // PAGE}")
+    elif not heading:
+        parts.append(f"blok ke-{line} dokumen")
     return dataclasses.replace(
-        finding, location=dataclasses.replace(finding.location, line=None, section=section))
+        finding, location=dataclasses.replace(finding.location, line=None,
+                                              section=", ".join(parts)))

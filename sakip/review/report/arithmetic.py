@@ -193,6 +193,9 @@ def _final(report: Report, table: Table) -> list[Recomputed]:
     finding for the whole table."""
     column = table.find(Role.FINAL_ACHIEVEMENT)
     target_column = table.find(Role.TARGET, final=True)
+    if column is not None and column.target_year is not None:  # the year the header names
+        target_column = next((c for c in table.with_role(Role.TARGET)
+                              if c.year == column.target_year), target_column)
     if column is None or target_column is None:
         return []
     rows = [r for r in table.data if r.value(column) is not None]

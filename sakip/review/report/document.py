@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 _TAGS = re.compile(r"<[^>]+>")
 _EMPHASIS = re.compile(r"\*\*|__")
@@ -12,7 +14,7 @@ _EMPHASIS = re.compile(r"\*\*|__")
 @dataclass(frozen=True)
 class Paragraph:
     text: str
-    line: int  # 1-based line of a text file; paragraph number of a DOCX; page×1000+n of a PDF
+    line: int  # 1-based line of a text file; paragraph number of a DOCX; page×PAGE+n of a PDF
 
 
 @dataclass(frozen=True)
@@ -28,9 +30,11 @@ Block = Paragraph | RawTable
 @dataclass(frozen=True)
 class Document:
     path: str
-    kind: str  # "text" | "docx" | "pdf"
+    kind: str  # "text" | "docx" | "pdf" | "html"
     blocks: tuple[Block, ...]
     unread: tuple[str, ...] = field(default=())  # what could not be read, in Indonesian
+    # (position, text) of the section headings, in order: what a location names
+    headings: tuple[tuple[int, str], ...] = field(default=())
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:
@@ -38,7 +42,17 @@ class Document:
 
     @property
     def position_word(self) -> str:
-        return {"text": "baris", "docx": "paragraf", "pdf": "posisi"}.get(self.kind, "baris")
+        return {"text": "baris", "docx": "paragraf", "pdf": "posisi", "html": "blok"}.get(
+            self.kind, "baris")
+
+    def heading_before(self, line: int) -> str | None:
+        """The section heading under which position ``line`` stands."""
+        at = bisect.bisect_right(self._heading_lines, line)
+        return self.headings[at - 1][1] if at else None
+
+    @cached_property
+    def _heading_lines(self) -> list[int]:
+        return [line for line, _ in self.headings]
 
 
 def clean(text: str) -> str:

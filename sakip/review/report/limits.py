@@ -99,6 +99,18 @@ def check_size(path: Path, limit: int) -> int:
     return size
 
 
+def read_bounded(path: Path, limit: int) -> bytes:
+    """The bytes of a text-like file, never more than ``limit`` (should the file grow)."""
+    check_size(path, limit)
+    with path.open("rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        check_size(path, limit)
+        raise ReadError(f"berkas terlalu besar (lebih dari {mib(limit)}): {path}",
+                        Code.TOO_LARGE, f"file too large (over {mib(limit)}): {path}")
+    return data
+
+
 def head(path: Path, size: int = 8) -> bytes:
     with path.open("rb") as handle:
         return handle.read(size)
