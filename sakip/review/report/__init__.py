@@ -17,6 +17,7 @@ from sakip.review.report.checks import (
     derivations,
     outline,
     rows,
+    separators,
     structure,
     totals,
     truncation,
@@ -54,6 +55,8 @@ CHECKS: list[Check] = [
     outline.chapters,
     outline.parts,
     outline.annexed_agreement,
+    separators.decimal_marks,
+    separators.thousands,
 ]
 
 
