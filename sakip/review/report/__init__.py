@@ -46,6 +46,7 @@ CHECKS: list[Check] = [
     budget_text.text_absorption,
     budget_text.program_sums,
     budget_text.unexplained_low_absorption,
+    budget_text.absorption_means,
     derivations.derivations,
     truncation.truncation,
     verdicts.verdict_labels,
