@@ -166,12 +166,15 @@ def public_report(request: HttpRequest, agency: Agency, year: int, state: Agency
 @requires(Action.READ)
 def review_paper(request: HttpRequest, agency: Agency, year: int, state: AgencyYear,
                  which: str) -> HttpResponse:
-    if which not in capabilities.PAPERS:
+    """A working paper of the review, printed from the review's state (decisions, answers,
+    follow-up): sakip/web/workflow/review_papers.py."""
+    from sakip.web.workflow.review_papers import PAPERS, paper_bytes
+
+    if which not in PAPERS:
         raise Http404("kertas kerja tidak dikenal")
     try:
-        content, name = capabilities.paper_bytes(plan_for(agency, year), year, which)
+        content, name = paper_bytes(agency, year, state, which)
     except capabilities.Unavailable:
         raise Http404("kertas kerja reviu belum tersedia") from None
     kind = "xlsx" if name.endswith(".xlsx") else "docx"
     return _download(content, f"{agency.code}-{year}-{name}", capabilities.CONTENT_TYPES[kind])
-

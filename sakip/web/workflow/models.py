@@ -1,4 +1,5 @@
-"""Agency-year state, audit entries, evidence files, review notes."""
+"""Agency-year state, audit entries, evidence files, review notes, the review's findings and
+their follow-up."""
 
 from __future__ import annotations
 
@@ -124,6 +125,90 @@ class ReviewNote(models.Model):
     at = models.DateTimeField(auto_now_add=True)
     subject = models.CharField("terkait", max_length=100, blank=True, default="")
     text = models.TextField("catatan")
+
+    class Meta:
+        ordering = ["at", "id"]
+
+
+FindingStatus = choices("FindingStatus", [
+    ("PENDING", "pending", _("Belum dikonfirmasi")),
+    ("CONFIRMED", "confirmed", _("Dikonfirmasi")),
+    ("DISMISSED", "dismissed", _("Ditolak")),
+])
+
+FollowUpStatus = choices("FollowUpStatus", [
+    ("OPEN", "open", _("Belum ditindaklanjuti")),
+    ("IN_PROGRESS", "in_progress", _("Dalam proses")),
+    ("CLOSED", "closed", _("Selesai")),
+])
+
+
+class ReviewTeam(models.Model):
+    """The review team of an agency-year, as the working papers name it."""
+
+    agency_year = models.OneToOneField(AgencyYear, on_delete=models.CASCADE,
+                                       related_name="review_team")
+    number = models.CharField("nomor KKR", max_length=100, blank=True, default="")
+    members = models.TextField("anggota tim (satu per baris)", blank=True, default="")
+    lead = models.CharField("ketua tim", max_length=200, blank=True, default="")
+    supervisor = models.CharField("pengendali teknis", max_length=200, blank=True, default="")
+    inspector = models.CharField("inspektur", max_length=200, blank=True, default="")
+    inspector_nip = models.CharField("NIP inspektur", max_length=30, blank=True, default="")
+    place = models.CharField("tempat", max_length=100, blank=True, default="")
+
+
+class ReviewFinding(models.Model):
+    """A finding of the review the inspectorate decided on or added, or the agency answered.
+
+    An automated finding is stored (with what it said) once someone acts on it, under its key
+    (code, place, expected and found: ``sakip.review.findings.Finding.key``), so a decision
+    survives a re-run while the finding is unchanged; the team's own findings have ``own``.
+    """
+
+    agency_year = models.ForeignKey(AgencyYear, on_delete=models.CASCADE,
+                                    related_name="review_findings")
+    key = models.CharField("kunci", max_length=120)
+    own = models.BooleanField("temuan tim", default=False)
+    code = models.CharField("kode", max_length=60)
+    severity = models.CharField("tingkat", max_length=10)
+    location = models.CharField("lokasi", max_length=300, blank=True, default="")
+    kondisi = models.TextField("kondisi")
+    kriteria = models.TextField("kriteria", blank=True, default="")
+    rekomendasi = models.TextField("rekomendasi", blank=True, default="")
+    expected = models.CharField("seharusnya", max_length=300, blank=True, default="")
+    found = models.CharField("tertulis", max_length=300, blank=True, default="")
+    status = models.CharField("status", max_length=10, choices=FindingStatus.choices,
+                              default=FindingStatus.PENDING)
+    reason = models.TextField("alasan ditolak", blank=True, default="")
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                   null=True, blank=True, related_name="+")
+    decided_at = models.DateTimeField("diputuskan", null=True, blank=True)
+    answer = models.TextField("tanggapan OPD", blank=True, default="")
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                    null=True, blank=True, related_name="+")
+    answered_at = models.DateTimeField("ditanggapi", null=True, blank=True)
+    follow_up = models.CharField("tindak lanjut", max_length=12, choices=FollowUpStatus.choices,
+                                 blank=True, default="")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                   null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["agency_year", "key"],
+                                               name="review_finding_key")]
+
+
+class FollowUpStep(models.Model):
+    """One step of a recommendation's follow-up (tindak lanjut): who, when, what, new status."""
+
+    finding = models.ForeignKey(ReviewFinding, on_delete=models.CASCADE,
+                                related_name="follow_ups")
+    status = models.CharField("status", max_length=12, choices=FollowUpStatus.choices)
+    text = models.TextField("uraian")
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                           related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["at", "id"]
