@@ -19,6 +19,7 @@ from sakip.review.report.checks import (
     rows,
     separators,
     structure,
+    text_targets,
     totals,
     truncation,
     verdicts,
@@ -58,6 +59,7 @@ CHECKS: list[Check] = [
     outline.annexed_agreement,
     separators.decimal_marks,
     separators.thousands,
+    text_targets.text_targets,
 ]
 
 
