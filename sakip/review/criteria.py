@@ -356,6 +356,27 @@ CRITERIA: dict[str, Criterion] = {
         "Perjanjian Kinerja dilampirkan pada LKjIP — " + PERMENPAN + ", Lampiran II.",
         "The performance agreement is attached to the LKjIP — " + PERMENPAN_EN + ", annex II."), (
         "Melampirkan Perjanjian Kinerja tahun berjalan.", "Attach the year's performance agreement.")),
+    "DECIMAL_MARK_MIXED": _c("PRESENTATION", (
+        "Satu laporan memakai satu cara penulisan angka: koma sebagai tanda desimal.",
+        "One report writes numbers one way: the comma as the decimal mark."), (
+        "Menyeragamkan tanda desimal di seluruh tabel dan uraian.",
+        "Use one decimal mark in every table and sentence.")),
+    "THOUSANDS_SEPARATOR_MIXED": _c("PRESENTATION", (
+        "Satu laporan memakai satu cara penulisan angka: titik sebagai pemisah ribuan.",
+        "One report writes numbers one way: the dot groups thousands."), (
+        "Menyeragamkan pemisah ribuan di seluruh laporan.",
+        "Use one thousands separator throughout the report.")),
+    "ABSORPTION_PLAIN_MEAN": _c("BUDGET", (
+        "Serapan program/perangkat daerah = jumlah realisasi/jumlah pagu × 100, bukan rata-rata "
+        "persentase kegiatan.",
+        "A program's or agency's absorption = total spending/total ceiling × 100, not the mean "
+        "of its parts' percentages."), (
+        "Menghitung ulang serapan dari jumlah realisasi dan jumlah pagu.",
+        "Recompute the absorption from total spending and total ceiling.")),
+    "TEXT_TARGET": _c("CONSISTENCY", (
+        "Target yang disebut dalam uraian sama dengan target dalam tabel (Perjanjian Kinerja).",
+        "A target stated in the text equals the target in the tables (the agreement)."),
+        _FIX_FIGURE),
     # the team's own findings (web)
     "REVIEWER_FINDING": Criterion("TEAM", Text("Sebagaimana diuraikan tim reviu.",
                                                "As stated by the review team."),
@@ -403,6 +424,7 @@ REPORT_MODULE_STEPS: dict[str, tuple[str, ...]] = {
     "structure": ("PRESENTATION",), "outline": ("OUTLINE",), "rows": ("ACHIEVEMENT", "ARITHMETIC"),
     "totals": ("ARITHMETIC",), "consistency": ("CONSISTENCY",), "budget_text": ("BUDGET",),
     "derivations": ("DERIVATION",), "truncation": ("ACHIEVEMENT",), "verdicts": ("LABELS",),
+    "separators": ("PRESENTATION",), "text_targets": ("CONSISTENCY",),
 }
 
 
