@@ -100,3 +100,10 @@ class Closed(enum.Enum):
 
     LEFT = "left"  # [lower, upper)
     RIGHT = "right"  # (lower, upper]
+
+
+class RevisionSubject(enum.Enum):
+    """What a revision of the strategic plan changed. The plan model stores the value as text."""
+
+    RENSTRA = "renstra"
+    IKU = "iku"

@@ -54,7 +54,7 @@ class Region:
 class Official:
     """A signatory: name, rank (pangkat/golongan), NIP, title. Name or title may be unknown."""
 
-    name: str | None
+    name: str | None = None
     title: str | None = None  # "Kepala Dinas", "Bupati Belitung"
     rank: str | None = None  # "Pembina Utama Muda"
     nip: str | None = None  # 18 digits
@@ -334,7 +334,7 @@ class SupportingTable:
     code: str
     title: str
     columns: tuple[str, ...]
-    rows: tuple[tuple[Cell, ...], ...]
+    rows: tuple[tuple[Cell, ...], ...] = ()
     year: int | None = None
     subject: str | None = None  # code of the goal/objective/indicator it supports
     source: str | None = None
@@ -344,7 +344,7 @@ class SupportingTable:
 @dataclass(frozen=True)
 class Narrative:
     kind: NarrativeKind
-    text: str
+    text: str = ""
     subject: str | None = None  # None: the agency; else a goal/objective/program code
     year: int | None = None
     items: tuple[str, ...] = ()  # numbered points, when the block is a list

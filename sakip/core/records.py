@@ -246,11 +246,11 @@ class Change:
     new: Any
 
 
-def _same(a: Any, b: Any) -> bool:
+def same(a: Any, b: Any) -> bool:
     """Equal, representation included: ``Decimal("80")`` and ``Decimal("80.0")`` print
     differently, so they differ here."""
     if isinstance(a, tuple) and isinstance(b, tuple):
-        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
     if isinstance(a, Decimal) or isinstance(b, Decimal):
         return type(a) is type(b) and str(a) == str(b)
     return type(a) is type(b) and bool(a == b)
@@ -278,7 +278,7 @@ def diff(old: Plan, new: Plan, *, region: bool = True) -> list[Change]:
         found = False
         for name in list(fa) + [n for n in fb if n not in fa]:
             x, y = fa.get(name), fb.get(name)
-            if _same(x, y) or (whole and _empty(x) and _empty(y)):
+            if same(x, y) or (whole and _empty(x) and _empty(y)):
                 continue
             changes.append(Change(ident[0], ident[1], year, name, x, y))
             found = True

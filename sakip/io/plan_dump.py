@@ -8,24 +8,19 @@ them (indicators under their owner, activities under their program), so
 
 from __future__ import annotations
 
+import enum
 from decimal import Decimal
 from typing import Any
 
 import yaml
 
-from sakip.core.enums import ActualStatus, Aggregation, Level, Polarity
-from sakip.core.model import (
-    Activity,
-    Actual,
-    Band,
-    Indicator,
-    Official,
-    Plan,
-    Scale,
-    Settings,
-    Target,
-)
+from sakip.core import records as r
+from sakip.core.enums import Level
+from sakip.core.fields import Field as FieldSpec
+from sakip.core.fields import Type
+from sakip.core.model import Activity, Actual, Plan, Target
 from sakip.core.numbers import canonical, canonical_decimal
+from sakip.io import plan_layout as L
 from sakip.io.plan_file import FORMAT
 from sakip.io.standard_scales import standard_scales
 
@@ -60,176 +55,119 @@ def dump_plan(plan: Plan) -> str:
 def plan_document(plan: Plan) -> Doc:
     """The plan file as plain data (mappings, lists, text, ints, Decimals), ready for YAML."""
     doc: Doc = {"format": FORMAT}
-    doc["region"] = _clean({
-        "name": plan.region.name, "kind": plan.region.kind.value,
-        "head_title": plan.region.head_title, "head_name": plan.region.head_name,
-        "rpjmd": _clean({"start": plan.region.rpjmd_start, "end": plan.region.rpjmd_end}),
-        "vision": plan.region.vision,
-        "missions": [{"code": m.code, "text": m.text} for m in plan.region.missions],
-    })
-    agency = plan.agency
-    doc["agency"] = _clean({
-        "code": agency.code, "name": agency.name, "short_name": agency.short_name,
-        "address": agency.address, "phone": agency.phone,
-        "legal_basis_of_organisation": agency.legal_basis_of_organisation,
-        "position": agency.position, "task": agency.task, "functions": list(agency.functions),
-        "head": _official(agency.head),
-        "units": [_clean({"code": u.code, "name": u.name, "task": u.task, "functions": list(u.functions)})
-                  for u in agency.units],
-    })
+    doc["region"] = _record(r.REGION, plan.region, missions=_each(r.MISSION, plan.region.missions))
+    doc["agency"] = _record(r.AGENCY, plan.agency, units=_each(r.UNIT, plan.agency.units))
     sp = plan.strategic_plan
-    doc["strategic_plan"] = _clean({
-        "name": sp.name, "start": sp.start, "end": sp.end, "baseline_year": sp.baseline_year,
-        "revisions": [_clean({"date": r.date, "subject": r.subject, "reference": r.reference,
-                              "note": r.note}) for r in sp.revisions],
-    })
-    settings = _settings(plan.settings)
-    if settings:
-        doc["settings"] = settings
+    doc["strategic_plan"] = _record(r.STRATEGIC_PLAN, sp, revisions=_each(r.REVISION, sp.revisions))
+    doc["settings"] = _record(r.SETTINGS, plan.settings)
     builtin = set(standard_scales())
-    extra = [s for s in plan.scales if s not in builtin]
-    if extra:
-        doc["scales"] = [_scale(s) for s in extra]
-    doc["goals"] = [_clean({
-        "code": g.code, "name": g.name, "mission": g.mission,
-        "indicators": _indicators(plan, Level.GOAL, g.code),
-        "objectives": [_clean({"code": o.code, "name": o.name,
-                               "indicators": _indicators(plan, Level.OBJECTIVE, o.code)})
-                       for o in plan.objectives_of(g.code)],
-    }) for g in plan.goals]
-    doc["strategies"] = [_clean({"code": s.code, "text": s.text, "objectives": list(s.objectives),
-                                 "policies": list(s.policies)}) for s in plan.strategies]
-    doc["programs"] = [_clean({
-        "code": p.code, "name": p.name, "objective": p.objective, "unit": p.unit,
-        "indicators": _indicators(plan, Level.PROGRAM, p.code),
-        "activities": [_activity(plan, a) for a in plan.activities
-                       if a.program == p.code and a.parent is None],
-    }) for p in plan.programs]
-    doc["series"] = [_clean({"code": s.code, "name": s.name, "unit": s.unit, "source": s.source,
-                             "values": dict(s.values)}) for s in plan.series]
+    doc["scales"] = [_record(r.SCALE, s, bands=_each(r.BAND, s.bands))
+                     for s in plan.scales if s not in builtin]
+    doc["goals"] = [_record(
+        r.GOAL, g, indicators=_indicators(plan, Level.GOAL, g.code),
+        objectives=[_record(r.OBJECTIVE, o, indicators=_indicators(plan, Level.OBJECTIVE, o.code))
+                    for o in plan.objectives_of(g.code)],
+    ) for g in plan.goals]
+    doc["strategies"] = _each(r.STRATEGY, plan.strategies)
+    doc["programs"] = [_record(
+        r.PROGRAM, p, indicators=_indicators(plan, Level.PROGRAM, p.code),
+        activities=[_activity(plan, a) for a in plan.activities
+                    if a.program == p.code and a.parent is None],
+    ) for p in plan.programs]
+    doc["series"] = [_record(r.SERIES, s, values=dict(s.values)) for s in plan.series]
     spending: dict[int, list[Doc]] = {}
     for line in plan.spending:
-        spending.setdefault(line.year, []).append(_clean({
-            "kind": line.kind.value, "label": line.label, "ceiling": line.ceiling,
-            "spent": line.spent, "ceiling_original": line.ceiling_original}))
+        spending.setdefault(line.year, []).append(_record(r.SPENDING, line))
     doc["spending"] = spending
-    doc["agreements"] = [_clean({
-        "year": a.year, "number": a.number, "kind": a.kind.value, "signed": a.signed,
-        "reason": a.reason, "first_party": _official(a.first_party),
-        "second_party": _official(a.second_party),
-        "items": [_clean({"indicator": i.indicator, "target": i.target, "target_text": i.target_text})
-                  for i in a.items],
-    }, keep=("items",)) for a in plan.agreements]
-    doc["tables"] = [_clean({
-        "code": t.code, "title": t.title, "year": t.year, "subject": t.subject, "source": t.source,
-        "note": t.note, "columns": list(t.columns), "rows": [list(row) for row in t.rows],
-    }, keep=("columns",)) for t in plan.tables]
-    doc["narratives"] = [_clean({"kind": n.kind.value, "subject": n.subject, "year": n.year,
-                                 "text": n.text or None, "items": list(n.items)})
-                         for n in plan.narratives]
+    doc["agreements"] = [_record(r.AGREEMENT, a, items=_each(r.AGREEMENT_ITEM, a.items))
+                         for a in plan.agreements]
+    doc["tables"] = _each(r.TABLE, plan.tables)
+    doc["narratives"] = _each(r.NARRATIVE, plan.narratives)
     return _clean(doc)
 
 
 def _activity(plan: Plan, activity: Activity) -> Doc:
-    budgets = {b.year: _clean({
-        "ceiling": b.ceiling, "ceiling_original": b.ceiling_original, "spent": b.spent,
-        "physical": b.physical, "source_of_funds": b.source_of_funds, "explanation": b.explanation,
-    }) for b in plan.budgets if b.activity == activity.code}
-    return _clean({
-        "code": activity.code, "name": activity.name, "output": activity.output,
-        "outcome": activity.outcome, "unit": activity.unit,
-        "indicators": _indicators(plan, Level.ACTIVITY, activity.code),
-        "budget": budgets,
-        "sub_activities": [_activity(plan, a) for a in plan.activities if a.parent == activity.code],
-    })
+    return _record(
+        r.ACTIVITY, activity, indicators=_indicators(plan, Level.ACTIVITY, activity.code),
+        budget={b.year: _record(r.BUDGET, b) for b in plan.budgets if b.activity == activity.code},
+        sub_activities=[_activity(plan, a) for a in plan.activities if a.parent == activity.code],
+    )
 
 
 def _indicators(plan: Plan, level: Level, owner: str) -> list[Doc]:
-    return [_indicator(i) for i in plan.indicators_of(owner, level)]
-
-
-def _indicator(i: Indicator) -> Doc:
-    return _clean({
-        "code": i.code, "name": i.name, "unit": i.unit,
-        "precision": i.precision if i.precision != 2 else None,
-        "polarity": i.polarity.value if i.polarity is not Polarity.POSITIVE else None,
-        "negative_formula": i.negative_formula.value if i.negative_formula else None,
-        "aggregation": i.aggregation.value if i.aggregation is not Aggregation.LAST else None,
-        "formula": i.formula, "definition": i.definition, "data_source": i.data_source,
-        "key": True if i.key else None, "kind": i.kind.value if i.kind else None,
-        "levels": list(i.levels),
-        "baseline": _clean({"year": i.baseline.year, "value": i.baseline.value,
-                            "text": i.baseline.text}) if i.baseline else None,
-        "targets": {t.year: _target(t) for t in i.targets},
-        "actuals": _actuals(i.actuals),
-    })
+    return [_record(r.INDICATOR, i, targets={t.year: _target(t) for t in i.targets},
+                    actuals=_actuals(i.actuals))
+            for i in plan.indicators_of(owner, level)]
 
 
 def _target(t: Target) -> Any:
     if t.text is None and t.upper is None:
-        return t.value
-    return _clean({"value": t.value, "text": t.text, "upper": t.upper})
+        return t.value  # the short form: 2020: 80
+    return _record(r.TARGET, t)
 
 
 def _actuals(actuals: tuple[Actual, ...]) -> dict[int, Any]:
     result: dict[int, Any] = {}
     for actual in actuals:
         if actual.quarter is None:
-            result[actual.year] = _actual(actual, short=True)
+            result[actual.year] = _actual(actual)
     for actual in actuals:
         if actual.quarter is not None:
             entry = result.get(actual.year)
             if not isinstance(entry, dict):
                 entry = {} if entry is None else {"value": entry}
                 result[actual.year] = entry
-            entry.setdefault("quarters", {})[actual.quarter] = _actual(actual, short=True)
+            entry.setdefault("quarters", {})[actual.quarter] = _actual(actual)
     return result
 
 
-def _actual(a: Actual, short: bool) -> Any:
-    plain = (a.text is None and a.status is ActualStatus.FINAL and a.reason is None
-             and a.expected is None and a.note is None)
-    if short and plain and a.value is not None:
-        return a.value
-    return _clean({
-        "value": a.value, "text": a.text,
-        "status": a.status.value if a.status is not ActualStatus.FINAL else None,
-        "reason": a.reason, "expected": a.expected, "note": a.note,
-    }) or {"status": a.status.value}
+def _actual(a: Actual) -> Any:
+    doc = _record(r.ACTUAL, a)
+    if set(doc) == {"value"}:
+        return a.value  # the short form: 2020: 94.78
+    return doc or {"status": a.status.value}
 
 
-def _official(o: Official | None) -> Doc | None:
-    if o is None:
-        return None
-    return _clean({"name": o.name, "title": o.title, "rank": o.rank, "nip": o.nip})
+def _each(kind: str, members: tuple[Any, ...]) -> list[Doc]:
+    return [_record(kind, member) for member in members]
 
 
-def _settings(s: Settings) -> Doc:
-    default = Settings()
-    return _clean({
-        "rounding": s.rounding.value if s.rounding != default.rounding else None,
-        "achievement_places": s.achievement_places if s.achievement_places != default.achievement_places
-        else None,
-        "negative_formula": s.negative_formula.value if s.negative_formula != default.negative_formula
-        else None,
-        "cap": s.cap,
-        "absorption_threshold": s.absorption_threshold
-        if s.absorption_threshold != default.absorption_threshold else None,
-        "predicate_scale": s.predicate_scale if s.predicate_scale != default.predicate_scale else None,
-        "category_scale": s.category_scale if s.category_scale != default.category_scale else None,
-    })
+def _record(kind: str, record: Any, **children: Any) -> Doc:
+    """A record as its mapping: every field the record has that is not its default, under the
+    keys :mod:`sakip.io.plan_layout` declares, in their order; ``children`` under their keys."""
+    doc: Doc = {}
+    for f in L.own_fields(kind):
+        value = getattr(record, f.name)
+        if f.type is Type.RECORD:
+            doc[f.name] = None if value is None else _clean(
+                {inner.name: _out(inner, getattr(value, inner.name))
+                 for inner in L.nested_fields(kind, f.name)
+                 if not L.is_default(inner, getattr(value, inner.name))})
+            continue
+        if L.is_default(f, value):
+            continue
+        group = L.group_of(kind, f.name)
+        if group is not None:
+            doc.setdefault(group[0], {})[group[1]] = _out(f, value)
+        else:
+            doc[f.name] = _out(f, value)
+    ordered = {key: doc[key] if key in doc else children.get(key) for key in L.keys(kind)}
+    required = set(L.required_keys(kind))
+    return {k: v for k, v in ordered.items() if k in required or v not in (None, [], {}, "")}
 
 
-def _scale(s: Scale) -> Doc:
-    return _clean({"code": s.code, "name": s.name, "kind": s.kind.value, "closed": s.closed.value,
-                   "source": s.source, "bands": [_band(b) for b in s.bands]})
+def _out(f: FieldSpec, value: Any) -> Any:
+    """A field's value as the file writes it: an enumeration by its value, a list as a list,
+    a table's rows as lists of cells."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if f.type is Type.CELLS:
+        return [list(row) for row in value]
+    if isinstance(value, tuple):
+        return list(value)
+    return value
 
 
-def _band(b: Band) -> Doc:
-    return _clean({"label": b.label, "label_en": b.label_en, "lower": b.lower, "upper": b.upper,
-                   "exactly": b.exactly, "color": b.color})
-
-
-def _clean(doc: Doc, keep: tuple[str, ...] = ()) -> Doc:
+def _clean(doc: Doc) -> Doc:
     """Drop empty values so the file holds only what was given."""
-    return {k: v for k, v in doc.items() if k in keep or v not in (None, [], {}, "")}
+    return {k: v for k, v in doc.items() if v not in (None, [], {}, "")}

@@ -12,54 +12,34 @@ import tempfile
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
-from sakip.core.enums import (
-    ActualStatus,
-    Aggregation,
-    AgreementKind,
-    Closed,
-    IndicatorKind,
-    Level,
-    NarrativeKind,
-    NegativeFormula,
-    Polarity,
-    RegionKind,
-    ScaleKind,
-    SpendingKind,
-)
+from sakip.core import records as r
+from sakip.core.enums import Level
+from sakip.core.fields import Field as FieldSpec
+from sakip.core.fields import Type, fields_of
 from sakip.core.model import (
     Activity,
     Actual,
-    Agency,
-    AgreementItem,
     AgreementVersion,
-    Band,
-    Baseline,
     Budget,
     Cell,
     Goal,
     Indicator,
-    Mission,
     Narrative,
     Objective,
-    Official,
     Plan,
     Program,
-    Region,
-    Revision,
     Scale,
     Series,
     Settings,
     SpendingLine,
-    StrategicPlan,
-    Strategy,
     SupportingTable,
     Target,
-    Unit,
 )
-from sakip.core.numbers import RoundingMode, canonical_decimal
+from sakip.core.numbers import canonical_decimal
 from sakip.io import plan_checks as K
+from sakip.io import plan_layout as L
 from sakip.io.limits import DEFAULT_LIMITS, PlanLimits
 from sakip.io.plan_checks import Key, Location, check_plan, describe
 from sakip.io.problems import InputError, Problem
@@ -73,10 +53,6 @@ FORMAT = "sakip-plan/1"
 _TOP = (
     "format", "region", "agency", "strategic_plan", "settings", "scales", "goals", "strategies",
     "programs", "series", "spending", "agreements", "tables", "narratives",
-)
-_INDICATOR = (
-    "code", "name", "unit", "precision", "polarity", "negative_formula", "aggregation", "formula",
-    "definition", "data_source", "key", "kind", "levels", "baseline", "targets", "actuals",
 )
 
 
@@ -160,7 +136,12 @@ def save_plan(plan: Plan, path: str | os.PathLike[str]) -> None:
 
 
 class _Builder:
-    """Turns the document into model records, collecting problems as it goes."""
+    """Turns the document into model records, collecting problems as it goes.
+
+    Every record's fields are read by :meth:`fields` from the one declaration
+    (:mod:`sakip.core.fields`, keys from :mod:`sakip.io.plan_layout`); the methods below only
+    say where the records are in the file (indicators under their owner, budgets by year …).
+    """
 
     def __init__(self, collector: Collector) -> None:
         self.collector = collector
@@ -184,10 +165,12 @@ class _Builder:
             return Location(file=self.collector.file, path=f"{path}.{field}" if field else path)
         place = found[min(nth, len(found) - 1)]
         for part in field.split(".") if field else ():
-            child = place.child(part)
-            if child is None:
-                break
-            place = child
+            group = L.group_of(kind, part)
+            for step in group if group else (part,):
+                child = place.child(step)
+                if child is None:
+                    break
+                place = child
         return Location(file=self.collector.file, line=place.line, path=place.path)
 
     def build(self, root: Field) -> Plan | None:
@@ -195,27 +178,28 @@ class _Builder:
         fmt = top.get("format")
         if fmt is not None and fmt.text() != FORMAT:
             fmt.error("PLAN_BAD_FORMAT", f"format harus '{FORMAT}'", f"format must be '{FORMAT}'")
-        region = self.region(top["region"]) if "region" in top else None
-        agency = self.agency(top["agency"]) if "agency" in top else None
-        strategic = self.strategic_plan(top["strategic_plan"]) if "strategic_plan" in top else None
-        settings = self.settings(top["settings"]) if "settings" in top else Settings()
+
         def each(key: str, read: Callable[[Field], T | None]) -> tuple[T, ...]:
             found = (read(item) for item in top[key].items()) if key in top else ()
             return tuple(item for item in found if item is not None)
 
+        singles = {}
+        for kind, name in ((K.REGION, "region"), (K.AGENCY, "agency"),
+                           (K.STRATEGIC_PLAN, "strategic_plan"), (K.SETTINGS, "settings")):
+            if name in top:
+                singles[name] = self.single(kind, top[name])
+                self.remember(kind, (), top[name])
         scales = each("scales", self.scale)
         goals = each("goals", self.goal)
-        strategies = each("strategies", self.strategy)
+        strategies = each("strategies", lambda item: self.coded(K.STRATEGY, item))
         programs = each("programs", self.program)
         series = each("series", self.series)
         spending = self.spending(top["spending"]) if "spending" in top else ()
         agreements = each("agreements", self.agreement)
         tables = each("tables", self.table)
         narratives = each("narratives", self.narrative)
-        for kind, name in ((K.REGION, "region"), (K.AGENCY, "agency"),
-                           (K.STRATEGIC_PLAN, "strategic_plan"), (K.SETTINGS, "settings")):
-            if name in top:
-                self.remember(kind, (), top[name])
+        region, agency = singles.get("region"), singles.get("agency")
+        strategic = singles.get("strategic_plan")
         if region is None or agency is None or strategic is None:
             return None
         return Plan(
@@ -233,166 +217,87 @@ class _Builder:
             tables=tables,
             narratives=narratives,
             scales=standard_scales() + scales,
-            settings=settings,
+            settings=singles.get("settings") or Settings(),
         )
 
-    # ------------------------------------------------------------------ region, agency
+    # ------------------------------------------------------------------ fields, by declaration
 
-    def region(self, field: Field) -> Region | None:
-        f = field.mapping(("name", "kind", "head_title", "head_name", "rpjmd", "vision", "missions"),
-                          ("name", "kind"))
-        rpjmd = f["rpjmd"].mapping(("start", "end"), ("start", "end")) if "rpjmd" in f else {}
-        missions = []
-        for item in f["missions"].items() if "missions" in f else []:
-            m = item.mapping(("code", "text"), ("code", "text"))
-            code, text = _text(m, "code"), _text(m, "text")
-            self.remember(K.MISSION, (code,), item)
-            if code and text:
-                missions.append(Mission(code, text))
-        name, kind = _text(f, "name"), f["kind"].choice(RegionKind) if "kind" in f else None
-        if name is None or kind is None:
-            return None
-        return Region(
-            name=name, kind=kind, head_title=_text(f, "head_title") or "Bupati",
-            head_name=_text(f, "head_name"),
-            rpjmd_start=rpjmd["start"].year() if "start" in rpjmd else None,
-            rpjmd_end=rpjmd["end"].year() if "end" in rpjmd else None,
-            vision=_text(f, "vision"), missions=tuple(missions),
-        )
+    def fields(self, kind: str, node: Field, given: dict[str, Any] | None = None
+               ) -> tuple[dict[str, Any] | None, dict[str, Field]]:
+        """The fields of a record of ``kind`` written at ``node``, and the node's entries. The
+        fields are None when a required one is missing or unreadable (already reported)."""
+        return read_fields(kind, node, given)
 
-    def official(self, field: Field) -> Official | None:
-        f = field.mapping(("name", "title", "rank", "nip"))
-        name, title = _text(f, "name"), _text(f, "title")
-        return Official(name, title, _text(f, "rank"), _text(f, "nip"))
+    def single(self, kind: str, node: Field) -> Any:
+        """The region, agency, strategic plan or settings, with the records under them."""
+        flat, f = self.fields(kind, node)
+        children: dict[str, tuple[Any, ...]] = {}
+        for spec in r.CHILDREN.get(kind, ()):
+            found = []
+            for item in f[spec.attribute].items() if spec.attribute in f else []:
+                member = self.coded(spec.kind, item)
+                if member is not None:
+                    found.append(member)
+            children[spec.attribute] = tuple(found)
+        return None if flat is None else r.build(kind, {**flat, **children})
 
-    def agency(self, field: Field) -> Agency | None:
-        f = field.mapping(
-            ("code", "name", "short_name", "address", "phone", "legal_basis_of_organisation",
-             "position", "task", "functions", "head", "units"), ("code", "name"))
-        units = []
-        for item in f["units"].items() if "units" in f else []:
-            u = item.mapping(("code", "name", "task", "functions"), ("code", "name"))
-            code, name = _text(u, "code"), _text(u, "name")
-            self.remember(K.UNIT, (code,), item)
-            if code and name:
-                units.append(Unit(code, name, _text(u, "task"), _texts(u, "functions")))
-        code, name = _text(f, "code"), _text(f, "name")
-        if code is None or name is None:
-            return None
-        return Agency(
-            code=code, name=name, short_name=_text(f, "short_name"), address=_text(f, "address"),
-            phone=_text(f, "phone"), legal_basis_of_organisation=_text(f, "legal_basis_of_organisation"),
-            position=_text(f, "position"), task=_text(f, "task"), functions=_texts(f, "functions"),
-            head=self.official(f["head"]) if "head" in f else None, units=tuple(units),
-        )
-
-    def strategic_plan(self, field: Field) -> StrategicPlan | None:
-        f = field.mapping(("name", "start", "end", "baseline_year", "revisions"), ("name", "start", "end"))
-        revisions = []
-        for item in f["revisions"].items() if "revisions" in f else []:
-            r = item.mapping(("date", "subject", "reference", "note"), ("date", "subject"))
-            date, subject = (r["date"].date() if "date" in r else None), _text(r, "subject")
-            if subject is not None and subject not in ("renstra", "iku"):
-                r["subject"].error("PLAN_BAD_CHOICE", "subject harus renstra atau iku",
-                                   "subject must be renstra or iku")
-            if date and subject:
-                revisions.append(Revision(date, subject, _text(r, "reference"), _text(r, "note")))
-        name = _text(f, "name")
-        start = f["start"].year() if "start" in f else None
-        end = f["end"].year() if "end" in f else None
-        if name is None or start is None or end is None:
-            return None
-        baseline = f["baseline_year"].year() if "baseline_year" in f else None
-        return StrategicPlan(name, start, end, baseline, tuple(revisions))
-
-    def settings(self, field: Field) -> Settings:
-        f = field.mapping(("rounding", "achievement_places", "negative_formula", "cap",
-                           "absorption_threshold", "predicate_scale", "category_scale"))
-        default = Settings()
-        places = f["achievement_places"].integer(0, 6) if "achievement_places" in f else None
-        return Settings(
-            rounding=(f["rounding"].choice(RoundingMode) if "rounding" in f else None) or default.rounding,
-            achievement_places=places if places is not None else default.achievement_places,
-            negative_formula=(f["negative_formula"].choice(NegativeFormula) if "negative_formula" in f
-                              else None) or default.negative_formula,
-            cap=f["cap"].decimal() if "cap" in f else None,
-            absorption_threshold=_default(
-                f["absorption_threshold"].decimal() if "absorption_threshold" in f else None,
-                default.absorption_threshold),
-            predicate_scale=_text(f, "predicate_scale") or default.predicate_scale,
-            category_scale=_text(f, "category_scale") or default.category_scale,
-        )
+    def coded(self, kind: str, node: Field) -> Any:
+        """A record of a kind keyed by its code or place (a mission, unit, revision, strategy)."""
+        flat, f = self.fields(kind, node)
+        if "code" in L.keys(kind):
+            self.remember(kind, (_text(f, "code"),), node)
+        return None if flat is None else r.build(kind, flat)
 
     # ------------------------------------------------------------------ the cascade
 
     def goal(self, field: Field) -> Goal | None:
-        f = field.mapping(("code", "name", "mission", "indicators", "objectives"), ("code", "name"))
-        code, name = _text(f, "code"), _text(f, "name")
+        flat, f = self.fields(K.GOAL, field)
+        code = _text(f, "code")
         self.remember(K.GOAL, (code,), field)
         if code is not None:
             self.indicator_list(f, Level.GOAL, code)
             for item in f["objectives"].items() if "objectives" in f else []:
                 self.objective(item, code)
-        if code is None or name is None:
-            return None
-        return Goal(code, name, _text(f, "mission"))
+        return None if flat is None else r.build(K.GOAL, flat)
 
     def objective(self, field: Field, goal: str) -> None:
-        f = field.mapping(("code", "name", "indicators"), ("code", "name"))
-        code, name = _text(f, "code"), _text(f, "name")
+        flat, f = self.fields(K.OBJECTIVE, field, {"goal": goal})
+        code = _text(f, "code")
         self.remember(K.OBJECTIVE, (code,), field)
-        if code is None or name is None:
+        if flat is None or code is None:
             return
-        self.objectives.append(Objective(code, name, goal))
+        self.objectives.append(r.build(K.OBJECTIVE, flat))
         self.indicator_list(f, Level.OBJECTIVE, code)
 
-    def strategy(self, field: Field) -> Strategy | None:
-        f = field.mapping(("code", "text", "objectives", "policies"), ("code", "text"))
-        code, text = _text(f, "code"), _text(f, "text")
-        self.remember(K.STRATEGY, (code,), field)
-        if code is None or text is None:
-            return None
-        return Strategy(code, text, _texts(f, "objectives"), _texts(f, "policies"))
-
     def program(self, field: Field) -> Program | None:
-        f = field.mapping(("code", "name", "objective", "unit", "indicators", "activities"), ("code", "name"))
-        code, name = _text(f, "code"), _text(f, "name")
+        flat, f = self.fields(K.PROGRAM, field)
+        code = _text(f, "code")
         self.remember(K.PROGRAM, (code,), field)
-        if code is None or name is None:
+        if flat is None or code is None:
             return None
         self.indicator_list(f, Level.PROGRAM, code)
         for item in f["activities"].items() if "activities" in f else []:
             self.activity(item, code, None)
-        return Program(code, name, _text(f, "objective"), _text(f, "unit"))
+        return cast(Program, r.build(K.PROGRAM, flat))
 
     def activity(self, field: Field, program: str, parent: str | None) -> None:
-        f = field.mapping(("code", "name", "output", "outcome", "unit", "indicators", "budget",
-                           "sub_activities"), ("code", "name"))
-        code, name = _text(f, "code"), _text(f, "name")
+        flat, f = self.fields(K.ACTIVITY, field, {"program": program, "parent": parent})
+        code = _text(f, "code")
         self.remember(K.ACTIVITY, (code,), field)
-        if code is None or name is None:
+        if flat is None or code is None:
             return
-        self.activities.append(Activity(code, name, program, parent, _text(f, "output"),
-                                        _text(f, "outcome"), _text(f, "unit")))
+        self.activities.append(r.build(K.ACTIVITY, flat))
         self.indicator_list(f, Level.ACTIVITY, code)
         for year_field, value in f["budget"].entries() if "budget" in f else []:
             year = year_field.year()
-            budget = self.budget(value, code, year) if year is not None else None
+            if year is None:
+                continue
+            budget, _ = self.fields(K.BUDGET, value, {"activity": code, "year": year})
             if budget is not None:
                 self.remember(K.BUDGET, (code, year), value)
-                self.budgets.append(budget)
+                self.budgets.append(r.build(K.BUDGET, budget))
         for item in f["sub_activities"].items() if "sub_activities" in f else []:
             self.activity(item, program, code)
-
-    def budget(self, field: Field, activity: str, year: int) -> Budget | None:
-        f = field.mapping(("ceiling", "ceiling_original", "spent", "physical", "source_of_funds",
-                           "explanation"))
-        return Budget(
-            activity=activity, year=year, ceiling=_decimal(f, "ceiling"),
-            ceiling_original=_decimal(f, "ceiling_original"), spent=_decimal(f, "spent"),
-            physical=_decimal(f, "physical"), source_of_funds=_text(f, "source_of_funds"),
-            explanation=_text(f, "explanation"),
-        )
 
     # ------------------------------------------------------------------ indicators
 
@@ -403,17 +308,10 @@ class _Builder:
                 self.indicators.append(indicator)
 
     def indicator(self, field: Field, level: Level, owner: str) -> Indicator | None:
-        f = field.mapping(_INDICATOR, ("code", "name"))
-        code, name = _text(f, "code"), _text(f, "name")
+        flat, f = self.fields(K.INDICATOR, field, {"level": level, "owner": owner})
+        code = _text(f, "code")
         self.remember(K.INDICATOR, (code,), field)
         levels = _texts(f, "levels")
-        precision = f["precision"].integer(0, 6) if "precision" in f else None
-        baseline = None
-        if "baseline" in f:
-            b = f["baseline"].mapping(("year", "value", "text"), ("year",))
-            year = b["year"].year() if "year" in b else None
-            if year is not None:
-                baseline = Baseline(year, _decimal(b, "value"), _text(b, "text"))
         targets = []
         for key, value in f["targets"].entries() if "targets" in f else []:
             target = self.target(key, value, levels)
@@ -425,37 +323,25 @@ class _Builder:
             for actual, where in self.actual(key, value, levels):
                 self.remember(K.ACTUAL, (code, actual.year, actual.quarter), where)
                 actuals.append(actual)
-        if code is None or name is None:
+        if flat is None:
             return None
-        return Indicator(
-            code=code, name=name, level=level, owner=owner, unit=_text(f, "unit"),
-            precision=precision if precision is not None else 2,
-            polarity=(f["polarity"].choice(Polarity) if "polarity" in f else None) or Polarity.POSITIVE,
-            negative_formula=(f["negative_formula"].choice(NegativeFormula)
-                              if "negative_formula" in f else None),
-            aggregation=(f["aggregation"].choice(Aggregation) if "aggregation" in f else None)
-            or Aggregation.LAST,
-            formula=_text(f, "formula"), definition=_text(f, "definition"),
-            data_source=_text(f, "data_source"),
-            key=f["key"].boolean() if "key" in f else False,
-            kind=f["kind"].choice(IndicatorKind) if "kind" in f else None,
-            levels=levels, baseline=baseline, targets=tuple(targets), actuals=tuple(actuals),
-        )
+        return cast(Indicator, r.build(K.INDICATOR, {**flat, "targets": tuple(targets),
+                                                     "actuals": tuple(actuals)}))
 
     def target(self, key: Field, field: Field, levels: tuple[str, ...]) -> Target | None:
         year = key.year()
         if year is None:
             return None
         if field.is_mapping:
-            f = field.mapping(("value", "text", "upper"))
-            value, text, upper = _decimal(f, "value"), _text(f, "text"), _decimal(f, "upper")
+            flat, _ = self.fields(K.TARGET, field, {"year": year})
         else:
-            value, text, upper = _number_or_level(field, levels), None, None
+            value = _number_or_level(field, levels)
+            flat = {"year": year, "value": value}
             if value is None and levels:
-                text = field.text()
-        if value is None and text is None:
+                flat["text"] = field.text()
+        if flat is None or (flat.get("value") is None and flat.get("text") is None):
             return None
-        return Target(year, value, text, upper)
+        return cast(Target, r.build(K.TARGET, flat))
 
     def actual(self, key: Field, field: Field, levels: tuple[str, ...]) -> list[tuple[Actual, Field]]:
         """The realisations of a year (the year's and its quarters'), each with where it is."""
@@ -466,29 +352,26 @@ class _Builder:
             value = _number_or_level(field, levels)
             text = field.text() if value is None and levels else None
             return [(Actual(year, value, text=text), field)] if (value is not None or text) else []
-        f = field.mapping(("value", "text", "status", "reason", "expected", "note", "quarters"))
-        result = [(self._actual_record(f, year, None), field)] if set(f) - {"quarters"} else []
+        flat, f = self.fields(K.ACTUAL, field, {"year": year, "quarter": None})
+        result = ([(r.build(K.ACTUAL, flat), field)]
+                  if flat is not None and set(f) - {"quarters"} else [])
         for quarter_key, quarter_field in f["quarters"].entries() if "quarters" in f else []:
             quarter = quarter_key.integer(1, 4)
             if quarter is None:
                 continue
             if quarter_field.is_mapping:
-                q = quarter_field.mapping(("value", "text", "status", "reason", "expected", "note"))
-                result.append((self._actual_record(q, year, quarter), quarter_field))
+                q, _ = self.fields(K.ACTUAL, quarter_field, {"year": year, "quarter": quarter})
+                if q is not None:
+                    result.append((r.build(K.ACTUAL, q), quarter_field))
             else:
                 result.append((Actual(year, quarter_field.decimal(), quarter=quarter), quarter_field))
         return result
 
-    def _actual_record(self, f: dict[str, Field], year: int, quarter: int | None) -> Actual:
-        status = (f["status"].choice(ActualStatus) if "status" in f else None) or ActualStatus.FINAL
-        return Actual(year, _decimal(f, "value"), quarter, _text(f, "text"), status, _text(f, "reason"),
-                      f["expected"].date() if "expected" in f else None, _text(f, "note"))
-
     # ------------------------------------------------------------------ the rest
 
     def series(self, field: Field) -> Series | None:
-        f = field.mapping(("code", "name", "unit", "source", "values"), ("code", "name"))
-        code, name = _text(f, "code"), _text(f, "name")
+        flat, f = self.fields(K.SERIES, field)
+        code = _text(f, "code")
         self.remember(K.SERIES, (code,), field)
         values: list[tuple[int, Decimal]] = []
         for key, value in f["values"].entries() if "values" in f else []:
@@ -496,48 +379,41 @@ class _Builder:
             if year is not None and number is not None:
                 self.remember(K.SERIES_VALUE, (code, year), value)
                 values.append((year, number))
-        if code is None or name is None:
+        if flat is None:
             return None
-        return Series(code, name, _text(f, "unit"), tuple(sorted(values)), _text(f, "source"))
+        return cast(Series, r.build(K.SERIES, {**flat, "values": tuple(sorted(values))}))
 
     def spending(self, field: Field) -> tuple[SpendingLine, ...]:
         lines: list[SpendingLine] = []
         for key, value in field.entries():
             year = key.year()
             for item in value.items():
-                f = item.mapping(("kind", "label", "ceiling", "spent", "ceiling_original"), ("kind", "label"))
-                kind, label = (f["kind"].choice(SpendingKind) if "kind" in f else None), _text(f, "label")
-                if year is not None and kind is not None and label is not None:
+                flat, _ = self.fields(K.SPENDING, item, {"year": year})
+                if year is not None and flat is not None:
                     self.remember(K.SPENDING, (len(lines),), item)
-                    lines.append(SpendingLine(year, kind, label, _decimal(f, "ceiling"), _decimal(f, "spent"),
-                                              _decimal(f, "ceiling_original")))
+                    lines.append(r.build(K.SPENDING, flat))
         return tuple(lines)
 
     def agreement(self, field: Field) -> AgreementVersion | None:
-        f = field.mapping(("year", "number", "kind", "signed", "reason", "first_party", "second_party",
-                           "items"), ("year", "number", "kind"))
-        year = f["year"].year() if "year" in f else None
-        number = f["number"].integer(0, 99) if "number" in f else None
+        partial, f = read_partial(K.AGREEMENT, field)
+        flat = partial if complete(K.AGREEMENT, partial) else None
+        year, number = partial.get("year"), partial.get("number")
         items = []
         for item in f["items"].items() if "items" in f else []:
-            i = item.mapping(("indicator", "target", "target_text"), ("indicator",))
+            found, i = self.fields(K.AGREEMENT_ITEM, item)
             code = _text(i, "indicator")
             if code is not None:
                 self.remember(K.AGREEMENT_ITEM, (year, number, code), item)
-                items.append(AgreementItem(code, _decimal(i, "target"), _text(i, "target_text")))
+            if found is not None:
+                items.append(r.build(K.AGREEMENT_ITEM, found))
         self.remember(K.AGREEMENT, (year, number), field)
-        kind = f["kind"].choice(AgreementKind) if "kind" in f else None
-        if year is None or number is None or kind is None:
+        if flat is None:
             return None
-        return AgreementVersion(
-            year, number, kind, f["signed"].date() if "signed" in f else None, _text(f, "reason"),
-            self.official(f["first_party"]) if "first_party" in f else None,
-            self.official(f["second_party"]) if "second_party" in f else None, tuple(items))
+        return cast(AgreementVersion, r.build(K.AGREEMENT, {**flat, "items": tuple(items)}))
 
     def table(self, field: Field) -> SupportingTable | None:
-        f = field.mapping(("code", "title", "year", "subject", "source", "note", "columns", "rows"),
-                          ("code", "title", "columns"))
-        code, title = _text(f, "code"), _text(f, "title")
+        flat, f = self.fields(K.TABLE, field)
+        code = _text(f, "code")
         self.remember(K.TABLE, (code,), field)
         columns = _texts(f, "columns")
         rows: list[tuple[Cell, ...]] = []
@@ -545,22 +421,17 @@ class _Builder:
             cells = tuple(_cell(cell) for cell in row.items())
             self.remember(K.TABLE_ROW, (code, len(rows)), row)
             rows.append(cells + (None,) * (len(columns) - len(cells)))
-        if code is None or title is None:
+        if flat is None:
             return None
-        return SupportingTable(code, title, columns, tuple(rows),
-                               f["year"].year() if "year" in f else None, _text(f, "subject"),
-                               _text(f, "source"), _text(f, "note"))
+        return cast(SupportingTable, r.build(K.TABLE, {**flat, "rows": tuple(rows)}))
 
     def narrative(self, field: Field) -> Narrative | None:
-        f = field.mapping(("kind", "subject", "year", "text", "items"), ("kind",))
-        kind = f["kind"].choice(NarrativeKind) if "kind" in f else None
-        text, items = _text(f, "text"), _texts(f, "items")
-        if kind is None:
+        flat, _ = self.fields(K.NARRATIVE, field)
+        if flat is None:
             return None
         self.remember(K.NARRATIVE, (self.narrative_count,), field)
         self.narrative_count += 1
-        return Narrative(kind, text or "", _text(f, "subject"),
-                         f["year"].year() if "year" in f else None, items)
+        return cast(Narrative, r.build(K.NARRATIVE, flat))
 
     def scale(self, field: Field) -> Scale | None:
         scale = read_scale(field)
@@ -571,21 +442,94 @@ class _Builder:
 
 def read_scale(field: Field) -> Scale | None:
     """A scale from its document form (used for built-in and plan scales alike)."""
-    f = field.mapping(("code", "name", "kind", "closed", "source", "bands"),
-                      ("code", "name", "kind", "closed", "bands"))
+    flat, f = read_fields(K.SCALE, field)
     bands = []
     for item in f["bands"].items() if "bands" in f else []:
-        b = item.mapping(("label", "label_en", "lower", "upper", "exactly", "color"), ("label",))
-        label = _text(b, "label")
-        if label is not None:
-            bands.append(Band(label, _decimal(b, "lower"), _decimal(b, "upper"), _decimal(b, "exactly"),
-                              _text(b, "label_en"), _text(b, "color")))
-    code, name = _text(f, "code"), _text(f, "name")
-    kind = f["kind"].choice(ScaleKind) if "kind" in f else None
-    closed = f["closed"].choice(Closed) if "closed" in f else None
-    if code is None or name is None or kind is None or closed is None:
+        band, _ = read_fields(K.BAND, item)
+        if band is not None:
+            bands.append(r.build(K.BAND, band))
+    if flat is None:
         return None
-    return Scale(code, name, kind, closed, tuple(bands), _text(f, "source"))
+    return cast(Scale, r.build(K.SCALE, {**flat, "bands": tuple(bands)}))
+
+
+def read_fields(kind: str, node: Field, given: dict[str, Any] | None = None
+                ) -> tuple[dict[str, Any] | None, dict[str, Field]]:
+    """The fields of a record of ``kind`` written at ``node`` (as :func:`sakip.core.records.values`
+    names them, with ``given`` — what the record's place says), and the node's entries. The
+    fields are None when a required one is missing or could not be read (already reported)."""
+    flat, f = read_partial(kind, node, given)
+    return (flat if complete(kind, flat) else None), f
+
+
+def complete(kind: str, flat: dict[str, Any]) -> bool:
+    """Whether every required field of a record of ``kind`` was read."""
+    return all(spec.name in flat for spec in fields_of(kind)
+               if spec.required and "." not in spec.name and spec.type is not Type.CELLS)
+
+
+def read_partial(kind: str, node: Field, given: dict[str, Any] | None = None
+                 ) -> tuple[dict[str, Any], dict[str, Field]]:
+    """The fields of a record of ``kind`` that could be read, and the node's entries."""
+    f = node.mapping(L.keys(kind), L.required_keys(kind))
+    flat: dict[str, Any] = dict(given or {})
+    for spec in L.own_fields(kind):
+        if spec.type is Type.CELLS:
+            continue  # a table's rows: read by its reader
+        group = L.group_of(kind, spec.name)
+        if group is not None:
+            place = f.get(group[0])
+            entries = place.mapping(tuple(L.layout(kind).groups[group[0]]),
+                                    tuple(L.layout(kind).groups[group[0]])) if place else {}
+            source = entries.get(group[1])
+        else:
+            source = f.get(spec.name)
+        if spec.type is Type.RECORD:
+            if source is not None:
+                flat.update({f"{spec.name}.{name}": value
+                             for name, value in _nested(kind, spec.name, source).items()})
+            continue
+        value = _read(spec, source) if source is not None else None
+        if value is not None:
+            flat[spec.name] = value
+    return flat, f
+
+
+def _nested(kind: str, name: str, node: Field) -> dict[str, Any]:
+    """The fields of a nested record (an official, a baseline); empty when a required one is
+    missing (the record is then absent, and that was reported)."""
+    inner = L.nested_fields(kind, name)
+    f = node.mapping(tuple(x.name for x in inner), tuple(x.name for x in inner if x.required))
+    found: dict[str, Any] = {}
+    for spec in inner:
+        value = _read(spec, f[spec.name]) if spec.name in f else None
+        if value is None and spec.required:
+            return {}
+        if value is not None:
+            found[spec.name] = value
+    return found
+
+
+def _read(spec: FieldSpec, node: Field) -> Any:
+    """One field's value by its declared type; None when empty or unreadable (reported)."""
+    kind = spec.type
+    if kind in (Type.TEXT, Type.CODE):
+        return node.text()
+    if kind is Type.LIST:
+        return None if node.is_null else node.texts()
+    if kind in (Type.DECIMAL, Type.MONEY):
+        return node.decimal()
+    if kind in (Type.INTEGER, Type.YEAR):
+        return node.integer(spec.minimum, spec.maximum)
+    if kind is Type.BOOLEAN:
+        return None if node.is_null else node.boolean()
+    if kind is Type.DATE:
+        return node.date()
+    if kind is Type.CHOICE:
+        assert spec.choices is not None
+        member = node.choice(spec.choices)
+        return member.value if member is not None and spec.text else member
+    raise ValueError(f"no reader for {kind}")  # RECORD and CELLS are read by their callers
 
 
 # ---------------------------------------------------------------------- small readers

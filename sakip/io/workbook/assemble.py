@@ -16,6 +16,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any, Protocol, TypeVar
 
+from sakip.core.enums import RevisionSubject
 from sakip.core.model import (
     Activity,
     Actual,
@@ -50,7 +51,6 @@ from sakip.io import plan_checks as K
 from sakip.io.plan_checks import Key, Location, describe
 from sakip.io.standard_scales import standard_scales
 from sakip.io.workbook import sheets as S
-from sakip.io.workbook.choices import RevisionSubject
 from sakip.io.workbook.rows import Cell, Records, Row
 from sakip.io.workbook.schema import Sheet
 

@@ -20,18 +20,11 @@ from sakip.core.enums import (
     NegativeFormula,
     Polarity,
     RegionKind,
+    RevisionSubject,
     ScaleKind,
     SpendingKind,
 )
 from sakip.core.numbers import RoundingMode
-
-
-class RevisionSubject(enum.Enum):
-    """What a revision changed. The plan model stores the value as text."""
-
-    RENSTRA = "renstra"
-    IKU = "iku"
-
 
 LABELS: Mapping[type[enum.Enum], Mapping[enum.Enum, str]] = {
     RegionKind: {

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from sakip.core.enums import RevisionSubject
 from sakip.core.model import Official, Plan
 from sakip.io.problems import InputError, Problem
 from sakip.io.standard_scales import standard_scales
 from sakip.io.workbook import sheets as S
-from sakip.io.workbook.choices import RevisionSubject
 from sakip.io.workbook.codes import Code
 from sakip.io.workbook.schema import Sheet
 

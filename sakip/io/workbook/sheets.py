@@ -19,11 +19,11 @@ from sakip.core.enums import (
     NegativeFormula,
     Polarity,
     RegionKind,
+    RevisionSubject,
     ScaleKind,
     SpendingKind,
 )
 from sakip.core.numbers import RoundingMode
-from sakip.io.workbook.choices import RevisionSubject
 from sakip.io.workbook.schema import Column, Kind, Layout, Sheet
 
 C = Column  # the declarations below are long; keep them readable

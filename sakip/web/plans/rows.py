@@ -16,9 +16,9 @@ from typing import Any
 
 from django.db import models
 
-from sakip.core import enums, model
+from sakip.core import fields as F
+from sakip.core import model
 from sakip.core import records as r
-from sakip.core.numbers import RoundingMode
 from sakip.web.plans import models as m
 from sakip.web.plans.decimals import tidy
 from sakip.web.plans.models.indicators import ANNUAL
@@ -71,13 +71,28 @@ class Ref:
         return self.column or self.field
 
 
-def _cols(*names: str) -> tuple[Col, ...]:
-    return tuple(Col(name) for name in names)
+def _codec(spec: F.Field) -> Codec:
+    """How a field's value crosses, by its declared type."""
+    if spec.type is F.Type.CHOICE and not spec.text:
+        return enum(spec.choices)
+    if spec.type is F.Type.LIST:
+        return TEXTS
+    if spec.type in (F.Type.DECIMAL, F.Type.MONEY):
+        return DECIMAL
+    return PLAIN
 
 
-def _party(field_: str, column: str) -> tuple[Col, ...]:
-    return tuple(Col(f"{field_}.{part}", f"{column}_{part}") for part in ("name", "title", "rank",
-                                                                          "nip"))
+def _fields(kind: str, *refs: str, special: dict[str, Col] | None = None) -> tuple[Col, ...]:
+    """A column for every field of ``kind`` (sakip.core.fields), named as the field (a nested
+    record's ``head.name`` as ``head_name``), its codec by the field's type; ``refs`` are held as
+    foreign keys instead (:class:`Ref`), ``special`` columns named or read otherwise."""
+    special = special or {}
+    return tuple(special.get(f.name) or Col(f.name, codec=_codec(f)) for f in F.fields_of(kind)
+                 if f.type not in (F.Type.RECORD, F.Type.CELLS) and f.name not in refs)
+
+
+_parties = {f"{party}.{part}": Col(f"{party}.{part}", f"{party.split('_')[0]}_{part}")
+            for party in ("first_party", "second_party") for part in ("name", "title", "rank", "nip")}
 
 
 @dataclass(frozen=True)
@@ -108,100 +123,68 @@ _by_indicator: Callable[[Any], r.Key] = lambda row: (row.indicator.code,)  # noq
 _no_owner: Callable[[m.Agency], dict[str, Any]] = lambda agency: {}  # noqa: E731
 
 ROWS: dict[str, Rows] = {x.kind: x for x in (
-    Rows(r.UNIT, m.Unit, lambda a: m.Unit.objects.filter(agency=a),
-         (*_cols("code", "name", "task"), Col("functions", codec=TEXTS)), key=_code),
+    Rows(r.UNIT, m.Unit, lambda a: m.Unit.objects.filter(agency=a), _fields(r.UNIT), key=_code),
     Rows(r.REVISION, m.Revision, lambda a: m.Revision.objects.filter(plan__agency=a),
-         _cols("date", "subject", "reference", "note"), owner=lambda a: {"plan": a.strategic_plan}),
-    Rows(r.GOAL, m.Goal, lambda a: m.Goal.objects.filter(agency=a), _cols("code", "name", "mission"),
-         key=_code),
+         _fields(r.REVISION), owner=lambda a: {"plan": a.strategic_plan}),
+    Rows(r.GOAL, m.Goal, lambda a: m.Goal.objects.filter(agency=a), _fields(r.GOAL), key=_code),
     Rows(r.OBJECTIVE, m.Objective,
          lambda a: m.Objective.objects.filter(agency=a).select_related("goal"),
-         _cols("code", "name"), (Ref("goal", r.GOAL),), key=_code),
+         _fields(r.OBJECTIVE, "goal"), (Ref("goal", r.GOAL),), key=_code),
     Rows(r.STRATEGY, m.Strategy, lambda a: m.Strategy.objects.filter(agency=a),
-         (*_cols("code", "text"), Col("objectives", codec=TEXTS), Col("policies", codec=TEXTS)),
-         key=_code),
+         _fields(r.STRATEGY), key=_code),
     Rows(r.PROGRAM, m.Program,
          lambda a: m.Program.objects.filter(agency=a).select_related("objective"),
-         _cols("code", "name", "unit"), (Ref("objective", r.OBJECTIVE),), key=_code),
+         _fields(r.PROGRAM, "objective"), (Ref("objective", r.OBJECTIVE),), key=_code),
     Rows(r.ACTIVITY, m.Activity,
          lambda a: m.Activity.objects.filter(agency=a).select_related("program", "parent"),
-         _cols("code", "name", "output", "outcome", "unit"),
+         _fields(r.ACTIVITY, "program", "parent"),
          (Ref("program", r.PROGRAM), Ref("parent", r.ACTIVITY, later=True)), key=_code),
     Rows(r.INDICATOR, m.Indicator, lambda a: m.Indicator.objects.filter(agency=a),
-         (*_cols("code", "name", "owner", "unit", "precision", "formula", "definition",
-                 "data_source", "key"),
-          Col("level", codec=enum(enums.Level)), Col("polarity", codec=enum(enums.Polarity)),
-          Col("negative_formula", codec=enum(enums.NegativeFormula)),
-          Col("aggregation", codec=enum(enums.Aggregation)),
-          Col("kind", codec=enum(enums.IndicatorKind)), Col("levels", codec=TEXTS),
-          Col("baseline.year"), Col("baseline.value", codec=DECIMAL), Col("baseline.text")),
-         key=_code),
+         _fields(r.INDICATOR), key=_code),
     Rows(r.TARGET, m.Target,
          lambda a: m.Target.objects.filter(indicator__agency=a).select_related("indicator"),
-         (Col("year"), Col("value", codec=DECIMAL), Col("text"), Col("upper", codec=DECIMAL)),
-         key=lambda row: (row.indicator.code, row.year), parent=_by_indicator, owner=_no_owner),
+         _fields(r.TARGET), key=lambda row: (row.indicator.code, row.year), parent=_by_indicator,
+         owner=_no_owner),
     Rows(r.ACTUAL, m.Actual,
          lambda a: m.Actual.objects.filter(indicator__agency=a).select_related("indicator"),
-         (Col("year"), Col("quarter", "period", QUARTER), Col("value", codec=DECIMAL),
-          *_cols("text", "reason", "expected", "note"),
-          Col("status", codec=enum(enums.ActualStatus))),
+         _fields(r.ACTUAL, special={"quarter": Col("quarter", "period", QUARTER)}),
          key=lambda row: (row.indicator.code, row.year, row.quarter), parent=_by_indicator,
          owner=_no_owner),
-    Rows(r.SERIES, m.Series, lambda a: m.Series.objects.filter(agency=a),
-         _cols("code", "name", "unit", "source"), key=_code),
+    Rows(r.SERIES, m.Series, lambda a: m.Series.objects.filter(agency=a), _fields(r.SERIES),
+         key=_code),
     Rows(r.SERIES_VALUE, m.SeriesValue,
          lambda a: m.SeriesValue.objects.filter(series__agency=a).select_related("series"),
-         (Col("year"), Col("value", codec=DECIMAL)), key=lambda row: (row.series.code, row.year),
+         _fields(r.SERIES_VALUE), key=lambda row: (row.series.code, row.year),
          parent=lambda row: (row.series.code,), owner=_no_owner),
     Rows(r.BUDGET, m.Budget,
          lambda a: m.Budget.objects.filter(activity__agency=a).select_related("activity"),
-         (Col("year"), *(Col(name, codec=DECIMAL) for name in ("ceiling", "ceiling_original",
-                                                              "spent", "physical")),
-          Col("source_of_funds"), Col("explanation")), (Ref("activity", r.ACTIVITY),),
+         _fields(r.BUDGET, "activity"), (Ref("activity", r.ACTIVITY),),
          key=lambda row: (row.activity.code, row.year), owner=_no_owner),
     Rows(r.SPENDING, m.SpendingLine, lambda a: m.SpendingLine.objects.filter(agency=a),
-         (Col("year"), Col("kind", codec=enum(enums.SpendingKind)), Col("label"),
-          *(Col(name, codec=DECIMAL) for name in ("ceiling", "spent", "ceiling_original")))),
+         _fields(r.SPENDING)),
     Rows(r.AGREEMENT, m.AgreementVersion, lambda a: m.AgreementVersion.objects.filter(agency=a),
-         (*_cols("year", "number", "signed", "reason"),
-          Col("kind", codec=enum(enums.AgreementKind)), *_party("first_party", "first"),
-          *_party("second_party", "second")), key=lambda row: (row.year, row.number)),
+         _fields(r.AGREEMENT, special=_parties), key=lambda row: (row.year, row.number)),
     Rows(r.AGREEMENT_ITEM, m.AgreementItem,
          lambda a: m.AgreementItem.objects.filter(version__agency=a).select_related(
              "version", "indicator"),
-         (Col("target", codec=DECIMAL), Col("target_text")), (Ref("indicator", r.INDICATOR),),
+         _fields(r.AGREEMENT_ITEM, "indicator"), (Ref("indicator", r.INDICATOR),),
          key=lambda row: (row.version.year, row.version.number, row.indicator.code),
          parent=lambda row: (row.version.year, row.version.number), owner=_no_owner),
     Rows(r.TABLE, m.SupportingTable,
          lambda a: m.SupportingTable.objects.filter(agency=a).prefetch_related("cells"),
-         (*_cols("code", "title", "year", "subject", "source", "note"),
-          Col("columns", codec=TEXTS)), key=_code),  # its rows are cells (sync.py, table_rows)
+         _fields(r.TABLE), key=_code),  # its rows are cells (sync.py, table_rows)
     Rows(r.NARRATIVE, m.Narrative, lambda a: m.Narrative.objects.filter(agency=a),
-         (Col("kind", codec=enum(enums.NarrativeKind)), *_cols("text", "subject", "year"),
-          Col("items", codec=TEXTS))),
+         _fields(r.NARRATIVE)),
 )}
 
 # The singletons: the agency's own row and its strategic plan's; the region's.
 SINGLE: dict[str, tuple[Col, ...]] = {
-    r.AGENCY: (*_cols("code", "name", "short_name", "address", "phone",
-                      "legal_basis_of_organisation", "task"),
-               Col("position", "position_text"), Col("functions", codec=TEXTS),
-               *_party("head", "head")),
-    r.STRATEGIC_PLAN: _cols("name", "start", "end", "baseline_year"),
-    r.SETTINGS: (Col("rounding", codec=enum(RoundingMode)), Col("achievement_places"),
-                 Col("negative_formula", codec=enum(enums.NegativeFormula)),
-                 Col("cap", codec=DECIMAL), Col("absorption_threshold", codec=DECIMAL),
-                 *_cols("predicate_scale", "category_scale")),
-    r.REGION: (*_cols("name", "head_title", "head_name", "rpjmd_start", "rpjmd_end", "vision"),
-               Col("kind", codec=enum(enums.RegionKind))),
+    r.AGENCY: _fields(r.AGENCY, special={"position": Col("position", "position_text")}),
+    r.STRATEGIC_PLAN: _fields(r.STRATEGIC_PLAN),
+    r.SETTINGS: _fields(r.SETTINGS),
+    r.REGION: _fields(r.REGION),
 }
-REGION_ROWS: dict[str, tuple[Col, ...]] = {
-    r.MISSION: _cols("code", "text"),
-    r.SCALE: (*_cols("code", "name", "source"), Col("kind", codec=enum(enums.ScaleKind)),
-              Col("closed", codec=enum(enums.Closed))),
-    r.BAND: (*_cols("label", "label_en", "color"),
-             *(Col(name, codec=DECIMAL) for name in ("lower", "upper", "exactly"))),
-}
+REGION_ROWS: dict[str, tuple[Col, ...]] = {kind: _fields(kind) for kind in (r.MISSION, r.SCALE, r.BAND)}
 # The parent row of a child record (the foreign key's name).
 PARENT_FIELD = {r.TARGET: "indicator", r.ACTUAL: "indicator", r.SERIES_VALUE: "series",
                 r.AGREEMENT_ITEM: "version"}
