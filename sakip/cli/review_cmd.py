@@ -1,7 +1,7 @@
 """``sakip review PATH [--year Y] [--json] [--papers DIR] [--force]``: the automated reviu.
 
 PATH is a plan file (.yaml, .yml) — the plan checks run over it and its measurement — or a
-report Sakip did not make (.docx, .pdf with a text layer, .txt, .md) — the report checks run
+report Sakip did not make (.docx, .pdf with a text layer, .html, .txt, .md) — the report checks run
 over what it prints. Exit status: 0 without errors, 1 with errors, 2 when PATH cannot be read.
 """
 
@@ -13,6 +13,7 @@ import datetime as dt
 import json
 import re
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,11 +26,12 @@ if TYPE_CHECKING:
     from sakip.review.report.document import Document
 
 NAME = "review"
-HELP = "reviu otomatis atas rencana (.yaml) atau laporan kinerja (.docx, .pdf, .txt, .md)"
+HELP = "reviu otomatis atas rencana (.yaml) atau laporan kinerja (.docx, .pdf, .html, .txt, .md)"
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 EXIT_UNREADABLE = 2
 FIRST_REPORT_YEAR = 1999  # Inpres 7/1999 introduced the LAKIP
+PROGRESS_AFTER = 2.0  # seconds: a review this long says what it is doing, on stderr
 
 _TEXT: dict[str, dict[str, Any]] = {
     "id": {
@@ -39,7 +41,7 @@ _TEXT: dict[str, dict[str, Any]] = {
         "papers": "Kertas kerja ditulis ke {paths}.",
         "unreadable": "Berkas tidak dapat dibaca: {reason}",
         "suffix": "jenis berkas '{suffix}' tidak dikenal: gunakan .yaml untuk rencana, atau "
-                  ".docx, .pdf, .txt, .md untuk laporan",
+                  ".docx, .pdf, .html, .txt, .md untuk laporan",
         "year": "tahun {year} di luar periode Renstra {start}–{end}",
         "report_year": "--year {year} tidak sesuai dengan laporan: judulnya menyebut tahun "
                        "{found}; reviu laporan tahun {found} (tanpa --year atau --year {found})",
@@ -56,8 +58,8 @@ _TEXT: dict[str, dict[str, Any]] = {
         "none": "No findings.",
         "papers": "Working papers written to {paths}.",
         "unreadable": "The file cannot be read: {reason}",
-        "suffix": "unknown file type '{suffix}': use .yaml for a plan, or .docx, .pdf, .txt, "
-                  ".md for a report",
+        "suffix": "unknown file type '{suffix}': use .yaml for a plan, or .docx, .pdf, .html, "
+                  ".txt, .md for a report",
         "year": "year {year} is outside the plan period {start}–{end}",
         "report_year": "--year {year} does not match the report: its title names the year "
                        "{found}; review it as {found} (no --year, or --year {found})",
@@ -138,7 +140,7 @@ def _review(args: argparse.Namespace, text: dict[str, Any], pending: list[Any]) 
         if suffix in PLAN_SUFFIXES:
             subject, findings = _review_plan(source, args.year, text)
         elif suffix in SUFFIXES:
-            subject, findings = _review_report(source, args.year)
+            subject, findings = _review_report(source, args.year, args.lang)
         else:
             kind = suffix or source.name
             raise ReadError(_TEXT["id"]["suffix"].format(suffix=kind), Code.UNSUPPORTED,
@@ -183,6 +185,7 @@ def _review_plan(source: Path, year: int | None,
 _AGENCY = re.compile(r"^(dinas|badan|kantor|sekretariat|inspektorat|rumah sakit|rsud|satuan|"
                      r"kecamatan|bagian|kementerian|lembaga)\b", re.I)
 _REGION = re.compile(r"^(kabupaten|kota|provinsi|pemerintah)\b", re.I)
+_REGION_WITHIN = re.compile(r"\s(?:Kabupaten|Kota|Provinsi)\s+[A-Z][\w .'-]*$")
 
 
 def _both(key: str, **values: object) -> tuple[str, str]:
@@ -196,14 +199,41 @@ def _refusal(key: str, code: str, **values: object) -> Exception:
     return ReadError(message_id, code, message_en)
 
 
-def _review_report(source: Path, year: int | None) -> tuple[Subject, list[Finding]]:
+class _Progress:
+    """Notes on a long review, on stderr (never on stdout: ``--json`` stays clean), shown only
+    once the review has taken :data:`PROGRESS_AFTER` seconds, at most one a second."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.start = self.last = time.monotonic()
+        self.shown = False
+
+    def __call__(self, note_id: str, note_en: str) -> None:
+        now = time.monotonic()
+        if now - self.start < PROGRESS_AFTER or now - self.last < 1.0:
+            return
+        self.last, self.shown = now, True
+        note = note_en if self.language == "en" else note_id
+        print(f"… {note} ({now - self.start:.0f} s)", file=sys.stderr, flush=True)
+
+    def done(self) -> None:
+        if self.shown:
+            elapsed = time.monotonic() - self.start
+            word = "reviewed in" if self.language == "en" else "direviu dalam"
+            print(f"… {word} {elapsed:.0f} s", file=sys.stderr, flush=True)
+
+
+def _review_report(source: Path, year: int | None,
+                   language: str = "id") -> tuple[Subject, list[Finding]]:
     from sakip.review.papers import Subject
     from sakip.review.report import review_document
     from sakip.review.report.readers import read_report
 
-    document = read_report(source)
+    progress = _Progress(language)
+    document = read_report(source, progress=progress)
     _check_report_year(document, year)
-    report, findings = review_document(document, year)
+    report, findings = review_document(document, year, progress)
+    progress.done()
     agency = region = None
     paragraphs = report.document.paragraphs[:25]
     for index, paragraph in enumerate(paragraphs):
@@ -213,6 +243,9 @@ def _review_report(source: Path, year: int | None) -> tuple[Subject, list[Findin
             following = paragraphs[index + 1].text if index + 1 < len(paragraphs) else ""
             if _REGION.match(following):
                 region = _title(following)
+            elif (within := _REGION_WITHIN.search(agency)) is not None:
+                # "Dinas Sosial, … Anak Kabupaten Belitung": the name whole, the region named
+                agency, region = agency[:within.start()].rstrip(" ,"), within.group(0).strip()
     subject = Subject(str(source), "laporan", agency, region, report.year)
     return subject, findings
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,11 @@ PAGE = 100_000  # a PDF position is page × PAGE + the block's place on the page
 _PIPE_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
-def read_report(path: str | Path, limits: ReportLimits = LIMITS) -> Document:
+Progress = Callable[[str, str], None]  # a note in Indonesian and in English
+
+
+def read_report(path: str | Path, limits: ReportLimits = LIMITS,
+                progress: Progress | None = None) -> Document:
     """The report's paragraphs and tables; ``ReadError`` (with a code) when it cannot be read,
     is over a limit, or holds nothing to review."""
     source = Path(path)
@@ -51,7 +56,7 @@ def read_report(path: str | Path, limits: ReportLimits = LIMITS) -> Document:
     if suffix == ".docx":
         document = read_docx(source, limits)
     elif suffix == ".pdf":
-        document = read_pdf(source, limits)
+        document = read_pdf(source, limits, progress)
     elif suffix in HTML_SUFFIXES:
         from sakip.review.report.html_reader import read_html
 
@@ -275,7 +280,8 @@ def _pdf_pages(path: Path, limits: ReportLimits) -> None:
                         f"the PDF file cannot be opened ({name}): {path}") from exc
 
 
-def read_pdf(path: Path, limits: ReportLimits = LIMITS) -> Document:
+def read_pdf(path: Path, limits: ReportLimits = LIMITS,
+             progress: Progress | None = None) -> Document:
     """Tables and paragraphs of a PDF, read as a person reads the printed page: footnote marks
     (small raised characters) left out; page numbers and running heads in the margins left
     out; the lines of a paragraph joined (a line that reaches the right margin continues on
@@ -291,7 +297,11 @@ def read_pdf(path: Path, limits: ReportLimits = LIMITS) -> Document:
     try:
         with pdfplumber.open(str(path)) as pdf:
             empty_pages = []
+            total = len(pdf.pages)
             for page_number, page in enumerate(pdf.pages, start=1):
+                if progress is not None:
+                    progress(f"membaca halaman {page_number} dari {total}",
+                             f"reading page {page_number} of {total}")
                 blocks = _pdf_page(_without_marks(page), page_number)
                 if not blocks:
                     empty_pages.append(page_number)
