@@ -17,7 +17,9 @@ from sakip.review.report.checks import (
     derivations,
     outline,
     rows,
+    separators,
     structure,
+    text_targets,
     totals,
     truncation,
     verdicts,
@@ -45,6 +47,7 @@ CHECKS: list[Check] = [
     budget_text.text_absorption,
     budget_text.program_sums,
     budget_text.unexplained_low_absorption,
+    budget_text.absorption_means,
     derivations.derivations,
     truncation.truncation,
     verdicts.verdict_labels,
@@ -54,6 +57,9 @@ CHECKS: list[Check] = [
     outline.chapters,
     outline.parts,
     outline.annexed_agreement,
+    separators.decimal_marks,
+    separators.thousands,
+    text_targets.text_targets,
 ]
 
 
