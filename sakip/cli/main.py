@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from sakip.cli.options import Parser
+from sakip.cli.options import USAGE_CODE, Parser
 from sakip.cli.output import Terminated
 from sakip.io.problems import InputError, Severity
 
@@ -91,6 +91,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not getattr(args, "_run", None):
         parser.print_help()
+        print("sakip: " + ("salah pemakaian: pilih sebuah PERINTAH" if args.lang == "id"
+                           else "usage error: choose a command") + f" [{USAGE_CODE}]",
+              file=sys.stderr)
         return 2
     try:
         return int(args._run(args))

@@ -19,8 +19,20 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    english = args.lang == "en"
     if args.data:
+        if not os.path.isdir(args.data):  # nothing to verify there, and nothing to create
+            print(f"The data folder '{args.data}' does not exist or is not a folder "
+                  "[VERIFY_NO_DATA_FOLDER]" if english else
+                  f"Folder data '{args.data}' tidak ada atau bukan folder [VERIFY_NO_DATA_FOLDER]",
+                  file=sys.stderr)
+            return 2
         os.environ["SAKIP_DATA_DIR"] = args.data
+    from django.conf import settings
+
+    if not settings.configured and _sqlite_missing():
+        _no_database(english)  # before Django would create an empty one (and its folders)
+        return 1
     # read only: nothing is signed, so a missing production key does not matter here
     os.environ.setdefault("SAKIP_SECRET_KEY", "sakip-verify-reads-only")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sakip.web.settings")
@@ -31,20 +43,17 @@ def run(args: argparse.Namespace) -> int:
     django.setup()
     from django.db import connection
 
-    english = args.lang == "en"
     try:
         if MigrationExecutor(connection).migration_plan(
                 MigrationExecutor(connection).loader.graph.leaf_nodes()):
-            print("The database is missing or not migrated (sakip demo, or python -m sakip.web "
-                  "migrate)." if english else "Basis data tidak ada atau belum dimigrasi "
-                  "(sakip demo, atau python -m sakip.web migrate).", file=sys.stderr)
+            _no_database(english)
             return 1
         from sakip.web.workflow.snapshots import verify
 
         checked, broken = verify()
     except DatabaseError as error:
         print(("Cannot read the database: " if english else "Basis data tidak dapat dibaca: ")
-              + str(error).splitlines()[0], file=sys.stderr)
+              + str(error).splitlines()[0] + " [VERIFY_DATABASE_UNREADABLE]", file=sys.stderr)
         return 1
     for item in broken:
         s = item.snapshot
@@ -56,3 +65,18 @@ def run(args: argparse.Namespace) -> int:
     print(f"{checked} snapshot(s) checked: hashes and chains intact." if english
           else f"{checked} snapshot diperiksa: SHA-256 dan rantainya utuh.")
     return 0
+
+
+def _no_database(english: bool) -> None:
+    print("The database is missing or not migrated (sakip demo, or python -m sakip.web "
+          "migrate). [VERIFY_NO_DATABASE]" if english else "Basis data tidak ada atau belum "
+          "dimigrasi (sakip demo, atau python -m sakip.web migrate). [VERIFY_NO_DATABASE]",
+          file=sys.stderr)
+
+
+def _sqlite_missing() -> bool:
+    """The configured database is SQLite and its file does not exist."""
+    from sakip.web import config
+
+    database = config.database()
+    return str(database["ENGINE"]).endswith("sqlite3") and not os.path.isfile(str(database["NAME"]))

@@ -20,7 +20,7 @@ Writing uses Babel's ``id`` locale, only at display time: ``1.234.567,89``, ``Rp
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 from babel.numbers import format_decimal
 
@@ -123,9 +123,12 @@ def format_id(
     ``places=None`` keeps the value's own decimal places."""
     if places is None:
         places = places_of(value)
-    rounded = quantize(value, places, mode)
-    pattern = "#,##0" + ("." + "0" * places if places else "")
-    return str(format_decimal(rounded, format=pattern, locale="id_ID"))
+    with localcontext() as context:  # every digit of a large value: 1e40 prints in full
+        if value.is_finite():
+            context.prec = max(context.prec, value.adjusted() + places + 2)
+        rounded = quantize(value, places, mode)
+        pattern = "#,##0" + ("." + "0" * places if places else "")
+        return str(format_decimal(rounded, format=pattern, locale="id_ID"))
 
 
 def format_rupiah(value: Decimal) -> str:
