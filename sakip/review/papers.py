@@ -35,6 +35,7 @@ COLUMNS = ("No", "Tingkat", "Kode", "Langkah reviu", "Kondisi", "Kriteria", "Seb
            "Rekomendasi", "Lokasi", "Seharusnya", "Tertulis", "Status", "Catatan reviewer",
            "Tanggapan OPD", "Tindak lanjut")
 _WIDTHS = (5, 11, 20, 24, 50, 40, 28, 28, 36, 30, 14, 14, 16, 30, 30, 30)
+_STEP_WIDTHS = (5, 60, 36, 12, 36, 10, 20, 10)
 _FILL = {Severity.ERROR: "F8D7DA", Severity.WARNING: "FFF3CD", Severity.INFO: "E2E3E5"}
 _MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
            "September", "Oktober", "November", "Desember")
@@ -324,11 +325,13 @@ def write_xlsx(path: Path, subject: Subject, findings: Sequence[Finding | Item],
             if isinstance(cell.value, Decimal):
                 cell.number_format = _format(cell.value)
         sheet.cell(sheet.max_row, 2).fill = PatternFill("solid", fgColor=_FILL[item.finding.severity])
+        sheet.row_dimensions[sheet.max_row].height = _height(values, _WIDTHS)
     for index, width in enumerate(_WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = sheet.cell(header + 1, 1)
     sheet.auto_filter.ref = f"A{header}:{get_column_letter(len(COLUMNS))}{max(sheet.max_row, header)}"
     _print_setup(sheet, header, subject)
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A3  # sixteen columns: A3 landscape, as filed
 
     steps = book.create_sheet("Langkah Reviu")
     steps.append(["No", "Langkah reviu", "Dilaksanakan oleh", "Tanggal", "Hasil",
@@ -342,7 +345,9 @@ def write_xlsx(path: Path, subject: Subject, findings: Sequence[Finding | Item],
         steps.cell(steps.max_row, 4).number_format = "DD/MM/YYYY"
         for cell in steps[steps.max_row]:
             cell.alignment = wrap
-    for letter, width in zip("ABCDEFGH", (5, 60, 36, 12, 36, 10, 20, 10), strict=True):
+        steps.row_dimensions[steps.max_row].height = _height(
+            [c.value for c in steps[steps.max_row]], _STEP_WIDTHS)
+    for letter, width in zip("ABCDEFGH", _STEP_WIDTHS, strict=True):
         steps.column_dimensions[letter].width = width
     _print_setup(steps, 1, subject)
 
@@ -361,6 +366,16 @@ def write_xlsx(path: Path, subject: Subject, findings: Sequence[Finding | Item],
     summary.column_dimensions["A"].width = 30
     _print_setup(summary, 1, subject)
     book.save(path)
+
+
+def _height(values: Sequence[Any], widths: Sequence[float]) -> float:
+    """A row's height in points for its wrapped text (spreadsheets do not grow rows on open)."""
+    lines = 1
+    for value, width in zip(values, widths, strict=False):
+        text = "" if value is None else str(value)
+        wrapped = sum(max(1, -(-len(part) // max(1, int(width * 1.1)))) for part in text.split("\n"))
+        lines = max(lines, wrapped)
+    return min(409.0, 15.0 * lines)
 
 
 def _format(value: Decimal) -> str:
@@ -454,6 +469,9 @@ def _table(document: Any, titles: Sequence[str], body: Sequence[Sequence[Any]],
     for values in body:
         for cell, value in zip(table.add_row().cells, values, strict=True):
             cell.text = _show(value)
+    if widths is not None:  # the grid (LibreOffice reads it) and each cell (Word reads these)
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = Cm(width)
     for row in table.rows:
         for index, cell in enumerate(row.cells):
             if widths is not None:
@@ -507,13 +525,13 @@ def write_docx(path: Path, subject: Subject, findings: Sequence[Finding | Item],
         body.append((row[0], f"{row[1]}\n{row[2]}", item.location, item.condition(),
                      item.criterion(), item.cause(), item.effect(), item.recommendation(),
                      item.status, trail))
-    _table(document, titles, body, (0.8, 2.2, 2.6, 4.6, 3.6, 2.6, 2.6, 3.4, 1.8, 2.5))
+    _table(document, titles, body, (1.0, 2.9, 2.5, 4.4, 3.5, 2.4, 2.4, 3.3, 1.8, 2.5))
     _heading(document, "B. Langkah reviu")
     _table(document, ("No", "Langkah reviu", "Dilaksanakan oleh", "Tanggal", "Hasil",
                       "Nomor temuan", "Paraf"),
            [(s.number, s.step.text.id, s.by, review.day, s.result,
              ", ".join(str(n) for n in s.items) or "–", "") for s in review.steps()],
-           (0.8, 8.5, 5.0, 2.6, 4.5, 3.0, 2.2), size=9)
+           (1.0, 8.3, 5.0, 2.6, 4.5, 3.0, 2.2), size=9)
     _heading(document, "C. Tim reviu")
     _signatures(document, review)
     document.save(str(path))

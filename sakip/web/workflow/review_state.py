@@ -194,7 +194,8 @@ def items(found: list[Entry]) -> list[Item]:
                 if step is not None else "")
         result.append(Item(
             entry.finding, entry.decision, reason=row.reason, decided_by=_name(row.decided_by),
-            decided_on=_day(row.decided_at), own=row.own, author=_name(row.created_by),
+            decided_on=_day(row.decided_at), own=row.own,
+            author=_name(row.created_by) if row.own else "",
             kondisi=row.kondisi if row.own else "", kriteria=row.kriteria if row.own else "",
             rekomendasi=row.rekomendasi if row.own else "", answer=row.answer,
             follow_up=FollowUp(row.follow_up) if row.follow_up else None, follow_up_note=note))
