@@ -12,6 +12,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from sakip.core.achievement import score
 from sakip.core.enums import NegativeFormula, Polarity
@@ -44,6 +45,7 @@ class Recomputed:
     sources: tuple[str, ...] = ()  # tables other than this one that supplied an operand
 
 
+@lru_cache(maxsize=16384)
 def n(value: Decimal, places: int = 2) -> str:
     """A computed figure for a message, Indonesian style."""
     return C.fmt(value, places)
@@ -158,8 +160,8 @@ def achievement(report: Report, table: Table, row: Row, column: Column, printed:
     group = report.group_of(row)
     negative = group is not None and group in report.negatives
     plain = f"{n(actual)} / {n(target)} × 100"
-    lower = f"(2 × {n(target)} − {n(actual)}) / {n(target)} × 100"
     if negative and two_t is not None:
+        lower = f"(2 × {n(target)} − {n(actual)}) / {n(target)} × 100"
         if any(v is not None and C.agrees(printed, v) for v in (two_t, t_over_r)):
             return Recomputed(kind, table, row, column, printed, two_t, Status.OK, lower)
         if positive is not None and judge(printed, positive) is not Status.WRONG:

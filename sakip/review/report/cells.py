@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from sakip.core.numbers import quantize
 from sakip.io.idnum import MalformedNumber, parse_id_number
@@ -72,6 +73,7 @@ def looks_numeric(token: str) -> bool:
     return bool(_NUMBERISH.match(token.strip()))
 
 
+@lru_cache(maxsize=65536)
 def read_cell(text: str) -> CellValue:
     """Numbers and words of a cell: ``"54,21% (Indikator negatif)"`` → 54.21 and the words."""
     if is_range(text):

@@ -102,6 +102,10 @@ def same_names(a: Name, b: Name) -> bool:
     return len(ta & tb) / len(ta | tb) >= THRESHOLD
 
 
+def _key(item: Name, token: str) -> tuple[frozenset[str], frozenset[str], str]:
+    return item.numbers, item.negations, token
+
+
 class NameIndex:
     """Names indexed by their rarest tokens, so that the names :func:`same` could accept for a
     given one are found without comparing it with every name (prefix filtering: two token sets
@@ -112,10 +116,11 @@ class NameIndex:
         self.names = [name(n) for n in dict.fromkeys(n for n in names if n)]
         frequency: Counter[str] = Counter(t for n in self.names for t in n.tokens)
         self._rank = {t: (c, t) for t, c in frequency.items()}
-        self._postings: dict[str, list[int]] = {}
+        # names that differ in their numbers or negations are never the same: posted apart
+        self._postings: dict[tuple[frozenset[str], frozenset[str], str], list[int]] = {}
         for index, item in enumerate(self.names):
             for token in self._prefix(item.tokens):
-                self._postings.setdefault(token, []).append(index)
+                self._postings.setdefault(_key(item, token), []).append(index)
 
     def _order(self, words: frozenset[str]) -> list[str]:
         return sorted(words, key=lambda t: self._rank.get(t, (0, t)))
@@ -130,8 +135,9 @@ class NameIndex:
     def candidates(self, text: str) -> list[int]:
         """Indexes of the names that may be the same as ``text`` (a superset of the matches)."""
         found: dict[int, None] = {}
-        for token in self._prefix(name(text).tokens):
-            for index in self._postings.get(token, ()):
+        item = name(text)
+        for token in self._prefix(item.tokens):
+            for index in self._postings.get(_key(item, token), ()):
                 found[index] = None
         return list(found)
 
