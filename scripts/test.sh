@@ -28,6 +28,9 @@ install_missing() {  # install_missing PACKAGE...: the Debian packages not yet i
 [ -x /usr/bin/chromium ] || install_missing chromium
 # Pango for WeasyPrint (the PDF report); Liberation fonts match the metrics of Arial.
 install_missing libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation2
+# Fonts for names in other scripts in the charts (sakip/report/charts.py FALLBACK): Noto for
+# Thai, Devanagari …, Noto CJK for Chinese, Japanese and Korean, Symbola for emoji.
+install_missing fonts-noto-core fonts-noto-cjk fonts-symbola
 
 # PostgreSQL on 127.0.0.1:5432 with trust authentication for the second run.
 if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then

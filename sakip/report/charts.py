@@ -2,12 +2,22 @@
 
 Chart functions receive figures already measured and their labels already formatted
 (:mod:`sakip.report.format`); a value is turned into a float here only to place a bar or a
-point, never to print it. Fonts are matplotlib's own DejaVu Sans and the PNG carries no
-software stamp or date, so a chart is byte-for-byte reproducible on one machine.
+point, never to print it. The PNG carries no software stamp or date, so a chart is
+byte-for-byte reproducible on one machine.
+
+Fonts: matplotlib's own DejaVu Sans (Latin, Greek, Cyrillic, Arabic, Hebrew …), then, glyph by
+glyph, each font of :data:`FALLBACK` installed on the machine (matplotlib ≥ 3.6 falls back per
+glyph along ``font.family``): the Noto fonts for other scripts and CJK (Debian
+``fonts-noto-core``, ``fonts-noto-cjk``) and Symbola for emoji (``fonts-symbola``; colour
+bitmap emoji fonts such as Noto Color Emoji cannot be drawn by matplotlib). A family not
+installed is left out of the list, so matplotlib never warns about it; a character no installed
+font has still gives matplotlib's "Glyph … missing" warning, as it should. Matplotlib does not
+shape text: Arabic letters are drawn unjoined, left to right.
 """
 
 from __future__ import annotations
 
+import functools
 import io
 import textwrap
 from collections.abc import Sequence
@@ -19,20 +29,48 @@ import matplotlib
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt
+from matplotlib import font_manager
 from matplotlib.figure import Figure
 
 BLUE = "#1f4e79"
 ORANGE = "#c55a11"
 GREY = "#7f7f7f"
 DPI = 150
+FALLBACK = (
+    "DejaVu Sans",
+    "Noto Sans",
+    "Noto Sans Arabic",
+    "Noto Sans Hebrew",
+    "Noto Sans Thai",
+    "Noto Sans Devanagari",
+    "Noto Sans Bengali",
+    "Noto Sans Tamil",
+    "Noto Sans Ethiopic",
+    "Noto Sans Georgian",
+    "Noto Sans Armenian",
+    "Noto Sans CJK JP",
+    "Symbola",
+)
+
+
+@functools.cache
+def families() -> tuple[str, ...]:
+    """The fonts of :data:`FALLBACK` that matplotlib finds on this machine, in order."""
+    installed = {font.name for font in font_manager.fontManager.ttflist}
+    return tuple(family for family in FALLBACK if family in installed) or ("DejaVu Sans",)
+
+
 _STYLE: dict[str, Any] = {
-    "font.family": "DejaVu Sans",
     "font.size": 8.5,
     "axes.spines.top": False,
     "axes.spines.right": False,
     "axes.titlesize": 9.5,
     "svg.hashsalt": "sakip",
 }
+
+
+def _style() -> dict[str, Any]:
+    return {**_STYLE, "font.family": list(families())}
 
 
 def _png(figure: Figure) -> bytes:
@@ -55,7 +93,7 @@ def hbar(labels: Sequence[str], values: Sequence[Decimal | None], texts: Sequenc
          colors: Sequence[str | None], reference: Decimal | None, reference_text: str,
          axis_label: str) -> bytes:
     """Horizontal bars with their printed values and a reference line (100 %, the threshold)."""
-    with plt.rc_context(_STYLE):  # type: ignore[arg-type]
+    with plt.rc_context(_style()):  # type: ignore[arg-type]
         height = 0.5 + 0.45 * len(labels)
         figure, ax = plt.subplots(figsize=(7.0, max(2.2, height)))
         positions = list(range(len(labels)))[::-1]
@@ -83,7 +121,7 @@ def trend(years: Sequence[int], actual: Sequence[Decimal | None], actual_texts: 
           target: Sequence[Decimal | None], actual_label: str, target_label: str,
           axis_label: str) -> bytes:
     """Realisation per year as bars, the target per year as a line."""
-    with plt.rc_context(_STYLE):  # type: ignore[arg-type]
+    with plt.rc_context(_style()):  # type: ignore[arg-type]
         figure, ax = plt.subplots(figsize=(6.0, 2.8))
         positions = list(range(len(years)))
         bars = ax.bar(positions, [_f(v) for v in actual], color=BLUE, width=0.55, label=actual_label)
@@ -111,7 +149,7 @@ def grouped(categories: Sequence[str], series: Sequence[tuple[str, Sequence[Deci
             line: tuple[str, Sequence[Decimal | None], Sequence[str]] | None,
             axis_label: str, line_axis_label: str) -> bytes:
     """Grouped bars per category (e.g. per year), with an optional line on a second axis."""
-    with plt.rc_context(_STYLE):  # type: ignore[arg-type]
+    with plt.rc_context(_style()):  # type: ignore[arg-type]
         figure, ax = plt.subplots(figsize=(6.0, 3.0))
         count = max(1, len(series))
         width = 0.8 / count
