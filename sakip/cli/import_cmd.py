@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sakip.cli.options import positive_int
 from sakip.cli.output import PLAN, writing
+from sakip.io.limits import id_number
 
 NAME = "import"
 HELP = "baca buku kerja Excel yang sudah diisi menjadi berkas rencana (.yaml)"
@@ -29,7 +30,8 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-size", type=positive_int, default=DEFAULT_MAX_MIB, metavar="MiB",
                         help=f"ukuran berkas terbesar yang diterima (bawaan {DEFAULT_MAX_MIB} MiB)")
     parser.add_argument("--max-cells", type=positive_int, default=DEFAULT_MAX_CELLS, metavar="N",
-                        help=f"jumlah sel terbanyak yang diterima (bawaan {DEFAULT_MAX_CELLS})")
+                        help="jumlah sel terbanyak yang diterima "
+                             f"(bawaan {id_number(DEFAULT_MAX_CELLS)})")
 
 
 def run(args: argparse.Namespace) -> int:
