@@ -69,10 +69,15 @@ def test_the_inspector_confirms_and_dismisses_with_a_reason(world, inspector):
     refused = post(inspector, world, aksi="tolak", kunci=budget, alasan="  ")
     assert refused.status_code == 400 and "Alasan menolak temuan wajib diisi" in refused.content.decode()
     assert not ReviewFinding.objects.filter(key=budget).exists()
+    post(inspector, world, aksi="konfirmasi", kunci=budget)  # then changes their mind
     assert post(inspector, world, aksi="tolak", kunci=budget,
                 alasan="Program administrasi dibiayai dari belanja tidak langsung").status_code == 302
     rows = rows_of(inspector, world)
     assert rows[formula] == "confirmed" and rows[budget] == "dismissed"
+    # a dismissed finding has no follow-up: the summary counts one open follow-up, the confirmed
+    summary = "\n".join(c.text for t in docx.Document(io.BytesIO(paper(inspector, world, "chr"))).tables
+                        for r in t.rows for c in r.cells)
+    assert "Tindak lanjut belum ditindaklanjuti\n1" in summary and "Ditolak\n1" in summary
     stored = ReviewFinding.objects.get(key=budget)
     assert stored.reason.startswith("Program administrasi") and stored.decided_by.username == "inspector"
     changes = {(e.field, e.new) for e in audit(formula)}

@@ -94,7 +94,10 @@ class Entry:
 
     @property
     def follow_up(self) -> str:
-        return self.stored.follow_up if self.stored is not None else ""
+        """Where the follow-up stands; only a confirmed finding has one."""
+        if self.stored is None or self.stored.status != FindingStatus.CONFIRMED:
+            return ""
+        return self.stored.follow_up
 
     @property
     def follow_up_label(self) -> str:
@@ -198,7 +201,8 @@ def items(found: list[Entry]) -> list[Item]:
             author=_name(row.created_by) if row.own else "",
             kondisi=row.kondisi if row.own else "", kriteria=row.kriteria if row.own else "",
             rekomendasi=row.rekomendasi if row.own else "", answer=row.answer,
-            follow_up=FollowUp(row.follow_up) if row.follow_up else None, follow_up_note=note))
+            follow_up=FollowUp(entry.follow_up) if entry.follow_up else None,
+            follow_up_note=note))
     return result
 
 
