@@ -79,8 +79,8 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--year", type=int, help="tahun yang direviu (bawaan: dari berkas)")
     parser.add_argument("--json", action="store_true", help="cetak temuan sebagai JSON")
     parser.add_argument("--papers", metavar="DIR",
-                        help="tulis Kertas Kerja Reviu (XLSX, DOCX) dan draf Pernyataan Telah "
-                             "Direviu (DOCX) ke folder ini")
+                        help="tulis Kertas Kerja Reviu (XLSX, DOCX), Catatan Hasil Reviu (DOCX) "
+                             "dan draf Pernyataan Telah Direviu (DOCX) ke folder ini")
     parser.add_argument("--force", action="store_true",
                         help="timpa kertas kerja yang sudah ada di folder --papers")
     team = parser.add_argument_group("tim reviu (kepala kertas kerja; tanpa ini dikosongkan)")
