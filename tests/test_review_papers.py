@@ -265,3 +265,14 @@ def test_the_cli_writes_the_team_into_the_papers(tmp_path, capsys):
     assert by_label["Nomor KKR"][3] == "KKR-7" and by_label["Anggota tim"][3] == "Ani, Budi"
     text = statement_text(folder / "pernyataan-telah-direviu.docx")
     assert "Eko" in text and "NIP. 1965" in text and "DRAF" in text
+
+
+def test_every_check_module_is_a_named_step():
+    from sakip.review.plan import CHECKS as PLAN_CHECKS
+    from sakip.review.report import CHECKS as REPORT_CHECKS
+
+    for checks, table in ((PLAN_CHECKS, criteria.PLAN_MODULE_STEPS),
+                          (REPORT_CHECKS, criteria.REPORT_MODULE_STEPS)):
+        modules = {check.__module__.rsplit(".", 1)[-1] for check in checks}
+        assert modules <= set(table), f"name the steps of {sorted(modules - set(table))}"
+    assert "OTHER" not in criteria.steps_ran("laporan") + criteria.steps_ran("rencana")
