@@ -266,6 +266,13 @@ CRITERIA: dict[str, Criterion] = {
         "The comma is the decimal mark, the dot groups thousands (Indonesian notation)."),
         _FIX_FIGURE),
     "ROW_ACHIEVEMENT": _c("ACHIEVEMENT", _ACHIEVEMENT_RULE, _FIX_FIGURE),
+    "ROW_ACHIEVEMENT_CAPPED": _c("ACHIEVEMENT", (
+        "Capaian dicetak sebagaimana dihitung; batas capaian (100%/120%) hanya dipakai, bila "
+        "ditetapkan dan dinyatakan, saat merata-ratakan — " + PERMENPAN + ", Lampiran II.",
+        "An achievement is printed as computed; a cap (100%/120%) applies, when adopted and "
+        "stated, only to averages — " + PERMENPAN_EN + ", annex II."), (
+        "Mencetak capaian sebenarnya, atau menyatakan batas capaian dan dasarnya.",
+        "Print the actual achievement, or state the cap and its basis.")),
     "POLARITY": _c("ACHIEVEMENT", _ACHIEVEMENT_RULE, (
         "Menghitung ulang capaian indikator negatif dengan rumus (2T − R)/T × 100 di semua tabel.",
         "Recompute the negative indicator's achievement as (2T − R)/T × 100 in every table.")),
