@@ -69,4 +69,10 @@ def test_every_broken_input_gets_an_honest_answer(tmp_path: Path,
 @pytest.mark.parametrize("item", [item for item in CASES if item.expected_after],
                          ids=lambda item: item.key)
 def test_cases_waiting_for_other_work(item, tmp_path: Path) -> None:
-    pytest.skip(f"{item.key}: expected to pass after {item.expected_after}")
+    """Run meanwhile and skipped, saying what they do today and what they wait for
+    (docs/inputs.md, "Waiting for other work")."""
+    outcome = run(item, tmp_path / "case")
+    if outcome.verdict == GOOD:
+        pytest.skip(f"{item.key} passes now: remove expected_after={item.expected_after!r}")
+    pytest.skip(f"{item.key}: {outcome.verdict} today (exit {outcome.exit}); expected to pass "
+                f"after {item.expected_after}")

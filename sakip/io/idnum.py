@@ -34,6 +34,15 @@ _MONEY = re.compile(r"^rp|[.,]-+$", re.IGNORECASE)
 _MONEY_MARKS = re.compile(r"^rp\.?|[.,]-+$", re.IGNORECASE)
 
 
+MAX_WHOLE_DIGITS = 18  # digits before the decimal mark a measure or an amount may have (the
+# database keeps measures as DecimalField(24, 6)); a larger figure is a typing or a paste error
+
+
+def whole_digits(value: Decimal) -> int:
+    """Digits before the decimal mark: ``1234,5`` → 4, ``0,5`` → 0, ``1E+20`` → 21."""
+    return max(value.adjusted() + 1, 0) if value.is_finite() and value != 0 else 0
+
+
 class MalformedNumber(ValueError):
     """Text that is not a number in any form Sakip accepts."""
 

@@ -152,13 +152,14 @@ def judge(outcome: Outcome) -> str:
         return "traceback"
     if outcome.exit == 3 or "kesalahan internal" in text or "Internal error" in text:
         return "internal error"
+    expected = bool(item.codes & set(outcome.codes)) if item.codes else bool(outcome.codes)
+    # exit 0: fine for a valid input among the broken ones, or a warned one the case accepts
+    if outcome.exit == 0 and not (0 in item.exits or (item.warned_success and expected)):
+        return "wrong success"
     if outcome.leftovers:
         return "leftover"
-    expected = bool(item.codes & set(outcome.codes)) if item.codes else bool(outcome.codes)
-    if outcome.exit == 0 and 0 in item.exits:
-        return GOOD  # a valid input among the broken ones: it must go through
     if outcome.exit == 0:
-        return GOOD if item.warned_success and expected else "wrong success"
+        return GOOD
     if outcome.exit < 0:
         return f"killed by signal {-outcome.exit}"
     if outcome.exit not in item.exits:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tests.corpus.case import Case, case
+from tests.corpus.plans import PLAN_NUMBER_LIMIT
 from tests.corpus.xlsx import EXAMPLE, before_end, replace, rewrite
 from tests.test_workbook_corpus import BROKEN, CORPUS
 
@@ -79,6 +80,14 @@ GENERATED: list[Case] = [
          ("XLSX_ZIP_BOMB", "XLSX_TOO_LARGE")),
     made("far cell XFD1048576", lambda p: rewrite(p, {TARGET_SHEET: before_end(FAR)}),
          "XLSX_TOO_MANY_CELLS"),
+    made("target 1e300 in a number cell",
+         _cell(TARGET_SHEET, '<c r="C2" s="10" t="n"><v>0.5</v>', '<c r="C2" s="10" t="n"><v>1e300</v>'),
+         "XLSX_OUT_OF_RANGE", expected_after=PLAN_NUMBER_LIMIT),
+    made("infinity typed as text", _cell(TARGET_SHEET, '<c r="C2" s="10" t="n"><v>0.5</v>',
+                                          '<c r="C2" t="inlineStr"><is><t>1e400</t></is>'),
+         "XLSX_BAD_NUMBER"),
+    made("year 99999", _cell(TARGET_SHEET, "<v>2019</v>", "<v>99999</v>"), "XLSX_BAD_YEAR"),
+    made("negative year", _cell(TARGET_SHEET, "<v>2019</v>", "<v>-2019</v>"), "XLSX_BAD_YEAR"),
     made("NUL escape in a mission", _cell("Misi", MISSION, "Meningkatkan_x0000_kualitas"),
          "XLSX_CONTROL_CHARACTER"),
     made("ESC escape in a mission", _cell("Misi", MISSION, "Meningkatkan_x001B_kualitas"),

@@ -11,9 +11,16 @@ from decimal import Decimal
 from django.utils.translation import get_language, gettext
 
 from sakip.core.numbers import canonical_decimal
-from sakip.io.idnum import MalformedNumber, ambiguous_readings, format_id, parse_id_number
+from sakip.io.idnum import (
+    MAX_WHOLE_DIGITS,
+    MalformedNumber,
+    ambiguous_readings,
+    format_id,
+    parse_id_number,
+    whole_digits,
+)
 
-MAX_DIGITS = 18  # whole digits a measure may have (DecimalField 24,6)
+MAX_DIGITS = MAX_WHOLE_DIGITS  # whole digits a measure may have (DecimalField 24,6)
 
 
 class CellError(ValueError):
@@ -36,11 +43,10 @@ def number(text: str | None, *, negative: bool = True, places: int = 6) -> Decim
                                 "ribuan, koma desimal).") % {"text": text.strip()}) from None
     if not negative and value < 0:
         raise CellError(gettext("Nilai tidak boleh negatif."))
-    _, digits, exponent = value.as_tuple()
+    exponent = value.as_tuple().exponent
     if isinstance(exponent, int) and -exponent > places:
         raise CellError(gettext("Paling banyak %(places)s angka di belakang koma.") % {"places": places})
-    whole = len(digits) + exponent if isinstance(exponent, int) else len(digits)
-    if whole > MAX_DIGITS:
+    if whole_digits(value) > MAX_DIGITS:
         raise CellError(gettext("Angka terlalu besar."))
     return canonical_decimal(value)
 
