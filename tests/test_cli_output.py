@@ -130,7 +130,7 @@ def test_review_papers_are_all_checked_and_the_folder_is_not_left_for_nothing(
     assert "[OUTPUT_EXISTS]" in capsys.readouterr().err
     assert sorted(p.name for p in papers.iterdir()) == ["kertas-kerja-reviu.docx"]
     assert main(["review", str(REVIEWED), "--papers", str(papers), "--force"]) == 1
-    assert len(list(papers.iterdir())) == 3 and not leftovers(papers)
+    assert len(list(papers.iterdir())) == 4 and not leftovers(papers)
 
 
 @pytest.fixture(scope="module")

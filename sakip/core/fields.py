@@ -74,7 +74,7 @@ FIRST_YEAR, LAST_YEAR = 1900, 2200  # what a four-digit year of a plan may be
 
 # What the Python type does not say, by kind and field (a kind of None: every kind).
 _CODES = ("code", "owner", "mission", "goal", "objective", "program", "parent", "activity", "indicator",
-          "predicate_scale", "category_scale", "phone", "nip")
+          "predicate_scale", "category_scale", "phone", "nip", "color")
 _SEMANTICS: dict[tuple[str | None, str], dict[str, Any]] = {
     **{(None, name): {"type": Type.CODE} for name in _CODES},
     **{(None, name): {"type": Type.YEAR} for name in ("year", "start", "end", "baseline_year",
@@ -160,3 +160,16 @@ def default_of(kind: str, name: str) -> Any:
     """The field's default (None for a required field)."""
     default = field_of(kind, name).default
     return None if default is REQUIRED else default
+
+
+def _bounded() -> dict[str, tuple[Field, ...]]:
+    found: dict[str, tuple[Field, ...]] = {}
+    for kind in r.SPECS:
+        bounded = tuple(f for f in fields_of(kind)
+                        if f.type is Type.INTEGER and f.minimum is not None and f.maximum is not None)
+        if bounded:
+            found[kind] = bounded
+    return found
+
+
+BOUNDED = _bounded()  # kind → its whole-number fields with bounds (a year is checked by period)

@@ -179,7 +179,25 @@ class _Checks:
         self.officials()
         self.tables_and_narratives()
         self.scales()
+        self.bounds()
         return self.problems
+
+    def bounds(self) -> None:
+        """Whole numbers inside the bounds their field declares (sakip.core.fields): an
+        indicator's precision, a PK's version number, a quarter. Files and workbooks refuse
+        such a value as they read it; this holds every other way in (the web) to the same."""
+        from sakip.core import records as records_
+        from sakip.core.fields import BOUNDED
+
+        for (kind, key), record in records_.records(self.plan, region=False).items():
+            for spec in BOUNDED.get(kind, ()):
+                value = records_.values(record).get(spec.name)
+                if value is None or spec.minimum <= value <= spec.maximum:
+                    continue
+                self.report("PLAN_OUT_OF_RANGE",
+                            f"{spec.name} {value} di luar batas {spec.minimum}–{spec.maximum}",
+                            f"{spec.name} {value} is outside {spec.minimum}–{spec.maximum}",
+                            kind, key, spec.name)
 
     # ------------------------------------------------------------------ duplicates
 

@@ -8,7 +8,7 @@ that one declaration, so a column cannot be described twice or drift between the
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 class Kind(enum.Enum):
@@ -52,13 +52,53 @@ class Sheet:
     columns: tuple[Column, ...]
     layout: Layout = Layout.TABLE
     open_columns: str | None = None  # header stem of trailing free columns ("Kolom")
+    record: str | None = None  # the kind of record a row holds (sakip.core.records)
     by_key: dict[str, Column] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        if self.record is not None:
+            object.__setattr__(self, "columns", tuple(_from_field(self.record, column)
+                                                      for column in self.columns))
         object.__setattr__(self, "by_key", {column.key: column for column in self.columns})
 
     def column(self, key: str) -> Column:
         return self.by_key[key]
+
+
+def field_name(kind: str, key: str) -> str | None:
+    """The (dotted) field of a record of ``kind`` a column key names: ``head_name`` is
+    ``head.name``; None for a row key that is no field (``indicator`` on the Target sheet)."""
+    from sakip.core.fields import fields_of
+
+    names = {f.name for f in fields_of(kind)}
+    if key in names:
+        return key
+    for index, char in enumerate(key):
+        if char == "_" and f"{key[:index]}.{key[index + 1:]}" in names:
+            return f"{key[:index]}.{key[index + 1:]}"
+    return None
+
+
+def _from_field(kind: str, column: Column) -> Column:
+    """The column with the choices and bounds of the field it fills (sakip.core.fields);
+    a column that declares another type, choices or bounds than its field is refused."""
+    from sakip.core.fields import Type, field_of
+
+    name = field_name(kind, column.key)
+    if name is None:
+        return column
+    spec = field_of(kind, name)
+    same_type = column.kind.name == spec.type.name or (
+        column.kind is Kind.DECIMAL and spec.type is Type.MONEY)
+    derived = replace(column, choices=spec.choices, minimum=spec.minimum, maximum=spec.maximum)
+    if column.kind is Kind.YEAR:
+        derived = replace(derived, minimum=None, maximum=None)  # a year's cell reader bounds it
+    given = (column.choices, column.minimum, column.maximum)
+    if not same_type or any(x is not None and x != y for x, y in zip(
+            given, (derived.choices, derived.minimum, derived.maximum), strict=True)):
+        raise ValueError(f"column {column.key} of {kind} disagrees with sakip.core.fields: "
+                         f"{column.kind} vs {spec.type}")
+    return derived
 
 
 FORM_HEADERS = ("Isian", "Nilai", "Keterangan")

@@ -8,22 +8,7 @@ record (``indicator``, ``strategy``, ``table`` …).
 
 from __future__ import annotations
 
-from sakip.core.enums import (
-    ActualStatus,
-    Aggregation,
-    AgreementKind,
-    Closed,
-    IndicatorKind,
-    Level,
-    NarrativeKind,
-    NegativeFormula,
-    Polarity,
-    RegionKind,
-    RevisionSubject,
-    ScaleKind,
-    SpendingKind,
-)
-from sakip.core.numbers import RoundingMode
+from sakip.core import records as R
 from sakip.io.workbook.schema import Column, Kind, Layout, Sheet
 
 C = Column  # the declarations below are long; keep them readable
@@ -47,8 +32,7 @@ REGION = Sheet(
     (
         C("name", "Nama pemerintah daerah", Kind.TEXT, "Misalnya Kabupaten Belitung.",
           required=True, width=30),
-        C("kind", "Jenis", Kind.CHOICE, "Provinsi, Kabupaten atau Kota.", required=True,
-          choices=RegionKind),
+        C("kind", "Jenis", Kind.CHOICE, "Provinsi, Kabupaten atau Kota.", required=True),
         C("head_title", "Jabatan kepala daerah", Kind.TEXT,
           "Bupati, Wali Kota atau Gubernur. Kosong: Bupati."),
         C("head_name", "Nama kepala daerah", Kind.TEXT, "Nama kepala daerah."),
@@ -57,6 +41,7 @@ REGION = Sheet(
         C("vision", "Visi", Kind.TEXT, "Visi RPJMD."),
     ),
     layout=Layout.FORM,
+    record=R.REGION,
 )
 
 MISSIONS = Sheet(
@@ -67,6 +52,7 @@ MISSIONS = Sheet(
           required=True),
         C("text", "Misi", Kind.TEXT, "Bunyi misi.", required=True, width=80),
     ),
+    record=R.MISSION,
 )
 
 AGENCY = Sheet(
@@ -85,6 +71,7 @@ AGENCY = Sheet(
         *_official("head", "kepala"),
     ),
     layout=Layout.FORM,
+    record=R.AGENCY,
 )
 
 UNITS = Sheet(
@@ -96,6 +83,7 @@ UNITS = Sheet(
         C("name", "Nama", Kind.TEXT, "Nama unit.", required=True, width=40),
         C("task", "Tugas", Kind.TEXT, "Tugas unit.", width=60),
     ),
+    record=R.UNIT,
 )
 
 FUNCTIONS = Sheet(
@@ -121,6 +109,7 @@ PLAN = Sheet(
           "Tahun data awal (baseline), biasanya setahun sebelum tahun awal."),
     ),
     layout=Layout.FORM,
+    record=R.STRATEGIC_PLAN,
 )
 
 REVISIONS = Sheet(
@@ -129,11 +118,11 @@ REVISIONS = Sheet(
     (
         C("date", "Tanggal", Kind.DATE, "Tanggal penetapan: 2020-12-08 atau 2020-12.",
           required=True),
-        C("subject", "Yang diubah", Kind.CHOICE, "Renstra atau IKU.", required=True,
-          choices=RevisionSubject),
+        C("subject", "Yang diubah", Kind.CHOICE, "Renstra atau IKU.", required=True),
         C("reference", "Dasar", Kind.TEXT, "Nomor keputusan.", width=40),
         C("note", "Catatan", Kind.TEXT, "Keterangan.", width=40),
     ),
+    record=R.REVISION,
 )
 
 SETTINGS = Sheet(
@@ -141,13 +130,11 @@ SETTINGS = Sheet(
     "Cara menghitung capaian; isian kosong berarti nilai bawaan.",
     (
         C("rounding", "Pembulatan", Kind.CHOICE,
-          "Setengah ke atas (bawaan) atau Potong (hanya untuk meniru laporan lama).",
-          choices=RoundingMode),
+          "Setengah ke atas (bawaan) atau Potong (hanya untuk meniru laporan lama)."),
         C("achievement_places", "Desimal capaian", Kind.INTEGER,
-          "Jumlah angka desimal capaian, serapan dan rata-rata (bawaan 2).",
-          minimum=0, maximum=6),
+          "Jumlah angka desimal capaian, serapan dan rata-rata (bawaan 2)."),
         C("negative_formula", "Rumus indikator negatif", Kind.CHOICE,
-          "2T-R: (2T − R) / T × 100 (bawaan); T/R: T / R × 100.", choices=NegativeFormula),
+          "2T-R: (2T − R) / T × 100 (bawaan); T/R: T / R × 100."),
         C("cap", "Batas capaian untuk rata-rata", Kind.DECIMAL,
           "Misalnya 120: capaian di atasnya dihitung 120 saat dirata-rata. Kosong: tanpa batas."),
         C("absorption_threshold", "Ambang serapan", Kind.DECIMAL,
@@ -158,6 +145,7 @@ SETTINGS = Sheet(
           "Kode skala kategori (bawaan kategori-permendagri-54-2010)."),
     ),
     layout=Layout.FORM,
+    record=R.SETTINGS,
 )
 
 GOALS = Sheet(
@@ -168,6 +156,7 @@ GOALS = Sheet(
         C("name", "Tujuan", Kind.TEXT, "Rumusan tujuan.", required=True, width=60),
         C("mission", "Misi", Kind.CODE, "Kode misi (lembar Misi) yang didukung."),
     ),
+    record=R.GOAL,
 )
 
 OBJECTIVES = Sheet(
@@ -179,6 +168,7 @@ OBJECTIVES = Sheet(
         C("goal", "Tujuan", Kind.CODE, "Kode tujuan (lembar Tujuan) sasaran ini.",
           required=True),
     ),
+    record=R.OBJECTIVE,
 )
 
 STRATEGIES = Sheet(
@@ -190,6 +180,7 @@ STRATEGIES = Sheet(
         C("objectives", "Sasaran", Kind.LIST,
           "Kode sasaran yang dilayani, dipisah titik koma: S1; S2.", width=20),
     ),
+    record=R.STRATEGY,
 )
 
 POLICIES = Sheet(
@@ -213,6 +204,7 @@ PROGRAMS = Sheet(
           "Kode sasaran yang dilayani; kosong bila belum dikaitkan."),
         C("unit", "Unit", Kind.CODE, "Kode unit penanggung jawab."),
     ),
+    record=R.PROGRAM,
 )
 
 ACTIVITIES = Sheet(
@@ -229,6 +221,7 @@ ACTIVITIES = Sheet(
         C("outcome", "Hasil", Kind.TEXT, "Hasil (outcome) kegiatan.", width=40),
         C("unit", "Unit", Kind.CODE, "Kode unit pelaksana."),
     ),
+    record=R.ACTIVITY,
 )
 
 INDICATORS = Sheet(
@@ -238,30 +231,27 @@ INDICATORS = Sheet(
         C("code", "Kode", Kind.CODE, "Kode indikator, unik di seluruh lembar.", required=True),
         C("name", "Indikator", Kind.TEXT, "Nama indikator.", required=True, width=50),
         C("level", "Tingkat", Kind.CHOICE, "Tujuan, Sasaran, Program atau Kegiatan.",
-          required=True, choices=Level),
+          required=True),
         C("owner", "Pemilik", Kind.CODE,
           "Kode tujuan, sasaran, program atau kegiatan pemilik indikator (sesuai Tingkat).",
           required=True),
         C("unit", "Satuan", Kind.TEXT, "Satuan: %, indeks, kasus per 10.000 …"),
         C("precision", "Desimal", Kind.INTEGER,
-          "Jumlah angka desimal realisasi (bawaan 2).", minimum=0, maximum=10),
+          "Jumlah angka desimal realisasi (bawaan 2)."),
         C("polarity", "Polaritas", Kind.CHOICE,
           "Positif: makin tinggi makin baik. Negatif: makin rendah makin baik. "
-          "Stabil: tepat pada target atau di dalam rentang target.", choices=Polarity),
+          "Stabil: tepat pada target atau di dalam rentang target."),
         C("negative_formula", "Rumus negatif", Kind.CHOICE,
-          "Hanya untuk indikator negatif, bila berbeda dari Pengaturan: 2T-R atau T/R.",
-          choices=NegativeFormula),
+          "Hanya untuk indikator negatif, bila berbeda dari Pengaturan: 2T-R atau T/R."),
         C("aggregation", "Gabungan triwulan", Kind.CHOICE,
-          "Cara menggabungkan triwulan: Kumulatif (dijumlah), Nilai terakhir, Rata-rata.",
-          choices=Aggregation, width=16),
+          "Cara menggabungkan triwulan: Kumulatif (dijumlah), Nilai terakhir, Rata-rata.", width=16),
         C("formula", "Rumus", Kind.TEXT,
           "Rumus dari seri data, misalnya (pmks[n-1] - pmks[n]) / pmks[n-1] * 100.",
           width=40),
         C("definition", "Definisi", Kind.TEXT, "Definisi operasional.", width=40),
         C("data_source", "Sumber data", Kind.TEXT, "Sumber data.", width=24),
         C("key", "IKU", Kind.BOOLEAN, "Ya bila indikator kinerja utama."),
-        C("kind", "Jenis", Kind.CHOICE, "Input, Output, Outcome atau Dampak.",
-          choices=IndicatorKind),
+        C("kind", "Jenis", Kind.CHOICE, "Input, Output, Outcome atau Dampak."),
         C("levels", "Tingkatan kualitatif", Kind.LIST,
           "Untuk indikator kualitatif: tingkatan dari terendah, dipisah titik koma: "
           "Pratama; Madya; Nindya; Utama.", width=30),
@@ -269,6 +259,7 @@ INDICATORS = Sheet(
         C("baseline_value", "Nilai data awal", Kind.DECIMAL, "Nilai data awal (angka)."),
         C("baseline_text", "Data awal (teks)", Kind.TEXT, "Data awal kualitatif."),
     ),
+    record=R.INDICATOR,
 )
 
 TARGETS = Sheet(
@@ -283,6 +274,7 @@ TARGETS = Sheet(
         C("upper", "Batas atas", Kind.DECIMAL,
           "Untuk indikator stabil: batas atas rentang target [Target, Batas atas]."),
     ),
+    record=R.TARGET,
 )
 
 ACTUALS = Sheet(
@@ -291,19 +283,18 @@ ACTUALS = Sheet(
     (
         C("indicator", "Indikator", Kind.CODE, "Kode indikator.", required=True),
         C("year", "Tahun", Kind.YEAR, "Tahun realisasi.", required=True),
-        C("quarter", "Triwulan", Kind.INTEGER, "1–4; kosong untuk realisasi setahun.",
-          minimum=1, maximum=4),
+        C("quarter", "Triwulan", Kind.INTEGER, "1–4; kosong untuk realisasi setahun."),
         C("value", "Realisasi", Kind.DECIMAL, "Realisasi angka."),
         C("text", "Realisasi (teks)", Kind.TEXT, "Realisasi kualitatif, misalnya Pratama."),
         C("status", "Status", Kind.CHOICE,
-          "Final (bawaan), Sementara, atau Belum tersedia (isi Alasan).",
-          choices=ActualStatus),
+          "Final (bawaan), Sementara, atau Belum tersedia (isi Alasan)."),
         C("reason", "Alasan", Kind.TEXT,
           "Mengapa belum tersedia atau sementara, misalnya data belum dirilis BPS.",
           width=30),
         C("expected", "Perkiraan tersedia", Kind.DATE, "Kapan data diharapkan: 2021-06."),
         C("note", "Catatan", Kind.TEXT, "Asal data atau keterangan.", width=30),
     ),
+    record=R.ACTUAL,
 )
 
 SERIES = Sheet(
@@ -317,6 +308,7 @@ SERIES = Sheet(
         C("unit", "Satuan", Kind.TEXT, "Satuan."),
         C("source", "Sumber", Kind.TEXT, "Sumber data.", width=30),
     ),
+    record=R.SERIES,
 )
 
 SERIES_VALUES = Sheet(
@@ -327,6 +319,7 @@ SERIES_VALUES = Sheet(
         C("year", "Tahun", Kind.YEAR, "Tahun.", required=True),
         C("value", "Nilai", Kind.DECIMAL, "Nilai.", required=True),
     ),
+    record=R.SERIES_VALUE,
 )
 
 BUDGETS = Sheet(
@@ -347,6 +340,7 @@ BUDGETS = Sheet(
         C("explanation", "Penjelasan", Kind.TEXT,
           "Penjelasan bila serapan rendah.", width=40),
     ),
+    record=R.BUDGET,
 )
 
 SPENDING = Sheet(
@@ -355,14 +349,14 @@ SPENDING = Sheet(
     (
         C("year", "Tahun", Kind.YEAR, "Tahun anggaran.", required=True),
         C("kind", "Jenis", Kind.CHOICE,
-          "Belanja Tidak Langsung, Belanja Langsung atau Lainnya.", required=True,
-          choices=SpendingKind, width=22),
+          "Belanja Tidak Langsung, Belanja Langsung atau Lainnya.", required=True, width=22),
         C("label", "Uraian", Kind.TEXT, "Uraian belanja.", required=True, width=30),
         C("ceiling_original", "Pagu induk", Kind.MONEY, "Pagu sebelum perubahan (Rp).",
           width=18),
         C("ceiling", "Pagu", Kind.MONEY, "Pagu setelah perubahan (Rp).", width=18),
         C("spent", "Realisasi", Kind.MONEY, "Realisasi belanja (Rp).", width=18),
     ),
+    record=R.SPENDING,
 )
 
 AGREEMENTS = Sheet(
@@ -371,14 +365,14 @@ AGREEMENTS = Sheet(
     (
         C("year", "Tahun", Kind.YEAR, "Tahun perjanjian kinerja.", required=True),
         C("number", "Nomor versi", Kind.INTEGER, "0 untuk PK awal, 1, 2 … untuk perubahan.",
-          required=True, minimum=0, maximum=99),
-        C("kind", "Jenis", Kind.CHOICE, "Awal atau Perubahan.", required=True,
-          choices=AgreementKind),
+          required=True),
+        C("kind", "Jenis", Kind.CHOICE, "Awal atau Perubahan.", required=True),
         C("signed", "Tanggal", Kind.DATE, "Tanggal penandatanganan: 2020-01-02 atau 2020-01."),
         C("reason", "Alasan perubahan", Kind.TEXT, "Alasan perubahan.", width=30),
         *_official("first_party", "pihak pertama"),
         *_official("second_party", "pihak kedua"),
     ),
+    record=R.AGREEMENT,
 )
 
 AGREEMENT_ITEMS = Sheet(
@@ -392,6 +386,7 @@ AGREEMENT_ITEMS = Sheet(
         C("target", "Target", Kind.DECIMAL, "Target angka."),
         C("target_text", "Target (teks)", Kind.TEXT, "Target kualitatif."),
     ),
+    record=R.AGREEMENT_ITEM,
 )
 
 TABLES = Sheet(
@@ -406,6 +401,7 @@ TABLES = Sheet(
         C("source", "Sumber", Kind.TEXT, "Sumber data.", width=30),
         C("note", "Catatan", Kind.TEXT, "Catatan.", width=30),
     ),
+    record=R.TABLE,
 )
 
 TABLE_CELLS = Sheet(
@@ -427,13 +423,14 @@ NARRATIVES = Sheet(
         C("number", "No", Kind.INTEGER, "Nomor narasi, unik; dirujuk dari Butir Narasi.",
           required=True, minimum=1, width=6),
         C("kind", "Jenis", Kind.CHOICE, "Jenis narasi (permasalahan, solusi …).",
-          required=True, choices=NarrativeKind, width=18),
+          required=True, width=18),
         C("subject", "Untuk", Kind.CODE,
           "Kode tujuan, sasaran atau program; kosong untuk perangkat daerah."),
         C("year", "Tahun", Kind.YEAR, "Tahun laporan."),
         C("text", "Teks", Kind.TEXT, "Isi narasi; boleh kosong bila narasi punya butir.",
           width=80),
     ),
+    record=R.NARRATIVE,
 )
 
 NARRATIVE_ITEMS = Sheet(
@@ -453,13 +450,13 @@ SCALES = Sheet(
     (
         C("code", "Kode", Kind.CODE, "Kode skala.", required=True, width=24),
         C("name", "Nama", Kind.TEXT, "Nama skala.", required=True, width=40),
-        C("kind", "Jenis", Kind.CHOICE, "Predikat atau Kategori.", required=True,
-          choices=ScaleKind),
+        C("kind", "Jenis", Kind.CHOICE, "Predikat atau Kategori.", required=True),
         C("closed", "Batas tertutup", Kind.CHOICE,
           "Kiri: setiap pita [bawah, atas). Kanan: setiap pita (bawah, atas].",
-          required=True, choices=Closed),
+          required=True),
         C("source", "Sumber", Kind.TEXT, "Peraturan sumber skala.", width=30),
     ),
+    record=R.SCALE,
 )
 
 BANDS = Sheet(
@@ -475,6 +472,7 @@ BANDS = Sheet(
         C("exactly", "Tepat", Kind.DECIMAL, "Untuk pita satu nilai, misalnya 100."),
         C("color", "Warna", Kind.CODE, "Warna, misalnya #2e7d32."),
     ),
+    record=R.BAND,
 )
 
 SHEETS: tuple[Sheet, ...] = (
