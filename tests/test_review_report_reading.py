@@ -273,3 +273,216 @@ def test_no_report_makes_the_review_crash(blocks):
             parts.append("\n".join("\t".join(row) for row in block))
     _, found = review_text("\n\n".join(parts) + "\n")
     assert all(f.code and f.message_id for f in found)
+
+
+# --------------------------------------------------------------------------- reading as a person reads
+# (issue 11): footnote marks, the year a header names, programmes and activities, lampiran
+# numbers, "%" columns, continued tables, wrapped cells and lines, places named as printed.
+
+
+def _errors(text: str, year: int | None = 2020) -> list[str]:
+    return [f"{f.code}: {f.message_id}" for f in review_text(text, year)[1]
+            if f.severity.value == "error"]
+
+
+def test_a_footnote_mark_is_not_part_of_a_figure_and_a_marked_dash_is_missing():
+    assert read_cell("60,9a").first.value == Decimal("60.9")
+    assert read_cell("–b").numbers == () and read_cell("–b").words == "–"
+    from sakip.review.report.cells import is_missing
+    assert is_missing("–a") and is_missing("-*") and not is_missing("60,9a")
+    assert read_cell("(skor 609 = 60,9%).").numbers[-1].value == Decimal("60.9")
+    # a member printed "–a" is missing: the total is checked (and found wrong), not skipped
+    text = ("LAPORAN KINERJA TAHUN 2020\nTabel 3.1 Anggaran\n"
+            "No\tKegiatan\tPagu (Rp)\n1.\tKegiatan A\t100\n2.\tKegiatan B\t–a\n"
+            "\tJumlah\t150\n")
+    assert any(e.startswith("TOTAL_SUM") for e in _errors(text))
+    assert not _errors(text.replace("150", "100"))
+
+
+FINAL = "\n".join([
+    "LAPORAN KINERJA TAHUN 2020", "Tabel 3.19 Capaian terhadap Target Akhir",
+    "\t".join(["No", "Indikator Kinerja", "Target 2020", "Realisasi 2020", "Capaian (%)",
+               "Target Akhir Renstra 2023", "Capaian 2020 terhadap Target 2023 (%)"]),
+    "1.\tIndeks Pembangunan Gender (IPG)\t88,01\t88,28\t100,31\t89,00\t{final}", ""])
+
+
+def test_the_year_a_header_names_is_the_year_used():
+    [table] = tables_of(FINAL.format(final="99,19"))
+    column = table.columns[-1]
+    assert column.role is Role.FINAL_ACHIEVEMENT and column.year == 2020
+    assert column.target_year == 2023
+    assert not _errors(FINAL.format(final="99,19"))  # 88,28 / 89,00, not / 88,01
+    [error] = _errors(FINAL.format(final="100,31"))
+    assert "88,28 / 89,00" in error
+
+
+LEVELS = """LAPORAN KINERJA TAHUN 2020
+Tabel L.2 Program dan Anggaran
+No\tProgram\tPagu (Rp)
+1.\tProgram Pemberdayaan Kelembagaan Kesejahteraan Sosial\t780.047.000
+2.\tProgram Pemenuhan Hak Anak\t161.925.000
+
+Tabel L.7 Realisasi Program dan Kegiatan
+Program / Kegiatan\tPagu (Rp)\tRealisasi (Rp)\tSerapan (%)
+Program Pemberdayaan Kelembagaan Kesejahteraan Sosial\t780.047.000\t649.815.350\t83,30
+Pemberdayaan kelembagaan kesejahteraan sosial\t153.750.000\t144.217.050\t93,80
+Kegiatan lain\t626.297.000\t505.598.300\t80,73
+Program Pemenuhan Hak Anak\t161.925.000\t124.409.800\t76,83
+Pemenuhan hak anak\t161.925.000\t124.409.800\t76,83
+Jumlah\t941.972.000\t774.225.150\t82,19
+"""
+
+
+def test_a_programme_and_an_activity_with_the_same_words_are_kept_apart():
+    report, findings = review_text(LEVELS, 2020)
+    programme = next(r for t in report.tables for r in t.data
+                     if r.label.startswith("Program Pemberdayaan"))
+    activity = next(r for t in report.tables for r in t.data
+                    if r.label.startswith("Pemberdayaan kelembagaan"))
+    assert programme.level == "program" and activity.level == "activity"
+    assert report.group_of(programme) != report.group_of(activity)
+    # the programmes of both tables are still one indicator each
+    assert len({report.group_of(r) for t in report.tables for r in t.data
+                if r.label.startswith("Program Pemberdayaan")}) == 1
+    # the total is the programmes' sum, not programmes and activities together
+    assert [f.code for f in findings if f.severity.value == "error"] == []
+    wrong = LEVELS.replace("Jumlah\t941.972.000", "Jumlah\t941.972.001")
+    assert [e[:9] for e in _errors(wrong)] == ["TOTAL_SUM"]
+
+
+def test_lampiran_tables_are_numbered():
+    [first, second] = tables_of(LEVELS)
+    assert first.number == "L.2" and second.number == "L.7"
+    assert first.name == "Tabel L.2"
+
+
+PERCENT = """LAPORAN KINERJA TAHUN 2020
+Tabel 3.3 Capaian
+No\tIndikator Kinerja\tTarget\tRealisasi\t%
+1.\tPersentase PSKS yang aktif\t85\t96,36\t{a}
+2.\tPersentase PMKS yang tertangani\t80\t94,78\t118,48
+3.\tPersentase anak terlantar yang terlayani\t70\t70\t100,00
+"""
+
+
+def test_a_column_headed_only_percent_beside_target_and_realisation_is_the_achievement():
+    [table] = tables_of(PERCENT.format(a="113,36"))
+    assert table.columns[-1].role is Role.ACHIEVEMENT
+    assert not _errors(PERCENT.format(a="113,36"))
+    [error] = _errors(PERCENT.format(a="120,45"))
+    assert error.startswith("ROW_ACHIEVEMENT") and "113,36" in error
+    # a "%" column that is not realisation over target is left as a percentage
+    other = PERCENT.replace("118,48", "12,00").replace("100,00", "7,00").format(a="3,00")
+    assert tables_of(other)[0].columns[-1].role is Role.PERCENT
+
+
+def test_a_capped_achievement_has_its_own_code_naming_the_cap():
+    text = PERCENT.format(a="100,00").replace("94,78\t118,48", "94,78\t100").replace(
+        "Realisasi\t%", "Realisasi\tCapaian (%)")
+    findings = [f for f in review_text(text, 2020)[1] if f.severity.value == "error"]
+    assert {f.code for f in findings} == {"ROW_ACHIEVEMENT_CAPPED"}
+    first = next(f for f in findings if "PSKS" in (f.location.row or ""))
+    assert "dibatasi pada 100%" in first.message_id and "capped at 100%" in first.message_en
+    assert first.expected == "113,36"
+
+
+def test_a_title_over_two_lines_gives_the_year():
+    report, _ = review_text("LAPORAN KINERJA\nTAHUN 2019\nDinas Contoh\n")
+    assert report.year == 2019
+
+
+def test_a_table_continued_on_the_next_page_is_one_table():
+    from sakip.review.report.readers import PAGE, _join_continued
+
+    header = ("No", "Program / Kegiatan", "Pagu (Rp)")
+    first = RawTable((header, ("1.", "Kegiatan A", "100")), 3 * PAGE, (3 * PAGE, 3 * PAGE))
+    repeated = RawTable((header, ("2.", "Kegiatan B", "50"), ("", "Jumlah", "150")), 4 * PAGE,
+                        (4 * PAGE,) * 3)
+    bare = RawTable((("3.", "Kegiatan C", "5"),), 5 * PAGE, (5 * PAGE,))
+    [table] = _join_continued([[first], [repeated], [bare]])
+    assert len(table.rows) == 6 and table.row_lines[-1] == 5 * PAGE
+    understood = place_tables(
+        __import__("sakip.review.report.document", fromlist=["Document"]).Document(
+            "x", "pdf", (table,)))[0].table
+    assert [r.label for r in understood.rows] == ["Kegiatan A", "Kegiatan B", "Jumlah",
+                                                  "Kegiatan C"]
+    # a paragraph between them (the first table's notes), or another width: two tables
+    note = Paragraph("a) catatan", 3 * PAGE + PAGE // 2)
+    assert len(_join_continued([[first, note], [repeated]])) == 3
+    narrow = RawTable((("x", "1"),), 4 * PAGE, (4 * PAGE,))
+    assert len(_join_continued([[first], [narrow]])) == 2
+
+
+def test_a_word_or_figure_broken_by_a_narrow_cell_is_joined():
+    from sakip.review.report.readers import _glue_cells
+
+    blocks = [Paragraph("Jumlah pegawai honorer dan realisasi keuangan.", 1),
+              RawTable((("Hono\nrer P", "Keuang\nan (%)", "Realisasi\nKeuangan"),
+                        ("3.504.605.44\n0", "12,5\n7", "Kegiatan\nlain")), 2, (2, 2))]
+    table = _glue_cells(blocks)[1]
+    assert isinstance(table, RawTable)
+    assert table.rows[0] == ("HonorerP".replace("rP", "r P"), "Keuangan (%)",
+                             "Realisasi\nKeuangan")
+    assert table.rows[1] == ("3.504.605.440", "12,5\n7", "Kegiatan\nlain")
+
+
+def test_a_header_wrapped_in_its_cell_names_its_column_on_one_line():
+    text = "LAPORAN KINERJA TAHUN 2020\nTabel 3.1 X\n| No | Indikator | Target | Realisasi |\n" \
+           "| 1 | Persentase A | 80 | 90 |\n"
+    [table] = tables_of(text)
+    wrapped = RawTable((("No", "Indikator\nKinerja", "Target\n2020"), ("1", "A b c", "80")), 1)
+    from sakip.review.report.tables import analyse
+
+    understood = analyse(wrapped.rows, (), 1, None, 1, "")
+    assert [c.header for c in understood.columns] == ["No", "Indikator Kinerja", "Target 2020"]
+    assert table.columns[2].role is Role.TARGET
+
+
+HTML = """<!doctype html><html><head><title>x</title><style>p {{}}</style></head><body>
+<h1>LAPORAN KINERJA TAHUN 2020</h1>
+<h2>3.1 Capaian Kinerja Organisasi</h2>
+<p class="caption">Tabel 3.3<br>Capaian Indikator</p>
+<table><thead><tr><th rowspan="2">No</th><th rowspan="2">Indikator Kinerja</th>
+<th colspan="3">Tahun 2020</th></tr>
+<tr><th>Target</th><th>Realisasi</th><th>Capaian (%)</th></tr></thead>
+<tbody><tr><td>1.</td><td>Prevalensi kekerasan terhadap perempuan<sup>b</sup></td>
+<td>85</td><td>96,36</td><td>{capaian}</td></tr>
+<tr><td>2.</td><td>Indeks Pemberdayaan Gender (IDG)</td><td>43,91</td><td>&ndash;<sup>a</sup></td>
+<td>&ndash;<sup>a</sup></td></tr></tbody></table>
+<p>a) Data belum tersedia.</p>
+</body></html>"""
+
+
+def test_an_html_report_is_read_with_spans_given_once_and_footnote_marks_left_out(tmp_path):
+    path = tmp_path / "laporan.html"
+    path.write_text(HTML.format(capaian="113,36"), encoding="utf-8")
+    document = read_report(path)
+    [table] = [b for b in document.blocks if isinstance(b, RawTable)]
+    assert table.rows[0] == ("No", "Indikator Kinerja", "Tahun 2020", "", "")
+    assert table.rows[1] == ("", "", "Target", "Realisasi", "Capaian (%)")
+    assert table.rows[2][1] == "Prevalensi kekerasan terhadap perempuan"
+    assert table.rows[3][3:] == ("–", "–")
+    assert document.headings[1][1] == "3.1 Capaian Kinerja Organisasi"
+    [placed] = place_tables(document)
+    assert placed.table.number == "3.3"
+    assert [c.role for c in placed.table.columns][2:] == [Role.TARGET, Role.ACTUAL,
+                                                          Role.ACHIEVEMENT]
+    path.write_text(HTML.format(capaian="120,45"), encoding="utf-16")
+    [finding] = [f for f in review_report(path)[1] if f.code == "ROW_ACHIEVEMENT"]
+    assert finding.location.section == "bagian '3.1 Capaian Kinerja Organisasi'"
+    assert finding.location.line is None
+
+
+def test_pdf_places_name_the_printed_page_and_the_heading():
+    from sakip.review.findings import Finding, Location, Severity
+    from sakip.review.report import _relocate
+    from sakip.review.report.document import Document
+    from sakip.review.report.readers import PAGE
+
+    document = Document("x", "pdf", (Paragraph("BAB III AKUNTABILITAS KINERJA", 9 * PAGE + 1),),
+                        headings=((9 * PAGE + 1, "BAB III AKUNTABILITAS KINERJA"),))
+    finding = Finding("X", Severity.ERROR, Location(table="Tabel 3.3", line=12 * PAGE + 4),
+                      "a", "b")
+    moved = _relocate(finding, document)
+    assert moved.location.line is None
+    assert moved.location.section == "bagian 'BAB III AKUNTABILITAS KINERJA', halaman 12"

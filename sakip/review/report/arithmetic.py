@@ -29,6 +29,11 @@ class Status(enum.Enum):
     POLARITY = "polarity"  # a lower-is-better indicator computed as higher-is-better
     COPIED = "copied"  # the column repeats another column
     NO_TARGET = "no_target"  # an achievement printed where no target exists anywhere
+    CAPPED = "capped"  # a round cap (100, 120 …) printed where the achievement is above it
+
+
+# caps a report may put on an achievement (PermenPAN-RB 53/2014 leaves the method to the agency)
+CAPS = (Decimal(100), Decimal(105), Decimal(110), Decimal(120), Decimal(125), Decimal(150))
 
 
 @dataclass(frozen=True)
@@ -167,15 +172,22 @@ def achievement(report: Report, table: Table, row: Row, column: Column, printed:
         if positive is not None and judge(printed, positive) is not Status.WRONG:
             return Recomputed(kind, table, row, column, printed, two_t, Status.POLARITY, lower,
                               plain)
-        return Recomputed(kind, table, row, column, printed, two_t, Status.WRONG, lower)
+        return Recomputed(kind, table, row, column, printed, two_t, judge(printed, two_t), lower)
     if positive is None:
         return None
     status = judge(printed, positive)
     if status is Status.WRONG and any(
             v is not None and C.agrees(printed, v) for v in (two_t, t_over_r)):
         status = Status.OK  # computed as lower-is-better: the report's choice, not an error
+    if status is Status.WRONG and capped(printed, positive):
+        return Recomputed(kind, table, row, column, printed, positive, Status.CAPPED, plain)
     hint = _hint(report, printed, positive, row) if status is Status.WRONG else None
     return Recomputed(kind, table, row, column, printed, positive, status, plain, hint)
+
+
+def capped(printed: C.Number, computed: Decimal) -> bool:
+    """The printed achievement is a round cap and the computed one lies above it."""
+    return printed.value in CAPS and quantize(computed, printed.places) > printed.value
 
 
 def _hint(report: Report, printed: C.Number, expected: Decimal, row: Row) -> str | None:

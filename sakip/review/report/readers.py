@@ -412,7 +412,8 @@ def _join_continued(pages: list[list[Block]]) -> list[Block]:
             previous = result[-1] if result else None
             if index == 0 and isinstance(block, RawTable) and isinstance(previous, RawTable) \
                     and _width(previous) == _width(block) \
-                    and previous.line // PAGE == block.line // PAGE - 1:
+                    and (previous.row_lines or (previous.line,))[-1] // PAGE \
+                    == block.line // PAGE - 1:
                 result[-1] = RawTable(previous.rows + block.rows, previous.line,
                                       previous.row_lines + block.row_lines)
                 continue
@@ -436,10 +437,10 @@ def _glue_cells(blocks: list[Block]) -> list[Block]:
             [cell for row in block.rows for cell in row]
         for text in texts:
             for line in text.split("\n"):
-                words = line.split()
-                vocabulary.update(w.casefold() for w in words[1:-1] if _WORD_CHARS.fullmatch(w))
-                if isinstance(block, Paragraph):
-                    vocabulary.update(w.casefold() for w in words if _WORD_CHARS.fullmatch(w))
+                words = _WORD_CHARS.findall(line)
+                if not isinstance(block, Paragraph):
+                    words = words[1:-1]  # a cell's first and last words may be broken
+                vocabulary.update(w.casefold() for w in words)
 
     def glue(cell: str) -> str:
         if "\n" not in cell:

@@ -305,6 +305,7 @@ def analyse(raw_rows: tuple[tuple[str, ...], ...], row_lines: tuple[int, ...], l
         return Table(number, occurrence, title, line, columns, text_rows)
     header = [r for r in rows[:split] if not _numbering_row(r)]
     names = _combine(header, width) if header else [""] * width
+    names = [" ".join(name.split()) for name in names]  # a header wrapped in its cell
     found = _columns(names, rows[split:])
     body = _body(rows[split:], lines[split:], header, found)
     body, unreliable, notes = _fragments(body, found)

@@ -33,7 +33,7 @@ def _same_value(a: C.Number, b: C.Number) -> bool:
 def _wrong_cells(report: Report) -> set[tuple[int, int, int | None, int]]:
     wrong = set()
     for item in [*recompute(report), *recompute_totals(report)]:
-        if item.status in (Status.WRONG, Status.COPIED):
+        if item.status in (Status.WRONG, Status.COPIED, Status.CAPPED):
             wrong.add((id(item.table), item.row.number, item.row.part, item.column.index))
     return wrong
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sakip.review.findings import Finding, Severity
+from sakip.review.report import cells as C
 from sakip.review.report.arithmetic import Recomputed, Status, n, recompute
 from sakip.review.report.context import Report, cell_location
 
@@ -21,7 +22,8 @@ _CODES = {
 
 
 def wrong_figures(report: Report) -> list[Finding]:
-    """ROW_ACHIEVEMENT, ROW_ABSORPTION, ROW_EFFICIENCY, ROW_DIFFERENCE, ROW_RATIO."""
+    """ROW_ACHIEVEMENT, ROW_ABSORPTION, ROW_EFFICIENCY, ROW_DIFFERENCE, ROW_RATIO, and
+    ROW_ACHIEVEMENT_CAPPED for a capped achievement (:func:`_capped`)."""
     found = []
     for item in recompute(report):
         if item.status is not Status.WRONG:
@@ -35,6 +37,29 @@ def wrong_figures(report: Report) -> list[Finding]:
             f"{what_id[0].upper() + what_id[1:]} tercetak {item.printed.text}, padahal "
             f"{item.formula} = {expected}{via}.{hint}",
             f"The {what_en} is printed as {item.printed.text} but {item.formula} = {expected}.",
+            expected=expected, found=item.printed.text,
+        ))
+    return found + _capped(report)
+
+
+def _capped(report: Report) -> list[Finding]:
+    """ROW_ACHIEVEMENT_CAPPED: an achievement printed as a round cap (100, 120 …) where
+    realisation over target is above it: the report capped it without saying so."""
+    found = []
+    for item in recompute(report):
+        if item.status is not Status.CAPPED:
+            continue
+        cap = C.fmt(item.printed.value, 0)
+        expected = n(item.expected)
+        found.append(Finding(
+            "ROW_ACHIEVEMENT_CAPPED", Severity.ERROR,
+            cell_location(item.table, item.row, item.column),
+            f"Capaian tercetak {item.printed.text}, padahal {item.formula} = {expected}: "
+            f"capaian dibatasi pada {cap}%. Bila laporan memakai batas capaian, nyatakan batas "
+            f"itu dan dasarnya; bila tidak, cetak {expected}.",
+            f"The achievement is printed as {item.printed.text} but {item.formula} = "
+            f"{expected}: it is capped at {cap}%. State the cap and its basis if the report "
+            f"uses one; otherwise print {expected}.",
             expected=expected, found=item.printed.text,
         ))
     return found
