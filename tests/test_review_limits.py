@@ -192,3 +192,91 @@ def test_without_a_title_the_years_of_the_tables_decide(tmp_path, capsys):
 def test_every_code_is_documented():
     text = DOCS.read_text(encoding="utf-8")
     assert [code.value for code in Code if f"`{code.value}`" not in text] == []
+
+
+# --------------------------------------------------------------------------- html (issue 11)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-8-sig", "utf-8"])
+def test_an_html_report_in_notepad_unicode_or_with_a_bom_is_read(tmp_path, encoding):
+    path = tmp_path / "lkjip.html"
+    path.write_text("<html><body><h1>LAPORAN KINERJA TAHUN 2020</h1><table><tr><th>No</th>"
+                    "<th>Indikator Kinerja</th><th>Target</th><th>Realisasi</th>"
+                    "<th>Capaian (%)</th></tr><tr><td>1.</td><td>Persentase PSKS aktif</td>"
+                    "<td>85</td><td>96,36</td><td>113,36</td></tr></table></body></html>",
+                    encoding=encoding)
+    document = read_report(path)
+    assert document.blocks[0].text == "LAPORAN KINERJA TAHUN 2020"
+    assert document.blocks[1].rows[1][2:] == ("85", "96,36", "113,36")
+
+
+def test_empty_garbage_and_empty_html_are_unreadable_never_a_statement(tmp_path, capsys):
+    empty = tmp_path / "kosong.html"
+    empty.write_bytes(b"")
+    _refused([str(empty)], Code.EMPTY, capsys)
+    noise = tmp_path / "acak.htm"
+    noise.write_bytes(random.Random(11).randbytes(64 * 1024))
+    papers = tmp_path / "kkr"
+    _refused([str(noise), "--papers", str(papers)], Code.NOT_TEXT, capsys)
+    assert not papers.exists()
+    bare = tmp_path / "kosong-isi.html"
+    bare.write_text("<html><head><title>LAPORAN KINERJA 2020</title></head><body> </body></html>",
+                    encoding="utf-8")
+    _refused([str(bare), "--papers", str(papers)], Code.NOTHING_TO_REVIEW, capsys)
+    assert not papers.exists()
+
+
+def test_an_html_report_is_bounded_like_a_text(tmp_path):
+    path = tmp_path / "besar.html"
+    path.write_text("<p>LAPORAN KINERJA TAHUN 2020</p>" + "<p>x</p>" * 200, encoding="utf-8")
+    assert _code(path, ReportLimits(max_blocks=100)) == Code.TOO_MANY_BLOCKS
+    assert _code(path, ReportLimits(max_text_bytes=1000)) == Code.TOO_LARGE
+
+
+def test_a_password_error_wrapped_by_pdfplumber_is_still_a_password():
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    from sakip.review.report.readers import encrypted
+
+    class PdfminerException(Exception):  # pdfplumber's wrapper: its name says nothing
+        pass
+
+    wrapped = PdfminerException(PDFPasswordIncorrect())
+    assert encrypted(wrapped)
+    try:
+        try:
+            raise PDFPasswordIncorrect()
+        except PDFPasswordIncorrect as cause:
+            raise PdfminerException("cannot open") from cause
+    except PdfminerException as chained:
+        assert encrypted(chained)
+    assert not encrypted(PdfminerException("bad xref"))
+
+
+# --------------------------------------------------------------------------- speed (issue 11)
+
+
+def test_the_review_time_grows_linearly_with_the_report():
+    import time
+
+    from benchmarks.bench_review import report_text
+    from sakip.review.report import review_text
+
+    def seconds(size: int) -> float:
+        text = report_text(size)
+        started = time.perf_counter()
+        review_text(text)
+        return time.perf_counter() - started
+
+    seconds(50_000)  # imports and caches warmed
+    small, large = seconds(256 * 1024), seconds(1024 * 1024)
+    assert large < 30  # 7.5 s measured alone; generous for a shared machine
+    assert large / small < 8  # four times the text: linear is 4, quadratic 16
+
+
+def test_the_size_limits_are_consistent():
+    limits = ReportLimits()
+    # a text is bounded by its bytes and its lines; HTML by the same; a 20 MB text is refused
+    assert limits.max_text_bytes < 20 * 1000 * 1000
+    assert limits.max_text_bytes <= limits.max_bytes
+    assert limits.max_document_bytes <= limits.max_unpacked_bytes

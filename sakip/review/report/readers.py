@@ -274,10 +274,28 @@ def _pdf_pages(path: Path, limits: ReportLimits) -> None:
         raise
     except Exception as exc:
         name = exc.__class__.__name__
-        if "password" in name.lower() or "encrypt" in name.lower():
+        if encrypted(exc):
             raise L.encrypted_pdf(path) from exc
         raise ReadError(f"berkas PDF tidak dapat dibuka ({name}): {path}", Code.CORRUPT,
                         f"the PDF file cannot be opened ({name}): {path}") from exc
+
+
+def encrypted(error: BaseException) -> bool:
+    """Whether an error of the PDF libraries means a password: pdfplumber wraps pdfminer's
+    ``PDFPasswordIncorrect`` or ``PDFEncryptionError`` in a ``PdfminerException``, whose name
+    says nothing; its cause, its context or its arguments do."""
+    seen: list[BaseException] = []
+    pending: list[object] = [error]
+    while pending and len(seen) < 16:
+        item = pending.pop()
+        if not isinstance(item, BaseException) or item in seen:
+            continue
+        seen.append(item)
+        name = item.__class__.__name__.casefold()
+        if "password" in name or "encrypt" in name:
+            return True
+        pending.extend([item.__cause__, item.__context__, *item.args])
+    return False
 
 
 def read_pdf(path: Path, limits: ReportLimits = LIMITS,
@@ -309,9 +327,9 @@ def read_pdf(path: Path, limits: ReportLimits = LIMITS,
     except ReadError:
         raise
     except Exception as exc:
-        name = exc.__class__.__name__
-        if "password" in name.lower() or "encrypt" in name.lower():
+        if encrypted(exc):
             raise L.encrypted_pdf(path) from exc
+        name = exc.__class__.__name__
         raise ReadError(f"berkas PDF tidak dapat dibuka ({name}): {path}", Code.CORRUPT,
                         f"the PDF file cannot be opened ({name}): {path}") from exc
     blocks = _join_continued(pages)
