@@ -87,3 +87,32 @@ def test_a_clean_review_drafts_an_unqualified_statement(tmp_path):
     statement = "\n".join(p.text for p in docx.Document(
         str(tmp_path / "pernyataan-telah-direviu.docx")).paragraphs)
     assert "tidak terdapat kondisi atau hal-hal" in statement
+
+
+def test_progress_of_a_long_review_goes_to_stderr_never_into_json(capsys, monkeypatch):
+    from sakip.cli import review_cmd
+
+    monkeypatch.setattr(review_cmd, "PROGRESS_AFTER", 0.0)
+    assert main(["review", str(DATA / "faulty-lkjip.md"), "--json"]) == 1
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["summary"]["error"] >= 1  # stdout is the JSON alone
+    assert "… pemeriksaan " in captured.err and "direviu dalam" in captured.err
+    monkeypatch.setattr(review_cmd, "PROGRESS_AFTER", 3600.0)
+    main(["review", str(DATA / "faulty-lkjip.md")])
+    assert capsys.readouterr().err == ""  # a short review says nothing
+
+
+def test_an_html_report_is_reviewed(tmp_path, capsys):
+    rows = [line.split("\t") for line in
+            (DATA / "clean-lkjip.txt").read_text(encoding="utf-8").splitlines()]
+    body = "".join(f"<p>{r[0]}</p>" if len(r) == 1 else
+                   "<table><tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr></table>"
+                   for r in rows if any(r))
+    path = tmp_path / "laporan.html"
+    path.write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
+    assert main(["review", str(path)]) == 0
+    assert "0 kesalahan" in capsys.readouterr().out
+    other = tmp_path / "laporan.odt"
+    other.write_bytes(b"x")
+    assert main(["review", str(other)]) == 2
+    assert ".html" in capsys.readouterr().err

@@ -11,6 +11,7 @@ import argparse
 import contextlib
 import datetime as dt
 import json
+import math
 import re
 import sys
 import time
@@ -205,7 +206,8 @@ class _Progress:
 
     def __init__(self, language: str) -> None:
         self.language = language
-        self.start = self.last = time.monotonic()
+        self.start = time.monotonic()
+        self.last = -math.inf  # the first note once PROGRESS_AFTER has passed is shown
         self.shown = False
 
     def __call__(self, note_id: str, note_en: str) -> None:
