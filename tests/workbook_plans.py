@@ -129,6 +129,7 @@ def full_plan() -> Plan:
                 code="IKU-02", name="Prevalensi kekerasan", level=Level.OBJECTIVE, owner="S1",
                 unit="kasus per 10.000", precision=3, polarity=Polarity.NEGATIVE,
                 negative_formula=NegativeFormula.T_OVER_R, aggregation=Aggregation.CUMULATIVE,
+                cap=D("120"),
                 targets=(Target(2020, D("12.125")),),
                 actuals=(Actual(2020, status=ActualStatus.NOT_AVAILABLE,
                                 reason="data belum muncul dari BPS", expected="2021-06"),),
@@ -192,7 +193,7 @@ def full_plan() -> Plan:
                   "Perbup 1/2020"),
         ),
         settings=Settings(RoundingMode.TRUNCATE, 3, NegativeFormula.T_OVER_R, D("120"),
-                          D("75.5"), "predikat-permenpan", "kategori-lokal"),
+                          D("75.5"), "predikat-permenpan", "kategori-lokal", 1, True),
     )
 
 
@@ -376,7 +377,8 @@ def plans(draw: st.DrawFn) -> Plan:
                           draw(st.sampled_from(NegativeFormula)), draw(_opt(DECIMAL)),
                           draw(DECIMAL), "predikat-permenpan",
                           draw(st.sampled_from(["kategori-permendagri-54-2010",
-                                                *[s.code for s in scales]]))),
+                                                *[s.code for s in scales]])),
+                          draw(_opt(st.integers(0, 6))), draw(st.booleans())),
     )
 
 
@@ -415,6 +417,7 @@ def _indicator(draw: st.DrawFn, code: str, owners: list[tuple[Level, str]], year
         draw(st.booleans()), draw(_opt(st.sampled_from(IndicatorKind))), levels, baseline,
         tuple(targets),
         tuple(actuals),
+        draw(_opt(DECIMAL)),
     )
 
 

@@ -79,7 +79,7 @@ def absorption(spent: Decimal | None, ceiling: Decimal | None, settings: Setting
     """Rounded spending / ceiling × 100; None without both figures or with a zero ceiling."""
     if spent is None or ceiling is None or ceiling == ZERO:
         return None
-    return quantize(percent(spent, ceiling), settings.achievement_places, settings.rounding)
+    return quantize(percent(spent, ceiling), absorption_places(settings), settings.rounding)
 
 
 @dataclass(frozen=True)
@@ -239,3 +239,9 @@ def spending(plan: Plan, year: int, settings: Settings) -> tuple[SpendingResult,
                                  absorption(total.spent, total.ceiling, settings),
                                  total.ceiling_original if complete_original else None))
     return tuple(result)
+
+
+def absorption_places(settings: Settings) -> int:
+    """Decimal places of absorptions: their own setting, else those of achievements."""
+    return settings.achievement_places if settings.absorption_places is None \
+        else settings.absorption_places

@@ -87,6 +87,7 @@ _SEMANTICS: dict[tuple[str | None, str], dict[str, Any]] = {
     (r.REVISION, "subject"): {"type": Type.CHOICE, "choices": RevisionSubject, "text": True},
     (r.INDICATOR, "precision"): {"minimum": 0, "maximum": 6},
     (r.SETTINGS, "achievement_places"): {"minimum": 0, "maximum": 6},
+    (r.SETTINGS, "absorption_places"): {"minimum": 0, "maximum": 6},
     (r.AGREEMENT, "number"): {"minimum": 0, "maximum": 99},
     (r.ACTUAL, "quarter"): {"minimum": 1, "maximum": 4},
     (r.TABLE, "rows"): {"type": Type.CELLS},

@@ -51,6 +51,7 @@ class IndicatorResult:
     why: Why | None
     rule: str  # the achievement rule applied: "R/T×100", "(2T−R)/T×100", "range R/T×100" …
     note: str | None = None
+    uncapped: Decimal | None = None  # the achievement before the indicator's cap, when it cut it
 
     @property
     def code(self) -> str:
@@ -237,6 +238,12 @@ def measure_indicator(
     outcome = _score(indicator, target, actual, actual_text, status, formula)
     achievement = (quantize(outcome.value, settings.achievement_places, settings.rounding)
                    if outcome.value is not None else None)
+    if achievement is None and outcome.why is Why.QUALITATIVE and outcome.met is not None \
+            and settings.qualitative_in_means:
+        achievement = Decimal(100) if outcome.met else Decimal(0)  # the plan's rule for levels
+    uncapped = None
+    if achievement is not None and indicator.cap is not None and achievement > indicator.cap:
+        uncapped, achievement = achievement, indicator.cap
     standing = achievement if achievement is not None else _limit(outcome)
     category = None if achievement is None and outcome.why in (Why.QUALITATIVE, Why.UNKNOWN_LEVEL) \
         else label(category_scale, standing)
@@ -247,7 +254,7 @@ def measure_indicator(
         achievement=achievement, met=outcome.met, exceeded=outcome.exceeded,
         predicate=label(predicate_scale, standing), category=category, why=outcome.why,
         rule=_rule(indicator, formula, target),
-        note=entered.note if entered is not None else None,
+        note=entered.note if entered is not None else None, uncapped=uncapped,
     )
 
 
@@ -356,10 +363,15 @@ _parsed = lru_cache(maxsize=4096)(parse)  # formulas are few and reused every ye
 
 
 def key_results(results: tuple[IndicatorResult, ...]) -> list[IndicatorResult]:
-    """The IKU when the plan marks them, else every goal and objective indicator."""
-    strategic = [r for r in results if r.indicator.level in (Level.GOAL, Level.OBJECTIVE)]
-    key = [r for r in strategic if r.indicator.key]
-    return key or strategic
+    """The agency's key indicators: those of the highest level the plan has indicators at —
+    goals and objectives, else programs, else activities (a unit of eselon IV whose indicators
+    are all activities) — the ones marked IKU when any is marked there, else all of them. A mark
+    at a lower level than that (a program indicator in a plan with objectives) makes no IKU."""
+    for levels in ((Level.GOAL, Level.OBJECTIVE), (Level.PROGRAM,), (Level.ACTIVITY,)):
+        found = [r for r in results if r.indicator.level in levels]
+        if found:
+            return [r for r in found if r.indicator.key] or found
+    return []
 
 
 def _groups(plan: Plan, by_code: dict[str, IndicatorResult], settings: Settings,

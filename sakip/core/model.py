@@ -227,6 +227,7 @@ class Indicator:
     baseline: Baseline | None = None
     targets: tuple[Target, ...] = ()
     actuals: tuple[Actual, ...] = ()
+    cap: Decimal | None = None  # the achievement printed and counted is at most this (120, 100)
 
     def target(self, year: int) -> Target | None:
         for target in self.targets:
@@ -388,6 +389,8 @@ class Settings:
     absorption_threshold: Decimal = Decimal(80)
     predicate_scale: str = "predikat-permenpan"
     category_scale: str = "kategori-permendagri-54-2010"
+    absorption_places: int | None = None  # decimal places of absorptions; None: achievement_places
+    qualitative_in_means: bool = False  # a qualitative target met counts 100 in means, unmet 0
 
 
 # --------------------------------------------------------------------------- the plan

@@ -4,7 +4,8 @@ Indonesian formats through :mod:`sakip.io.idnum` (1.234.567,89; Rp 5.054.687.243
 figures print with the places of their canonical value (0,5; 94,78; 80), a derived realisation
 with those its precision gave it; an indicator's targets print aligned with the most places any
 of them has (5,0 beside 4,8), a supporting table's column with the most places in the column;
-achievements, averages and absorptions use the plan's ``achievement_places``. A missing figure
+achievements and averages use the plan's ``achievement_places``, absorptions its
+``absorption_places`` (the same unless set). A missing figure
 prints as "–" and carries its reason as a note, which the table turns into a lettered footnote.
 Cells keep the value they print and a key naming the measured figure, so the report can be
 checked against the measurement figure by figure.
@@ -16,7 +17,7 @@ import datetime
 from decimal import Decimal
 
 from sakip.core.achievement import Why
-from sakip.core.budget import BudgetLine
+from sakip.core.budget import BudgetLine, absorption_places
 from sakip.core.enums import ActualStatus, Closed, Polarity
 from sakip.core.measure import GroupResult, IndicatorResult, range_inner
 from sakip.core.model import Band, Indicator, Scale, Settings, Target
@@ -53,6 +54,10 @@ class Formatter:
     def percent(self, value: Decimal | None) -> str:
         """An achievement, average or absorption: the plan's places (1.002,00; 83,95)."""
         return self.number(value, self.settings.achievement_places)
+
+    def absorption(self, value: Decimal | None) -> str:
+        """An absorption: the plan's places for absorptions (its achievement places unless set)."""
+        return self.number(value, absorption_places(self.settings))
 
     def money(self, value: Decimal | None) -> str:
         """Whole rupiah without the currency sign, for columns headed "(Rp)"."""
@@ -137,7 +142,9 @@ class Formatter:
     def achievement(self, r: IndicatorResult) -> Cell:
         key = f"achievement:{r.year}:{r.code}"
         if r.achievement is not None:
-            return Cell(self.percent(r.achievement), value=r.achievement, key=key)
+            note = None if r.uncapped is None else self.t(
+                "note.capped", cap=self.number(r.indicator.cap), uncapped=self.percent(r.uncapped))
+            return Cell(self.percent(r.achievement), value=r.achievement, key=key, note=note)
         return Cell(DASH, key=key, note=self.why(r), align=Align.CENTER)
 
     def missing_reason(self, r: IndicatorResult) -> str:
@@ -178,17 +185,19 @@ class Formatter:
         return Cell(self.money(value), value=value, key=key, note=note)
 
     def percent_cell(self, value: Decimal | None, key: str | None = None,
-                     note: str | None = None) -> Cell:
+                     note: str | None = None, *, absorption: bool = False) -> Cell:
         if value is None:
             return Cell(DASH, key=key, note=note or self.t("note.no_budget"), align=Align.CENTER)
-        return Cell(self.percent(value), value=value, key=key)
+        return Cell(self.absorption(value) if absorption else self.percent(value), value=value,
+                    key=key)
 
     def budget(self, line: BudgetLine, year: int) -> tuple[Cell, Cell, Cell]:
         """Ceiling, spending and absorption of a budget line."""
         note = self.t("note.no_budget") if line.ceiling is None else None
         return (self.money_cell(line.ceiling, f"ceiling:{year}:{line.code}", note),
                 self.money_cell(line.spent, f"spent:{year}:{line.code}", note),
-                self.percent_cell(line.absorption, f"absorption:{year}:{line.code}", note))
+                self.percent_cell(line.absorption, f"absorption:{year}:{line.code}", note,
+                                  absorption=True))
 
     # ----------------------------------------------------------------- scales
 

@@ -90,7 +90,7 @@ def program_budget(ctx: Context, program: Program, line: BudgetLine) -> str:
     if line.ceiling is None:
         return ctx.t("say.program_no_budget", name=name)
     return ctx.t("say.program_budget", name=name, ceiling=f.rupiah(line.ceiling),
-                 spent=f.rupiah(line.spent), absorption=f.percent(line.absorption))
+                 spent=f.rupiah(line.spent), absorption=f.absorption(line.absorption))
 
 
 def activity(ctx: Context, a: Activity, line: BudgetLine, low: LowAbsorption | None) -> list[str]:
@@ -100,7 +100,7 @@ def activity(ctx: Context, a: Activity, line: BudgetLine, low: LowAbsorption | N
         sentences = [t("say.activity_no_budget", name=a.name)]
     else:
         sentences = [t("say.activity", name=a.name, ceiling=f.rupiah(line.ceiling),
-                       spent=f.rupiah(line.spent), absorption=f.percent(line.absorption))]
+                       spent=f.rupiah(line.spent), absorption=f.absorption(line.absorption))]
     if a.output:
         sentences.append(t("say.output", text=clause(a.output)))
     if a.outcome:

@@ -143,6 +143,11 @@ SETTINGS = Sheet(
           "Kode skala predikat (bawaan predikat-permenpan)."),
         C("category_scale", "Skala kategori", Kind.CODE,
           "Kode skala kategori (bawaan kategori-permendagri-54-2010)."),
+        C("absorption_places", "Desimal serapan", Kind.INTEGER,
+          "Jumlah angka desimal serapan anggaran. Kosong: sama dengan Desimal capaian."),
+        C("qualitative_in_means", "Kualitatif dalam rata-rata", Kind.BOOLEAN,
+          "Ya: target kualitatif yang tercapai dihitung 100 (tidak tercapai 0) sebagai capaian "
+          "dan dalam rata-rata. Bawaan Tidak: tidak ada angka capaian."),
     ),
     layout=Layout.FORM,
     record=R.SETTINGS,
@@ -245,6 +250,9 @@ INDICATORS = Sheet(
           "Hanya untuk indikator negatif, bila berbeda dari Pengaturan: 2T-R atau T/R."),
         C("aggregation", "Gabungan triwulan", Kind.CHOICE,
           "Cara menggabungkan triwulan: Kumulatif (dijumlah), Nilai terakhir, Rata-rata.", width=16),
+        C("cap", "Batas capaian", Kind.DECIMAL,
+          "Capaian indikator ini paling tinggi sekian, misalnya 100 atau 120 (dicatat dalam "
+          "laporan beserta capaian sebelum dibatasi). Kosong: tanpa batas."),
         C("formula", "Rumus", Kind.TEXT,
           "Rumus dari seri data, misalnya (pmks[n-1] - pmks[n]) / pmks[n-1] * 100.",
           width=40),

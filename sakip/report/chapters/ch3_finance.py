@@ -33,7 +33,7 @@ def finance(ctx: Context) -> list[Block]:
         blocks.append(Paragraph(spans(t("ch3.finance_p1", agency=ctx.plan.agency.name,
                                         year=ctx.year, ceiling=f.rupiah(total.ceiling),
                                         spent=f.rupiah(total.spent),
-                                        absorption=f.percent(total.absorption)))))
+                                        absorption=f.absorption(total.absorption)))))
         composition = _composition(ctx)
         blocks += [Paragraph((Span(t("ch3.composition_intro")), Span("", ref=composition.id),
                               Span(":")),), composition]
@@ -58,7 +58,8 @@ def _composition(ctx: Context) -> Table:
         kind = s.kind.value if s.kind is not None else "total"
         cells = (f.money_cell(s.ceiling, f"spending_ceiling:{ctx.year}:{kind}"),
                  f.money_cell(s.spent, f"spending_spent:{ctx.year}:{kind}"),
-                 f.percent_cell(s.absorption, f"spending_absorption:{ctx.year}:{kind}"))
+                 f.percent_cell(s.absorption, f"spending_absorption:{ctx.year}:{kind}",
+                                  absorption=True))
         if s.kind is None:
             rows.append(Row((Cell(t("word.total"), bold=True, colspan=2, align=Align.CENTER),
                              *cells), RowKind.TOTAL))
@@ -135,7 +136,7 @@ def _absorption_chart(ctx: Context) -> Figure | None:
     threshold = ctx.plan.settings.absorption_threshold
     png = charts.hbar([program_title(ctx, line.name) for line in lines],
                       [line.absorption for line in lines],
-                      [f"{f.percent(line.absorption)}%" for line in lines],
+                      [f"{f.absorption(line.absorption)}%" for line in lines],
                       ["#c62828" if below_threshold(line.absorption, ctx.plan.settings)
                        else None for line in lines],
                       threshold, t("chart.threshold", threshold=f.number(threshold)),
@@ -157,7 +158,7 @@ def efficiency(ctx: Context) -> list[Block]:
                          Cell(_goal_label(ctx, ctx.plan.goal_by_code[e.code])),
                          _key_count(ctx, group),
                          f.percent_cell(e.achievement, f"group:{ctx.year}:{e.code}"),
-                         f.percent_cell(e.absorption, f"absorption:{ctx.year}:{e.code}"),
+                         f.percent_cell(e.absorption, f"absorption:{ctx.year}:{e.code}", absorption=True),
                          f.percent_cell(e.efficiency, f"efficiency:{ctx.year}:{e.code}"))))
     header = (head(t("word.no"), t("word.goal_objective"), t("ch3.indicator_count"),
                    t("ch3.mean_pct"), t("ch3.absorption_pct"), t("ch3.efficiency_level")),)
@@ -171,7 +172,7 @@ def efficiency(ctx: Context) -> list[Block]:
     for e in m.efficiency:
         blocks.append(Paragraph(spans(t("ch3.efficiency_sentence", goal=e.name,
                                         achievement=f.percent(e.achievement),
-                                        absorption=f.percent(e.absorption),
+                                        absorption=f.absorption(e.absorption),
                                         efficiency=f.percent(e.efficiency)))))
     left = [g.name for g in ctx.plan.goals if g.code not in {e.code for e in m.efficiency}]
     if left:

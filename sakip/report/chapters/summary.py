@@ -57,4 +57,4 @@ def budget_sentence(ctx: Context) -> str:
     if ceiling is None:
         return t("summary.budget_none", year=ctx.year, programs=programs, activities=activities)
     return t("summary.budget", year=ctx.year, programs=programs, activities=activities,
-             ceiling=f.rupiah(ceiling), spent=f.rupiah(spent), absorption=f.percent(absorption))
+             ceiling=f.rupiah(ceiling), spent=f.rupiah(spent), absorption=f.absorption(absorption))

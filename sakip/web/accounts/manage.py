@@ -16,6 +16,7 @@ from django.utils.translation import gettext, gettext_lazy
 from sakip.core import model
 from sakip.core import records as r
 from sakip.core.enums import Closed, ScaleKind
+from sakip.core.fields import fields_of
 from sakip.core.model import Band, Plan, Scale, StrategicPlan
 from sakip.io.plan_checks import check_plan, check_scale
 from sakip.io.problems import Severity
@@ -242,8 +243,7 @@ def scale_edit(request: HttpRequest, scale: int) -> HttpResponse:
         status=400 if form.errors else 200)
 
 
-SETTINGS_FIELDS = ("rounding", "achievement_places", "negative_formula", "cap",
-                   "absorption_threshold", "predicate_scale", "category_scale")
+SETTINGS_FIELDS = tuple(f.name for f in fields_of(r.SETTINGS))  # every setting (sakip/core/fields.py)
 
 
 @requires(Action.MANAGE_REGION)

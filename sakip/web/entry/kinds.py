@@ -138,7 +138,7 @@ KINDS: dict[str, Kind] = {k.slug: k for k in (
          ("code", "name", "program", "parent", "output", "outcome", "unit"), r.ACTIVITY,
          partial(record_of, r.ACTIVITY)),
     Kind("indikator", "Indikator", m.Indicator,
-         ("code", "name", "unit", "precision", "polarity", "negative_formula", "aggregation",
+         ("code", "name", "unit", "precision", "polarity", "negative_formula", "aggregation", "cap",
           "formula", "definition", "data_source", "key", "kind", "levels", "baseline_year",
           "baseline_value", "baseline_text"), r.INDICATOR, partial(record_of, r.INDICATOR),
          base_form=IndicatorForm),

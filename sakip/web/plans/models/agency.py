@@ -74,6 +74,8 @@ class StrategicPlan(models.Model):
                                        default="predikat-permenpan")
     category_scale = models.CharField("skala kategori", max_length=80,
                                       default="kategori-permendagri-54-2010")
+    absorption_places = models.PositiveSmallIntegerField("desimal serapan", null=True, blank=True)
+    qualitative_in_means = models.BooleanField("kualitatif tercapai dihitung 100", default=False)
 
     @property
     def years(self) -> range:

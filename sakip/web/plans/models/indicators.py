@@ -29,6 +29,7 @@ class Indicator(models.Model):
     aggregation = models.CharField("penggabungan triwulan", max_length=12,
                                    choices=choices.Aggregation.choices,
                                    default=choices.Aggregation.LAST)
+    cap = measure(verbose_name="batas capaian")
     formula = long_text(verbose_name="rumus realisasi")
     definition = long_text(verbose_name="definisi")
     data_source = long_text(verbose_name="sumber data")
