@@ -9,7 +9,8 @@ import pytest
 
 from sakip.io.problems import InputError, Problem
 from sakip.io.workbook import import_workbook
-from sakip.io.workbook.cells import CONTROL_CHARACTER, BadCell, read_table_cell
+from sakip.io.workbook.cells import BadCell, read_table_cell
+from sakip.io.workbook.codes import Code
 from tests.corpus.xlsx import replace, rewrite
 
 MISSION = "Meningkatkan kualitas"
@@ -33,7 +34,7 @@ def test_a_control_character_in_a_text_cell_is_refused_with_its_place(tmp_path, 
                    {"Misi": replace(MISSION, f"Meningkatkan{typed}kualitas")})
     found = problems(path)
     assert [(p.code, p.sheet, p.row, p.column) for p in found] == \
-        [(CONTROL_CHARACTER, "Misi", 2, "B (Misi)")]
+        [(Code.CONTROL_CHARACTER, "Misi", 2, "B (Misi)")]
     assert f"karakter kendali {shown} (posisi 13)" in found[0].message_id
     assert f"control character {shown} (position 13)" in found[0].message_en
     assert shown in found[0].render("en")
@@ -57,5 +58,5 @@ def test_a_header_with_a_control_character_is_shown_spelled_out(tmp_path):
 def test_supporting_table_cells_follow_the_same_rule():
     with pytest.raises(BadCell) as raised:
         read_table_cell("13\x00535")
-    assert raised.value.error.code == CONTROL_CHARACTER
+    assert raised.value.error.code is Code.CONTROL_CHARACTER
     assert read_table_cell(" 13.535 ") == "13.535"

@@ -108,7 +108,8 @@ def test_a_grid_too_large_is_refused_before_it_is_read(tmp_path: Path, cells: by
 def test_cells_and_rows_without_a_reference_count_where_calamine_puts_them(tmp_path: Path) -> None:
     wide = b'<row r="2">' + b"<c><v>1</v></c>" * 3000 + b"</row>"
     path = build(tmp_path, lambda xml: xml.replace(b"<sheetData>", b"<sheetData>" + wide, 1))
-    assert only(problems(path, Limits(max_cells=100_000)), "XLSX_TOO_MANY_CELLS")
+    found = only(problems(path, Limits(max_cells=100_000)), "XLSX_TOO_MANY_CELLS")
+    assert "lebih dari 100.000" in found.message_id and "more than 100,000" in found.message_en
     assert census.grid_cells(wide, 10**9) == 2 * 3000
     rows = b"<row><c><v>1</v></c></row>" * 5 + b'<row r="9"><c r="C9"/><c/></row><row><c/></row>'
     assert census.grid_cells(rows, 10**9) == 10 * 4  # A1…A5, C9, D9, then row 10

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 
 @dataclass(frozen=True)
@@ -48,4 +49,6 @@ def visible(text: str) -> str:
 
 def id_number(value: int) -> str:
     """An integer the Indonesian way: ``2.000.000``."""
-    return f"{value:,}".replace(",", ".")
+    from sakip.io.idnum import format_id
+
+    return format_id(Decimal(value), 0)

@@ -85,14 +85,11 @@ def load_plan(path: str | os.PathLike[str], limits: PlanLimits = DEFAULT_LIMITS)
 
 
 def _too_large(name: str, limits: PlanLimits) -> Problem:
-    size = _mib(limits.max_bytes)
+    from sakip.io.zipguard import mib
+
     return Problem("PLAN_FILE_TOO_LARGE",
-                   f"berkas lebih besar dari {size.replace('.', ',')} MiB (batas PlanLimits.max_bytes)",
-                   f"file larger than {size} MiB (limit PlanLimits.max_bytes)", file=name)
-
-
-def _mib(size: int) -> str:
-    return f"{size / 2**20:.1f}".removesuffix(".0")
+                   f"berkas lebih besar dari {mib(limits.max_bytes, 'id')} (batas PlanLimits.max_bytes)",
+                   f"file larger than {mib(limits.max_bytes)} (limit PlanLimits.max_bytes)", file=name)
 
 
 def parse_plan(text: str, source: str = "<plan>", limits: PlanLimits = DEFAULT_LIMITS) -> Plan:

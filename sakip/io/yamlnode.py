@@ -17,6 +17,7 @@ from typing import TypeVar
 import yaml
 
 from sakip.core.numbers import D, NumberError, canonical_decimal
+from sakip.io.idnum import MAX_WHOLE_DIGITS, whole_digits
 from sakip.io.limits import CONTROL, DEFAULT_LIMITS, PlanLimits, describe_character, id_number
 from sakip.io.problems import InputError, Problem, Severity
 
@@ -356,7 +357,7 @@ class Field:
         if value is None:
             return None
         try:
-            return canonical_decimal(D(value))
+            number = canonical_decimal(D(value))
         except NumberError:
             self.error(
                 "PLAN_BAD_NUMBER",
@@ -364,6 +365,16 @@ class Field:
                 f"'{value}' is not a number; write it with a decimal point and no separators (e.g. 1234.5)",
             )
             return None
+        if whole_digits(number) > MAX_WHOLE_DIGITS:
+            self.error(
+                "PLAN_NUMBER_TOO_LARGE",
+                f"angka dengan {whole_digits(number)} angka sebelum titik desimal; paling banyak "
+                f"{MAX_WHOLE_DIGITS} (salah ketik?)",
+                f"a number with {whole_digits(number)} digits before the decimal point; at most "
+                f"{MAX_WHOLE_DIGITS} (a typing error?)",
+            )
+            return None
+        return number
 
     def integer(self, low: int | None = None, high: int | None = None) -> int | None:
         value = self._scalar()

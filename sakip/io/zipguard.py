@@ -4,6 +4,7 @@ part that inflates suspiciously, used by the workbook import and the review's DO
 from __future__ import annotations
 
 import zipfile
+from decimal import Decimal
 
 RATIO_FROM = 1024 * 1024  # parts smaller than this once unpacked may inflate as they like
 
@@ -21,6 +22,12 @@ def ratio(info: zipfile.ZipInfo) -> int:
     return info.file_size // max(info.compress_size, 1)
 
 
-def mib(size: int) -> str:
-    """A size for a message: ``12.5 MiB``."""
-    return f"{size / (1024 * 1024):.1f} MiB"
+def mib(size: int, lang: str = "en") -> str:
+    """A size for a message, with one decimal unless it is whole: ``12.5 MiB``; Indonesian
+    (``lang="id"``) ``1.500,4 MiB``."""
+    from sakip.io.idnum import format_id
+
+    value = (Decimal(size) / 2**20).quantize(Decimal("0.1"))
+    places = 0 if value == value.to_integral_value() else 1
+    text = format_id(value, places) if lang == "id" else f"{value:,.{places}f}"
+    return f"{text} MiB"

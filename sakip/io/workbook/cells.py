@@ -26,7 +26,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sakip.core.numbers import canonical, canonical_decimal
-from sakip.io.idnum import MalformedNumber, ambiguous_readings, parse_id_number
+from sakip.io.idnum import (
+    MAX_WHOLE_DIGITS,
+    MalformedNumber,
+    ambiguous_readings,
+    parse_id_number,
+    whole_digits,
+)
 from sakip.io.limits import CONTROL, describe_character
 from sakip.io.workbook.choices import label, labels, parse_choice
 from sakip.io.workbook.codes import Code
@@ -41,14 +47,11 @@ _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _TRUE = frozenset({"ya", "y", "iya", "benar", "true", "1"})
 _FALSE = frozenset({"tidak", "tdk", "bukan", "salah", "false", "0"})
 LIST_SEPARATOR = ";"
-# A control character in a cell's text (the plan file's rule, sakip.io.limits.CONTROL).
-# TODO(codes.py): a member CONTROL_CHARACTER of Code; until then the stable code is stated here.
-CONTROL_CHARACTER = "XLSX_CONTROL_CHARACTER"
 
 
 @dataclass(frozen=True)
 class CellError:
-    code: str  # a Code, or CONTROL_CHARACTER
+    code: Code
     message_id: str
     message_en: str
 
@@ -59,7 +62,7 @@ class BadCell(ValueError):
         self.error = error
 
 
-def _bad(code: str, message_id: str, message_en: str) -> BadCell:
+def _bad(code: Code, message_id: str, message_en: str) -> BadCell:
     return BadCell(CellError(code, message_id, message_en))
 
 
@@ -98,7 +101,7 @@ def _refuse_control(text: str) -> None:
     if found is None:
         return
     shown = describe_character(found.group())
-    raise _bad(CONTROL_CHARACTER,
+    raise _bad(Code.CONTROL_CHARACTER,
                f"karakter kendali {shown} (posisi {found.start() + 1}) tidak boleh ada dalam "
                "teks sel; hapus karakter itu",
                f"control character {shown} (position {found.start() + 1}) is not allowed in a "
@@ -197,7 +200,14 @@ def _refuse_ambiguous(text: str) -> None:
 
 
 def _read_decimal(column: Column, raw: RawValue) -> Decimal:
-    return _decimal(raw)
+    value = _decimal(raw)
+    if whole_digits(value) > MAX_WHOLE_DIGITS:
+        raise _bad(Code.NUMBER_TOO_LARGE,
+                   f"angka dengan {whole_digits(value)} angka sebelum koma; paling banyak "
+                   f"{MAX_WHOLE_DIGITS} (salah ketik atau salah tempel?)",
+                   f"a number with {whole_digits(value)} digits before the decimal mark; at most "
+                   f"{MAX_WHOLE_DIGITS} (a typing or paste error?)")
+    return value
 
 
 def _read_integer(column: Column, raw: RawValue) -> int:

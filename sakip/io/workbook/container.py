@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
+from sakip.io.limits import id_number
 from sakip.io.problems import Problem
 from sakip.io.workbook import census, formulas
 from sakip.io.workbook.codes import Code
@@ -60,7 +61,7 @@ def check_file(path: Path, limits: Limits) -> list[Problem]:
     if size > limits.max_bytes:
         return [_problem(
             Code.TOO_LARGE,
-            f"berkas terlalu besar ({mib(size)}); batasnya {mib(limits.max_bytes)}",
+            f"berkas terlalu besar ({mib(size, 'id')}); batasnya {mib(limits.max_bytes, 'id')}",
             f"file too large ({mib(size)}); the limit is {mib(limits.max_bytes)}", name)]
     with path.open("rb") as handle:
         head = handle.read(8)
@@ -109,7 +110,7 @@ def _check_zip(path: Path, name: str, limits: Limits) -> list[Problem]:
     if unpacked > limits.max_unpacked_bytes:
         return [_problem(
             Code.TOO_LARGE,
-            f"isi berkas terlalu besar setelah dibuka ({mib(unpacked)})",
+            f"isi berkas terlalu besar setelah dibuka ({mib(unpacked, 'id')})",
             f"the file's content is too large once unpacked ({mib(unpacked)})", name)]
     if bomb is not None:
         times = ratio(bomb)
@@ -117,9 +118,9 @@ def _check_zip(path: Path, name: str, limits: Limits) -> list[Problem]:
         part_en = f"sheet '{sheet}'" if sheet else f"part '{bomb.filename}'"
         return [Problem(
             code=Code.ZIP_BOMB,
-            message_id=f"{part_id} mengembang {times:,} kali saat dibuka ({mib(bomb.file_size)}; "
-            f"batasnya {limits.max_ratio:,} kali): berkas ini bukan buku kerja biasa; simpan "
-            "ulang dari Excel",
+            message_id=f"{part_id} mengembang {id_number(times)} kali saat dibuka "
+            f"({mib(bomb.file_size, 'id')}; batasnya {id_number(limits.max_ratio)} kali): "
+            "berkas ini bukan buku kerja biasa; simpan ulang dari Excel",
             message_en=f"{part_en} inflates {times:,} times when unpacked "
             f"({mib(bomb.file_size)}; the limit is {limits.max_ratio:,} times): this is not an "
             "ordinary workbook; save it again from Excel",
@@ -184,7 +185,7 @@ def survey(path: Path, sheets: list[str], limits: Limits) -> Survey:
 def too_many_cells(path: Path, limits: Limits, sheet: str) -> Problem:
     return Problem(
         code=Code.TOO_MANY_CELLS,
-        message_id=f"terlalu banyak sel (lebih dari {limits.max_cells:,}); hapus baris dan "
+        message_id=f"terlalu banyak sel (lebih dari {id_number(limits.max_cells)}); hapus baris dan "
         "kolom kosong di bawah atau di kanan data",
         message_en=f"too many cells (more than {limits.max_cells:,}); delete empty rows and "
         "columns below or right of the data",

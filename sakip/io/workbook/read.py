@@ -176,10 +176,8 @@ def _read_value(
         value = read_cell(column, raw)
     except BadCell as bad:
         row.bad.add(column.key)
-        number, where = row.where(column.key)  # the code may be CONTROL_CHARACTER, not a Code
-        problems.append(Problem(
-            code=bad.error.code, message_id=bad.error.message_id,
-            message_en=bad.error.message_en, sheet=row.sheet.name, row=number, column=where))
+        problems.append(row.problem(column.key, bad.error.code, bad.error.message_id,
+                                    bad.error.message_en))
         return
     if value is None and column.required:
         row.bad.add(column.key)
