@@ -17,6 +17,7 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
+from sakip.cli.english import speak, translated
 from sakip.cli.options import USAGE_CODE, Parser
 from sakip.cli.output import Terminated
 from sakip.io.problems import InputError, Severity
@@ -65,7 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="tampilkan traceback bila gagal")
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
     for module in _commands():
-        command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        command = sub.add_parser(module.NAME, help=translated(module.HELP, Parser.language),
+                                 description=module.HELP)
         module.register(command)
         command.set_defaults(_run=module.run)
     return parser
@@ -86,8 +88,9 @@ def print_problems(error: InputError, language: str) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
     Parser.language = _language(sys.argv[1:] if argv is None else argv)
+    speak(Parser.language)
+    parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "_run", None):
         parser.print_help()

@@ -1,0 +1,142 @@
+"""The command line's help in English (``sakip --lang en … --help``), by its Indonesian text.
+
+The help is written once, in Indonesian, beside each option; this catalogue gives each text its
+English. ``tests/test_cli_english.py`` walks every command's options and fails when a text has
+no English here, so a new or reworded option cannot ship without it.
+"""
+
+from __future__ import annotations
+
+ENGLISH: dict[str, str] = {
+    "Sakip — akuntabilitas kinerja (SAKIP/LKjIP) untuk perangkat daerah.":
+        "Sakip — performance accountability (SAKIP/LKjIP) for Indonesian government agencies.",
+    "bahasa pesan (id/en), bawaan id": "language of messages (id/en), default id",
+    "tampilkan traceback bila gagal": "show the traceback when it fails",
+    # the commands
+    "ukur capaian kinerja dan serapan anggaran sebuah rencana (berkas .yaml)":
+        "measure the performance achievements and budget absorption of a plan (.yaml file)",
+    "jalankan aplikasi web dengan data contoh Belitung dan akun demo per peran (SQLite di ./.sakip/)":
+        "run the web application with the Belitung example data and a demo account per role "
+        "(SQLite in ./.sakip/)",
+    "tulis templat buku kerja Excel kosong untuk diisi perangkat daerah":
+        "write an empty Excel workbook template for an agency to fill in",
+    "tulis sebuah rencana (berkas .yaml) ke buku kerja Excel":
+        "write a plan (.yaml file) to an Excel workbook",
+    "baca buku kerja Excel yang sudah diisi menjadi berkas rencana (.yaml)":
+        "read a filled-in Excel workbook into a plan file (.yaml)",
+    "reviu otomatis atas rencana (.yaml) atau laporan kinerja (.docx, .pdf, .html, .txt, .md)":
+        "automated review of a plan (.yaml) or a performance report (.docx, .pdf, .html, .txt, .md)",
+    "susun Laporan Kinerja (LKjIP) sebagai .docx, .pdf atau .html":
+        "write the performance report (LKjIP) as .docx, .pdf or .html",
+    "periksa keutuhan data tahun yang disetujui di basis data aplikasi web (SHA-256 dan rantai "
+    "snapshot)":
+        "check the integrity of the approved years in the web application's database (SHA-256 "
+        "and the snapshot chain)",
+    # their options
+    "berkas rencana (.yaml)": "plan file (.yaml)",
+    "tahun yang diukur (bawaan: tahun terakhir yang berisi realisasi)":
+        "year measured (default: the latest year with a realisation)",
+    "keluaran JSON untuk mesin": "JSON output for machines",
+    "tampilkan juga indikator tanpa data": "also show indicators without data",
+    "port (bawaan 8000)": "port (default 8000)",
+    "alamat (bawaan 127.0.0.1)": "address (default 127.0.0.1)",
+    "siapkan basis data dan akun saja, tanpa menjalankan server":
+        "prepare the database and accounts only, without running the server",
+    "berkas templat yang ditulis": "template file written",
+    "timpa berkas yang sudah ada": "overwrite an existing file",
+    "buku kerja yang ditulis": "workbook written",
+    "buku kerja yang dibaca": "workbook read",
+    "berkas rencana (.yaml) yang ditulis": "plan file (.yaml) written",
+    "ukuran berkas terbesar yang diterima (bawaan 50 MiB)":
+        "largest file size accepted (default 50 MiB)",
+    "jumlah sel terbanyak yang diterima (bawaan 5.000.000)":
+        "largest number of cells accepted (default 5,000,000)",
+    "berkas rencana (.yaml) atau laporan": "plan file (.yaml) or report",
+    "tahun yang direviu (bawaan: dari berkas)": "year reviewed (default: from the file)",
+    "cetak temuan sebagai JSON": "print the findings as JSON",
+    "tulis Kertas Kerja Reviu (XLSX, DOCX), Catatan Hasil Reviu (DOCX) dan draf Pernyataan Telah "
+    "Direviu (DOCX) ke folder ini":
+        "write the review working papers (XLSX, DOCX), the review notes (DOCX) and a draft "
+        "review statement (DOCX) to this folder",
+    "timpa kertas kerja yang sudah ada di folder --papers":
+        "overwrite working papers already in the --papers folder",
+    "tim reviu (kepala kertas kerja; tanpa ini dikosongkan)":
+        "review team (the working papers' header; left empty without these)",
+    "nomor Kertas Kerja Reviu": "number of the review working papers (KKR)",
+    "anggota tim (boleh diulang)": "team member (may be repeated)",
+    "ketua tim": "team lead",
+    "pengendali teknis": "technical supervisor",
+    "Inspektur yang menandatangani Pernyataan Telah Direviu":
+        "the Inspector who signs the review statement",
+    "NIP Inspektur": "the Inspector's NIP (civil servant number)",
+    "tahun laporan (bawaan: tahun terakhir yang berisi realisasi)":
+        "report year (default: the latest year with a realisation)",
+    "berkas keluaran; formatnya menurut akhiran: .docx, .pdf atau .html":
+        "output file; its format by its extension: .docx, .pdf or .html",
+    "tempat penandatanganan Kata Pengantar (bawaan: dari alamat perangkat daerah)":
+        "place where the foreword is signed (default: from the agency's address)",
+    "tanggal penandatanganan (bawaan: '… Maret' tahun berikutnya, diisi tangan)":
+        "date of signing (default: '… March' of the next year, filled in by hand)",
+    "tanpa grafik": "without charts",
+    "folder data SQLite (bawaan SAKIP_DATA_DIR atau ./.sakip); SAKIP_DATABASE_URL memilih "
+    "PostgreSQL":
+        "SQLite data folder (default SAKIP_DATA_DIR or ./.sakip); SAKIP_DATABASE_URL chooses "
+        "PostgreSQL",
+    # the exit statuses (sakip.cli.main.EPILOG)
+    """status keluar (exit status):
+  0  selesai
+  1  masalah pada masukan (juga keluaran yang tidak dapat ditulis); reviu: ada kesalahan
+  2  salah pemakaian atau masukan tidak dapat dibaca; reviu: juga keluaran tidak dapat ditulis
+  3  kesalahan program (bug): jalankan lagi dengan --debug dan laporkan
+  130/143  dihentikan (Ctrl+C / SIGTERM); tidak ada berkas setengah jadi""":
+        """exit status:
+  0  done
+  1  problems in the input (also an output that cannot be written); review: errors found
+  2  usage error or unreadable input; review: also an output that cannot be written
+  3  a program error (bug): run again with --debug and report it
+  130/143  stopped (Ctrl+C / SIGTERM); no half-written file is left""",
+}
+
+# argparse's own words, in Indonesian when the messages are
+INDONESIAN: dict[str, str] = {
+    "show this help message and exit": "tampilkan bantuan ini lalu keluar",
+    "usage: ": "pemakaian: ",
+    "positional arguments": "argumen",
+    "options": "opsi",
+    "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
+    "invalid %(type)s value: %(value)r": "nilai %(type)s tidak sah: %(value)r",
+    "invalid choice: %(value)r (choose from %(choices)s)":
+        "pilihan tidak dikenal: %(value)r (pilih dari %(choices)s)",
+    "the following arguments are required: %s": "argumen berikut wajib diberikan: %s",
+    "unrecognized arguments: %s": "argumen tidak dikenal: %s",
+    "expected one argument": "perlu satu nilai",
+    "expected at most one argument": "paling banyak satu nilai",
+    "expected at least one argument": "paling sedikit satu nilai",
+    "ambiguous option: %(option)s could match %(matches)s":
+        "opsi tidak jelas: %(option)s bisa berarti %(matches)s",
+    "not allowed with argument %s": "tidak boleh bersama argumen %s",
+    "ignored explicit argument %r": "argumen %r diabaikan",
+    "unknown parser %(parser_name)r (choices: %(choices)s)":
+        "perintah tidak dikenal %(parser_name)r (pilihan: %(choices)s)",
+}
+
+
+def speak(language: str) -> None:
+    """argparse's own messages (``invalid int value``) in ``language`` from now on: argparse
+    looks each up through its module's ``_`` when it prints it."""
+    import argparse
+    import gettext
+
+    def indonesian(text: str) -> str:
+        return INDONESIAN.get(text, gettext.gettext(text))
+
+    argparse._ = gettext.gettext if language == "en" else indonesian  # type: ignore[attr-defined]
+
+
+def translated(text: str | None, language: str) -> str | None:
+    """``text`` (Indonesian help, or argparse's English words) in ``language``."""
+    if text is None:
+        return None
+    if language == "en":
+        return ENGLISH.get(text, text)
+    return INDONESIAN.get(text, text)

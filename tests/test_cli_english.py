@@ -1,0 +1,61 @@
+"""Both languages in the command line's help and usage errors (issue 10 item 4)."""
+
+import argparse
+
+import pytest
+
+from sakip.cli.english import ENGLISH
+from sakip.cli.main import EPILOG, build_parser, main
+from sakip.cli.options import Parser
+
+
+def _texts(parser: argparse.ArgumentParser) -> list[str]:
+    found = [t for t in (parser.description, parser.epilog) if t]
+    found += [g.title for g in parser._action_groups if g.title not in ("argumen", "opsi")]
+    for action in parser._actions:
+        if action.help and action.help != argparse.SUPPRESS:
+            found.append(action.help)
+        if isinstance(action, argparse._SubParsersAction):
+            found += [choice.help for choice in action._choices_actions if choice.help]
+            for sub in action.choices.values():
+                found += _texts(sub)
+    return found
+
+
+def test_every_help_text_of_every_command_has_its_english():
+    Parser.language = "id"
+    texts = _texts(build_parser())
+    missing = sorted({t for t in texts if t not in ENGLISH}
+                     - {"show this help message and exit", "positional arguments", "options"})
+    assert not missing, missing
+    assert EPILOG in ENGLISH
+
+
+@pytest.mark.parametrize("command", ["measure", "report", "review", "import", "export", "template",
+                                     "verify", "demo"])
+def test_help_is_printed_in_the_language_asked_for(command, capsys):
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", command, "--help"])
+    english = capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    indonesian = capsys.readouterr().out
+    assert english.startswith("usage: ") and "show this help message" in english
+    assert indonesian.startswith("pemakaian: ") and "tampilkan bantuan ini" in indonesian
+    assert "opsi:" in indonesian and "options:" in english
+    assert not any(text in english for text in ENGLISH if len(text) > 30), command
+
+
+def _usage_error(argv, capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(argv)
+    assert stopped.value.code == 2
+    return capsys.readouterr().err
+
+
+def test_usage_errors_speak_the_language_asked_for(capsys):
+    assert "nilai int tidak sah: 'abc'" in _usage_error(["measure", "--year", "abc", "x.yaml"], capsys)
+    assert "invalid int value: 'abc'" in _usage_error(
+        ["--lang", "en", "measure", "--year", "abc", "x.yaml"], capsys)
+    assert "argumen berikut wajib diberikan: -o/--output [CLI_USAGE]" in _usage_error(
+        ["report", "contoh.yaml"], capsys)
