@@ -3,14 +3,24 @@
 python-calamine allocates a sheet's cells as one dense block from its first to its farthest
 cell, and Sakip then asks for the grid from A1 (``to_python(skip_empty_area=False)``): a 100 KB
 file holding a value in A1 and another in XFD1048576 asks for 17 billion cells, and the
-process aborts. So the importer first bounds the grid here, in one pass over the XML with a
-regular expression whose matches never overlap, and refuses the file when it is too large.
+process aborts. So the importer first bounds the grid here, in passes over the XML with
+regular expressions whose matches never overlap (each pass linear), and refuses the file when it
+is too large.
 
 The bound is rows × columns from A1 to the farthest ``<c>`` element, wherever it sits: cells
 named by their ``r`` attribute, and cells and rows without one placed as python-calamine places
 them (after the previous one), never nearer. Cells without a value count too, and so does
 anything that looks like a cell inside a comment: the bound may be larger than calamine's grid,
 never smaller.
+
+Most sheets are written the plain way: every cell tag is ``<c r="B7" s="3" t="n">``, its
+reference first, upper case, in double quotes, and no second ``r``. For such a sheet every cell
+is placed by its own ``r`` alone, so the bound is the farthest row times the farthest column,
+found by one ``findall`` of a pattern that begins with a literal (the regular expression engine
+skips to it), a byte count that proves every cell tag matched it, and a look at each distinct
+rest of a tag (a handful) for a second ``r`` (:func:`_plain_grid`).
+Any other sheet, or one whose plain bound passes the limit (where counting stops matters), is
+counted by the general pass, tag by tag.
 """
 
 from __future__ import annotations
@@ -29,11 +39,50 @@ _PREFIX = re.compile(rb"<[A-Za-z_][\w.-]*:(?:c|row)[\s/>]")
 _R_ATTRIBUTE = re.compile(rb"""\sr\s*=\s*(?:"([^"<]*)"|'([^'<]*)')""")
 _REFERENCE = re.compile(rb"\s*([A-Za-z]*)([0-9]+)\s*")
 _FAR = 10**9  # a row or column number too long to matter: beyond any limit
+# A plain cell start tag: ``r`` first, upper-case letters, then digits without a leading
+# zero, then the rest of the tag (the general pattern reads ``r`` when the rest holds no other).
+_PLAIN_CELL = re.compile(rb'<c r="([A-Z]{1,5})([1-9][0-9]{0,8})"([^<>]*)>')
+_OTHER_R = re.compile(rb"\sr\s*=")
+_OTHER_CELL_START = re.compile(rb"<c[\t\n\r\x0b\x0c/>]")  # a cell tag not followed by a space
+_PIECE = 2**20
 
 
 def grid_cells(xml: bytes, limit: int) -> int:
     """Rows × columns of the sheet's grid from A1 (0: no cell); counting stops above ``limit``."""
-    tags = _PREFIXED_TAG if _PREFIX.search(xml) else _TAG
+    prefixed = (b":c" in xml or b":row" in xml) and _PREFIX.search(xml) is not None
+    if not prefixed:
+        plain = _plain_grid(xml)
+        if plain is not None and plain <= limit:
+            return plain
+    return _general_grid(xml, limit, _PREFIXED_TAG if prefixed else _TAG)
+
+
+def _plain_grid(xml: bytes) -> int | None:
+    """The bound of a sheet whose every cell tag is plain (None: some is not). Every cell tag
+    starts with ``<c`` and a space, a slash or ``>`` (a prefixed one was ruled out before);
+    when none is followed by anything but a space and each such start begins a plain tag,
+    the plain tags are all the cells the general pass would see, each placed by its ``r``."""
+    if _OTHER_CELL_START.search(xml) is not None:
+        return None
+    rows = columns = 0
+    start = 0
+    while start < len(xml):  # in pieces, so the list of matches stays small
+        end = xml.find(b"<", start + _PIECE)
+        end = len(xml) if end < 0 else end  # a piece ends before a tag: no tag is cut
+        found = _PLAIN_CELL.findall(xml, start, end)
+        if len(found) != xml.count(b"<c ", start, end):
+            return None
+        if found:
+            if any(_OTHER_R.search(rest) for rest in {cell[2] for cell in found}):
+                return None  # a second r: calamine reads that one
+            rows = max(rows, max(map(int, {cell[1] for cell in found})))
+            columns = max(columns, max(map(_column, {cell[0] for cell in found})) + 1)
+        start = end
+    return rows * columns
+
+
+def _general_grid(xml: bytes, limit: int, tags: re.Pattern[bytes]) -> int:
+    """The bound counted tag by tag, in order, stopping above ``limit``."""
     last_row = last_column = -1  # 0-based, the farthest seen
     row = -1  # the current row
     next_column = 0  # where a cell without ``r`` goes in the current row, at the farthest

@@ -16,6 +16,7 @@ from xml.parsers import expat
 
 _FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
 _ERROR_TYPE = re.compile(rb"""\st\s*=\s*["']e["']""")  # may match more than cells: only costs
+_QUOTED_E = (b'"e"', b"'e'", b'"e\'', b"'e\"")  # what every match of _ERROR_TYPE ends with
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _CELL, _FORMULA, _VALUE = f"{_MAIN} c", f"{_MAIN} f", f"{_MAIN} v"
 _CELL_REF = re.compile(r"^([A-Z]{1,5})(\d{1,9})$")
@@ -31,7 +32,14 @@ ParseError = expat.ExpatError
 
 def needs_scan(xml: bytes) -> bool:
     """Whether the sheet may hold a formula or an error value (else :func:`scan` finds none)."""
-    return _FORMULA_TAG.search(xml) is not None or _ERROR_TYPE.search(xml) is not None
+    # Each pattern is searched only where its match can be: a formula tag holds ``<f`` not
+    # starting ``<formula`` (a data validation's list) or ``:f`` (prefixed), an error type the
+    # value e between quotes. Byte searches are far faster than a pattern that may start at
+    # every ``<`` or space.
+    unprefixed = xml.count(b"<f") != xml.count(b"<formula")
+    if (unprefixed or b":f" in xml) and _FORMULA_TAG.search(xml) is not None:
+        return True
+    return any(quoted in xml for quoted in _QUOTED_E) and _ERROR_TYPE.search(xml) is not None
 
 
 def scan(xml: bytes) -> Marks:

@@ -1,0 +1,94 @@
+"""The import's fast paths give exactly what the straightforward code gives.
+
+The census bounds a plain sheet (every cell tag ``<c r="B7" …>``) with one ``findall``
+(``census._plain_grid``) instead of walking tag by tag (``census._general_grid``); the same
+sheets, plain or not, must get the same bound either way, and the fast path must really be
+taken for plain sheets (else the benchmark measures nothing).
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sakip.io.workbook import census
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "belitung-2020.xlsx"
+LARGE = 10**12
+
+
+def letters(column: int) -> str:
+    text = ""
+    column += 1
+    while column:
+        column, rest = divmod(column - 1, 26)
+        text = chr(65 + rest) + text
+    return text
+
+
+def general(xml: bytes, limit: int = LARGE) -> int:
+    """The bound as the census counted it before the fast path: tag by tag."""
+    tags = census._PREFIXED_TAG if census._PREFIX.search(xml) else census._TAG
+    return census._general_grid(xml, limit, tags)
+
+
+PLAIN_REST = st.sampled_from(
+    ["", ' s="2"', ' s="9" t="n"', ' t="inlineStr"', ' s="1" t="s" cm="1"', " ", ' ph="1"'])
+CELL = st.tuples(st.integers(0, 20), st.integers(0, 30_000), PLAIN_REST, st.booleans())
+
+
+def plain_sheet(cells: list[tuple[int, int, str, bool]]) -> bytes:
+    """Cells in rows, in the order given (a row per cell: order and duplicates are free)."""
+    parts = []
+    for column, row, rest, empty in cells:
+        ref = f"{letters(column)}{row + 1}"
+        body = "/>" if empty else "><v>1</v></c>"
+        parts.append(f'<row r="{row + 1}"><c r="{ref}"{rest}{body}</row>')
+    return ("<worksheet><cols><col min=\"1\" max=\"2\"/></cols><sheetData>" + "".join(parts)
+            + "</sheetData></worksheet>").encode()
+
+
+@given(st.lists(CELL, max_size=40))
+@settings(max_examples=300)
+def test_a_plain_sheet_takes_the_fast_path_and_gets_the_general_bound(
+        cells: list[tuple[int, int, str, bool]]) -> None:
+    xml = plain_sheet(cells)
+    assert census._plain_grid(xml) is not None
+    assert census.grid_cells(xml, LARGE) == general(xml)
+
+
+ODD = st.sampled_from([
+    '<c r="a1"/>', '<c r="$B$2"/>', '<c r="A01"/>', "<c/>", "<c><v>1</v></c>",
+    '<c s="1" r="C3"/>', '<c r="A1" r="D40"/>', '<c r="A1"\tr="E50"/>', "<c r='F6'/>",
+    '<c\tr="G7"/>', '<c r="H8" a=" r=1"/>', '<!-- <c r="Z99"> -->', "<c ", '<c r="B2" <',
+    '<x:c r="AB12"/>', '<row r="70"/>', "<row>", '<row r="5" r="80">', '<c r="AAAAAA1"/>',
+    '<c r="B1234567890"/>', '<c r="C3" s="1">', '<formula1>"a"</formula1>'])
+
+
+@given(st.lists(st.one_of(CELL.map(lambda cell: plain_sheet([cell]).decode()), ODD),
+                max_size=30),
+       st.integers(1, 10**7))
+@settings(max_examples=500)
+def test_any_sheet_gets_the_general_bound_at_any_limit(parts: list[str], limit: int) -> None:
+    xml = "".join(parts).encode()
+    assert census.grid_cells(xml, limit) == general(xml, limit)  # where counting stops too
+
+
+def test_pieces_of_a_large_plain_sheet_are_counted_whole() -> None:
+    cells = [(column, row, ' s="9" t="n"', False) for row in range(0, 40_000, 3)
+             for column in (0, 1, 2)] + [(7, 39_999, "", True)]
+    xml = plain_sheet(cells)
+    assert len(xml) > 2 * census._PIECE
+    assert census._plain_grid(xml) == 40_000 * 8 == general(xml)
+
+
+def test_every_sheet_of_the_example_takes_the_fast_path() -> None:
+    with zipfile.ZipFile(EXAMPLE) as archive:
+        sheets = [archive.read(name) for name in archive.namelist()
+                  if name.startswith("xl/worksheets/") and name.endswith(".xml")]
+    assert sheets
+    for xml in sheets:
+        assert census._plain_grid(xml) == general(xml)
