@@ -131,6 +131,21 @@ def _members(holder: Any, spec: Spec) -> tuple[Any, ...]:
     return (value,) if spec.singleton else tuple(value)
 
 
+def records_of(plan: Plan, kind: str) -> list[tuple[Key, Any]]:
+    """The records of one kind with their keys, walking only the records that hold them (the
+    indicators for targets, not the whole plan)."""
+    spec = SPECS[kind]
+    if spec.parent is None:
+        holders: list[tuple[Key, Any]] = [((), plan)]
+    else:
+        holders = records_of(plan, spec.parent)
+    found = []
+    for parent_key, holder in holders:
+        for index, member in enumerate(_members(holder, spec)):
+            found.append((spec.key(member, index, parent_key if spec.parent else ()), member))
+    return found
+
+
 def records(plan: Plan, *, region: bool = True) -> dict[tuple[str, Key], Record]:
     """Every record of ``plan`` by (kind, key), parents before their children. Without
     ``region``, the region's records (the region, its missions and scales) are left out."""
@@ -178,15 +193,27 @@ def build(kind: str, flat: dict[str, Any]) -> Any:
 
 def _unflat(cls: Any, flat: dict[str, Any], prefix: str) -> Any:
     arguments = {}
-    for item in fields(cls):
-        name = prefix + item.name
-        nested = _NESTED_TYPES.get(_type_name(item.type))
+    for name, nested in _shape(cls):
+        full = prefix + name
         if nested is not None:
-            inner = any(v is not None for k, v in flat.items() if k.startswith(name + "."))
-            arguments[item.name] = _unflat(nested, flat, name + ".") if inner else None
-        elif name in flat:
-            arguments[item.name] = flat[name]
+            inner = any(v is not None for k, v in flat.items() if k.startswith(full + "."))
+            arguments[name] = _unflat(nested, flat, full + ".") if inner else None
+        elif full in flat:
+            arguments[name] = flat[full]
     return cls(**arguments)
+
+
+_SHAPES: dict[Any, tuple[tuple[str, Any], ...]] = {}
+
+
+def _shape(cls: Any) -> tuple[tuple[str, Any], ...]:
+    """The fields of a record class, each with its nested record class (or None): worked out
+    once per class (building and flattening records is done for every record of a plan)."""
+    found = _SHAPES.get(cls)
+    if found is None:
+        found = _SHAPES[cls] = tuple((item.name, _NESTED_TYPES.get(_type_name(item.type)))
+                                     for item in fields(cls))
+    return found
 
 
 def assemble(members: dict[str, list[tuple[Key, Any]]]) -> Plan:
@@ -220,16 +247,15 @@ def place(members: dict[str, list[tuple[Key, Any]]]) -> dict[tuple[str, Key], li
 
 def _flat(value: Any, skip: tuple[str, ...] = (), prefix: str = "") -> dict[str, Any]:
     result: dict[str, Any] = {}
-    for item in fields(value):
-        if item.name in skip:
+    for name, nested in _shape(type(value)):
+        if name in skip:
             continue
-        inner = getattr(value, item.name)
-        if is_dataclass(inner) and not isinstance(inner, type):
-            result.update(_flat(inner, (), f"{prefix}{item.name}."))
-        elif inner is None and _type_name(item.type) in _NESTED_TYPES:
-            continue  # an absent head or baseline: its fields are all absent
+        inner = getattr(value, name)
+        if nested is not None:
+            if inner is not None:  # an absent head or baseline: its fields are all absent
+                result.update(_flat(inner, (), f"{prefix}{name}."))
         else:
-            result[f"{prefix}{item.name}"] = inner
+            result[f"{prefix}{name}"] = inner
     return result
 
 

@@ -189,15 +189,16 @@ class _Checks:
         from sakip.core import records as records_
         from sakip.core.fields import BOUNDED
 
-        for (kind, key), record in records_.records(self.plan, region=False).items():
-            for spec in BOUNDED.get(kind, ()):
-                value = records_.values(record).get(spec.name)
-                if value is None or spec.minimum <= value <= spec.maximum:
-                    continue
-                self.report("PLAN_OUT_OF_RANGE",
-                            f"{spec.name} {value} di luar batas {spec.minimum}–{spec.maximum}",
-                            f"{spec.name} {value} is outside {spec.minimum}–{spec.maximum}",
-                            kind, key, spec.name)
+        for kind, bounded in BOUNDED.items():
+            for key, record in records_.records_of(self.plan, kind):
+                for spec in bounded:
+                    value = getattr(record, spec.name)
+                    if value is None or spec.minimum <= value <= spec.maximum:
+                        continue
+                    self.report("PLAN_OUT_OF_RANGE",
+                                f"{spec.name} {value} di luar batas {spec.minimum}–{spec.maximum}",
+                                f"{spec.name} {value} is outside {spec.minimum}–{spec.maximum}",
+                                kind, key, spec.name)
 
     # ------------------------------------------------------------------ duplicates
 
