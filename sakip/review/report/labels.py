@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = re.compile(r"[^\W_]+")  # letters and digits of any script: "à" is a word
 _ACRONYM = re.compile(r"\(([A-Z][A-Z0-9-]{1,7})\)")
 _LEADING_MARKER = re.compile(
     r"^\s*(?:[-•*]\s*)*(?:\(?\d+(?:\.\d+)*\)?\.?\s+|[a-z]\.\s+|\d+(?:\.\d+)+\.?\s*)*", re.I
