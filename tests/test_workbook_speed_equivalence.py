@@ -1,5 +1,9 @@
 """The import's fast paths give exactly what the straightforward code gives.
 
+Each column's reader (``cells.column_reader``) takes a short path for common cells; on any raw
+value, for every column the workbook declares, it must give what ``cells.read_cell`` gives: the
+same value with the same representation, or the same problem.
+
 The census bounds a plain sheet (every cell tag ``<c r="B7" …>``) with one ``findall``
 (``census._plain_grid``) instead of walking tag by tag (``census._general_grid``); the same
 sheets, plain or not, must get the same bound either way, and the fast path must really be
@@ -8,13 +12,20 @@ taken for plain sheets (else the benchmark measures nothing).
 
 from __future__ import annotations
 
+import datetime as dt
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sakip.io.workbook import census
+from sakip.io.workbook import cells, census
+from sakip.io.workbook.cells import BadCell, RawValue, column_reader, read_cell
+from sakip.io.workbook.choices import labels
+from sakip.io.workbook.schema import Column
+from sakip.io.workbook.sheets import SHEETS
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "belitung-2020.xlsx"
 LARGE = 10**12
@@ -92,3 +103,60 @@ def test_every_sheet_of_the_example_takes_the_fast_path() -> None:
     assert sheets
     for xml in sheets:
         assert census._plain_grid(xml) == general(xml)
+
+
+# --------------------------------------------------------------------------- cells
+
+COLUMNS = [column for sheet in SHEETS for column in sheet.columns]
+LABELS = [text for column in COLUMNS if column.choices is not None
+          for text in labels(column.choices)]
+FLOATS = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.integers(-10**20, 10**20).map(float),
+    st.sampled_from([0.0, -0.0, 1.0, 4.0, 5.0, 2020.0, 1899.0, 2201.0, 2020.5, 94.78, 1e15,
+                     -1e15, 999999999999999.0, 1e15 - 0.5, 0.1, 1e-7, 123456789012345678.0]),
+    st.decimals(allow_nan=False, allow_infinity=False, places=4).map(float))
+TEXTS = st.one_of(
+    st.text(max_size=12),
+    st.sampled_from([*LABELS, "Ya", "tidak", " Ya ", "TRUE", "1.234,5", "94,78%", "2020",
+                              "2020-12", "2020-13-01", "Rp 5.054.687.243,-", "#DIV/0!", "1,234",
+                              "a\r\nb", " x ", "\u00a0", "IKU-01; IKU-02", "\x00", "\ud800"]),
+    st.sampled_from(LABELS).map(lambda text: f" {text}\t"))
+RAW = st.one_of(FLOATS, TEXTS, st.integers(-10**6, 10**6), st.booleans(),
+                st.dates().map(lambda d: dt.datetime(d.year, d.month, d.day)),
+                st.dates(), st.times())
+
+
+def outcome(read: object, raw: RawValue) -> tuple[object, ...]:
+    try:
+        value = read(raw)  # type: ignore[operator]
+    except BadCell as bad:
+        return ("bad", bad.error.code, bad.error.message_id, bad.error.message_en)
+    shown = str(value) if isinstance(value, Decimal) else value  # Decimal("8") vs ("8.0")
+    return ("ok", type(value), shown)
+
+
+@given(st.lists(RAW, min_size=1, max_size=20))
+@settings(max_examples=400)
+def test_each_column_reader_reads_as_read_cell(raws: list[RawValue]) -> None:
+    for column in COLUMNS:
+        fast = column_reader(column)
+        for raw in raws + raws:  # twice: what a reader remembers must not change the answer
+            assert outcome(fast, raw) == outcome(lambda r, c=column: read_cell(c, r), raw), (
+                column.key, column.kind, raw)
+
+
+def test_the_short_paths_are_taken(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The short paths give the value without read_cell (which is replaced here to fail)."""
+    def refuse(column: Column, raw: RawValue) -> None:
+        raise AssertionError(f"slow path for {column.kind}: {raw!r}")
+
+    by_kind = {column.kind.name: column for column in COLUMNS if column.minimum is None}
+    quarter = next(c for c in COLUMNS if c.minimum == 1 and c.maximum == 4)
+    monkeypatch.setattr(cells, "read_cell", refuse)
+    assert column_reader(by_kind["TEXT"])(" Rencana  ") == "Rencana"
+    assert column_reader(by_kind["CODE"])("IKU-01") == "IKU-01"
+    assert str(column_reader(by_kind["DECIMAL"])(80.0)) == "80"
+    assert str(column_reader(by_kind["MONEY"])(94.78)) == "94.78"
+    assert column_reader(by_kind["YEAR"])(2020.0) == 2020
+    assert column_reader(quarter)(4.0) == 4

@@ -16,7 +16,7 @@ import python_calamine
 
 from sakip.io.limits import visible
 from sakip.io.problems import Problem, Severity
-from sakip.io.workbook.cells import BadCell, RawValue, read_cell, read_table_cell
+from sakip.io.workbook.cells import BadCell, RawValue, Reader, column_reader, read_table_cell
 from sakip.io.workbook.codes import Code
 from sakip.io.workbook.container import Limits, check_file, survey, too_many_cells
 from sakip.io.workbook.formulas import NO_VALUE, Marks
@@ -155,9 +155,11 @@ def _is_empty(value: RawValue) -> bool:
 
 
 def _read_value(
-    row: Row, column: Column, raw: RawValue, mark: str | None, problems: list[Problem]
+    row: Row, column: Column, raw: RawValue, mark: str | None, problems: list[Problem],
+    read: Reader,
 ) -> None:
-    """Read one cell; ``mark`` is the survey's (:data:`NO_VALUE` or an error value) or None."""
+    """Read one cell with ``read`` (the column's :func:`column_reader`); ``mark`` is the
+    survey's (:data:`NO_VALUE` or an error value) or None."""
     if mark is not None and mark != NO_VALUE:
         row.bad.add(column.key)
         problems.append(row.problem(column.key, Code.ERROR_VALUE, _error_id(mark),
@@ -173,16 +175,17 @@ def _read_value(
             "or replace the formula with its value"))
         return
     try:
-        value = read_cell(column, raw)
+        value = read(raw)
     except BadCell as bad:
         row.bad.add(column.key)
         problems.append(row.problem(column.key, bad.error.code, bad.error.message_id,
                                     bad.error.message_en))
         return
-    if value is None and column.required:
-        row.bad.add(column.key)
-        problems.append(row.problem(
-            column.key, Code.REQUIRED, "wajib diisi", "required, but empty"))
+    if value is None:
+        if column.required:
+            row.bad.add(column.key)
+            problems.append(row.problem(
+                column.key, Code.REQUIRED, "wajib diisi", "required, but empty"))
         return
     row.values[column.key] = value
 
@@ -204,6 +207,8 @@ def _read_table(
     mapped = set(positions.values()) | set(open_positions)
     unmapped = [index for index in range(width) if index not in mapped]
     columns = [(sheet.by_key[key], position) for key, position in positions.items()]
+    readers = [(position, column.key, column.required, column_reader(column), column)
+               for column, position in columns]
     marks_by_row: dict[int, dict[int, str]] = {}
     for (r, c), found in marks.items():
         if r > 0:
@@ -215,15 +220,27 @@ def _read_table(
         row_marks = marks_by_row.get(index, no_marks)
         if not row_marks and all(value == "" or _is_empty(value) for value in raw_row):
             continue  # empty rows, trailing or between records, are ignored
-        row = Row(sheet, index + 1, {}, letters, cell_letters=open_letters)
-        for column, position in columns:
-            raw = raw_row[position] if position < len(raw_row) else ""
-            mark = row_marks.get(position)
-            if raw == "" and not column.required and mark is None:
+        values: dict[str, object] = {}
+        row = Row(sheet, index + 1, values, letters, cell_letters=open_letters)
+        filled = len(raw_row)
+        for position, key, required, read, column in readers:
+            raw = raw_row[position] if position < filled else ""
+            if row_marks:
+                mark = row_marks.get(position)
+                if mark is not None:
+                    del marks[(index, position)]
+                    _read_value(row, column, raw, mark, problems, read)
+                    continue
+            if raw == "" and not required:
                 continue  # the common empty optional cell: nothing to read
-            if mark is not None:
-                del marks[(index, position)]
-            _read_value(row, column, raw, mark, problems)
+            try:
+                value = read(raw)
+            except BadCell:
+                value = None
+            if value is None:  # read again to report it: unreadable, or empty but required
+                _read_value(row, column, raw, None, problems, read)
+            else:
+                values[key] = value
         if open_positions:
             row.cells = _read_open(row, raw_row, open_positions, row_marks, problems)
             for position in open_positions:
@@ -371,7 +388,7 @@ def _read_form(
     for column in sheet.columns:
         if column.key in raw_values:
             raw, mark = raw_values[column.key]
-            _read_value(row, column, raw, mark, problems)
+            _read_value(row, column, raw, mark, problems, column_reader(column))
         elif column.required:
             row.bad.add(column.key)
             problems.append(Problem(
