@@ -123,8 +123,10 @@ def _rows(records: Records, sheet: Sheet) -> list[Row]:
 
 
 def _kwargs(row: Row, keys: tuple[str, ...] | list[str]) -> dict[str, Any]:
-    """The filled fields of ``row`` among ``keys``; empty ones keep the model's default."""
-    return {key: row.values[key] for key in keys if row.values.get(key) is not None}
+    """The filled fields of ``row`` among ``keys``; empty ones keep the model's default (a row
+    holds the values of its filled cells only)."""
+    values = row.values
+    return {key: values[key] for key in keys if key in values}
 
 
 @cache
@@ -167,8 +169,9 @@ class _Assembler:
     def coded(self, cls: type[C], sheet: Sheet, kind: str, **extra: Any) -> tuple[C, ...]:
         """One record per row of a sheet whose records have a code."""
         result = []
+        keys = _keys(sheet, *extra)
         for row in self.rows(sheet):
-            record = _make(cls, {**_kwargs(row, _keys(sheet, *extra)), **extra})
+            record = _make(cls, {**_kwargs(row, keys), **extra})
             self.places.add(kind, (record.code,), row)
             result.append(record)
         return tuple(result)
@@ -226,6 +229,8 @@ class _Assembler:
         targets = _grouped(self.rows(S.TARGETS), "indicator")
         actuals = _grouped(self.rows(S.ACTUALS), "indicator")
         own = _keys(S.INDICATORS, "baseline_year", "baseline_value", "baseline_text")
+        target_keys, actual_keys = _keys(S.TARGETS, "indicator"), _keys(S.ACTUALS, "indicator")
+        add = self.places.add
         indicators: list[Indicator] = []
         for row in self.rows(S.INDICATORS):
             code = row.get("code")
@@ -236,13 +241,13 @@ class _Assembler:
                                             for key, v in fields.items()})
             own_targets = []
             for t in targets.get(code, []):
-                target = _make(Target, _kwargs(t, _keys(S.TARGETS, "indicator")))
-                self.places.add(K.TARGET, (code, target.year), t)
+                target = _make(Target, _kwargs(t, target_keys))
+                add(K.TARGET, (code, target.year), t)
                 own_targets.append(target)
             own_actuals = []
             for a in actuals.get(code, []):
-                actual = _make(Actual, _kwargs(a, _keys(S.ACTUALS, "indicator")))
-                self.places.add(K.ACTUAL, (code, actual.year, actual.quarter), a)
+                actual = _make(Actual, _kwargs(a, actual_keys))
+                add(K.ACTUAL, (code, actual.year, actual.quarter), a)
                 own_actuals.append(actual)
             indicator = _make(Indicator, {**_kwargs(row, own), "baseline": baseline,
                                           "targets": tuple(own_targets),
@@ -269,8 +274,9 @@ class _Assembler:
 
     def budgets(self) -> tuple[Budget, ...]:
         result = []
+        keys = _keys(S.BUDGETS)
         for row in self.rows(S.BUDGETS):
-            budget = _make(Budget, _kwargs(row, _keys(S.BUDGETS)))
+            budget = _make(Budget, _kwargs(row, keys))
             self.places.add(K.BUDGET, (budget.activity, budget.year), row)
             result.append(budget)
         return tuple(result)

@@ -218,7 +218,9 @@ def _read_table(
     for index in range(1, len(grid)):
         raw_row = grid[index]
         row_marks = marks_by_row.get(index, no_marks)
-        if not row_marks and all(value == "" or _is_empty(value) for value in raw_row):
+        first = raw_row[0] if raw_row else ""
+        if (not row_marks and (first == "" or _is_empty(first))
+                and all(value == "" or _is_empty(value) for value in raw_row)):
             continue  # empty rows, trailing or between records, are ignored
         values: dict[str, object] = {}
         row = Row(sheet, index + 1, values, letters, cell_letters=open_letters)

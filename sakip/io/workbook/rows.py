@@ -13,9 +13,10 @@ from sakip.io.workbook.schema import Sheet
 Cell = Decimal | str | None
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
-    """One record. ``values`` holds typed values (None: empty or unreadable).
+    """One record. ``values`` holds the typed values of its filled, readable cells (an empty or
+    unreadable one is absent: :meth:`get` gives None).
 
     A table sheet gives one Row per filled row; a form sheet gives one Row whose fields sit
     on different rows (``field_rows``). ``bad`` names the keys whose cell could not be read
