@@ -160,3 +160,42 @@ def test_the_short_paths_are_taken(monkeypatch: pytest.MonkeyPatch) -> None:
     assert str(column_reader(by_kind["MONEY"])(94.78)) == "94.78"
     assert column_reader(by_kind["YEAR"])(2020.0) == 2020
     assert column_reader(quarter)(4.0) == 4
+
+
+# --------------------------------------------------------------------------- the collector
+
+
+def test_the_collector_is_paused_while_reading_and_resumed_after(tmp_path: Path) -> None:
+    import gc
+
+    from sakip.io.problems import InputError
+    from sakip.io.workbook import import_workbook
+    from sakip.io.workbook.rows import collection_paused
+
+    seen: list[bool] = []
+    with collection_paused():
+        seen.append(gc.isenabled())
+    assert seen == [False] and gc.isenabled()
+    with pytest.raises(ZeroDivisionError), collection_paused():
+        1 / 0  # noqa: B018
+    assert gc.isenabled()  # resumed after an exception too
+    gc.disable()
+    try:
+        with collection_paused():
+            pass
+        assert not gc.isenabled()  # what was paused by someone else stays paused
+    finally:
+        gc.enable()
+    broken = tmp_path / "rusak.xlsx"  # the example with a cell calamine cannot read
+    with zipfile.ZipFile(EXAMPLE) as source, zipfile.ZipFile(broken, "w") as out:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename.startswith("xl/worksheets/"):
+                data = data.replace(b"</sheetData>", b'<row r="90"><c r="B90"><f>1</f></c>'
+                                    b"</row></sheetData>", 1)
+            out.writestr(info, data)
+    with pytest.raises(InputError):
+        import_workbook(broken)
+    assert gc.isenabled()
+    assert import_workbook(EXAMPLE).plan.agency.name
+    assert gc.isenabled()

@@ -51,7 +51,7 @@ from sakip.io import plan_checks as K
 from sakip.io.plan_checks import Key, Location, describe
 from sakip.io.standard_scales import standard_scales
 from sakip.io.workbook import sheets as S
-from sakip.io.workbook.rows import Cell, Records, Row
+from sakip.io.workbook.rows import Cell, Records, Row, collection_paused
 from sakip.io.workbook.schema import Sheet
 
 T = TypeVar("T")
@@ -358,7 +358,8 @@ class _Assembler:
 def assemble(records: Records) -> tuple[Plan, Places]:
     """The plan of the records, and where each of its records is."""
     assembler = _Assembler(records)
-    return assembler.plan(), assembler.places
+    with collection_paused():
+        return assembler.plan(), assembler.places
 
 
 def _revision(row: Row) -> Revision:

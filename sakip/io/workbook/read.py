@@ -20,7 +20,7 @@ from sakip.io.workbook.cells import BadCell, RawValue, Reader, column_reader, re
 from sakip.io.workbook.codes import Code
 from sakip.io.workbook.container import Limits, check_file, survey, too_many_cells
 from sakip.io.workbook.formulas import NO_VALUE, Marks
-from sakip.io.workbook.rows import Cell, Records, Row
+from sakip.io.workbook.rows import Cell, Records, Row, collection_paused
 from sakip.io.workbook.schema import (
     FORM_HEADERS,
     Column,
@@ -48,7 +48,7 @@ def read_records(path: Path, limits: Limits) -> tuple[Records, list[Problem]]:
         return {}, [_file_problem(
             path, Code.CORRUPT, f"berkas rusak dan tidak dapat dibaca ({error})",
             f"the file is damaged and cannot be read ({error})")]
-    with book:
+    with book, collection_paused():
         return _read_book(path, book, limits)
 
 
@@ -214,35 +214,38 @@ def _read_table(
         if r > 0:
             marks_by_row.setdefault(r, {})[c] = found
     no_marks: dict[int, str] = {}
+    reach = max(positions.values(), default=-1) + 1  # the cells a row needs for every column
     rows: list[Row] = []
     for index in range(1, len(grid)):
         raw_row = grid[index]
         row_marks = marks_by_row.get(index, no_marks)
         first = raw_row[0] if raw_row else ""
-        if (not row_marks and (first == "" or _is_empty(first))
+        if (not row_marks and (first is None or (isinstance(first, str) and not first.strip()))
                 and all(value == "" or _is_empty(value) for value in raw_row)):
             continue  # empty rows, trailing or between records, are ignored
+        if len(raw_row) < reach:
+            raw_row = [*raw_row, *[""] * (reach - len(raw_row))]
         values: dict[str, object] = {}
         row = Row(sheet, index + 1, values, letters, cell_letters=open_letters)
-        filled = len(raw_row)
-        for position, key, required, read, column in readers:
-            raw = raw_row[position] if position < filled else ""
-            if row_marks:
+        if row_marks:  # a formula without a value or an error value in this row
+            for position, _key, _required, read, column in readers:
                 mark = row_marks.get(position)
                 if mark is not None:
                     del marks[(index, position)]
-                    _read_value(row, column, raw, mark, problems, read)
-                    continue
-            if raw == "" and not required:
-                continue  # the common empty optional cell: nothing to read
-            try:
-                value = read(raw)
-            except BadCell:
-                value = None
-            if value is None:  # read again to report it: unreadable, or empty but required
-                _read_value(row, column, raw, None, problems, read)
-            else:
-                values[key] = value
+                _read_value(row, column, raw_row[position], mark, problems, read)
+        else:
+            for position, key, required, read, column in readers:
+                raw = raw_row[position]
+                if raw == "" and not required:
+                    continue  # the common empty optional cell: nothing to read
+                try:
+                    value = read(raw)
+                except BadCell:
+                    value = None
+                if value is None:  # read again to report it: unreadable, or empty but required
+                    _read_value(row, column, raw, None, problems, read)
+                else:
+                    values[key] = value
         if open_positions:
             row.cells = _read_open(row, raw_row, open_positions, row_marks, problems)
             for position in open_positions:
