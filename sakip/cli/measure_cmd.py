@@ -40,7 +40,8 @@ _TEXT: dict[str, dict[str, Any]] = {
         "spending": "Komposisi belanja",
         "scols": ["Uraian", "Anggaran (Rp)", "Realisasi (Rp)", "%"],
         "levels": {"goal": "Tujuan", "objective": "Sasaran", "program": "Program",
-                   "activity": "Kegiatan", "agency": "Perangkat Daerah"},
+                   "activity": "Kegiatan", "agency": "Perangkat Daerah",
+                   "unlinked": "Program belum dikaitkan dengan tujuan"},
         "why": {"no_target": "tanpa target", "no_actual": "tanpa realisasi",
                 "not_available": "data belum tersedia", "zero_target": "target nol",
                 "zero_actual": "realisasi nol (T/R)", "negative_actual": "nilai negatif (T/R)",
@@ -71,7 +72,8 @@ _TEXT: dict[str, dict[str, Any]] = {
         "spending": "Spending composition",
         "scols": ["Item", "Budget (Rp)", "Spent (Rp)", "%"],
         "levels": {"goal": "Goal", "objective": "Objective", "program": "Program",
-                   "activity": "Activity", "agency": "Agency"},
+                   "activity": "Activity", "agency": "Agency",
+                   "unlinked": "Programs not yet linked to a goal"},
         "why": {"no_target": "no target", "no_actual": "no actual",
                 "not_available": "not yet available", "zero_target": "zero target",
                 "zero_actual": "zero actual (T/R)", "negative_actual": "negative value (T/R)",
@@ -139,6 +141,7 @@ def _rp(value: Decimal | None) -> str:
 
 
 def render_text(plan: Plan, m: Measurement, language: str = "id", show_all: bool = False) -> str:
+    from sakip.core.budget import absorption_places
     from sakip.core.measure import negative_rule, range_inner
 
     t = _TEXT[language]
@@ -178,20 +181,23 @@ def render_text(plan: Plan, m: Measurement, language: str = "id", show_all: bool
               ", ".join(g.missing)] for g in m.groups]
     out += [t["groups"], render(t["gcols"], grows, numeric=(3, 4), widths={1: 46}), ""]
     brows = [[b.code, b.name, levels[b.level], _rp(b.ceiling), _rp(b.spent),
-              _n(b.absorption, places),
+              _n(b.absorption, absorption_places(m.settings)),
               str(len(b.missing)) if b.missing else ""]
              for b in m.budget if b.level != "activity" or b.ceiling is not None or show_all]
     out += [t["budget"], render(t["bcols"], brows, numeric=(3, 4, 5, 6), widths={1: 46}), ""]
     if m.spending:
-        srows = [[s.label, _rp(s.ceiling), _rp(s.spent), _n(s.absorption, places)] for s in m.spending]
+        srows = [[s.label, _rp(s.ceiling), _rp(s.spent), _n(s.absorption, absorption_places(m.settings))]
+                 for s in m.spending]
         out += [t["spending"], render(t["scols"], srows, numeric=(1, 2, 3)), ""]
     if m.efficiency:
-        erows = [[e.code, e.name, _n(e.achievement, places), _n(e.absorption, places),
+        erows = [[e.code, e.name, _n(e.achievement, places),
+                  _n(e.absorption, absorption_places(m.settings)),
                   _n(e.efficiency, places)]
                  for e in m.efficiency]
         out += [t["efficiency"], render(t["ecols"], erows, numeric=(2, 3, 4), widths={1: 46}), ""]
     if m.low_absorption:
-        lrows = [[a.activity, a.name, _n(a.absorption, places), a.explanation or t["no_reason"]]
+        lrows = [[a.activity, a.name, _n(a.absorption, absorption_places(m.settings)),
+                  a.explanation or t["no_reason"]]
                  for a in m.low_absorption]
         out += [t["low"].format(threshold=_n(m.settings.absorption_threshold)),
                 render(t["lcols"], lrows, numeric=(2,), widths={1: 40, 3: 60})]

@@ -31,7 +31,7 @@ from sakip.core.numbers import ZERO, percent, quantize
 class BudgetLine:
     code: str
     name: str
-    level: str  # activity | program | objective | goal | agency
+    level: str  # activity | program | objective | goal | unlinked | agency
     ceiling: Decimal | None
     spent: Decimal | None
     absorption: Decimal | None  # rounded
@@ -198,11 +198,20 @@ def roll_up(plan: Plan, year: int, settings: Settings) -> tuple[BudgetLine, ...]
         total = _add(program_sums[p.code] for p in plan.programs_of(objective.code))
         objective_sums[objective.code] = total
         line(objective.code, objective.name, "objective", total, objective.goal)
+    under_goals: set[str] = set()
     for goal in plan.goals:
         total = _add(objective_sums[o.code] for o in plan.objectives_of(goal.code))
         line(goal.code, goal.name, "goal", total, None)
+        under_goals.update(p.code for o in plan.objectives_of(goal.code)
+                           for p in plan.programs_of(o.code))
+    unlinked = [code for code in program_sums if code not in under_goals]
+    if plan.goals and unlinked:  # so the goals' lines and this one add up to the agency's
+        line("", "", UNLINKED, _add(program_sums[code] for code in unlinked), None)
     line(plan.agency.code, plan.agency.name, "agency", _add(program_sums.values()), None)
     return tuple(lines)
+
+
+UNLINKED = "unlinked"  # the level of the line of the programs under no goal (not yet linked)
 
 
 def low_absorption(lines: tuple[BudgetLine, ...], plan: Plan, year: int,

@@ -12,7 +12,7 @@ import enum
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import yaml
 
@@ -61,7 +61,7 @@ class Collector:
             raise InputError(self.problems)
 
 
-def compose(text: str, collector: Collector, limits: PlanLimits = DEFAULT_LIMITS) -> yaml.Node | None:
+def compose(text: str, collector: Collector, limits: PlanLimits = DEFAULT_LIMITS) -> Node | None:
     """Compose a YAML document into nodes; a syntax error becomes one problem.
 
     Refused with a problem each, and ``None``: a raw control character (before parsing), an
@@ -77,7 +77,7 @@ def compose(text: str, collector: Collector, limits: PlanLimits = DEFAULT_LIMITS
     try:
         if len(text) * _NODES_PER_CHARACTER > limits.max_nodes and not _few_enough(text, collector, limits):
             return None
-        root = yaml.compose(text, Loader=_LOADER)
+        return _build(text, collector, limits)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         line = mark.line + 1 if mark is not None else None
@@ -91,15 +91,118 @@ def compose(text: str, collector: Collector, limits: PlanLimits = DEFAULT_LIMITS
             line=line,
         )
         return None
-    except RecursionError:  # the pure-Python composer on very deep nesting
-        _too_deep(collector, limits, None, None)
-        return None
     except yaml.YAMLError as error:
         collector.add("PLAN_YAML_SYNTAX", f"berkas bukan YAML yang sah: {error}", f"not valid YAML: {error}")
         return None
-    if root is not None and not _inspect(root, text, collector, limits):
-        return None
-    return root
+
+
+class Node:
+    """A value of the document: its text (a scalar), its (key, value) pairs (a mapping) or its
+    items (a list), the line it starts on, and a scalar's quoting style. Slotted, so a plan's
+    tree takes a fraction of the memory of PyYAML's nodes (two marks with a dictionary each)."""
+
+    __slots__ = ("line", "style", "value")
+
+    def __init__(self, value: Any, line: int, style: str | None = None) -> None:
+        self.value = value
+        self.line = line
+        self.style = style
+
+
+class ScalarNode(Node):
+    __slots__ = ()
+
+
+class MappingNode(Node):
+    __slots__ = ()
+
+
+class SequenceNode(Node):
+    __slots__ = ()
+
+
+def _build(text: str, collector: Collector, limits: PlanLimits) -> Node | None:
+    """The document's nodes, built from libyaml's events in one pass, in memory proportional to
+    the text; counted, bounded in depth and checked for aliases and escaped control characters
+    on the way. None (with the problems recorded) when refused or empty."""
+    root: Node | None = None
+    open_: list[tuple[Node, _Place]] = []  # the mappings and lists being filled, innermost last
+    pending: list[Node | None] = []  # per open mapping: the key waiting for its value
+    aliases: list[tuple[_Place, str, int]] = []
+    alias_count = count = documents = 0
+    max_nodes, max_depth = limits.max_nodes, limits.max_depth
+    loader = _LOADER(text)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                node: Node = ScalarNode(event.value, event.start_mark.line + 1, event.style)
+            elif kind is yaml.MappingEndEvent:
+                open_.pop()
+                pending.pop()
+                continue
+            elif kind is yaml.SequenceEndEvent:
+                open_.pop()
+                continue
+            elif kind is yaml.MappingStartEvent:
+                node = MappingNode([], event.start_mark.line + 1)
+            elif kind is yaml.SequenceStartEvent:
+                node = SequenceNode([], event.start_mark.line + 1)
+            elif kind is yaml.AliasEvent:  # the document is refused; a stand-in keeps its place
+                node = ScalarNode("", event.start_mark.line + 1)
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    collector.add("PLAN_YAML_SYNTAX",
+                                  "berkas bukan YAML yang sah: berkas rencana hanya satu dokumen",
+                                  "not valid YAML: a plan file is one document",
+                                  line=event.start_mark.line + 1)
+                    return None
+                continue
+            else:
+                continue
+            place: _Place = None
+            if open_:
+                parent, parent_place = open_[-1]
+                if type(parent) is SequenceNode:
+                    place = (parent_place, len(parent.value))
+                    parent.value.append(node)
+                elif pending[-1] is None:
+                    place = (parent_place, node)
+                    pending[-1] = node
+                else:
+                    key = pending[-1]
+                    place = (parent_place, key)
+                    parent.value.append((key, node))
+                    pending[-1] = None
+            else:
+                root = node
+            count += 1
+            if count > max_nodes:
+                _too_many(collector, limits, _path(place), node.line)
+                return None
+            if len(open_) >= max_depth:
+                _too_deep(collector, limits, _path(place), node.line)
+                return None
+            if kind is yaml.ScalarEvent:
+                # raw control characters were refused before parsing: only an escape of a
+                # double-quoted scalar can make one
+                if node.style == '"' and (bad := CONTROL.search(node.value)) is not None:
+                    _control_problem(collector, bad.group(), _path(place), node.line, "", "")
+            elif kind is yaml.AliasEvent:
+                alias_count += 1
+                if len(aliases) < _LISTED:
+                    aliases.append((place, event.anchor or "…", node.line))
+            else:
+                open_.append((node, place))
+                if kind is yaml.MappingStartEvent:
+                    pending.append(None)
+    finally:
+        loader.dispose()
+    if alias_count:
+        _alias_problems(collector, aliases, alias_count)
+    return None if collector.has_errors else root
 
 
 # A bound on the values a text of this many characters can hold (``{a,b}``: four in five);
@@ -134,7 +237,7 @@ def _too_many(collector: Collector, limits: PlanLimits, path: str | None, line: 
 
 
 # (parent place, key node or index): a node's path, built only when a problem names it
-_Place = tuple[object, "yaml.Node | int"] | None
+_Place = tuple[object, "Node | int"] | None
 
 _LISTED = 10  # aliases or raw control characters named one by one
 
@@ -149,75 +252,26 @@ def _path(place: _Place) -> str:
     return path[1:] if path.startswith(".") else path
 
 
-def _label(key: yaml.Node) -> str:
-    text = str(key.value) if isinstance(key, yaml.ScalarNode) else "?"
+def _label(key: Node) -> str:
+    text = str(key.value) if isinstance(key, ScalarNode) else "?"
     return "." + CONTROL.sub(lambda m: f"<{describe_character(m.group())}>", text)
 
 
-def _inspect(root: yaml.Node, text: str, collector: Collector, limits: PlanLimits) -> bool:
-    """Walk the composed nodes once, in document order; False when the document is refused.
-
-    libyaml's composer gives an alias the very node of its anchor, so a node reached twice is
-    an alias (a cycle too: ``&a [*a]``), and the walk never descends into it again: the
-    document is refused after a walk as long as the file, however far its aliases expand.
-    """
-    seen: set[int] = set()
-    aliases: list[_Place] = []
-    alias_count = 0
-    count = 0
-    stack: list[tuple[yaml.Node, int, _Place]] = [(root, 1, None)]
-    while stack:
-        node, depth, place = stack.pop()
-        if id(node) in seen:
-            alias_count += 1
-            if len(aliases) < _LISTED:
-                aliases.append(place)
-            continue
-        seen.add(id(node))
-        count += 1
-        if count > limits.max_nodes:
-            _too_many(collector, limits, _path(place), node.start_mark.line + 1)
-            return False
-        if depth > limits.max_depth:
-            _too_deep(collector, limits, _path(place), node.start_mark.line + 1)
-            return False
-        if isinstance(node, yaml.ScalarNode):
-            # raw control characters were refused before parsing: only an escape of a
-            # double-quoted scalar can make one
-            bad = CONTROL.search(node.value) if node.style == '"' else None
-            if bad is not None:
-                _control_problem(collector, bad.group(), _path(place), node.start_mark.line + 1, "", "")
-        elif isinstance(node, yaml.MappingNode):
-            for key, value in reversed(node.value):
-                stack.append((value, depth + 1, (place, key)))
-                stack.append((key, depth + 1, (place, key)))
-        elif isinstance(node, yaml.SequenceNode):
-            for index in range(len(node.value) - 1, -1, -1):
-                stack.append((node.value[index], depth + 1, (place, index)))
-    if alias_count:
-        _alias_problems(collector, text, aliases, alias_count)
-    return not collector.has_errors
-
-
-def _alias_problems(collector: Collector, text: str, places: list[_Place], count: int) -> None:
-    """One problem for each of the first aliases, with the line of the alias itself."""
-    events = (event for event in yaml.parse(text, Loader=_LOADER) if isinstance(event, yaml.AliasEvent))
-    for place in places:
-        event = next(events, None)
-        mark = event.start_mark if event is not None else None
-        line = mark.line + 1 if mark is not None else None
-        name = f"*{event.anchor}" if event is not None else "*…"
+def _alias_problems(collector: Collector, aliases: list[tuple[_Place, str, int]], count: int) -> None:
+    """One problem for each of the first aliases, with the alias's name and line."""
+    for place, anchor, line in aliases:
+        name = f"*{anchor}"
         collector.add(
             "PLAN_YAML_ALIAS",
             f"alias YAML ({name}) tidak boleh dipakai dalam berkas rencana; tuliskan nilainya di sini",
             f"a YAML alias ({name}) is not allowed in a plan file; write the value out here",
             _path(place), line,
         )
-    if count > len(places):
+    if count > len(aliases):
         collector.add(
             "PLAN_YAML_ALIAS",
-            f"dan {id_number(count - len(places))} alias lain",
-            f"and {count - len(places):,} more aliases",
+            f"dan {id_number(count - len(aliases))} alias lain",
+            f"and {count - len(aliases):,} more aliases",
         )
 
 
@@ -245,14 +299,14 @@ def _control_problem(
 class Field:
     """A value in the document, with its path and line, and typed readers that record problems."""
 
-    def __init__(self, node: yaml.Node | None, path: str, collector: Collector) -> None:
+    def __init__(self, node: Node | None, path: str, collector: Collector) -> None:
         self.node = node
         self.path = path
         self.collector = collector
 
     @property
     def line(self) -> int | None:
-        return self.node.start_mark.line + 1 if self.node is not None else None
+        return self.node.line if self.node is not None else None
 
     def error(self, code: str, message_id: str, message_en: str) -> None:
         self.collector.add(code, message_id, message_en, self.path, self.line)
@@ -260,7 +314,7 @@ class Field:
     @property
     def is_null(self) -> bool:
         return self.node is None or (
-            isinstance(self.node, yaml.ScalarNode)
+            isinstance(self.node, ScalarNode)
             and self.node.value in _NULLS
             and not self.node.style  # plain: None from PyYAML, "" from libyaml
         )
@@ -271,7 +325,7 @@ class Field:
         """The fields of a mapping; unknown and missing fields are problems."""
         if self.is_null:
             result: dict[str, Field] = {}
-        elif not isinstance(self.node, yaml.MappingNode):
+        elif not isinstance(self.node, MappingNode):
             self.error("PLAN_EXPECTED_MAPPING", "di sini diharapkan pasangan kunci: nilai",
                        "a mapping (key: value) is expected here")
             return {}
@@ -300,7 +354,7 @@ class Field:
     def items(self) -> list[Field]:
         if self.is_null:
             return []
-        if not isinstance(self.node, yaml.SequenceNode):
+        if not isinstance(self.node, SequenceNode):
             self.error("PLAN_EXPECTED_LIST", "di sini diharapkan daftar (- …)", "a list is expected here")
             return []
         return [Field(node, f"{self.path}[{i}]", self.collector) for i, node in enumerate(self.node.value)]
@@ -309,7 +363,7 @@ class Field:
         """Key and value fields of a mapping whose keys are data (years, quarters)."""
         if self.is_null:
             return
-        if not isinstance(self.node, yaml.MappingNode):
+        if not isinstance(self.node, MappingNode):
             self.error("PLAN_EXPECTED_MAPPING", "di sini diharapkan pasangan tahun: nilai",
                        "a mapping (year: value) is expected here")
             return
@@ -320,11 +374,11 @@ class Field:
 
     @property
     def is_mapping(self) -> bool:
-        return isinstance(self.node, yaml.MappingNode)
+        return isinstance(self.node, MappingNode)
 
     def child(self, key: str) -> Field | None:
         """The value of ``key`` when this is a mapping holding it; no problem is recorded."""
-        if isinstance(self.node, yaml.MappingNode):
+        if isinstance(self.node, MappingNode):
             for key_node, value_node in self.node.value:
                 if str(key_node.value) == key:
                     return Field(value_node, f"{self.path}.{key}" if self.path else key,
@@ -336,7 +390,7 @@ class Field:
     def _scalar(self) -> str | None:
         if self.is_null:
             return None
-        if not isinstance(self.node, yaml.ScalarNode):
+        if not isinstance(self.node, ScalarNode):
             self.error("PLAN_EXPECTED_VALUE", "di sini diharapkan satu nilai, bukan daftar atau peta",
                        "a single value is expected here, not a list or mapping")
             return None

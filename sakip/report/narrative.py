@@ -76,7 +76,8 @@ def group(ctx: Context, g: GroupResult, subject: str) -> str:
     t, f = ctx.t, ctx.f
     if g.achievement is None:
         return t("say.group_none", subject=subject, year=ctx.year)
-    text = t("say.group", subject=subject, count=f.count(len(g.indicators)),
+    text = t("say.group_partial" if g.missing else "say.group", subject=subject,
+             count=f.count(len(g.indicators)), measured=f.count(g.count),
              achievement=f.percent(g.achievement), category=(g.category or "–").lower())
     if g.missing:
         names = ", ".join(ctx.m.result(code).indicator.name for code in g.missing)

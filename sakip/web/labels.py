@@ -12,7 +12,8 @@ WHY = {
     "unknown_level": _("tingkatan tidak dikenal"), "no_band": _("di luar semua rentang skala"),
 }
 LEVELS = {"goal": _("Tujuan"), "objective": _("Sasaran"), "program": _("Program"),
-          "activity": _("Kegiatan"), "agency": _("Perangkat Daerah")}
+          "activity": _("Kegiatan"), "agency": _("Perangkat Daerah"),
+          "unlinked": _("Program belum dikaitkan dengan tujuan")}
 RULES = {"R/T×100": "R / T × 100", "(2T−R)/T×100": "(2T − R) / T × 100", "T/R×100": "T / R × 100",
          "band": _("rentang target"), "level": _("tingkatan kualitatif"),
          "range R/T×100": _("100 di dalam rentang target; di luar: R / T × 100, T batas yang dilewati"),

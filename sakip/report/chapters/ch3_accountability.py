@@ -6,7 +6,8 @@ own modules.
 
 from __future__ import annotations
 
-from sakip.core.measure import GroupResult
+from sakip.core.achievement import Why
+from sakip.core.measure import GroupResult, Uncounted
 from sakip.core.model import Scale
 from sakip.core.numbers import HUNDRED
 from sakip.report import charts, narrative
@@ -144,7 +145,7 @@ def _predicate_counts(ctx: Context) -> Table:
                  Cell(str(counts.get(band.label, 0)), value=None,
                       key=f"predicate_count:{ctx.year}:{band.label}")))
             for band in scale.bands]
-    rows += _uncounted_rows(ctx, 2)
+    rows += _uncounted_rows(ctx, 2, m.predicate_uncounted)
     header = (head(t("ch3.range"), t("word.predicate"), t("ch3.indicator_count")),)
     return table(ctx.id("tabel-jumlah-predikat"), t("ch3.predicate_caption", year=ctx.year),
                  (Column(3), Column(4), Column(2, Align.CENTER)), header, rows)
@@ -157,19 +158,26 @@ def _category_counts(ctx: Context) -> Table:
     rows = [Row((Cell(f"{i}.", align=Align.CENTER), Cell(band.label), Cell(f.band_range(scale, band)),
                  Cell(str(counts.get(band.label, 0)), key=f"category_count:{ctx.year}:{band.label}")))
             for i, band in enumerate(scale.bands, start=1)]
-    rows += _uncounted_rows(ctx, 3)
+    rows += _uncounted_rows(ctx, 3, m.category_uncounted)
     header = (head(t("word.no"), t("word.category"), t("ch3.range"), t("ch3.indicator_count")),)
     return table(ctx.id("tabel-jumlah-kategori"), t("ch3.category_caption", year=ctx.year),
                  (Column(1), Column(4), Column(3), Column(2, Align.CENTER)), header, rows)
 
 
-def _uncounted_rows(ctx: Context, span: int) -> list[Row]:
+def _uncounted_rows(ctx: Context, span: int, uncounted: tuple[Uncounted, ...]) -> list[Row]:
+    """The key indicators a scale does not count, by why: no data yet, or an achievement in
+    no band of the scale (a gap in it); then the total of every key indicator."""
     t, m = ctx.t, ctx.m
     rows = []
-    if m.uncounted:
-        names = ", ".join(m.result(code).indicator.name for code in m.uncounted)
-        rows.append(Row((Cell(t("ch3.uncounted"), colspan=span),
-                         Cell(str(len(m.uncounted)), note=t("note.uncounted", names=names)))))
+    for outside in (False, True):
+        codes = [u.code for u in uncounted if (u.why is Why.NO_BAND) is outside]
+        if not codes:
+            continue
+        names = ", ".join(m.result(code).indicator.name for code in codes)
+        label, note = ("ch3.outside", "note.outside") if outside else ("ch3.uncounted",
+                                                                       "note.uncounted")
+        rows.append(Row((Cell(t(label), colspan=span),
+                         Cell(str(len(codes)), note=t(note, names=names)))))
     rows.append(Row((Cell(t("word.total"), bold=True, colspan=span, align=Align.CENTER),
                      Cell(str(len(m.key)), bold=True)), RowKind.TOTAL))
     return rows

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from sakip.core.budget import below_threshold
+from sakip.core.budget import UNLINKED, BudgetLine, below_threshold
 from sakip.core.measure import GroupResult
 from sakip.core.model import Goal
 from sakip.report import charts
 from sakip.report.chapters.common import head
 from sakip.report.context import Context
+from sakip.report.format import DASH
 from sakip.report.model import (
     Align,
     Block,
@@ -80,7 +81,24 @@ def _goal_label(ctx: Context, goal: Goal) -> str:
 
 
 def _key_count(ctx: Context, group: GroupResult) -> Cell:
-    return Cell(str(sum(1 for code in group.indicators if code in ctx.m.key)), align=Align.CENTER)
+    return Cell(str(_keys_in(ctx, group)), align=Align.CENTER)
+
+
+def _keys_in(ctx: Context, group: GroupResult) -> int:
+    return sum(1 for code in group.indicators if code in ctx.m.key)
+
+
+def _unlinked(ctx: Context) -> BudgetLine | None:
+    """The line of the programs under no goal, when there are any: a row of its own, so the
+    goals' rows add up to the agency's total."""
+    return next((line for line in ctx.m.budget if line.level == UNLINKED), None)
+
+
+def _key_total(ctx: Context) -> Cell:
+    """The key indicators the goal rows count, summed (a plan whose key indicators are its
+    activities' has none under a goal)."""
+    total = sum(_keys_in(ctx, ctx.m.group(goal.code)) for goal in ctx.plan.goals)
+    return Cell(str(total), bold=True, align=Align.CENTER)
 
 
 def _per_goal(ctx: Context) -> Table:
@@ -91,9 +109,13 @@ def _per_goal(ctx: Context) -> Table:
         line = m.budget_line(goal.code)
         rows.append(Row((Cell(f"{number}.", align=Align.CENTER), Cell(_goal_label(ctx, goal)),
                          _key_count(ctx, m.group(goal.code)), *f.budget(line, ctx.year))))
+    unlinked = _unlinked(ctx)
+    if unlinked is not None:
+        rows.append(Row((Cell("", align=Align.CENTER), Cell(t("ch3.unlinked")),
+                         Cell("0", align=Align.CENTER), *f.budget(unlinked, ctx.year))))
     agency = m.budget_line(ctx.plan.agency.code)
     rows.append(Row((Cell(t("word.total"), bold=True, colspan=2, align=Align.CENTER),
-                     Cell(str(len(m.key)), bold=True, align=Align.CENTER),
+                     _key_total(ctx),
                      *f.budget(agency, ctx.year)), RowKind.TOTAL))
     header = (head(t("word.no"), t("word.goal_objective"), t("ch3.indicator_count"),
                    t("ch2.ceiling_rp"), t("ch3.spent_rp"), "%"),)
@@ -113,10 +135,16 @@ def _effectiveness(ctx: Context) -> Table:
         _, spent, absorption = f.budget(line, ctx.year)
         rows.append(Row((Cell(f"{number}.", align=Align.CENTER), Cell(_goal_label(ctx, goal)),
                          _key_count(ctx, group), f.group(group, ctx.year), spent, absorption)))
+    unlinked = _unlinked(ctx)
+    if unlinked is not None:
+        _, spent, absorption = f.budget(unlinked, ctx.year)
+        rows.append(Row((Cell("", align=Align.CENTER), Cell(t("ch3.unlinked")),
+                         Cell("0", align=Align.CENTER), Cell(DASH, align=Align.CENTER), spent,
+                         absorption)))
     agency, budget = m.group(ctx.plan.agency.code), m.budget_line(ctx.plan.agency.code)
     _, spent, absorption = f.budget(budget, ctx.year)
     rows.append(Row((Cell(t("word.total"), bold=True, colspan=2, align=Align.CENTER),
-                     Cell(str(len(m.key)), bold=True, align=Align.CENTER), f.group(agency, ctx.year),
+                     _key_total(ctx), f.group(agency, ctx.year),
                      spent, absorption), RowKind.TOTAL))
     header = (head(t("word.no"), t("word.goal_objective"), t("ch3.indicator_count"),
                    t("ch3.mean_pct"), t("ch3.spent_rp"), t("ch3.absorption_pct")),)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from sakip.core.model import Plan
 from sakip.review.findings import Finding, ordered
-from sakip.review.plan import agreement, budget, indicators, structure
+from sakip.review.plan import agreement, budget, indicators, printed, structure
 from sakip.review.plan.context import PlanReview
 
 Check = Callable[[PlanReview], list[Finding]]
@@ -28,6 +28,7 @@ CHECKS: list[Check] = [
     budget.composition,
     budget.overspent,
     budget.low_absorption,
+    printed.printed,
 ]
 
 

@@ -185,8 +185,13 @@ def read_html(path: Path, limits: ReportLimits = LIMITS) -> Document:
     """An HTML report: bounded like a text file (size, encoding, blocks), parsed in one pass."""
     data = L.read_bounded(path, limits.max_text_bytes)
     text, unread = L.decode_text(data, path)
-    reader = _Reader(limits, path)
+    return html_document(text, path, limits, tuple(unread))
+
+
+def html_document(text: str, path: Path | str, limits: ReportLimits = LIMITS,
+                  unread: tuple[str, ...] = ()) -> Document:
+    """An HTML report already in memory (the one Sakip makes from a plan, say)."""
+    reader = _Reader(limits, Path(path))
     reader.feed(text)
     reader.close()
-    return Document(str(path), "html", tuple(reader.blocks), tuple(unread),
-                    tuple(reader.headings))
+    return Document(str(path), "html", tuple(reader.blocks), unread, tuple(reader.headings))

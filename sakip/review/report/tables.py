@@ -216,6 +216,7 @@ def _role(header: str) -> tuple[Role, int | None, bool, str | None]:
     years = C.years_in(low)
     year = years[0] if years else None
     words = set(re.findall(r"[a-z%]+", low))
+    words.add(re.sub(r"[^a-z%]", "", low))  # a word a narrow PDF column broke: "Satua n"
     money = bool(words & {"anggaran", "belanja", "pagu", "alokasi", "rp"}) or "(rp" in low
     if not low:
         return Role.TEXT, None, False, None
@@ -380,6 +381,10 @@ def _label_of(cells: tuple[str, ...], columns: list[Column]) -> str:
                     else cells[column.index]
                 if text and not C.is_marker(text) and not C.is_pure_number(text):
                     return cells[column.index]
+    for column in columns:  # a scale table's row spanning its range column ("Belum dapat diukur")
+        if column.role is Role.RANGE and column.index < len(cells) and cells[column.index] \
+                and not C.read_cell(cells[column.index]).numbers:
+            return cells[column.index]
     return ""
 
 
