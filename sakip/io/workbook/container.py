@@ -6,7 +6,7 @@ missing, not an xlsx (a legacy .xls, an .ods, a renamed document), password-prot
 larger than the limits, a part that inflates like a zip bomb, or a sheet whose grid would be
 too large (:mod:`~sakip.io.workbook.census`). It also finds formula cells that carry no cached
 value and cells holding an error value (:mod:`~sakip.io.workbook.formulas`). Each sheet's XML
-is read once, and every scan of it is one pass, linear in its size.
+is read once, and every scan of it is linear in its size.
 """
 
 from __future__ import annotations

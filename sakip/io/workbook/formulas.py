@@ -4,9 +4,10 @@ python-calamine reads the value a spreadsheet stored with a formula and shows a 
 one as an empty cell; it shows an error value (``#DIV/0!``, ``#REF!``, ``#N/A`` …, stored as
 ``<c t="e"><v>#DIV/0!</v></c>``, with or without a formula) as an empty cell too. So the
 importer looks for both itself. A sheet with neither a formula element nor an error cell costs
-two byte searches; a sheet with one is parsed by expat in a single call, the whole XML at once.
-(Fed in pieces, as ``iterparse`` does, expat scans an unfinished token again with every piece,
-so a large comment or attribute made the scan quadratic in its size.)
+a few byte searches (a pattern runs only where they find a place for a match); a sheet with
+one is parsed by expat in a single call, the whole XML at once. (Fed in pieces, as
+``iterparse`` does, expat scans an unfinished token again with every piece, so a large comment
+or attribute made the scan quadratic in its size.)
 """
 
 from __future__ import annotations
