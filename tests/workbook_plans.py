@@ -189,7 +189,9 @@ def full_plan() -> Plan:
             *standard_scales(),
             Scale("kategori-lokal", "Kategori lokal", ScaleKind.CATEGORY, Closed.RIGHT,
                   (Band("Rendah", upper=D("50"), label_en="Low", color="#c62828"),
-                   Band("Tepat", exactly=D("50")), Band("Tinggi", lower=D("50"))),
+                   Band("Tepat", exactly=D("50")),
+                   Band("Tinggi", lower=D("50"), upper=D("100"), closed=Closed.BOTH),
+                   Band("Melampaui", lower=D("100"))),
                   "Perbup 1/2020"),
         ),
         settings=Settings(RoundingMode.TRUNCATE, 3, NegativeFormula.T_OVER_R, D("120"),
@@ -435,7 +437,8 @@ def _band(draw: st.DrawFn) -> Band:
     upper = draw(_opt(st.integers(lower or 0, 200)))
     return Band(draw(TEXT), None if lower is None else D(lower),
                 None if upper is None else D(upper), draw(_opt(DECIMAL)), draw(_opt(TEXT)),
-                draw(_opt(st.from_regex(r"#[0-9a-f]{6}", fullmatch=True))))
+                draw(_opt(st.from_regex(r"#[0-9a-f]{6}", fullmatch=True))),
+                draw(_opt(st.sampled_from(Closed))))
 
 
 @st.composite

@@ -100,6 +100,7 @@ class Closed(enum.Enum):
 
     LEFT = "left"  # [lower, upper)
     RIGHT = "right"  # (lower, upper]
+    BOTH = "both"  # [lower, upper]: one band's own ("86 s/d 100"), not a whole scale's
 
 
 class RevisionSubject(enum.Enum):

@@ -364,6 +364,7 @@ class Band:
     exactly: Decimal | None = None
     label_en: str | None = None
     color: str | None = None  # "#2e7d32"
+    closed: Closed | None = None  # this band's closed ends when not its scale's (both: [86, 100])
 
 
 @dataclass(frozen=True)

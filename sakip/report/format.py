@@ -205,7 +205,9 @@ class Formatter:
         """A band's interval in words of its scale's closed side: "≥ 75 s.d. < 90", "= 100"."""
         if band.exactly is not None:
             return f"= {self.number(band.exactly)}"
-        low_sign, high_sign = ("≥", "<") if scale.closed is Closed.LEFT else (">", "≤")
+        closed = band.closed or scale.closed
+        low_sign = ">" if closed is Closed.RIGHT else "≥"
+        high_sign = "<" if closed is Closed.LEFT else "≤"
         exact = {b.exactly for b in scale.bands if b.exactly is not None}
         if band.lower in exact:
             low_sign = ">"  # the exact band takes the bound itself

@@ -91,6 +91,7 @@ LABELS: Mapping[type[enum.Enum], Mapping[enum.Enum, str]] = {
     Closed: {
         Closed.LEFT: "Kiri",
         Closed.RIGHT: "Kanan",
+        Closed.BOTH: "Kedua ujung",
     },
     RoundingMode: {
         RoundingMode.HALF_UP: "Setengah ke atas",

@@ -479,6 +479,8 @@ BANDS = Sheet(
         C("upper", "Batas atas", Kind.DECIMAL, "Kosong: tanpa batas atas."),
         C("exactly", "Tepat", Kind.DECIMAL, "Untuk pita satu nilai, misalnya 100."),
         C("color", "Warna", Kind.CODE, "Warna, misalnya #2e7d32."),
+        C("closed", "Batas tertutup", Kind.CHOICE,
+          "Kosong: seperti skalanya. Kedua ujung: pita [bawah, atas], misalnya 86 s.d. 100."),
     ),
     record=R.BAND,
 )

@@ -160,6 +160,14 @@ def _gap(scale: Scale) -> str | None:
             return f"ada celah antara {show(low.upper)} dan {show(high.lower)}"
         if low.upper > high.lower:
             return f"pita '{low.label}' dan '{high.label}' tumpang tindih"
+        point = low.upper  # where the two meet: in both bands, in neither, or in one
+        held = [b for b in (low, high) if band_for(Scale("", "", scale.kind, scale.closed, (b,)),
+                                                     point) is not None]
+        exact = any(b.exactly == point for b in scale.bands)
+        if len(held) == 2:
+            return f"pita '{low.label}' dan '{high.label}' sama-sama memuat {show(point)}"
+        if not held and not exact:
+            return f"nilai {show(point)} tidak masuk pita mana pun"
     if bands[-1].upper is not None:
         return f"tidak mencakup nilai di atas {show(bands[-1].upper)}"
     return None

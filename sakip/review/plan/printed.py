@@ -20,6 +20,8 @@ PREFIX = "dalam laporan yang disusun dari rencana ini"
 
 
 def printed(review: PlanReview) -> list[Finding]:
+    """Every report check over the report this plan makes for the year reviewed, each finding
+    placed in that report ("dalam laporan yang disusun dari rencana ini")."""
     from sakip.report import Options, build_report, render
     from sakip.review.report import review_document
     from sakip.review.report.html_reader import html_document

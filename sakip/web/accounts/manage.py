@@ -223,7 +223,8 @@ def scale_edit(request: HttpRequest, scale: int) -> HttpResponse:
                            **{name: f"b-{b.pk}-{name}" for name in BAND_FIELDS})
             edited = Scale(row.code, row.name, ScaleKind(row.kind), Closed(row.closed), tuple(
                 Band(v["label"] or "", v["lower"], v["upper"], v["exactly"], v["label_en"],
-                     v["color"]) for _, v in planned), row.source)
+                     v["color"], Closed(b.closed) if b.closed else None)
+                for b, v in planned), row.source)
             for problem in check_scale(edited, inputs):
                 if problem.severity is Severity.ERROR:
                     form.errors.setdefault(problem.path or "", message(problem))

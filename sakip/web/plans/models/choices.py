@@ -116,6 +116,7 @@ ScaleKind = from_core(enums.ScaleKind, {
 Closed = from_core(enums.Closed, {
     "LEFT": "[bawah, atas)",
     "RIGHT": "(bawah, atas]",
+    "BOTH": "[bawah, atas]",
 })
 
 

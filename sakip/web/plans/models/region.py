@@ -63,6 +63,8 @@ class Band(models.Model):
     upper = measure(verbose_name="batas atas")
     exactly = measure(verbose_name="tepat")
     color = short(7, verbose_name="warna")
+    closed = models.CharField("interval tertutup", max_length=10, choices=choices.Closed.choices,
+                              null=True, blank=True, help_text="kosong: seperti skalanya")
     position = position()
 
     class Meta:
