@@ -168,9 +168,9 @@ def test_the_short_paths_are_taken(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_the_collector_is_paused_while_reading_and_resumed_after(tmp_path: Path) -> None:
     import gc
 
+    from sakip.io.heap import collection_paused
     from sakip.io.problems import InputError
     from sakip.io.workbook import import_workbook
-    from sakip.io.workbook.rows import collection_paused
 
     seen: list[bool] = []
     with collection_paused():

@@ -40,6 +40,7 @@ from sakip.core.model import (
 from sakip.core.numbers import canonical_decimal
 from sakip.io import plan_checks as K
 from sakip.io import plan_layout as L
+from sakip.io.heap import collection_paused
 from sakip.io.limits import DEFAULT_LIMITS, PlanLimits
 from sakip.io.plan_checks import Key, Location, check_plan, describe
 from sakip.io.problems import InputError, Problem
@@ -93,6 +94,11 @@ def _too_large(name: str, limits: PlanLimits) -> Problem:
 
 
 def parse_plan(text: str, source: str = "<plan>", limits: PlanLimits = DEFAULT_LIMITS) -> Plan:
+    with collection_paused():
+        return _parse(text, source, limits)
+
+
+def _parse(text: str, source: str, limits: PlanLimits) -> Plan:
     collector = Collector(source)
     if len(text) > limits.max_bytes:  # characters: at most as many as the bytes of the text
         raise InputError([_too_large(source, limits)])

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sakip.core.model import Plan
+from sakip.io.heap import collection_paused
 from sakip.io.plan_checks import check_plan
 from sakip.io.problems import InputError, Problem, Severity
 from sakip.io.workbook.assemble import assemble
@@ -42,7 +43,12 @@ class ImportResult:
 
 def import_workbook(path: str | Path, limits: Limits | None = None) -> ImportResult:
     """Read a workbook into a plan: the whole valid plan, or InputError with every problem."""
-    records, problems = read_records(Path(path), limits or Limits())
+    with collection_paused():
+        return _import(Path(path), limits or Limits())
+
+
+def _import(path: Path, limits: Limits) -> ImportResult:
+    records, problems = read_records(path, limits)
     structural = {Code.MISSING_SHEET, Code.MISSING_COLUMN, Code.MISSING_FIELD}
     if not records or any(p.code in structural for p in problems):
         raise InputError(problems)

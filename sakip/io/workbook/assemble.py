@@ -48,10 +48,11 @@ from sakip.core.model import (
 )
 from sakip.core.numbers import canonical
 from sakip.io import plan_checks as K
+from sakip.io.heap import collection_paused
 from sakip.io.plan_checks import Key, Location, describe
 from sakip.io.standard_scales import standard_scales
 from sakip.io.workbook import sheets as S
-from sakip.io.workbook.rows import Cell, Records, Row, collection_paused
+from sakip.io.workbook.rows import Cell, Records, Row
 from sakip.io.workbook.schema import Sheet
 
 T = TypeVar("T")

@@ -14,13 +14,14 @@ from pathlib import Path
 
 import python_calamine
 
+from sakip.io.heap import collection_paused
 from sakip.io.limits import visible
 from sakip.io.problems import Problem, Severity
 from sakip.io.workbook.cells import BadCell, RawValue, Reader, column_reader, read_table_cell
 from sakip.io.workbook.codes import Code
 from sakip.io.workbook.container import Limits, check_file, survey, too_many_cells
 from sakip.io.workbook.formulas import NO_VALUE, Marks
-from sakip.io.workbook.rows import Cell, Records, Row, collection_paused
+from sakip.io.workbook.rows import Cell, Records, Row
 from sakip.io.workbook.schema import (
     FORM_HEADERS,
     Column,

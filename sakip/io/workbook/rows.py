@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -76,21 +74,3 @@ Records = dict[str, list[Row]]
 """Sheet name → its records, in sheet order."""
 
 
-@contextmanager
-def collection_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector paused while a workbook's records are built.
-
-    Reading and assembling allocate a few objects per cell (python-calamine's lists, a dict and
-    a Row per record, the plan's records), almost none of them garbage and none in cycles; the
-    collector, triggered every 700 allocations, walks the ever larger heap again and again, which
-    cost about a quarter of the import. Memory is not at stake: what is built is bounded by the
-    limits on cells and sizes, and reference counting frees everything else at once. The
-    collector is resumed afterwards (if it was running), exceptions included.
-    """
-    running = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if running:
-            gc.enable()
