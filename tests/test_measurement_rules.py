@@ -129,3 +129,37 @@ def test_a_unit_whose_indicators_are_all_activities_gets_a_mean():
 def test_key_indicators_marked_at_activity_level_are_the_agency_mean():
     m = measure(plan_from(ACTIVITY_ONLY.format(key1="true")), 2020)
     assert m.key == ("A1",) and m.groups[-1].achievement == 90
+
+
+MEASURE_ONLY = """\
+format: sakip-plan/1
+agency: {code: uptd, name: UPTD Contoh}
+strategic_plan: {start: 2020, end: 2024}
+programs:
+  - code: P1
+    name: Program
+    activities:
+      - code: K1
+        name: Kegiatan
+        indicators:
+          - {code: A1, name: Cakupan layanan, targets: {2020: 80}, actuals: {2020: 72}}
+          - {code: A2, name: Waktu tunggu, polarity: negative, targets: {2020: 7}, actuals: {2020: 8}}
+"""
+
+
+def test_a_plan_made_only_to_be_measured_needs_no_region_and_no_renstra_name(tmp_path):
+    import pytest
+
+    from sakip.io.problems import InputError
+    from sakip.io.workbook import export_plan, load_workbook
+
+    plan = parse_plan(MEASURE_ONLY)
+    assert not plan.region.given and plan.strategic_plan.title == "Renstra 2020–2024"
+    m = measure(plan, 2020)
+    assert m.groups[-1].achievement == quantize((Decimal(90) + Decimal("85.71428571")) / 2, 2)
+    assert "region" not in dump_plan(plan) and parse_plan(dump_plan(plan)) == plan
+    export_plan(plan, tmp_path / "rencana.xlsx")
+    assert load_workbook(tmp_path / "rencana.xlsx") == plan
+    with pytest.raises(InputError) as refused:
+        build_report(plan, 2020)
+    assert [p.code for p in refused.value.problems] == ["REPORT_NEEDS_REGION"]

@@ -91,6 +91,7 @@ _SEMANTICS: dict[tuple[str | None, str], dict[str, Any]] = {
     (r.AGREEMENT, "number"): {"minimum": 0, "maximum": 99},
     (r.ACTUAL, "quarter"): {"minimum": 1, "maximum": 4},
     (r.TABLE, "rows"): {"type": Type.CELLS},
+    (r.STRATEGIC_PLAN, "name"): {"default": ""},  # a plan made only to be measured needs none
 }
 
 
@@ -128,6 +129,7 @@ def _declare(kind: str, cls: type, prefix: str = "", skip: tuple[str, ...] = ())
         default = REQUIRED if item.default is MISSING else item.default
         if item.default_factory is not MISSING:
             default = item.default_factory()
+        default = extra.pop("default", default)
         if type_ is Type.RECORD:
             found.append(Field(prefix + item.name, type_, default, **extra))
             found.extend(_declare(kind, extra["record"], f"{prefix}{item.name}."))

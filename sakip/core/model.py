@@ -49,6 +49,14 @@ class Region:
     vision: str | None = None
     missions: tuple[Mission, ...] = ()
 
+    @property
+    def given(self) -> bool:
+        """False for the region of a plan that names none (a plan made only to be measured)."""
+        return bool(self.name)
+
+
+NO_REGION = Region("", RegionKind.REGENCY)  # a plan file without ``region``: nothing is shown
+
 
 @dataclass(frozen=True)
 class Official:
@@ -109,6 +117,11 @@ class StrategicPlan:
     end: int
     baseline_year: int | None = None  # the year before the plan (data awal)
     revisions: tuple[Revision, ...] = ()
+
+    @property
+    def title(self) -> str:
+        """Its name, or for a plan that gives none its period: "Renstra 2019–2023"."""
+        return self.name or f"Renstra {self.start}–{self.end}"
 
     @property
     def years(self) -> tuple[int, ...]:

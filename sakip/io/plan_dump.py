@@ -55,7 +55,9 @@ def dump_plan(plan: Plan) -> str:
 def plan_document(plan: Plan) -> Doc:
     """The plan file as plain data (mappings, lists, text, ints, Decimals), ready for YAML."""
     doc: Doc = {"format": FORMAT}
-    doc["region"] = _record(r.REGION, plan.region, missions=_each(r.MISSION, plan.region.missions))
+    if plan.region.given:
+        doc["region"] = _record(r.REGION, plan.region,
+                                missions=_each(r.MISSION, plan.region.missions))
     doc["agency"] = _record(r.AGENCY, plan.agency, units=_each(r.UNIT, plan.agency.units))
     sp = plan.strategic_plan
     doc["strategic_plan"] = _record(r.STRATEGIC_PLAN, sp, revisions=_each(r.REVISION, sp.revisions))

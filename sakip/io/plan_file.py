@@ -19,6 +19,7 @@ from sakip.core.enums import Level
 from sakip.core.fields import Field as FieldSpec
 from sakip.core.fields import Type, fields_of
 from sakip.core.model import (
+    NO_REGION,
     Activity,
     Actual,
     AgreementVersion,
@@ -177,7 +178,7 @@ class _Builder:
         return Location(file=self.collector.file, line=place.line, path=place.path)
 
     def build(self, root: Field) -> Plan | None:
-        top = root.mapping(_TOP, ("format", "region", "agency", "strategic_plan"))
+        top = root.mapping(_TOP, ("format", "agency", "strategic_plan"))
         fmt = top.get("format")
         if fmt is not None and fmt.text() != FORMAT:
             fmt.error("PLAN_BAD_FORMAT", f"format harus '{FORMAT}'", f"format must be '{FORMAT}'")
@@ -201,8 +202,8 @@ class _Builder:
         agreements = each("agreements", self.agreement)
         tables = each("tables", self.table)
         narratives = each("narratives", self.narrative)
-        region, agency = singles.get("region"), singles.get("agency")
-        strategic = singles.get("strategic_plan")
+        region = singles.get("region") if "region" in top else NO_REGION
+        agency, strategic = singles.get("agency"), singles.get("strategic_plan")
         if region is None or agency is None or strategic is None:
             return None
         return Plan(
@@ -495,6 +496,8 @@ def read_partial(kind: str, node: Field, given: dict[str, Any] | None = None
         value = _read(spec, source) if source is not None else None
         if value is not None:
             flat[spec.name] = value
+        elif not spec.required and spec.name not in flat:
+            flat[spec.name] = spec.default  # the declaration's, where the class has none
     return flat, f
 
 

@@ -99,6 +99,13 @@ def place_from(plan: Plan) -> str:
 def make_context(plan: Plan, year: int, options: Options | None = None) -> Context:
     options = options or Options()
     sp = plan.strategic_plan
+    if not plan.region.given:
+        raise InputError([Problem(
+            "REPORT_NEEDS_REGION",
+            "laporan kinerja menyebut pemerintah daerahnya: tambahkan 'region' (nama dan jenis) "
+            "ke berkas rencana; mengukur saja (sakip measure) tidak memerlukannya",
+            "a performance report names its regional government: add 'region' (name and kind) "
+            "to the plan file; measuring alone (sakip measure) does not need it")])
     if not sp.start <= year <= sp.end:
         raise InputError([Problem(
             "REPORT_YEAR_OUTSIDE_PERIOD",

@@ -11,13 +11,14 @@ from __future__ import annotations
 import enum
 import typing
 from collections import defaultdict
-from dataclasses import MISSING, fields
+from dataclasses import MISSING, fields, replace
 from decimal import Decimal
 from functools import cache
 from typing import Any, Protocol, TypeVar
 
 from sakip.core.enums import RevisionSubject
 from sakip.core.model import (
+    NO_REGION,
     Activity,
     Actual,
     Agency,
@@ -179,9 +180,12 @@ class _Assembler:
 
     def plan(self) -> Plan:
         functions = _grouped(self.rows(S.FUNCTIONS), "unit")
-        region_row = self.form(S.REGION, K.REGION)
         missions = self.coded(Mission, S.MISSIONS, K.MISSION)
-        region = _make(Region, {**_kwargs(region_row, _keys(S.REGION)), "missions": missions})
+        if self.records[S.REGION.name]:
+            region_row = self.form(S.REGION, K.REGION)
+            region = _make(Region, {**_kwargs(region_row, _keys(S.REGION)), "missions": missions})
+        else:  # the Pemda sheet left empty: a plan made only to be measured
+            region = replace(NO_REGION, missions=missions)
         agency_row = self.form(S.AGENCY, K.AGENCY)
         units = []
         for row in self.rows(S.UNITS):

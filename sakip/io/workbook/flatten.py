@@ -42,7 +42,8 @@ def flatten(plan: Plan) -> Flat:
     """Every sheet's rows for ``plan``; raises InputError for a value no sheet can hold."""
     flat: Flat = {sheet.name: [] for sheet in S.SHEETS}
     region, agency, strategic = plan.region, plan.agency, plan.strategic_plan
-    flat[S.REGION.name].append(_pick(region, _keys(S.REGION)))
+    flat[S.REGION.name].append(_pick(region, _keys(S.REGION)) if region.given
+                               else dict.fromkeys(_keys(S.REGION)))  # a form left empty
     flat[S.MISSIONS.name] = [_pick(m, ("code", "text")) for m in region.missions]
     agency_row = _pick(agency, [k for k in _keys(S.AGENCY) if not k.startswith("head_")])
     agency_row.update(_official("head", agency.head))

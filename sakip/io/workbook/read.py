@@ -391,6 +391,8 @@ def _read_form(
             continue
         field_rows[column.key] = index + 1
         raw_values[column.key] = (value, marks.pop((index, 1), None))
+    if sheet.optional and all(raw in ("", None) for raw, _ in raw_values.values()):
+        return []  # left empty as a whole: no record (a plan made only to be measured)
     for column in sheet.columns:
         if column.key in raw_values:
             raw, mark = raw_values[column.key]

@@ -53,6 +53,7 @@ class Sheet:
     layout: Layout = Layout.TABLE
     open_columns: str | None = None  # header stem of trailing free columns ("Kolom")
     record: str | None = None  # the kind of record a row holds (sakip.core.records)
+    optional: bool = False  # a form sheet left wholly empty gives no record (a plan's region)
     by_key: dict[str, Column] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

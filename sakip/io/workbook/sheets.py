@@ -28,7 +28,8 @@ def _official(prefix: str, who: str) -> tuple[Column, ...]:
 
 REGION = Sheet(
     "Pemda",
-    "Pemerintah daerah dan RPJMD-nya.",
+    "Pemerintah daerah dan RPJMD-nya; kosongkan seluruhnya bila rencana hanya untuk diukur "
+    "(laporan kinerja memerlukannya).",
     (
         C("name", "Nama pemerintah daerah", Kind.TEXT, "Misalnya Kabupaten Belitung.",
           required=True, width=30),
@@ -42,6 +43,7 @@ REGION = Sheet(
     ),
     layout=Layout.FORM,
     record=R.REGION,
+    optional=True,
 )
 
 MISSIONS = Sheet(
@@ -101,8 +103,8 @@ PLAN = Sheet(
     "Renstra",
     "Rencana strategis (Renstra) dan periodenya.",
     (
-        C("name", "Nama Renstra", Kind.TEXT, "Misalnya Renstra DSPPPA 2018-2023.",
-          required=True, width=30),
+        C("name", "Nama Renstra", Kind.TEXT,
+          "Misalnya Renstra DSPPPA 2018-2023; kosong: Renstra tahun awal–tahun akhir.", width=30),
         C("start", "Tahun awal", Kind.YEAR, "Tahun pertama yang bertarget.", required=True),
         C("end", "Tahun akhir", Kind.YEAR, "Tahun terakhir yang bertarget.", required=True),
         C("baseline_year", "Tahun data awal", Kind.YEAR,

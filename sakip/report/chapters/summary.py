@@ -11,7 +11,7 @@ from sakip.report.model import Block, Chapter, ChapterKind, ListBlock, ListItem,
 def summary(ctx: Context) -> Chapter:
     t, f, m, plan = ctx.t, ctx.f, ctx.m, ctx.plan
     blocks: list[Block] = [Paragraph(spans(t(
-        "summary.plan", agency=plan.agency.name, year=ctx.year, renstra=plan.strategic_plan.name,
+        "summary.plan", agency=plan.agency.name, year=ctx.year, renstra=plan.strategic_plan.title,
         goals=f.count(len(plan.goals)), objectives=f.count(len(plan.objectives)),
         key=f.count(len(m.key)))))]
     agency = m.group(plan.agency.code)

@@ -26,6 +26,8 @@ def printed(review: PlanReview) -> list[Finding]:
     from sakip.review.report import review_document
     from sakip.review.report.html_reader import html_document
 
+    if not review.plan.region.given:
+        return []  # a plan made only to be measured makes no report (REPORT_NEEDS_REGION)
     document = build_report(review.plan, review.year, Options(charts=False))
     html = render(document, ".html").decode("utf-8")
     _, findings = review_document(html_document(html, "laporan"), review.year)
