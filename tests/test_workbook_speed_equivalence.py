@@ -24,20 +24,11 @@ from hypothesis import strategies as st
 from sakip.io.workbook import cells, census
 from sakip.io.workbook.cells import BadCell, RawValue, column_reader, read_cell
 from sakip.io.workbook.choices import labels
-from sakip.io.workbook.schema import Column
+from sakip.io.workbook.schema import Column, column_letter
 from sakip.io.workbook.sheets import SHEETS
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "belitung-2020.xlsx"
 LARGE = 10**12
-
-
-def letters(column: int) -> str:
-    text = ""
-    column += 1
-    while column:
-        column, rest = divmod(column - 1, 26)
-        text = chr(65 + rest) + text
-    return text
 
 
 def general(xml: bytes, limit: int = LARGE) -> int:
@@ -55,7 +46,7 @@ def plain_sheet(cells: list[tuple[int, int, str, bool]]) -> bytes:
     """Cells in rows, in the order given (a row per cell: order and duplicates are free)."""
     parts = []
     for column, row, rest, empty in cells:
-        ref = f"{letters(column)}{row + 1}"
+        ref = f"{column_letter(column)}{row + 1}"
         body = "/>" if empty else "><v>1</v></c>"
         parts.append(f'<row r="{row + 1}"><c r="{ref}"{rest}{body}</row>')
     return ("<worksheet><cols><col min=\"1\" max=\"2\"/></cols><sheetData>" + "".join(parts)
