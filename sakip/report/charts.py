@@ -11,8 +11,11 @@ glyph along ``font.family``): the Noto fonts for other scripts and CJK (Debian
 ``fonts-noto-core``, ``fonts-noto-cjk``) and Symbola for emoji (``fonts-symbola``; colour
 bitmap emoji fonts such as Noto Color Emoji cannot be drawn by matplotlib). A family not
 installed is left out of the list, so matplotlib never warns about it; a character no installed
-font has still gives matplotlib's "Glyph … missing" warning, as it should. Matplotlib does not
-shape text: Arabic letters are drawn unjoined, left to right.
+font has still gives matplotlib's "Glyph … missing" warning, as it should. Matplotlib 3.11
+lays text out itself: Arabic letters are joined and a right-to-left line is drawn right to left
+(checked by eye on a rendered chart; older versions drew them unjoined, left to right, hence
+the version pinned in pyproject.toml). Shaping the text before it, as was once necessary,
+would now reverse it again.
 """
 
 from __future__ import annotations
