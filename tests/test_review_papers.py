@@ -142,7 +142,7 @@ def test_a_plan_reviews_steps_are_the_plan_checks(tmp_path):
     subject = Subject("belitung-2020.yaml", "rencana", plan.agency.name, plan.region.name, 2020, DAY)
     steps = [s.step.key for s in as_review(subject, findings).steps()]
     assert steps == ["PK", "DATA", "DERIVATION", "ACHIEVEMENT", "LABELS", "CASCADE", "BUDGET",
-                     "TEAM"]
+                     "ARITHMETIC", "CONSISTENCY", "TEAM"]
     budget = next(s for s in as_review(subject, findings).steps() if s.step.key == "BUDGET")
     missing = [n for n, f in enumerate(findings, start=1) if f.code == "PLAN_BUDGET_MISSING"]
     assert set(missing) <= set(budget.items) and len(missing) == 4

@@ -37,7 +37,8 @@ def test_the_full_plan_fills_every_field_of_the_model() -> None:
               for f in dataclasses.fields(obj) if getattr(obj, f.name) not in (None, ())}
     assert every - filled == set()
     model_classes = {name for name, value in vars(model).items()
-                     if dataclasses.is_dataclass(value) and value.__module__ == model.__name__}
+                     if isinstance(value, type) and dataclasses.is_dataclass(value)
+                     and value.__module__ == model.__name__}
     assert model_classes - {type(obj).__name__ for obj in records} == set()
 
 

@@ -39,6 +39,7 @@ ID: dict[str, str] = {
     "direction.changed": "berubah",
     "closed.left": "batas bawah termasuk, batas atas tidak termasuk",
     "closed.right": "batas bawah tidak termasuk, batas atas termasuk",
+    "closed.both": "batas bawah dan batas atas termasuk",
     "why.no_target": "tidak ada target", "why.no_actual": "realisasi belum diisi",
     "why.not_available": "data belum tersedia", "why.zero_target": "target nol: persentase tidak terdefinisi",
     "why.zero_actual": "realisasi nol dengan rumus T/R: persentase tidak terdefinisi",
@@ -66,6 +67,7 @@ ID: dict[str, str] = {
     "note.group_missing": "Tidak ada indikator dengan capaian (data belum tersedia).",
     "note.uncounted": "Belum dapat diukur karena datanya belum tersedia: {names}.",
     "note.outside": "Capaiannya di luar semua rentang skala ini: {names}.",
+    "note.no_figure": "Capaiannya tidak berupa angka (target kualitatif, target nol atau nilai yang tidak dapat dihitung): {names}.",
     "note.remark": "Keterangan: {text}", "note.source": "Sumber: {source}",
     # ---- cover, foreword, contents, signatures
     "cover.title": "LAPORAN KINERJA", "cover.year": "TAHUN {year}", "cover.phone": "Telp. {phone}",
@@ -188,6 +190,7 @@ ID: dict[str, str] = {
     "ch3.category_caption": "Jumlah Indikator Kinerja Utama Tahun {year} menurut Kategori",
     "ch3.indicator_count": "Jumlah Indikator", "ch3.uncounted": "Belum dapat diukur (data belum tersedia)",
     "ch3.outside": "Di luar semua rentang skala",
+    "ch3.no_figure": "Capaian tidak berupa angka",
     "ch3.unlinked": "Program yang belum dikaitkan dengan sasaran",
     "ch3.predicate_members": "Sebanyak {count} indikator dengan predikat {label}: {names}.",
     "ch3.agency_mean": "Rata-rata capaian {count} indikator kinerja utama {agency} tahun {year} sebesar {achievement}%, termasuk kategori {category}.",

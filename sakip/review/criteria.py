@@ -426,6 +426,7 @@ def effect(code: str) -> Text:
 PLAN_MODULE_STEPS: dict[str, tuple[str, ...]] = {
     "agreement": ("PK",), "indicators": ("DATA", "DERIVATION", "ACHIEVEMENT", "LABELS"),
     "structure": ("CASCADE",), "budget": ("BUDGET",),
+    "printed": ("ARITHMETIC", "CONSISTENCY"),  # the report checks over what the plan would print
 }
 REPORT_MODULE_STEPS: dict[str, tuple[str, ...]] = {
     "structure": ("PRESENTATION",), "outline": ("OUTLINE",), "rows": ("ACHIEVEMENT", "ARITHMETIC"),

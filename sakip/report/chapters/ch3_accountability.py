@@ -164,18 +164,29 @@ def _category_counts(ctx: Context) -> Table:
                  (Column(1), Column(4), Column(3), Column(2, Align.CENTER)), header, rows)
 
 
+_UNCOUNTED = (("data", "ch3.uncounted", "note.uncounted"),
+              ("figure", "ch3.no_figure", "note.no_figure"),
+              ("band", "ch3.outside", "note.outside"))
+_NO_DATA = frozenset({Why.NO_ACTUAL, Why.NOT_AVAILABLE, Why.NO_TARGET})
+
+
+def _reason(why: Why | None) -> str:
+    if why in _NO_DATA:
+        return "data"
+    return "band" if why is Why.NO_BAND else "figure"
+
+
 def _uncounted_rows(ctx: Context, span: int, uncounted: tuple[Uncounted, ...]) -> list[Row]:
-    """The key indicators a scale does not count, by why: no data yet, or an achievement in
-    no band of the scale (a gap in it); then the total of every key indicator."""
+    """The key indicators a scale does not count, by why: no data yet; an achievement that is no
+    number (a qualitative target, a zero target …); an achievement in no band of the scale (a gap
+    in it). Then the total of every key indicator."""
     t, m = ctx.t, ctx.m
     rows = []
-    for outside in (False, True):
-        codes = [u.code for u in uncounted if (u.why is Why.NO_BAND) is outside]
+    for reason, label, note in _UNCOUNTED:
+        codes = [u.code for u in uncounted if _reason(u.why) == reason]
         if not codes:
             continue
         names = ", ".join(m.result(code).indicator.name for code in codes)
-        label, note = ("ch3.outside", "note.outside") if outside else ("ch3.uncounted",
-                                                                       "note.uncounted")
         rows.append(Row((Cell(t(label), colspan=span),
                          Cell(str(len(codes)), note=t(note, names=names)))))
     rows.append(Row((Cell(t("word.total"), bold=True, colspan=span, align=Align.CENTER),
