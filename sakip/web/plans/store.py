@@ -20,10 +20,7 @@ from sakip.web.plans.sync import sync
 
 
 def create_region(region: model.Region) -> m.Region:
-    row = m.Region.objects.create(
-        name=region.name, kind=region.kind.value, head_title=region.head_title,
-        head_name=region.head_name, rpjmd_start=region.rpjmd_start, rpjmd_end=region.rpjmd_end,
-        vision=region.vision)
+    row = m.Region.objects.create(**columns(r.REGION, region))
     add_missions(row, region)
     return row
 
@@ -32,7 +29,7 @@ def add_missions(row: m.Region, region: model.Region) -> None:
     known = set(row.missions.values_list("code", flat=True))
     start = row.missions.count()
     m.Mission.objects.bulk_create(
-        m.Mission(region=row, code=x.code, text=x.text, position=start + i)
+        m.Mission(region=row, position=start + i, **columns(r.MISSION, x))
         for i, x in enumerate(x for x in region.missions if x.code not in known))
 
 
@@ -43,13 +40,10 @@ def add_scales(row: m.Region, scales: tuple[model.Scale, ...]) -> list[str]:
     start = row.scales.count()
     added = []
     for i, scale in enumerate(s for s in scales if s.code not in known):
-        created = m.Scale.objects.create(region=row, code=scale.code, name=scale.name,
-                                         kind=scale.kind.value, closed=scale.closed.value,
-                                         source=scale.source, position=start + i)
-        m.Band.objects.bulk_create(
-            m.Band(scale=created, label=b.label, label_en=b.label_en, lower=b.lower, upper=b.upper,
-                   exactly=b.exactly, color=b.color, position=j)
-            for j, b in enumerate(scale.bands))
+        created = m.Scale.objects.create(region=row, position=start + i,
+                                         **columns(r.SCALE, scale))
+        m.Band.objects.bulk_create(m.Band(scale=created, position=j, **columns(r.BAND, b))
+                                   for j, b in enumerate(scale.bands))
         added.append(scale.code)
     return added
 
