@@ -108,6 +108,10 @@ def run(item: Case, folder: Path) -> Outcome:
     before = _snapshot(folder)
     env = dict(os.environ, PYTHONPATH=str(ROOT), OPENBLAS_NUM_THREADS="1",
                MPLCONFIGDIR=str(folder.parent / ".matplotlib"))
+    # a case's inputs are its folder's: the suite's own database (PostgreSQL in CI's second
+    # run) is not one of them (``verify --data`` reads that folder's SQLite)
+    for name in ("SAKIP_DATABASE_URL", "SAKIP_DATA_DIR"):
+        env.pop(name, None)
     base = folder.parent / folder.name
     out_path, err_path, usage_path = (base.with_suffix(s) for s in (".out", ".err", ".usage"))
     started = time.monotonic()
