@@ -549,14 +549,6 @@ def _texts(f: dict[str, Field], key: str) -> tuple[str, ...]:
     return f[key].texts() if key in f else ()
 
 
-def _decimal(f: dict[str, Field], key: str) -> Decimal | None:
-    return f[key].decimal() if key in f else None
-
-
-def _default(value: Decimal | None, default: Decimal) -> Decimal:
-    return default if value is None else value
-
-
 def _number_or_level(field: Field, levels: tuple[str, ...]) -> Decimal | None:
     """A number; or, for an indicator with qualitative levels, None for a level name."""
     if levels:

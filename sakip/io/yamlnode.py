@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 import yaml
 
+from sakip.core.fields import FIRST_YEAR, LAST_YEAR
 from sakip.core.numbers import D, NumberError, canonical_decimal
 from sakip.io.idnum import MAX_WHOLE_DIGITS, whole_digits
 from sakip.io.limits import CONTROL, DEFAULT_LIMITS, PlanLimits, describe_character, id_number
@@ -447,7 +448,7 @@ class Field:
         return number
 
     def year(self) -> int | None:
-        return self.integer(1900, 2200)
+        return self.integer(FIRST_YEAR, LAST_YEAR)
 
     def boolean(self, default: bool = False) -> bool:
         value = self._scalar()

@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from sakip.core.fields import FIRST_YEAR, LAST_YEAR
 from sakip.core.numbers import canonical, canonical_decimal
 from sakip.io.idnum import (
     MAX_WHOLE_DIGITS,
@@ -43,7 +44,7 @@ RawValue = int | float | str | bool | dt.date | dt.datetime | dt.time | dt.timed
 Typed = str | Decimal | int | bool | enum.Enum | tuple[str, ...]
 
 MAX_EXACT_INTEGER = 10**15  # doubles hold every integer below this (and a good deal more)
-YEAR_RANGE = (1900, 2200)
+YEAR_RANGE = (FIRST_YEAR, LAST_YEAR)  # the plan's years (sakip.core.fields)
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _TRUE = frozenset({"ya", "y", "iya", "benar", "true", "1"})
 _FALSE = frozenset({"tidak", "tdk", "bukan", "salah", "false", "0"})
