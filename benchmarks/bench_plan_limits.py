@@ -22,7 +22,7 @@ from sakip.io.plan_file import load_plan
 from sakip.io.problems import InputError
 
 HEADER = """\
-format: sakip-plan/1
+format: sakip-plan/2
 region: {name: Kabupaten Contoh, kind: regency}
 agency: {code: dinas, name: Dinas Contoh}
 strategic_plan: {name: Renstra 2019-2023, start: 2019, end: 2023}

@@ -9,7 +9,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "belitung-2020.yaml"
 
 BASE = """\
-format: sakip-plan/1
+format: sakip-plan/2
 region: {name: Kabupaten Contoh, kind: regency, missions: [{code: M1, text: Misi}]}
 agency: {code: dinas, name: Dinas Contoh}
 strategic_plan: {name: Renstra 2019-2023, start: 2019, end: 2023, baseline_year: 2018}

@@ -132,7 +132,7 @@ def test_key_indicators_marked_at_activity_level_are_the_agency_mean():
 
 
 MEASURE_ONLY = """\
-format: sakip-plan/1
+format: sakip-plan/2
 agency: {code: uptd, name: UPTD Contoh}
 strategic_plan: {start: 2020, end: 2024}
 programs:

@@ -133,7 +133,7 @@ def test_syntax_error_is_one_problem_with_a_line():
 
 
 def test_wrong_format_and_empty_file():
-    assert "PLAN_BAD_FORMAT" in codes_of(BASE.replace("sakip-plan/1", "sakip-plan/9"))
+    assert "PLAN_BAD_FORMAT" in codes_of(BASE.replace("sakip-plan/2", "sakip-plan/9"))
     assert codes_of("") == ["PLAN_EMPTY"]
 
 

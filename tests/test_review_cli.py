@@ -49,7 +49,7 @@ def test_input_that_cannot_be_read_exits_2_with_an_indonesian_message(tmp_path, 
     assert main(["review", str(tmp_path / "laporan.odt")]) == 2
     assert "tidak dikenal" in capsys.readouterr().err
     broken = tmp_path / "rusak.yaml"
-    broken.write_text("format: sakip-plan/1\nregion: [\n", encoding="utf-8")
+    broken.write_text("format: sakip-plan/2\nregion: [\n", encoding="utf-8")
     assert main(["review", str(broken)]) == 2
 
 

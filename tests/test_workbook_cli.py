@@ -45,7 +45,7 @@ def test_outputs_are_not_overwritten_without_force(tmp_path: Path,
     assert plan_file.read_text(encoding="utf-8") == "lama"
     assert main(["import", str(CORPUS / "formula_cached.xlsx"), "-o", str(plan_file),
                  "--force"]) == 0
-    assert plan_file.read_text(encoding="utf-8").startswith("format: sakip-plan/1")
+    assert plan_file.read_text(encoding="utf-8").startswith("format: sakip-plan/2")
 
 
 def test_a_broken_workbook_prints_every_problem_and_writes_nothing(
@@ -55,7 +55,7 @@ def test_a_broken_workbook_prints_every_problem_and_writes_nothing(
     assert main(["import", str(CORPUS / "bad_values.xlsx"), "-o", str(plan_file)]) == 1
     err = capsys.readouterr().err
     assert "Masukan tidak valid: 7 kesalahan." in err
-    assert "lembar 'Target', baris 2, kolom C (Target)" in err and "XLSX_BAD_NUMBER" in err
+    assert "lembar 'Target', baris 2, kolom E (Target)" in err and "XLSX_BAD_NUMBER" in err
     assert "Traceback" not in err
     assert not plan_file.exists()
     assert list(tmp_path.iterdir()) == []  # no temporary file left behind either
@@ -80,7 +80,8 @@ def test_warnings_are_printed_and_the_import_goes_on(
                  "-o", str(plan_file)]) == 0
     captured = capsys.readouterr()
     assert "peringatan" in captured.err and "PLAN_SPENDING_ABOVE_CEILING" in captured.err
-    assert "1 peringatan" in captured.out
+    # the year's spending now also differs from the sum of its quarters (a second warning)
+    assert "PLAN_PERIODS_DISAGREE" in captured.err and "2 peringatan" in captured.out
     assert plan_file.exists()
 
 

@@ -102,13 +102,13 @@ def test_file_problems_name_the_file_and_say_what_to_do() -> None:
 def test_cell_problems_name_sheet_row_and_column() -> None:
     problems = problems_of("bad_values.xlsx")
     number = find(problems, "XLSX_BAD_NUMBER")
-    assert (number.sheet, number.row, number.column) == ("Target", 2, "C (Target)")
+    assert (number.sheet, number.row, number.column) == ("Target", 2, "E (Target)")
     assert "sembilan puluh" in number.message_id
     choice = find(problems, "XLSX_BAD_CHOICE")
     assert (choice.sheet, choice.row) == ("Indikator", 2)
     assert "Positif, Negatif, Stabil" in choice.message_id
     rendered = number.render("id")
-    assert rendered.startswith("lembar 'Target', baris 2, kolom C (Target):")
+    assert rendered.startswith("lembar 'Target', baris 2, kolom E (Target):")
 
 
 def test_a_form_field_problem_names_its_row() -> None:
@@ -137,7 +137,7 @@ def test_merged_cells_name_the_range() -> None:
 
 def test_a_formula_without_value_is_named() -> None:
     problem = find(problems_of("formula_no_value.xlsx"), "XLSX_FORMULA_NO_VALUE")
-    assert (problem.sheet, problem.row, problem.column) == ("Anggaran", 2, "D (Pagu)")
+    assert (problem.sheet, problem.row, problem.column) == ("Anggaran", 2, "F (Pagu)")
 
 
 def test_the_cached_value_of_a_formula_is_used() -> None:
@@ -147,7 +147,7 @@ def test_the_cached_value_of_a_formula_is_used() -> None:
 def test_error_values_are_named_where_they_are() -> None:
     found = [p for p in problems_of("error_values.xlsx") if p.code == "XLSX_ERROR_VALUE"]
     assert [(p.sheet, p.row, p.column) for p in found] == [
-        ("Target", 2, "C (Target)"), ("Target", 3, "C (Target)"),
+        ("Target", 2, "E (Target)"), ("Target", 3, "E (Target)"),
         ("Anggaran", 2, found[2].column)]
     assert found[2].column is not None and found[2].column.endswith("(Realisasi anggaran)")
     assert ["#DIV/0!" in found[0].message_id, "#N/A" in found[1].message_en,
@@ -156,7 +156,7 @@ def test_error_values_are_named_where_they_are() -> None:
 
 def test_an_ambiguous_text_number_names_both_readings() -> None:
     problem = find(problems_of("ambiguous_number.xlsx"), "XLSX_AMBIGUOUS_NUMBER")
-    assert (problem.sheet, problem.row, problem.column) == ("Target", 3, "C (Target)")
+    assert (problem.sheet, problem.row, problem.column) == ("Target", 3, "E (Target)")
     assert problem.message_id == "12.345 dibaca 12345 atau 12,345? Tulis 12345 atau 12,345"
 
 

@@ -62,7 +62,7 @@ def test_an_error_value_in_the_target_column_is_named_not_an_empty_target(
     put_error(book["Target"], 2, column(book["Target"], "Target"), value)
     found = problems(book, tmp_path)
     assert {p.code for p in found} == {"XLSX_ERROR_VALUE"}  # not PLAN_EMPTY_TARGET
-    assert where(found, "XLSX_ERROR_VALUE") == [("Target", 2, "C (Target)")]
+    assert where(found, "XLSX_ERROR_VALUE") == [("Target", 2, "E (Target)")]
     assert value in found[0].message_id and value in found[0].message_en
 
 
@@ -113,7 +113,7 @@ def test_an_ambiguous_text_number_is_located_with_both_readings(tmp_path: Path) 
     targets.cell(row=3, column=column(targets, "Target"), value="12.345")
     found = problems(book, tmp_path)
     assert {p.code for p in found} == {"XLSX_AMBIGUOUS_NUMBER"}
-    assert where(found, "XLSX_AMBIGUOUS_NUMBER") == [("Target", 3, "C (Target)")]
+    assert where(found, "XLSX_AMBIGUOUS_NUMBER") == [("Target", 3, "E (Target)")]
     assert found[0].message_id == "12.345 dibaca 12345 atau 12,345? Tulis 12345 atau 12,345"
 
 

@@ -66,9 +66,9 @@ def test_enumerated_columns_have_drop_down_lists(template: Workbook) -> None:
 
 def test_numeric_columns_carry_invariant_number_formats(template: Workbook) -> None:
     budgets = template["Anggaran"]
-    assert budgets.column_dimensions["D"].number_format == "#,##0"  # Pagu
+    assert budgets.column_dimensions["F"].number_format == "#,##0"  # Pagu
     targets = template["Target"]
-    assert targets.column_dimensions["C"].number_format == "#,##0.00"
+    assert targets.column_dimensions["E"].number_format == "#,##0.00"
     assert NUMBER_FORMATS[Kind.DECIMAL] == "#,##0.00"  # shown as 1.234.567,89 in id-ID
     assert targets.column_dimensions["A"].number_format == "@"  # codes stay text
 

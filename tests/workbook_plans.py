@@ -117,18 +117,20 @@ def full_plan() -> Plan:
                 definition="Penurunan jumlah PMKS", data_source="Dinsos", key=True,
                 kind=IndicatorKind.OUTCOME,
                 baseline=Baseline(2018, D("73.85")),
-                targets=(Target(2019, D("0.5")), Target(2020, D("0.5"))),
+                targets=(Target(2019, D("0.5")),
+                         Target(2020, D("0.5"), note="rencana aksi baru triwulan I"),
+                         Target(2020, D("0.2"), quarter=1)),
                 actuals=(
                     Actual(2019, D("-5.93")),
                     Actual(2020, D("5.01"), note="dari Tabel 3.5"),
                     Actual(2020, D("1.2"), quarter=1, status=ActualStatus.PROVISIONAL,
-                           reason="belum final"),
+                           reason="belum final", drivers="Pendataan ulang bersama desa"),
                 ),
             ),
             Indicator(
                 code="IKU-02", name="Prevalensi kekerasan", level=Level.OBJECTIVE, owner="S1",
                 unit="kasus per 10.000", precision=3, polarity=Polarity.NEGATIVE,
-                negative_formula=NegativeFormula.T_OVER_R, aggregation=Aggregation.CUMULATIVE,
+                negative_formula=NegativeFormula.T_OVER_R, aggregation=Aggregation.SUM,
                 cap=D("120"),
                 targets=(Target(2020, D("12.125")),),
                 actuals=(Actual(2020, status=ActualStatus.NOT_AVAILABLE,
@@ -144,9 +146,12 @@ def full_plan() -> Plan:
             Indicator(
                 code="IK-K1", name="Jumlah lansia", level=Level.ACTIVITY, owner="K1.1",
                 unit="orang", precision=0, polarity=Polarity.STABILISE,
-                aggregation=Aggregation.AVERAGE, kind=IndicatorKind.OUTPUT,
-                targets=(Target(2020, D("10"), upper=D("12")),),
-                actuals=(Actual(2020, D("11")),),
+                aggregation=Aggregation.MEAN, kind=IndicatorKind.OUTPUT,
+                targets=(Target(2020, D("10"), upper=D("12")),
+                         Target(2020, D("10"), upper=D("12"), month=1)),
+                actuals=(Actual(2020, D("11")),
+                         Actual(2020, D("4"), month=1, obstacles="Data panti terlambat",
+                                follow_up="Jadwal pendataan bulanan")),
                 baseline=Baseline(2018),
             ),
         ),
@@ -156,7 +161,12 @@ def full_plan() -> Plan:
         budgets=(
             Budget("K1.1", 2020, D("389950000"), D("400000000"), D("347943750"), D("89.23"),
                    "DAU", "Efisiensi"),
+            Budget("K1.1", 2020, spent=D("100000000"), physical=D("25.5"), quarter=1),
+            Budget("K1.1", 2020, spent=D("247943750"), physical=D("89.23"), quarter=2,
+                   explanation="Sisa tender"),
             Budget("K2.1", 2020, ceiling=D("1000.50"), spent=D("999.25")),
+            Budget("K2.1", 2020, spent=D("500"), month=1),
+            Budget("K2.1", 2020, spent=D("499.25"), month=2),
         ),
         spending=(
             SpendingLine(2020, SpendingKind.INDIRECT, "Belanja Tidak Langsung",
@@ -195,7 +205,8 @@ def full_plan() -> Plan:
                   "Perbup 1/2020"),
         ),
         settings=Settings(RoundingMode.TRUNCATE, 3, NegativeFormula.T_OVER_R, D("120"),
-                          D("75.5"), "predikat-permenpan", "kategori-lokal", 1, True),
+                          D("75.5"), "predikat-permenpan", "kategori-lokal", 1, True,
+                          D("75"), D("130")),
     )
 
 

@@ -19,12 +19,13 @@ the sums of its leaf lines: the sub-activities that carry the budget and the act
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from sakip.core.enums import SpendingKind
+from sakip.core.enums import Aggregation, SpendingKind
 from sakip.core.model import Activity, Budget, Plan, Settings
 from sakip.core.numbers import ZERO, percent, quantize
+from sakip.core.periods import compose, finest
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,27 @@ class SpendingResult:
     spent: Decimal | None
     absorption: Decimal | None
     ceiling_original: Decimal | None = None
+
+
+def year_budgets(plan: Plan, year: int) -> dict[str, Budget]:
+    """Each activity's budget line of the year, by activity code. Spending and physical progress
+    its own record lacks come from its quarters or months (``Plan.budget_periods``): the sum of
+    their spending, the physical progress reached by the last. The ceiling is the year's own."""
+    found = {b.activity: b for b in plan.budgets_of(year)}
+    activities = {b.activity for b in plan.budgets if b.year == year} - set(found)
+    for code in (*found, *sorted(activities)):
+        periods = finest(plan.budget_periods(code, year))
+        if not periods:
+            continue
+        own = found.get(code) or Budget(code, year)
+        spent = [p.spent for p in periods if p.spent is not None]
+        physical = [p.physical for p in periods if p.physical is not None]
+        found[code] = replace(
+            own,
+            spent=own.spent if own.spent is not None else compose(Aggregation.SUM, spent),
+            physical=own.physical if own.physical is not None
+            else compose(Aggregation.LAST, physical))
+    return found
 
 
 def overspent(ceiling: Decimal | None, spent: Decimal | None) -> bool:
@@ -135,8 +157,8 @@ def sub_activity_sums(plan: Plan) -> tuple[SubActivitySum, ...]:
     ceiling or spending): then the sub-activities' sums are the activity's figures, and its own
     budget, when entered, ought to equal them. In plan order of activities, then by year."""
     children = _sub_activities(plan)
-    budgets = {(b.activity, b.year): b for b in plan.budgets}
     years = sorted({b.year for b in plan.budgets})
+    budgets = {(code, year): b for year in years for code, b in year_budgets(plan, year).items()}
     result: list[SubActivitySum] = []
     for activity in plan.activities:
         subs = children.get(activity.code)
@@ -157,7 +179,7 @@ def sub_activity_sums(plan: Plan) -> tuple[SubActivitySum, ...]:
 def roll_up(plan: Plan, year: int, settings: Settings) -> tuple[BudgetLine, ...]:
     """Every budget line of a year: each activity followed by its sub-activities, then their
     program; objectives, goals, the agency. See the module's note for sub-activities."""
-    budgets = {b.activity: b for b in plan.budgets_of(year)}
+    budgets = year_budgets(plan, year)
     children = _sub_activities(plan)
     lines: list[BudgetLine] = []
 
@@ -218,7 +240,7 @@ def low_absorption(lines: tuple[BudgetLine, ...], plan: Plan, year: int,
                    settings: Settings) -> tuple[LowAbsorption, ...]:
     """Activities and sub-activities whose absorption is under the threshold, in the order of
     the lines (an activity, then its sub-activities), with their explanation or none."""
-    budgets = {b.activity: b for b in plan.budgets_of(year)}
+    budgets = year_budgets(plan, year)
     result = []
     for item in lines:
         if item.level != "activity" or item.absorption is None:

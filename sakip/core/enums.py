@@ -30,11 +30,21 @@ class NegativeFormula(enum.Enum):
 
 
 class Aggregation(enum.Enum):
-    """How the values of the periods within a year combine into the year's value."""
+    """How the values of the periods within a year (quarters or months) compose the year's
+    value (:func:`sakip.core.periods.compose`). ``sakip-plan/1`` spelled SUM ``cumulative`` and
+    MEAN ``average``; the plan file reads those spellings still."""
 
-    CUMULATIVE = "cumulative"  # sum of the quarters
-    LAST = "last"  # value of the latest quarter
-    AVERAGE = "average"  # mean of the quarters
+    SUM = "sum"  # the periods add up (cases handled, rupiah spent)
+    LAST = "last"  # the latest period's value (a cumulative percentage, a stock)
+    MEAN = "mean"  # the mean of the periods
+    MAXIMUM = "maximum"  # the highest period
+    MINIMUM = "minimum"  # the lowest period
+
+
+FORMER_SPELLINGS: dict[type[enum.Enum], dict[str, enum.Enum]] = {
+    Aggregation: {"cumulative": Aggregation.SUM, "average": Aggregation.MEAN},
+}
+"""Values of ``sakip-plan/1`` (and workbooks made with it) that later formats renamed."""
 
 
 class ActualStatus(enum.Enum):

@@ -89,7 +89,8 @@ _SEMANTICS: dict[tuple[str | None, str], dict[str, Any]] = {
     (r.SETTINGS, "achievement_places"): {"minimum": 0, "maximum": 6},
     (r.SETTINGS, "absorption_places"): {"minimum": 0, "maximum": 6},
     (r.AGREEMENT, "number"): {"minimum": 0, "maximum": 99},
-    (r.ACTUAL, "quarter"): {"minimum": 1, "maximum": 4},
+    **{(kind, "quarter"): {"minimum": 1, "maximum": 4} for kind in (r.TARGET, r.ACTUAL, r.BUDGET)},
+    **{(kind, "month"): {"minimum": 1, "maximum": 12} for kind in (r.TARGET, r.ACTUAL, r.BUDGET)},
     (r.TABLE, "rows"): {"type": Type.CELLS},
     (r.STRATEGIC_PLAN, "name"): {"default": ""},  # a plan made only to be measured needs none
 }

@@ -21,10 +21,11 @@ from sakip.core.budget import (
     roll_up,
     spending,
 )
-from sakip.core.enums import ActualStatus, Aggregation, Level, NegativeFormula, Polarity
+from sakip.core.enums import ActualStatus, Level, NegativeFormula, Polarity
 from sakip.core.formula import parse
 from sakip.core.model import Actual, Indicator, Plan, Scale, Settings, Target
-from sakip.core.numbers import ZERO, mean, quantize
+from sakip.core.numbers import mean, quantize
+from sakip.core.periods import complete, compose, finest, period_of
 from sakip.core.scales import label
 
 _INFINITY = Decimal("Infinity")
@@ -319,25 +320,21 @@ def negative_rule(formula: NegativeFormula) -> str:
 
 
 def _combine(indicator: Indicator, actuals: tuple[Actual, ...]) -> Actual | None:
-    """The year's realisation: the annual record, else the quarters combined."""
+    """The year's realisation: the annual record, else its periods composed by the indicator's
+    rule (sakip.core.periods.compose); provisional unless every period is in and final."""
     for actual in actuals:
-        if actual.quarter is None:
+        if actual.quarter is None and actual.month is None:
             return actual
-    quarters = sorted((a for a in actuals if a.value is not None), key=lambda a: a.quarter or 0)
-    if not quarters:
+    entered = finest(a for a in actuals if a.value is not None)
+    if not entered:
         return actuals[0] if actuals else None
-    values = [q.value for q in quarters if q.value is not None]
-    if indicator.aggregation is Aggregation.CUMULATIVE:
-        value = sum(values, ZERO)
-    elif indicator.aggregation is Aggregation.AVERAGE:
-        value = mean(values)
-    else:
-        value = values[-1]
-    complete = {q.quarter for q in quarters} == {1, 2, 3, 4}
-    final = complete and all(q.status is ActualStatus.FINAL for q in quarters)
+    value = compose(indicator.aggregation, [a.value for a in entered if a.value is not None])
+    periods = [period_of(a) for a in entered]
+    final = complete(p for p in periods if p is not None) and all(
+        a.status is ActualStatus.FINAL for a in entered)
     status = ActualStatus.FINAL if final else ActualStatus.PROVISIONAL
-    last = quarters[-1]
-    reason = None if final else f"triwulan {', '.join(str(q.quarter) for q in quarters)}"
+    last = entered[-1]
+    reason = None if final else "periode " + ", ".join(p.short() for p in periods if p is not None)
     return Actual(last.year, value, None, None, status, reason, None, last.note)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
+from typing import Any
 
 from sakip.core.enums import (
     ActualStatus,
@@ -26,6 +27,7 @@ from sakip.core.enums import (
     SpendingKind,
 )
 from sakip.core.numbers import RoundingMode, common_places, places
+from sakip.core.periods import Period, periodic
 
 # --------------------------------------------------------------------------- region, agency
 
@@ -182,29 +184,43 @@ class Activity:
 
 @dataclass(frozen=True)
 class Target:
-    """Target of an indicator for a year: a number, or a qualitative level ("Pratama").
+    """Target of an indicator for a year, or for a quarter or a month of it (the *rencana
+    aksi*): a number, or a qualitative level ("Pratama").
 
-    ``upper`` closes a target band [value, upper] for a stabilise indicator.
+    ``upper`` closes a target band [value, upper] for a stabilise indicator. ``note``, on a
+    year's target, says why its period targets do not compose to it (sakip.core.periods).
     """
 
     year: int
     value: Decimal | None = None
     text: str | None = None
     upper: Decimal | None = None
+    quarter: int | None = None  # 1..4; None with ``month`` None: the whole year
+    month: int | None = None  # 1..12
+    note: str | None = None
 
 
 @dataclass(frozen=True)
 class Actual:
-    """Realisation of an indicator for a year or a quarter of it."""
+    """Realisation of an indicator for a year, or a quarter or a month of it.
+
+    A period's realisation well off its period target carries why: ``obstacles`` (faktor
+    penghambat) and ``follow_up`` (rencana tindak lanjut) below it, ``drivers`` (faktor
+    pendorong) well above it (Settings.off_track_below / well_above; sakip.io.plan_checks).
+    """
 
     year: int
     value: Decimal | None = None
-    quarter: int | None = None  # 1..4, None for the whole year
+    quarter: int | None = None  # 1..4; None with ``month`` None: the whole year
     text: str | None = None  # qualitative realisation ("Pratama")
     status: ActualStatus = ActualStatus.FINAL
     reason: str | None = None  # why not available / provisional
     expected: str | None = None  # when it is expected (ISO date or year-month)
     note: str | None = None  # provenance or remark
+    month: int | None = None  # 1..12
+    obstacles: str | None = None  # faktor penghambat
+    follow_up: str | None = None  # rencana tindak lanjut
+    drivers: str | None = None  # faktor pendorong
 
 
 @dataclass(frozen=True)
@@ -243,12 +259,18 @@ class Indicator:
     cap: Decimal | None = None  # the achievement printed and counted is at most this (120, 100)
 
     def target(self, year: int) -> Target | None:
+        """The target of the whole year."""
         for target in self.targets:
-            if target.year == year:
+            if target.year == year and target.quarter is None and target.month is None:
                 return target
         return None
 
+    def period_targets(self, year: int) -> tuple[Target, ...]:
+        """The targets of the year's quarters or months (the rencana aksi), in calendar order."""
+        return periodic(t for t in self.targets if t.year == year)
+
     def actuals_of(self, year: int) -> tuple[Actual, ...]:
+        """The year's realisations: the year's own and its periods'."""
         return tuple(actual for actual in self.actuals if actual.year == year)
 
     def target_places(self, value: Decimal) -> int:
@@ -288,7 +310,12 @@ class Series:
 
 @dataclass(frozen=True)
 class Budget:
-    """Budget of an activity in a year: ceiling (pagu) as adopted and as amended, spending."""
+    """Budget of an activity in a year: ceiling (pagu) as adopted and as amended, spending.
+
+    A record of a quarter or a month (``quarter``/``month``) holds that period's spending and the
+    physical progress reached by its end (cumulative %); the ceiling is the year's only. The
+    year's spending, when its own record has none, is the sum of its periods' (sakip.core.budget).
+    """
 
     activity: str  # Activity.code
     year: int
@@ -298,6 +325,8 @@ class Budget:
     physical: Decimal | None = None  # realisasi fisik, %
     source_of_funds: str | None = None  # "DAU", "DID Tambahan Periode 2" …
     explanation: str | None = None  # why absorption is low
+    quarter: int | None = None  # 1..4; None with ``month`` None: the whole year
+    month: int | None = None  # 1..12
 
 
 @dataclass(frozen=True)
@@ -405,6 +434,10 @@ class Settings:
     category_scale: str = "kategori-permendagri-54-2010"
     absorption_places: int | None = None  # decimal places of absorptions; None: achievement_places
     qualitative_in_means: bool = False  # a qualitative target met counts 100 in means, unmet 0
+    # A period's realisation whose achievement of its period target is below ``off_track_below``
+    # needs its faktor penghambat and follow-up; above ``well_above`` its faktor pendorong.
+    off_track_below: Decimal = Decimal(80)
+    well_above: Decimal = Decimal(120)
 
 
 # --------------------------------------------------------------------------- the plan
@@ -481,7 +514,20 @@ class Plan:
         return {key: tuple(value) for key, value in grouped.items()}
 
     def budgets_of(self, year: int) -> tuple[Budget, ...]:
-        return tuple(b for b in self.budgets if b.year == year)
+        """The year's budget lines (of whole years; their periods: :meth:`budget_periods`)."""
+        return tuple(b for b in self.budgets
+                     if b.year == year and b.quarter is None and b.month is None)
+
+    def budget_periods(self, activity: str, year: int) -> tuple[Budget, ...]:
+        """An activity's spending by quarter or month in a year, in calendar order."""
+        return self._budget_periods.get((activity, year), ())
+
+    @cached_property
+    def _budget_periods(self) -> dict[tuple[str, int], tuple[Budget, ...]]:
+        grouped: dict[tuple[str, int], list[Budget]] = {}
+        for budget in periodic(self.budgets):
+            grouped.setdefault((budget.activity, budget.year), []).append(budget)
+        return {key: tuple(value) for key, value in grouped.items()}
 
     def canonical(self) -> Plan:
         """The same plan with its records in cascade order, the order a plan file nests them.
@@ -522,7 +568,7 @@ class Plan:
             + tuple(a for a in self.activities if a.code not in activity_rank),
             indicators=tuple(_sorted_periods(i) for i in indicators),
             budgets=tuple(sorted(self.budgets, key=lambda b: (
-                activity_rank.get(b.activity, len(activity_rank)), b.year))),
+                activity_rank.get(b.activity, len(activity_rank)), b.year, _rank(b)))),
         )
 
     def agreement(self, year: int) -> AgreementVersion | None:
@@ -531,9 +577,16 @@ class Plan:
         return max(versions, key=lambda a: a.number) if versions else None
 
 
+def _rank(record: Any) -> tuple[int, int]:
+    """A record's place within its year: the year's own first, then its periods in calendar
+    order (a quarter after its months)."""
+    period = Period.of(record.quarter, record.month)
+    return (0, 0) if period is None else (period.end, period.months)
+
+
 def _sorted_periods(indicator: Indicator) -> Indicator:
-    targets = tuple(sorted(indicator.targets, key=lambda t: t.year))
-    actuals = tuple(sorted(indicator.actuals, key=lambda a: (a.year, a.quarter or 0)))
+    targets = tuple(sorted(indicator.targets, key=lambda t: (t.year, _rank(t))))
+    actuals = tuple(sorted(indicator.actuals, key=lambda a: (a.year, _rank(a))))
     if targets == indicator.targets and actuals == indicator.actuals:
         return indicator
     return replace(indicator, targets=targets, actuals=actuals)

@@ -38,11 +38,11 @@ STRATEGY = "strategy"  # (code,)
 PROGRAM = "program"  # (code,)
 ACTIVITY = "activity"  # (code,)
 INDICATOR = "indicator"  # (code,)
-TARGET = "target"  # (indicator, year)
-ACTUAL = "actual"  # (indicator, year, quarter or None)
+TARGET = "target"  # (indicator, year, quarter or None, month or None)
+ACTUAL = "actual"  # (indicator, year, quarter or None, month or None)
 SERIES = "series"  # (code,)
 SERIES_VALUE = "series_value"  # (series, year)
-BUDGET = "budget"  # (activity, year)
+BUDGET = "budget"  # (activity, year, quarter or None, month or None)
 SPENDING = "spending"  # (index,) in plan order
 AGREEMENT = "agreement"  # (year, number)
 AGREEMENT_ITEM = "agreement_item"  # (year, number, indicator)
@@ -95,12 +95,14 @@ SPECS: dict[str, Spec] = {s.kind: s for s in (
     Spec(PROGRAM, "programs", m.Program),
     Spec(ACTIVITY, "activities", m.Activity),
     Spec(INDICATOR, "indicators", m.Indicator, children=("targets", "actuals")),
-    Spec(TARGET, "targets", m.Target, INDICATOR, key=lambda r, i, p: (*p, r.year), year=lambda r: r.year),
-    Spec(ACTUAL, "actuals", m.Actual, INDICATOR, key=lambda r, i, p: (*p, r.year, r.quarter),
+    Spec(TARGET, "targets", m.Target, INDICATOR, key=lambda r, i, p: (*p, r.year, r.quarter, r.month),
          year=lambda r: r.year),
+    Spec(ACTUAL, "actuals", m.Actual, INDICATOR,
+         key=lambda r, i, p: (*p, r.year, r.quarter, r.month), year=lambda r: r.year),
     Spec(SERIES, "series", m.Series, children=("values",)),
     Spec(SERIES_VALUE, "values", tuple, SERIES, key=lambda r, i, p: (*p, r[0]), year=lambda r: r[0]),
-    Spec(BUDGET, "budgets", m.Budget, key=lambda r, i, p: (r.activity, r.year), year=lambda r: r.year),
+    Spec(BUDGET, "budgets", m.Budget, key=lambda r, i, p: (r.activity, r.year, r.quarter, r.month),
+         year=lambda r: r.year),
     Spec(SPENDING, "spending", m.SpendingLine, key=_by_index, year=lambda r: r.year),
     Spec(AGREEMENT, "agreements", m.AgreementVersion, key=lambda r, i, p: (r.year, r.number),
          year=lambda r: r.year, children=("items",)),

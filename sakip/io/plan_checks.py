@@ -17,12 +17,14 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Protocol
+from typing import Any, Protocol
 
 from sakip.core.budget import overspent, sub_activity_sums
-from sakip.core.enums import ActualStatus, AgreementKind, RegionKind
+from sakip.core.enums import ActualStatus, Aggregation, AgreementKind, RegionKind
 from sakip.core.formula import FormulaError, parse
 from sakip.core.model import Agency, Indicator, Official, Plan, Region, Scale, StrategicPlan
+from sakip.core.monitoring import PeriodResult, Standing, needs_causes
+from sakip.core.periods import Period, compose, finest
 from sakip.core.records import (
     ACTIVITY,
     ACTUAL,
@@ -52,10 +54,15 @@ from sakip.core.records import (
     UNIT,
     Key,
 )
+from sakip.io.idnum import format_id
 from sakip.io.problems import Problem, Severity
 from sakip.io.standard_scales import standard_scales
 
 LONGEST_PERIOD = 10  # years a strategic plan or an RPJMD may span
+AGGREGATION_ID = {
+    Aggregation.SUM: "jumlah", Aggregation.LAST: "nilai terakhir", Aggregation.MEAN: "rata-rata",
+    Aggregation.MAXIMUM: "tertinggi", Aggregation.MINIMUM: "terendah",
+}
 
 # Record kinds and their keys (what a Locator is asked about) are sakip.core.records'; the
 # loaders name them through this module.
@@ -126,9 +133,15 @@ class Locator(Protocol):
 
 
 def describe(kind: str, key: Key) -> str:
-    """A record in words: ``indikator IKU-01/2020``."""
+    """A record in words: ``indikator IKU-01/2020``, ``realisasi IKU-01/2020/TW II``."""
+    if kind in PERIOD_KINDS and len(key) == 4:
+        period = Period.of(key[2], key[3])
+        key = (*key[:2], *((period.short(),) if period is not None else ()))
     shown = "/".join("" if part is None else str(part) for part in key)
     return f"{LABEL.get(kind, kind)} {shown}".strip()
+
+
+PERIOD_KINDS = frozenset({TARGET, ACTUAL, BUDGET})  # keyed (…, year, quarter, month)
 
 
 def nowhere(kind: str, key: Key, field: str | None, nth: int) -> Location:
@@ -180,6 +193,7 @@ class _Checks:
         self.tables_and_narratives()
         self.scales()
         self.bounds()
+        self.periods()
         return self.problems
 
     def bounds(self) -> None:
@@ -232,15 +246,17 @@ class _Checks:
             self.unique(kind, ((code,) for code in codes), "PLAN_DUPLICATE_CODE",
                         f"kode {LABEL[kind]}", f"{kind} code")
         for indicator in plan.indicators:
-            self.unique(TARGET, ((indicator.code, t.year) for t in indicator.targets),
+            self.unique(TARGET, ((indicator.code, t.year, t.quarter, t.month)
+                                 for t in indicator.targets),
                         "PLAN_DUPLICATE_YEAR", "target", "target", ("year", "indicator"))
-            self.unique(ACTUAL, ((indicator.code, a.year, a.quarter) for a in indicator.actuals),
+            self.unique(ACTUAL, ((indicator.code, a.year, a.quarter, a.month)
+                                 for a in indicator.actuals),
                         "PLAN_DUPLICATE_YEAR", "realisasi", "realisation",
                         ("year", "quarter", "indicator"))
         for series in plan.series:
             self.unique(SERIES_VALUE, ((series.code, year) for year, _ in series.values),
                         "PLAN_DUPLICATE_YEAR", "nilai seri data", "series value", ("year", "series"))
-        self.unique(BUDGET, ((b.activity, b.year) for b in plan.budgets),
+        self.unique(BUDGET, ((b.activity, b.year, b.quarter, b.month) for b in plan.budgets),
                     "PLAN_DUPLICATE_YEAR", "anggaran", "budget", ("year", "activity"))
         self.unique(AGREEMENT, ((a.year, a.number) for a in plan.agreements),
                     "PLAN_DUPLICATE_CODE", "perjanjian kinerja", "performance agreement",
@@ -367,7 +383,7 @@ class _Checks:
             code = indicator.code
             key: Key
             for target in indicator.targets:
-                key = (code, target.year)
+                key = (code, target.year, target.quarter, target.month)
                 self.outside(target.year, TARGET, key, "target", "target")
                 if target.value is None and target.text is None:
                     self.report("PLAN_EMPTY_TARGET", "target kosong: isi target angka atau teks",
@@ -380,7 +396,7 @@ class _Checks:
                                 TARGET, key, ("upper", "value"))
                 self.level(indicator, target.text, TARGET, key)
             for actual in indicator.actuals:
-                key = (code, actual.year, actual.quarter)
+                key = (code, actual.year, actual.quarter, actual.month)
                 self.outside(actual.year, ACTUAL, key, "realisasi", "realisation")
                 self.level(indicator, actual.text, ACTUAL, key)
                 if actual.status is not ActualStatus.NOT_AVAILABLE:
@@ -421,6 +437,128 @@ class _Checks:
                         f"'{text}' is not one of this indicator's levels: "
                         f"{', '.join(indicator.levels)}", kind, key, "text")
 
+    # ------------------------------------------------------------------ periods within a year
+
+    def periods(self) -> None:
+        """Quarters and months (sakip.core.periods, sakip.core.monitoring): a record is of a
+        quarter or a month, not both; one indicator's (or activity's) periods of a year are
+        quarters or months, not a mix; a period's budget line holds spending and physical
+        progress, the ceiling being the year's; period targets that do not compose to the year's
+        target say why on it; a period's realisation well off its target gives its causes."""
+        plan = self.plan
+        for indicator in plan.indicators:
+            code = indicator.code
+            for kind, records in ((TARGET, indicator.targets), (ACTUAL, indicator.actuals)):
+                self.period_shape(kind, [((code, x.year, x.quarter, x.month), x) for x in records])
+            for year in sorted({t.year for t in indicator.targets}):
+                self.composed_target(indicator, year)
+            for year in sorted({a.year for a in indicator.actuals
+                                if a.quarter is not None or a.month is not None}):
+                for result in needs_causes(plan, indicator, year):
+                    self.causes(indicator, result)
+        self.period_shape(BUDGET, [((b.activity, b.year, b.quarter, b.month), b)
+                                   for b in plan.budgets])
+        for budget in plan.budgets:
+            if budget.quarter is None and budget.month is None:
+                continue
+            key = (budget.activity, budget.year, budget.quarter, budget.month)
+            for name in ("ceiling", "ceiling_original", "source_of_funds"):
+                if getattr(budget, name) is not None:
+                    self.report("PLAN_PERIOD_CEILING",
+                                "pagu dan sumber dana ditulis untuk setahun, bukan per triwulan "
+                                "atau bulan; isi periode hanya dengan realisasi dan fisik",
+                                "the ceiling and source of funds are the year's, not a quarter's or "
+                                "a month's; a period holds spending and physical progress only",
+                                BUDGET, key, name)
+            if budget.physical is not None and not 0 <= budget.physical <= 100:
+                self.report("PLAN_PERIOD_PHYSICAL", "realisasi fisik harus 0–100 %",
+                            "physical progress must be 0–100 %", BUDGET, key, "physical")
+        self.spending_by_period()
+
+    def period_shape(self, kind: str, records: list[tuple[Key, Any]]) -> None:
+        grains: dict[Key, dict[int, Key]] = {}
+        for key, record in records:
+            if record.quarter is not None and record.month is not None:
+                self.report("PLAN_PERIOD_BOTH",
+                            "isi triwulan atau bulan, tidak keduanya",
+                            "give a quarter or a month, not both", kind, key, ("month", "quarter"))
+                continue
+            period = Period.of(record.quarter, record.month)
+            if period is not None:
+                grains.setdefault(key[:-2], {}).setdefault(period.months, key)
+        for owner, found in grains.items():
+            if len(found) > 1:
+                self.report("PLAN_PERIOD_MIX",
+                            f"{LABEL[kind]} {'/'.join(str(p) for p in owner)} diisi per triwulan "
+                            "dan per bulan sekaligus: pilih salah satu (bulan dijumlahkan ke "
+                            "triwulannya sendiri)",
+                            f"{kind} {'/'.join(str(p) for p in owner)} is given by quarter and "
+                            "by month at once: choose one (months compose into their quarter)",
+                            kind, found[3], "quarter")
+
+    def composed_target(self, indicator: Indicator, year: int) -> None:
+        annual = indicator.target(year)
+        periods = finest(indicator.period_targets(year))
+        values = [t.value for t in periods if t.value is not None]
+        if annual is None or annual.value is None or not values or annual.note:
+            return
+        composed = compose(indicator.aggregation, values)
+        if composed is None or composed == annual.value:
+            return
+        rule = AGGREGATION_ID[indicator.aggregation]
+        self.report("PLAN_PERIOD_TARGETS",
+                    f"target per periode ({rule}: {_plain(composed)}) tidak sama dengan target "
+                    f"tahun {year} ({_plain(annual.value)}); tuliskan alasannya pada catatan "
+                    "target tahunan, atau sesuaikan targetnya",
+                    f"the period targets ({indicator.aggregation.value}: {_plain(composed)}) do "
+                    f"not compose to the {year} target ({_plain(annual.value)}); state why in the "
+                    "year's target note, or correct them",
+                    TARGET, (indicator.code, year, None, None), "note")
+
+    def causes(self, indicator: Indicator, result: PeriodResult) -> None:
+        record = result.record
+        assert record is not None
+        key = (indicator.code, record.year, record.quarter, record.month)
+        achieved = format_id(result.achievement, None) if result.achievement is not None else "?"
+        achieved_en = _plain(result.achievement) if result.achievement is not None else "?"
+        label = result.period.label()
+        if result.standing is Standing.OFF_TRACK:
+            limit = self.plan.settings.off_track_below
+            threshold, threshold_en = format_id(limit, None), _plain(limit)
+            self.report("PLAN_OFF_TRACK_CAUSES",
+                        f"capaian {label} {achieved} % di bawah {threshold} %: isi faktor "
+                        "penghambat dan rencana tindak lanjutnya",
+                        f"the {result.period.label('en')} achievement {achieved_en} % is below "
+                        f"{threshold_en} %: give the obstacles and the planned follow-up",
+                        ACTUAL, key, result.missing_causes)
+        else:
+            limit = self.plan.settings.well_above
+            threshold, threshold_en = format_id(limit, None), _plain(limit)
+            self.report("PLAN_WELL_ABOVE_CAUSES",
+                        f"capaian {label} {achieved} % di atas {threshold} %: isi faktor "
+                        "pendorongnya",
+                        f"the {result.period.label('en')} achievement {achieved_en} % is above "
+                        f"{threshold_en} %: give what drove it", ACTUAL, key, "drivers")
+
+    def spending_by_period(self) -> None:
+        """A year's own spending beside its periods' sum: a warning, the year's figure is the one
+        measured (as with sub-activities)."""
+        for budget in self.plan.budgets:
+            if budget.quarter is not None or budget.month is not None or budget.spent is None:
+                continue
+            periods = finest(self.plan.budget_periods(budget.activity, budget.year))
+            spent = [p.spent for p in periods if p.spent is not None]
+            if not spent or sum(spent) == budget.spent:
+                continue
+            self.report("PLAN_PERIODS_DISAGREE",
+                        f"realisasi setahun {_plain(budget.spent)} berbeda dari jumlah realisasi "
+                        f"per periode ({_plain(sum(spent, Decimal(0)))}); yang diukur adalah angka "
+                        "setahun",
+                        f"the year's spending {_plain(budget.spent)} differs from the sum of its "
+                        f"periods ({_plain(sum(spent, Decimal(0)))}); the year's figure is measured",
+                        BUDGET, (budget.activity, budget.year, None, None), "spent",
+                        severity=Severity.WARNING)
+
     # ------------------------------------------------------------------ money
 
     def money(self, kind: str, key: Key, ceiling: Decimal | None, spent: Decimal | None,
@@ -437,7 +575,7 @@ class _Checks:
 
     def budgets(self) -> None:
         for budget in self.plan.budgets:
-            key = (budget.activity, budget.year)
+            key = (budget.activity, budget.year, budget.quarter, budget.month)
             if budget.activity not in self.plan.activity_by_code:
                 self.unknown("PLAN_UNKNOWN_ACTIVITY", budget.activity, "kegiatan", "activity",
                              BUDGET, key, "activity")
@@ -469,7 +607,7 @@ class _Checks:
                             f"({shown}); yang dijumlahkan ke program adalah jumlah sub kegiatan",
                             f"the activity's {what_en} {_plain(own)} differs from the sum of its "
                             f"sub-activities ({shown_en}); the program sums the sub-activities",
-                            BUDGET, (total.activity, total.year), name,
+                            BUDGET, (total.activity, total.year, None, None), name,
                             severity=Severity.WARNING)
 
     # ------------------------------------------------------------------ agreements

@@ -1,4 +1,4 @@
-"""Writing a Plan back as a plan file (``sakip-plan/1``), the inverse of ``plan_file``.
+"""Writing a Plan back as a plan file (``sakip-plan/2``), the inverse of ``plan_file``.
 
 Numbers are written in canonical form without quotes (``80``, ``0.5``, never ``80.0``:
 docs/plan-format.md, "Decimals"), empty fields are left out, and records nest as people write
@@ -18,7 +18,7 @@ from sakip.core import records as r
 from sakip.core.enums import Level
 from sakip.core.fields import Field as FieldSpec
 from sakip.core.fields import Type
-from sakip.core.model import Activity, Actual, Plan, Target
+from sakip.core.model import Activity, Plan
 from sakip.core.numbers import canonical, canonical_decimal
 from sakip.io import plan_layout as L
 from sakip.io.plan_file import FORMAT
@@ -91,43 +91,48 @@ def plan_document(plan: Plan) -> Doc:
 def _activity(plan: Plan, activity: Activity) -> Doc:
     return _record(
         r.ACTIVITY, activity, indicators=_indicators(plan, Level.ACTIVITY, activity.code),
-        budget={b.year: _record(r.BUDGET, b) for b in plan.budgets if b.activity == activity.code},
+        budget=_dated(r.BUDGET, tuple(b for b in plan.budgets if b.activity == activity.code)),
         sub_activities=[_activity(plan, a) for a in plan.activities if a.parent == activity.code],
     )
 
 
 def _indicators(plan: Plan, level: Level, owner: str) -> list[Doc]:
-    return [_record(r.INDICATOR, i, targets={t.year: _target(t) for t in i.targets},
-                    actuals=_actuals(i.actuals))
+    return [_record(r.INDICATOR, i, targets=_dated(r.TARGET, i.targets),
+                    actuals=_dated(r.ACTUAL, i.actuals))
             for i in plan.indicators_of(owner, level)]
 
 
-def _target(t: Target) -> Any:
-    if t.text is None and t.upper is None:
-        return t.value  # the short form: 2020: 80
-    return _record(r.TARGET, t)
-
-
-def _actuals(actuals: tuple[Actual, ...]) -> dict[int, Any]:
+def _dated(kind: str, records: tuple[Any, ...]) -> dict[int, Any]:
+    """Targets, realisations or budget lines by year, each year's quarters and months under
+    its ``quarters``/``months`` keys (the reader's ``dated``)."""
     result: dict[int, Any] = {}
-    for actual in actuals:
-        if actual.quarter is None:
-            result[actual.year] = _actual(actual)
-    for actual in actuals:
-        if actual.quarter is not None:
-            entry = result.get(actual.year)
-            if not isinstance(entry, dict):
-                entry = {} if entry is None else {"value": entry}
-                result[actual.year] = entry
-            entry.setdefault("quarters", {})[actual.quarter] = _actual(actual)
+    for record in records:
+        if record.quarter is None and record.month is None:
+            result[record.year] = _short(kind, record)
+    for record in records:
+        if record.quarter is None and record.month is None:
+            continue
+        entry = result.get(record.year)
+        if not isinstance(entry, dict):
+            entry = {} if entry is None else {"value": entry}
+            result[record.year] = entry
+        name, number = ("months", record.month) if record.month is not None \
+            else ("quarters", record.quarter)
+        entry.setdefault(name, {})[number] = _short(kind, record)
     return result
 
 
-def _actual(a: Actual) -> Any:
-    doc = _record(r.ACTUAL, a)
-    if set(doc) == {"value"}:
-        return a.value  # the short form: 2020: 94.78
-    return doc or {"status": a.status.value}
+def _short(kind: str, record: Any) -> Any:
+    """A record as its mapping, or as one number where that is all it holds: a target's or a
+    realisation's value (``2020: 80``), a period's spending."""
+    doc = _record(kind, record)
+    if kind != r.BUDGET and set(doc) == {"value"}:
+        return doc["value"]
+    if kind == r.BUDGET and set(doc) == {"spent"} and (record.quarter or record.month):
+        return doc["spent"]
+    if kind == r.ACTUAL and not doc:
+        return {"status": record.status.value}
+    return doc
 
 
 def _each(kind: str, members: tuple[Any, ...]) -> list[Doc]:

@@ -1,4 +1,9 @@
-"""The plan file (``sakip-plan/1``, docs/plan-format.md): load it into a Plan, write it back.
+"""The plan file (``sakip-plan/2``, docs/plan-format.md): load it into a Plan, write it back.
+
+A ``sakip-plan/1`` file is read as well: version 2 added quarters and months to targets and
+budgets, the causes of a period's realisation and the aggregation rules maximum and minimum, and
+renamed ``cumulative``/``average`` to ``sum``/``mean``, which are still read. The plan is written
+back as version 2 (``sakip export PLAN -o NEW.yaml`` upgrades a file).
 
 Loading runs parse → build → check and returns a whole valid plan or raises
 :class:`~sakip.io.problems.InputError` with every problem found, each naming file, line and
@@ -50,7 +55,8 @@ from sakip.io.yamlnode import Collector, Field, compose
 
 T = TypeVar("T")
 
-FORMAT = "sakip-plan/1"
+FORMAT = "sakip-plan/2"
+FORMATS = ("sakip-plan/1", FORMAT)  # what is read; FORMAT is what is written
 
 _TOP = (
     "format", "region", "agency", "strategic_plan", "settings", "scales", "goals", "strategies",
@@ -180,8 +186,9 @@ class _Builder:
     def build(self, root: Field) -> Plan | None:
         top = root.mapping(_TOP, ("format", "agency", "strategic_plan"))
         fmt = top.get("format")
-        if fmt is not None and fmt.text() != FORMAT:
-            fmt.error("PLAN_BAD_FORMAT", f"format harus '{FORMAT}'", f"format must be '{FORMAT}'")
+        if fmt is not None and fmt.text() not in FORMATS:
+            fmt.error("PLAN_BAD_FORMAT", f"format harus '{FORMAT}' (atau '{FORMATS[0]}')",
+                      f"format must be '{FORMAT}' (or '{FORMATS[0]}')")
 
         def each(key: str, read: Callable[[Field], T | None]) -> tuple[T, ...]:
             found = (read(item) for item in top[key].items()) if key in top else ()
@@ -296,10 +303,9 @@ class _Builder:
             year = year_field.year()
             if year is None:
                 continue
-            budget, _ = self.fields(K.BUDGET, value, {"activity": code, "year": year})
-            if budget is not None:
-                self.remember(K.BUDGET, (code, year), value)
-                self.budgets.append(r.build(K.BUDGET, budget))
+            for budget, where in self.dated(K.BUDGET, value, {"activity": code, "year": year}):
+                self.remember(K.BUDGET, (code, year, budget.quarter, budget.month), where)
+                self.budgets.append(budget)
         for item in f["sub_activities"].items() if "sub_activities" in f else []:
             self.activity(item, program, code)
 
@@ -316,59 +322,72 @@ class _Builder:
         code = _text(f, "code")
         self.remember(K.INDICATOR, (code,), field)
         levels = _texts(f, "levels")
-        targets = []
+        targets: list[Target] = []
         for key, value in f["targets"].entries() if "targets" in f else []:
-            target = self.target(key, value, levels)
-            if target is not None:
-                self.remember(K.TARGET, (code, target.year), value)
+            for target, where in self.year_of(K.TARGET, key, value, levels):
+                self.remember(K.TARGET, (code, target.year, target.quarter, target.month), where)
                 targets.append(target)
         actuals: list[Actual] = []
         for key, value in f["actuals"].entries() if "actuals" in f else []:
-            for actual, where in self.actual(key, value, levels):
-                self.remember(K.ACTUAL, (code, actual.year, actual.quarter), where)
+            for actual, where in self.year_of(K.ACTUAL, key, value, levels):
+                self.remember(K.ACTUAL, (code, actual.year, actual.quarter, actual.month), where)
                 actuals.append(actual)
         if flat is None:
             return None
         return cast(Indicator, r.build(K.INDICATOR, {**flat, "targets": tuple(targets),
                                                      "actuals": tuple(actuals)}))
 
-    def target(self, key: Field, field: Field, levels: tuple[str, ...]) -> Target | None:
-        year = key.year()
-        if year is None:
-            return None
-        if field.is_mapping:
-            flat, _ = self.fields(K.TARGET, field, {"year": year})
-        else:
-            value = _number_or_level(field, levels)
-            flat = {"year": year, "value": value}
-            if value is None and levels:
-                flat["text"] = field.text()
-        if flat is None or (flat.get("value") is None and flat.get("text") is None):
-            return None
-        return cast(Target, r.build(K.TARGET, flat))
-
-    def actual(self, key: Field, field: Field, levels: tuple[str, ...]) -> list[tuple[Actual, Field]]:
-        """The realisations of a year (the year's and its quarters'), each with where it is."""
+    def year_of(self, kind: str, key: Field, field: Field, levels: tuple[str, ...]
+                ) -> list[tuple[Any, Field]]:
+        """An indicator's target or realisation of a year (a number, a level, or a mapping with
+        its quarters and months), each record with where it is written."""
         year = key.year()
         if year is None:
             return []
         if not field.is_mapping:
-            value = _number_or_level(field, levels)
-            text = field.text() if value is None and levels else None
-            return [(Actual(year, value, text=text), field)] if (value is not None or text) else []
-        flat, f = self.fields(K.ACTUAL, field, {"year": year, "quarter": None})
-        result = ([(r.build(K.ACTUAL, flat), field)]
-                  if flat is not None and set(f) - {"quarters"} else [])
-        for quarter_key, quarter_field in f["quarters"].entries() if "quarters" in f else []:
-            quarter = quarter_key.integer(1, 4)
-            if quarter is None:
-                continue
-            if quarter_field.is_mapping:
-                q, _ = self.fields(K.ACTUAL, quarter_field, {"year": year, "quarter": quarter})
-                if q is not None:
-                    result.append((r.build(K.ACTUAL, q), quarter_field))
-            else:
-                result.append((Actual(year, quarter_field.decimal(), quarter=quarter), quarter_field))
+            return [(record, field) for record in [self.scalar(kind, year, field, levels, {})]
+                    if record is not None]
+        return self.dated(kind, field, {"year": year}, levels)
+
+    def scalar(self, kind: str, year: int, field: Field, levels: tuple[str, ...],
+               period: dict[str, int | None]) -> Any:
+        """A target or realisation written as a bare number or level: None when empty."""
+        value = _number_or_level(field, levels)
+        text = field.text() if value is None and levels else None
+        if value is None and not text:
+            return None
+        return r.build(kind, {"year": year, "value": value, "text": text, **period})
+
+    def dated(self, kind: str, field: Field, given: dict[str, Any],
+              levels: tuple[str, ...] = ()) -> list[tuple[Any, Field]]:
+        """A record of a year written as a mapping, and the records of its ``quarters`` and
+        ``months`` under it (sakip.core.periods), each with where it is written. The year's own
+        record is there when the mapping holds a field of its own, not only periods."""
+        flat, f = self.fields(kind, field, {**given, "quarter": None, "month": None})
+        own = set(f) - set(PERIOD_KEYS)
+        empty = kind == K.TARGET and flat is not None and flat.get("value") is None \
+            and flat.get("text") is None  # a target without one is no target
+        alone = kind == K.BUDGET and not set(f) & set(PERIOD_KEYS)  # a year's line, even empty
+        result = ([(r.build(kind, flat), field)]
+                  if flat is not None and (own or alone) and not empty else [])
+        for name, (size, last) in PERIOD_KEYS.items():
+            for period_key, period_field in f[name].entries() if name in f else []:
+                number = period_key.integer(1, last)
+                if number is None:
+                    continue
+                period = {"quarter": number if size == 3 else None,
+                          "month": number if size == 1 else None}
+                if period_field.is_mapping:
+                    found, _ = self.fields(kind, period_field, {**given, **period})
+                    record = r.build(kind, found) if found is not None else None
+                elif kind == K.BUDGET:
+                    spent = period_field.decimal()  # a bare number is the period's spending
+                    record = (r.build(kind, {**given, **period, "spent": spent})
+                              if spent is not None else None)
+                else:
+                    record = self.scalar(kind, given["year"], period_field, levels, period)
+                if record is not None:
+                    result.append((record, period_field))
         return result
 
     # ------------------------------------------------------------------ the rest
@@ -539,6 +558,9 @@ def _read(spec: FieldSpec, node: Field) -> Any:
 
 
 # ---------------------------------------------------------------------- small readers
+
+
+PERIOD_KEYS = {"quarters": (3, 4), "months": (1, 12)}  # key → (months per period, last number)
 
 
 def _text(f: dict[str, Field], key: str) -> str | None:

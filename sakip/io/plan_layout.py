@@ -1,4 +1,4 @@
-"""How each kind of record is written in a plan file (``sakip-plan/1``): its keys, declared once.
+"""How each kind of record is written in a plan file (``sakip-plan/2``): its keys, declared once.
 
 A record's fields and their types come from :mod:`sakip.core.fields`; what is particular to the
 file is only where a record is written — an indicator under its owner, so its level and owner are
@@ -37,10 +37,10 @@ LAYOUTS: dict[str, Layout] = {
     r.PROGRAM: Layout(children=("indicators", "activities")),
     r.ACTIVITY: Layout(given=("program", "parent"),
                        children=("indicators", "budget", "sub_activities")),
-    r.BUDGET: Layout(given=("activity", "year")),
+    r.BUDGET: Layout(given=("activity", "year", "quarter", "month"), children=("quarters", "months")),
     r.INDICATOR: Layout(given=("level", "owner"), children=("targets", "actuals")),
-    r.TARGET: Layout(given=("year",)),
-    r.ACTUAL: Layout(given=("year", "quarter"), children=("quarters",)),
+    r.TARGET: Layout(given=("year", "quarter", "month"), children=("quarters", "months")),
+    r.ACTUAL: Layout(given=("year", "quarter", "month"), children=("quarters", "months")),
     r.SERIES: Layout(children=("values",)),
     r.SPENDING: Layout(given=("year",)),
     r.AGREEMENT: Layout(children=("items",)),

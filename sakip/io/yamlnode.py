@@ -12,10 +12,11 @@ import enum
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import yaml
 
+from sakip.core.enums import FORMER_SPELLINGS
 from sakip.core.fields import FIRST_YEAR, LAST_YEAR
 from sakip.core.numbers import D, NumberError, canonical_decimal
 from sakip.io.idnum import MAX_WHOLE_DIGITS, whole_digits
@@ -468,6 +469,9 @@ class Field:
         for member in kind:
             if member.value == value.strip():
                 return member
+        former = FORMER_SPELLINGS.get(kind, {}).get(value.strip())  # sakip-plan/1's spelling
+        if former is not None:
+            return cast(E, former)
         allowed = ", ".join(str(m.value) for m in kind)
         self.error("PLAN_BAD_CHOICE", f"'{value}' tidak dikenal; pilihan: {allowed}",
                    f"'{value}' is not one of: {allowed}")

@@ -10,7 +10,7 @@ from pathlib import Path
 from tests.corpus.case import Case, case
 
 VALID = """\
-format: sakip-plan/1
+format: sakip-plan/2
 region: {name: Kabupaten Contoh, kind: regency, missions: [{code: M1, text: Misi}]}
 agency: {code: dinas, name: Dinas Contoh}
 strategic_plan: {name: Renstra 2019-2023, start: 2019, end: 2023, baseline_year: 2018}
@@ -145,8 +145,8 @@ CASES: list[Case] = [
     plan_case("unknown objective of a program", edited("objective: S1", "objective: S9")),
     plan_case("target outside the period", edited("targets: {2020: 80}", "targets: {2040: 80}")),
     plan_case("negative ceiling", edited("ceiling: 1000000", "ceiling: -5")),
-    plan_case("missing format line", VALID.replace("format: sakip-plan/1\n", "")),
-    plan_case("unknown format version", VALID.replace("sakip-plan/1", "sakip-plan/9")),
+    plan_case("missing format line", VALID.replace("format: sakip-plan/2\n", "")),
+    plan_case("unknown format version", VALID.replace("sakip-plan/2", "sakip-plan/9")),
     plan_case("top level is a list", "- a\n- b\n"),
     plan_case("top level is a scalar", "hanya teks\n"),
     plan_case("tab indentation", VALID.replace("    name: Tujuan satu", "\tname: Tujuan satu")),

@@ -67,7 +67,7 @@ def test_the_admin_switches_the_negative_formula_of_an_agency(world, admin):
         "name": sp.name, "start": sp.start, "end": sp.end, "baseline_year": sp.baseline_year,
         "rounding": "half_up", "achievement_places": 2, "negative_formula": "t/r", "cap": "",
         "absorption_threshold": "80", "predicate_scale": sp.predicate_scale,
-        "category_scale": sp.category_scale})
+        "category_scale": sp.category_scale, "off_track_below": "80", "well_above": "120"})
     assert response.status_code == 302
     assert measure(plan_from_db(world.a), YEAR).result("IKU-05").rule == "T/R×100"
 
@@ -132,6 +132,6 @@ def test_a_period_the_plan_checks_refuse_is_refused_on_the_admins_pages(world, a
         "name": sp.name, "start": sp.start, "end": 2060, "baseline_year": sp.baseline_year,
         "rounding": "half_up", "achievement_places": 2, "negative_formula": "2t-r", "cap": "",
         "absorption_threshold": "80", "predicate_scale": sp.predicate_scale,
-        "category_scale": sp.category_scale})
+        "category_scale": sp.category_scale, "off_track_below": "80", "well_above": "120"})
     assert response.status_code == 400 and "lebih dari 10 tahun" in response.content.decode()
     assert plan_from_db(world.a).strategic_plan.end == sp.end

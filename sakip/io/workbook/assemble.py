@@ -247,12 +247,12 @@ class _Assembler:
             own_targets = []
             for t in targets.get(code, []):
                 target = _make(Target, _kwargs(t, target_keys))
-                add(K.TARGET, (code, target.year), t)
+                add(K.TARGET, (code, target.year, target.quarter, target.month), t)
                 own_targets.append(target)
             own_actuals = []
             for a in actuals.get(code, []):
                 actual = _make(Actual, _kwargs(a, actual_keys))
-                add(K.ACTUAL, (code, actual.year, actual.quarter), a)
+                add(K.ACTUAL, (code, actual.year, actual.quarter, actual.month), a)
                 own_actuals.append(actual)
             indicator = _make(Indicator, {**_kwargs(row, own), "baseline": baseline,
                                           "targets": tuple(own_targets),
@@ -282,7 +282,8 @@ class _Assembler:
         keys = _keys(S.BUDGETS)
         for row in self.rows(S.BUDGETS):
             budget = _make(Budget, _kwargs(row, keys))
-            self.places.add(K.BUDGET, (budget.activity, budget.year), row)
+            self.places.add(K.BUDGET, (budget.activity, budget.year, budget.quarter, budget.month),
+                            row)
             result.append(budget)
         return tuple(result)
 

@@ -10,6 +10,7 @@ import enum
 from collections.abc import Mapping
 
 from sakip.core.enums import (
+    FORMER_SPELLINGS,
     ActualStatus,
     Aggregation,
     AgreementKind,
@@ -48,9 +49,11 @@ LABELS: Mapping[type[enum.Enum], Mapping[enum.Enum, str]] = {
         NegativeFormula.T_OVER_R: "T/R",
     },
     Aggregation: {
-        Aggregation.CUMULATIVE: "Kumulatif",
+        Aggregation.SUM: "Jumlah",
         Aggregation.LAST: "Nilai terakhir",
-        Aggregation.AVERAGE: "Rata-rata",
+        Aggregation.MEAN: "Rata-rata",
+        Aggregation.MAXIMUM: "Tertinggi",
+        Aggregation.MINIMUM: "Terendah",
     },
     ActualStatus: {
         ActualStatus.FINAL: "Final",
@@ -113,6 +116,10 @@ def _lookup(enum_type: type[enum.Enum]) -> dict[str, enum.Enum]:
     for member in enum_type:
         table[_normal(str(member.value))] = member
         table[_normal(LABELS[enum_type][member])] = member
+    for spelling, member in FORMER_SPELLINGS.get(enum_type, {}).items():
+        table.setdefault(_normal(spelling), member)
+    if enum_type is Aggregation:
+        table.setdefault(_normal("Kumulatif"), Aggregation.SUM)  # the label of sakip-plan/1
     return table
 
 

@@ -150,6 +150,12 @@ SETTINGS = Sheet(
         C("qualitative_in_means", "Kualitatif dalam rata-rata", Kind.BOOLEAN,
           "Ya: target kualitatif yang tercapai dihitung 100 (tidak tercapai 0) sebagai capaian "
           "dan dalam rata-rata. Bawaan Tidak: tidak ada angka capaian."),
+        C("off_track_below", "Batas capaian periode rendah", Kind.DECIMAL,
+          "Realisasi triwulan/bulan dengan capaian di bawahnya wajib diberi faktor penghambat "
+          "dan rencana tindak lanjut (bawaan 80)."),
+        C("well_above", "Batas capaian periode tinggi", Kind.DECIMAL,
+          "Realisasi triwulan/bulan dengan capaian di atasnya wajib diberi faktor pendorong "
+          "(bawaan 120)."),
     ),
     layout=Layout.FORM,
     record=R.SETTINGS,
@@ -274,26 +280,32 @@ INDICATORS = Sheet(
 
 TARGETS = Sheet(
     "Target",
-    "Satu target indikator untuk satu tahun per baris.",
+    "Satu target indikator per baris: setahun, atau satu triwulan atau bulan (rencana aksi).",
     (
         C("indicator", "Indikator", Kind.CODE, "Kode indikator.", required=True),
         C("year", "Tahun", Kind.YEAR, "Tahun target, di dalam periode Renstra.",
           required=True),
+        C("quarter", "Triwulan", Kind.INTEGER, "1–4 untuk target triwulan; kosong untuk setahun."),
+        C("month", "Bulan", Kind.INTEGER, "1–12 untuk target bulanan; kosong untuk setahun."),
         C("value", "Target", Kind.DECIMAL, "Target angka, misalnya 94,78."),
         C("text", "Target (teks)", Kind.TEXT, "Target kualitatif, misalnya Pratama."),
         C("upper", "Batas atas", Kind.DECIMAL,
           "Untuk indikator stabil: batas atas rentang target [Target, Batas atas]."),
+        C("note", "Catatan", Kind.TEXT,
+          "Pada target setahun: mengapa target per periode tidak menghasilkan target ini.",
+          width=30),
     ),
     record=R.TARGET,
 )
 
 ACTUALS = Sheet(
     "Realisasi",
-    "Satu realisasi indikator per baris: setahun, atau satu triwulan.",
+    "Satu realisasi indikator per baris: setahun, atau satu triwulan atau bulan.",
     (
         C("indicator", "Indikator", Kind.CODE, "Kode indikator.", required=True),
         C("year", "Tahun", Kind.YEAR, "Tahun realisasi.", required=True),
         C("quarter", "Triwulan", Kind.INTEGER, "1–4; kosong untuk realisasi setahun."),
+        C("month", "Bulan", Kind.INTEGER, "1–12 untuk realisasi bulanan; kosong untuk setahun."),
         C("value", "Realisasi", Kind.DECIMAL, "Realisasi angka."),
         C("text", "Realisasi (teks)", Kind.TEXT, "Realisasi kualitatif, misalnya Pratama."),
         C("status", "Status", Kind.CHOICE,
@@ -303,6 +315,13 @@ ACTUALS = Sheet(
           width=30),
         C("expected", "Perkiraan tersedia", Kind.DATE, "Kapan data diharapkan: 2021-06."),
         C("note", "Catatan", Kind.TEXT, "Asal data atau keterangan.", width=30),
+        C("obstacles", "Faktor penghambat", Kind.TEXT,
+          "Wajib bila capaian periode di bawah batas (pengaturan): apa yang menghambat.",
+          width=30),
+        C("follow_up", "Rencana tindak lanjut", Kind.TEXT,
+          "Wajib bersama faktor penghambat: langkah yang akan diambil.", width=30),
+        C("drivers", "Faktor pendorong", Kind.TEXT,
+          "Wajib bila capaian periode jauh di atas target: apa yang mendorong.", width=30),
     ),
     record=R.ACTUAL,
 )
@@ -334,18 +353,24 @@ SERIES_VALUES = Sheet(
 
 BUDGETS = Sheet(
     "Anggaran",
-    "Anggaran satu kegiatan untuk satu tahun per baris.",
+    "Anggaran satu kegiatan per baris: setahun (pagu dan realisasi), atau realisasi satu "
+    "triwulan atau bulan.",
     (
         C("activity", "Kegiatan", Kind.CODE, "Kode kegiatan (lembar Kegiatan).",
           required=True),
         C("year", "Tahun", Kind.YEAR, "Tahun anggaran.", required=True),
+        C("quarter", "Triwulan", Kind.INTEGER,
+          "1–4 untuk realisasi triwulan (tanpa pagu); kosong untuk setahun."),
+        C("month", "Bulan", Kind.INTEGER,
+          "1–12 untuk realisasi bulanan (tanpa pagu); kosong untuk setahun."),
         C("ceiling_original", "Pagu induk", Kind.MONEY, "Pagu sebelum perubahan (Rp).",
           width=18),
         C("ceiling", "Pagu", Kind.MONEY, "Pagu setelah perubahan (Rp); yang diukur.",
           width=18),
         C("spent", "Realisasi anggaran", Kind.MONEY, "Belanja yang terealisasi (Rp).",
           width=18),
-        C("physical", "Realisasi fisik", Kind.DECIMAL, "Realisasi fisik (%)."),
+        C("physical", "Realisasi fisik", Kind.DECIMAL,
+          "Realisasi fisik (%); untuk periode: yang tercapai sampai akhir periode."),
         C("source_of_funds", "Sumber dana", Kind.TEXT, "DAU, DAK, DID …"),
         C("explanation", "Penjelasan", Kind.TEXT,
           "Penjelasan bila serapan rendah.", width=40),

@@ -98,12 +98,12 @@ def attach(request: HttpRequest, agency: Agency, indicator: Indicator, year: int
            upload: UploadedFile) -> Evidence:
     """Attach a checked file to the year's realisation (created, provisional and empty, through
     the write path when there is none)."""
-    row = Actual.objects.filter(indicator=indicator, year=year, period=ANNUAL).first()
+    row = Actual.objects.filter(indicator=indicator, year=year, period=ANNUAL, month=ANNUAL).first()
     if row is None:
-        key = (indicator.code, year, None)
+        key = (indicator.code, year, None, None)
         write(agency, request.user, [Put(ACTUAL, key, model.Actual(year, status=Status.PROVISIONAL))],
               reason=gettext("bukti dukung diunggah"))
-        row = Actual.objects.get(indicator=indicator, year=year, period=ANNUAL)
+        row = Actual.objects.get(indicator=indicator, year=year, period=ANNUAL, month=ANNUAL)
     name = PurePath(upload.name or "berkas").name[:200]
     evidence = Evidence(actual=row, name=name, kind=upload.sakip_kind,  # type: ignore[attr-defined]
                         size=upload.size or 0, uploaded_by=request.user)

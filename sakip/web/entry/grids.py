@@ -63,7 +63,7 @@ def targets(request: HttpRequest, agency: Agency, year: int, state: AgencyYear) 
                 else:
                     target = model.Target(y, form.read(name, number), None,
                                           form.read(upper_name, number))
-                key = (i.code, y)
+                key = (i.code, y, None, None)
                 inputs.add(r.TARGET, key, value=name, text=name, upper=upper_name, any=name)
                 empty = target.value is None and target.text is None and target.upper is None
                 edits.append(r.Remove(r.TARGET, key) if empty else r.Put(r.TARGET, key, target))
@@ -120,13 +120,13 @@ def _actual_inputs(inputs: Inputs, key: r.Key, prefix: str, period: int) -> None
 
 
 def _with_evidence(agency: Agency, year: int) -> set[r.Key]:
-    return {(code, year, period or None) for code, period in
+    return {(code, year, period or None, month or None) for code, period, month in
             Evidence.objects.filter(actual__indicator__agency=agency, actual__year=year)
-            .values_list("actual__indicator__code", "actual__period")}
+            .values_list("actual__indicator__code", "actual__period", "actual__month")}
 
 
 def _actual_form(form: Form, prefix: str, indicator: model.Indicator, year: int) -> None:
-    stored = {a.quarter or ANNUAL: a for a in indicator.actuals_of(year)}
+    stored = {a.quarter or ANNUAL: a for a in indicator.actuals_of(year) if a.month is None}
     for period in PERIODS:
         a = stored.get(period)
         form.values[f"{prefix}v{period}"] = shown(a.value if a else None)
@@ -155,9 +155,10 @@ def actuals(request: HttpRequest, agency: Agency, year: int, state: AgencyYear) 
             prefix = f"a-{i.pk}-"
             if f"{prefix}s" not in request.POST:
                 continue
-            stored = {a.quarter or ANNUAL: a for a in plan.indicator_by_code[i.code].actuals_of(year)}
+            stored = {a.quarter or ANNUAL: a for a in plan.indicator_by_code[i.code].actuals_of(year)
+                      if a.month is None}
             for period in PERIODS:
-                key = (i.code, year, period or None)
+                key = (i.code, year, period or None, None)
                 actual = _posted_actual(form, prefix, period, stored.get(period), year,
                                         period == ANNUAL)
                 _actual_inputs(inputs, key, prefix, period)
@@ -211,8 +212,9 @@ def actual_detail(request: HttpRequest, agency: Agency, year: int, state: Agency
         status = 400
     elif request.method == "POST":
         form.values.update({k: v for k, v in request.POST.items() if k.startswith(prefix)})
-        key = (item.code, year, None)
-        stored = next((a for a in core.actuals_of(year) if a.quarter is None), None)
+        key = (item.code, year, None, None)
+        stored = next((a for a in core.actuals_of(year) if a.quarter is None and a.month is None),
+                      None)
         actual = _posted_actual(form, prefix, ANNUAL, stored, year, True, detail=True)
         inputs = Inputs()
         _actual_inputs(inputs, key, prefix, ANNUAL)
@@ -221,7 +223,7 @@ def actual_detail(request: HttpRequest, agency: Agency, year: int, state: Agency
         if saved(request, agency, [edit], form=form, locate=inputs,
                  success=gettext("Realisasi tersimpan: %(count)s perubahan.")):
             return redirect("actual_detail", agency=agency.pk, year=year, indicator=item.pk)
-    row = Actual.objects.filter(indicator=item, year=year, period=ANNUAL).first()
+    row = Actual.objects.filter(indicator=item, year=year, period=ANNUAL, month=ANNUAL).first()
     plan, m = measured(agency, year)
     result = m.result(item.code)
     return TemplateResponse(request, "entry/actual_detail.html", {

@@ -39,6 +39,7 @@ DECIMAL = Codec(read=tidy)
 TEXTS = Codec(read=lambda value: tuple(value or ()), write=lambda value: list(value or ()))
 QUARTER = Codec(read=lambda period: None if period == ANNUAL else period,
                 write=lambda quarter: ANNUAL if quarter is None else quarter)
+MONTH = QUARTER  # 0 is "no month" as it is "no quarter": the unique key needs no NULL
 
 
 def enum(cls: Any) -> Codec:
@@ -82,6 +83,9 @@ def _codec(spec: F.Field) -> Codec:
     return PLAIN
 
 
+_PERIOD = {"quarter": Col("quarter", "period", QUARTER), "month": Col("month", "month", MONTH)}
+
+
 def _fields(kind: str, *refs: str, special: dict[str, Col] | None = None) -> tuple[Col, ...]:
     """A column for every field of ``kind`` (sakip.core.fields), named as the field (a nested
     record's ``head.name`` as ``head_name``), its codec by the field's type; ``refs`` are held as
@@ -119,6 +123,11 @@ def _code(row: Any) -> r.Key:
     return (row.code,)
 
 
+def _period(row: Any) -> tuple[int | None, int | None]:
+    """A row's (quarter, month), as the record's key holds them."""
+    return QUARTER.read(row.period), MONTH.read(row.month)
+
+
 _by_indicator: Callable[[Any], r.Key] = lambda row: (row.indicator.code,)  # noqa: E731
 _no_owner: Callable[[m.Agency], dict[str, Any]] = lambda agency: {}  # noqa: E731
 
@@ -143,12 +152,13 @@ ROWS: dict[str, Rows] = {x.kind: x for x in (
          _fields(r.INDICATOR), key=_code),
     Rows(r.TARGET, m.Target,
          lambda a: m.Target.objects.filter(indicator__agency=a).select_related("indicator"),
-         _fields(r.TARGET), key=lambda row: (row.indicator.code, row.year), parent=_by_indicator,
+         _fields(r.TARGET, special=_PERIOD),
+         key=lambda row: (row.indicator.code, row.year, *_period(row)), parent=_by_indicator,
          owner=_no_owner),
     Rows(r.ACTUAL, m.Actual,
          lambda a: m.Actual.objects.filter(indicator__agency=a).select_related("indicator"),
-         _fields(r.ACTUAL, special={"quarter": Col("quarter", "period", QUARTER)}),
-         key=lambda row: (row.indicator.code, row.year, row.quarter), parent=_by_indicator,
+         _fields(r.ACTUAL, special=_PERIOD),
+         key=lambda row: (row.indicator.code, row.year, *_period(row)), parent=_by_indicator,
          owner=_no_owner),
     Rows(r.SERIES, m.Series, lambda a: m.Series.objects.filter(agency=a), _fields(r.SERIES),
          key=_code),
@@ -158,8 +168,8 @@ ROWS: dict[str, Rows] = {x.kind: x for x in (
          parent=lambda row: (row.series.code,), owner=_no_owner),
     Rows(r.BUDGET, m.Budget,
          lambda a: m.Budget.objects.filter(activity__agency=a).select_related("activity"),
-         _fields(r.BUDGET, "activity"), (Ref("activity", r.ACTIVITY),),
-         key=lambda row: (row.activity.code, row.year), owner=_no_owner),
+         _fields(r.BUDGET, "activity", special=_PERIOD), (Ref("activity", r.ACTIVITY),),
+         key=lambda row: (row.activity.code, row.year, *_period(row)), owner=_no_owner),
     Rows(r.SPENDING, m.SpendingLine, lambda a: m.SpendingLine.objects.filter(agency=a),
          _fields(r.SPENDING)),
     Rows(r.AGREEMENT, m.AgreementVersion, lambda a: m.AgreementVersion.objects.filter(agency=a),

@@ -32,10 +32,12 @@ from django.utils import translation
 
 from sakip.core import records as r
 from sakip.core.model import Plan
+from sakip.core.periods import Period
 from sakip.io.plan_checks import LABEL, Locator, check_plan, describe, nowhere
 from sakip.io.problems import Problem, Severity
 from sakip.web.plans import models as m
 from sakip.web.plans.convert import plan_from_db, remember
+from sakip.web.plans.models.indicators import ANNUAL
 from sakip.web.plans.sync import sync
 
 # How each kind of record is named in the audit trail: a key prefix and a label (Indonesian:
@@ -64,14 +66,23 @@ def audit_key(agency: m.Agency, kind: str, key: r.Key) -> str:
     prefix = AUDIT[kind][0]
     if not key:
         return f"{prefix}:{agency.code}"
+    if kind in PERIODIC:  # a month as :b7 after the quarter; the keys of years are unchanged
+        *head, quarter, month = key
+        parts = [*head, *([quarter or 0] if kind == r.ACTUAL or quarter else [])]
+        return prefix + ":" + ":".join(str(part) for part in parts) + (f":b{month}" if month else "")
     return prefix + ":" + ":".join("0" if part is None else str(part) for part in key)
+
+
+PERIODIC = frozenset({r.TARGET, r.ACTUAL, r.BUDGET})  # keyed (…, year, quarter, month)
 
 
 def audit_label(kind: str, key: r.Key) -> str:
     label = AUDIT[kind][1]
-    if kind == r.ACTUAL:
-        code, year, quarter = key
-        return f"{label} {code} {year}" + (f" TW {quarter}" if quarter else "")
+    if kind in PERIODIC:
+        *head, quarter, month = key
+        period = Period.of(quarter, month)
+        return " ".join([label, *(str(part) for part in head),
+                         *((period.short(),) if period is not None else ())])
     if kind == r.AGREEMENT_ITEM:
         year, number, code = key
         return f"{label} {year}/{number} {code}"
@@ -262,7 +273,8 @@ def _evidence_kept(agency: m.Agency, new: Plan, changes: list[r.Change],
     for evidence in (Evidence.objects.filter(actual__indicator__agency=agency)
                      .select_related("actual__indicator")):
         actual = evidence.actual
-        key = (actual.indicator.code, actual.year, actual.quarter)
+        key = (actual.indicator.code, actual.year, actual.quarter,
+               None if actual.month == ANNUAL else actual.month)
         if key in gone:
             gone.discard(key)
             problems.append(_problem(

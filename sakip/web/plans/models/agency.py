@@ -76,6 +76,12 @@ class StrategicPlan(models.Model):
                                       default="kategori-permendagri-54-2010")
     absorption_places = models.PositiveSmallIntegerField("desimal serapan", null=True, blank=True)
     qualitative_in_means = models.BooleanField("kualitatif tercapai dihitung 100", default=False)
+    off_track_below = models.DecimalField(
+        "batas capaian periode rendah (%)", max_digits=24, decimal_places=6, default=80,
+        help_text="capaian triwulan/bulan di bawahnya wajib diberi faktor penghambat")
+    well_above = models.DecimalField(
+        "batas capaian periode tinggi (%)", max_digits=24, decimal_places=6, default=120,
+        help_text="capaian triwulan/bulan di atasnya wajib diberi faktor pendorong")
 
     @property
     def years(self) -> range:

@@ -59,9 +59,11 @@ NegativeFormula = from_core(enums.NegativeFormula, {
 
 
 Aggregation = from_core(enums.Aggregation, {
-    "CUMULATIVE": _("Kumulatif (jumlah triwulan)"),
-    "LAST": _("Nilai triwulan terakhir"),
-    "AVERAGE": _("Rata-rata triwulan"),
+    "SUM": _("Jumlah periode"),
+    "LAST": _("Nilai periode terakhir"),
+    "MEAN": _("Rata-rata periode"),
+    "MAXIMUM": _("Nilai tertinggi"),
+    "MINIMUM": _("Nilai terendah"),
 })
 
 

@@ -9,7 +9,7 @@ from sakip.web.plans.models.agency import Agency
 from sakip.web.plans.models.fields import measure, position, short
 from sakip.web.plans.models.fields import text as long_text
 
-ANNUAL = 0  # Actual.period of the whole year; 1..4 are quarters
+ANNUAL = 0  # ``period`` of the whole year (1..4 are quarters); ``month`` 0: no month (1..12)
 
 
 class Indicator(models.Model):
@@ -26,7 +26,7 @@ class Indicator(models.Model):
     negative_formula = models.CharField("rumus negatif", max_length=5, null=True, blank=True,
                                         choices=choices.NegativeFormula.choices,
                                         help_text="kosong: ikut pengaturan perangkat daerah")
-    aggregation = models.CharField("penggabungan triwulan", max_length=12,
+    aggregation = models.CharField("penggabungan periode", max_length=12,
                                    choices=choices.Aggregation.choices,
                                    default=choices.Aggregation.LAST)
     cap = measure(verbose_name="batas capaian")
@@ -57,11 +57,17 @@ class Target(models.Model):
     value = measure(verbose_name="target")
     text = short(verbose_name="target kualitatif")
     upper = measure(verbose_name="batas atas rentang")
+    period = models.PositiveSmallIntegerField("triwulan", default=ANNUAL,
+                                              help_text="0 = setahun, 1..4 = triwulan")
+    month = models.PositiveSmallIntegerField("bulan", default=ANNUAL,
+                                             help_text="0 = bukan bulan, 1..12 = bulan")
+    note = long_text(verbose_name="catatan")
     position = position()
 
     class Meta:
         ordering = ["indicator", "position", "id"]
-        constraints = [models.UniqueConstraint(fields=["indicator", "year"], name="target_year")]
+        constraints = [models.UniqueConstraint(fields=["indicator", "year", "period", "month"],
+                                               name="target_period")]
 
 
 class Actual(models.Model):
@@ -76,17 +82,21 @@ class Actual(models.Model):
     reason = long_text(verbose_name="alasan")
     expected = short(10, verbose_name="perkiraan tersedia")
     note = long_text(verbose_name="catatan")
+    month = models.PositiveSmallIntegerField("bulan", default=ANNUAL,
+                                             help_text="0 = bukan bulan, 1..12 = bulan")
+    obstacles = long_text(verbose_name="faktor penghambat")
+    follow_up = long_text(verbose_name="rencana tindak lanjut")
+    drivers = long_text(verbose_name="faktor pendorong")
     position = position()
 
     class Meta:
         ordering = ["indicator", "position", "id"]
-        constraints = [models.UniqueConstraint(fields=["indicator", "year", "period"],
-                                               name="actual_period")]
+        constraints = [models.UniqueConstraint(fields=["indicator", "year", "period", "month"],
+                                               name="actual_period_month")]
 
     @property
     def quarter(self) -> int | None:
         return None if self.period == ANNUAL else self.period
-
 
 class Series(models.Model):
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="series")

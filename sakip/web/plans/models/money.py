@@ -19,11 +19,16 @@ class Budget(models.Model):
     physical = measure(verbose_name="realisasi fisik (%)")
     source_of_funds = short(verbose_name="sumber dana")
     explanation = text(verbose_name="penjelasan")
+    period = models.PositiveSmallIntegerField("triwulan", default=0,
+                                              help_text="0 = setahun, 1..4 = triwulan")
+    month = models.PositiveSmallIntegerField("bulan", default=0,
+                                             help_text="0 = bukan bulan, 1..12 = bulan")
     position = position()
 
     class Meta:
         ordering = ["activity__agency", "position", "id"]
-        constraints = [models.UniqueConstraint(fields=["activity", "year"], name="budget_year")]
+        constraints = [models.UniqueConstraint(fields=["activity", "year", "period", "month"],
+                                               name="budget_period")]
 
 
 class SpendingLine(models.Model):
