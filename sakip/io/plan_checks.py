@@ -204,6 +204,9 @@ class _Checks:
 
     def unique(self, kind: str, keys: Iterable[Key], code: str, what_id: str, what_en: str,
                fields: tuple[str, ...] = ("code",)) -> None:
+        keys = list(keys)
+        if len(set(keys)) == len(keys):
+            return  # no key twice: nothing to report (the common case, in one pass in C)
         seen: Counter[Key] = Counter()
         for key in keys:
             if seen[key]:
@@ -232,11 +235,15 @@ class _Checks:
             self.unique(kind, ((code,) for code in codes), "PLAN_DUPLICATE_CODE",
                         f"kode {LABEL[kind]}", f"{kind} code")
         for indicator in plan.indicators:
-            self.unique(TARGET, ((indicator.code, t.year) for t in indicator.targets),
-                        "PLAN_DUPLICATE_YEAR", "target", "target", ("year", "indicator"))
-            self.unique(ACTUAL, ((indicator.code, a.year, a.quarter) for a in indicator.actuals),
-                        "PLAN_DUPLICATE_YEAR", "realisasi", "realisation",
-                        ("year", "quarter", "indicator"))
+            years = [t.year for t in indicator.targets]
+            if len(set(years)) != len(years):  # else no year twice: nothing to report
+                self.unique(TARGET, ((indicator.code, year) for year in years),
+                            "PLAN_DUPLICATE_YEAR", "target", "target", ("year", "indicator"))
+            periods = [(a.year, a.quarter) for a in indicator.actuals]
+            if len(set(periods)) != len(periods):
+                self.unique(ACTUAL, ((indicator.code, *period) for period in periods),
+                            "PLAN_DUPLICATE_YEAR", "realisasi", "realisation",
+                            ("year", "quarter", "indicator"))
         for series in plan.series:
             self.unique(SERIES_VALUE, ((series.code, year) for year, _ in series.values),
                         "PLAN_DUPLICATE_YEAR", "nilai seri data", "series value", ("year", "series"))
@@ -361,14 +368,25 @@ class _Checks:
 
     # ------------------------------------------------------------------ indicators
 
+    def within(self) -> tuple[int, int] | None:
+        """The years :meth:`outside` accepts; None: it accepts every year."""
+        period = self.plan.strategic_plan
+        if self.period_read and period.start <= period.end:
+            return period.start, period.end
+        return None
+
     def indicators(self) -> None:
         plan = self.plan
+        within = self.within()
+        first, last = within if within is not None else (0, 0)
         for indicator in plan.indicators:
             code = indicator.code
+            levels = bool(indicator.levels)  # else no text is checked against them
             key: Key
             for target in indicator.targets:
                 key = (code, target.year)
-                self.outside(target.year, TARGET, key, "target", "target")
+                if within is not None and not first <= target.year <= last:
+                    self.outside(target.year, TARGET, key, "target", "target")
                 if target.value is None and target.text is None:
                     self.report("PLAN_EMPTY_TARGET", "target kosong: isi target angka atau teks",
                                 "empty target: give a number or a text", TARGET, key,
@@ -378,11 +396,14 @@ class _Checks:
                                 "batas atas perlu target angka yang tidak lebih besar darinya",
                                 "an upper bound needs a numeric target no larger than it",
                                 TARGET, key, ("upper", "value"))
-                self.level(indicator, target.text, TARGET, key)
+                if levels:
+                    self.level(indicator, target.text, TARGET, key)
             for actual in indicator.actuals:
                 key = (code, actual.year, actual.quarter)
-                self.outside(actual.year, ACTUAL, key, "realisasi", "realisation")
-                self.level(indicator, actual.text, ACTUAL, key)
+                if within is not None and not first <= actual.year <= last:
+                    self.outside(actual.year, ACTUAL, key, "realisasi", "realisation")
+                if levels:
+                    self.level(indicator, actual.text, ACTUAL, key)
                 if actual.status is not ActualStatus.NOT_AVAILABLE:
                     continue
                 if actual.reason is None:

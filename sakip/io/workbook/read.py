@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
+from itertools import repeat
+from operator import is_, itemgetter
 from pathlib import Path
 
 import python_calamine
@@ -17,11 +19,19 @@ import python_calamine
 from sakip.io.heap import collection_paused
 from sakip.io.limits import visible
 from sakip.io.problems import Problem, Severity
-from sakip.io.workbook.cells import BadCell, RawValue, Reader, column_reader, read_table_cell
+from sakip.io.workbook.cells import (
+    UNREAD,
+    BadCell,
+    RawValue,
+    Reader,
+    column_reader,
+    column_values,
+    read_table_cell,
+)
 from sakip.io.workbook.codes import Code
 from sakip.io.workbook.container import Limits, check_file, survey, too_many_cells
 from sakip.io.workbook.formulas import NO_VALUE, Marks
-from sakip.io.workbook.rows import Cell, Records, Row
+from sakip.io.workbook.rows import Cell, Records, Row, Table
 from sakip.io.workbook.schema import (
     FORM_HEADERS,
     Column,
@@ -196,8 +206,13 @@ def _read_value(
 
 def _read_table(
     sheet: Sheet, grid: Grid, marks: Marks, problems: list[Problem]
-) -> list[Row]:
-    """The records of a table sheet; the marks read are removed from ``marks``."""
+) -> Table | list[Row]:
+    """The records of a table sheet; the marks read are removed from ``marks``.
+
+    Cells are converted a column at a time (:func:`~sakip.io.workbook.cells.column_values`);
+    a cell that conversion leaves (:data:`~sakip.io.workbook.cells.UNREAD`) and every cell of
+    a row holding a mark are then read one by one, which reports their problems, row by row
+    and column by column, as a reading cell by cell would."""
     header = grid[0] if grid else []
     width = max((len(raw_row) for raw_row in grid), default=0)
     positions, open_positions = _map_header(sheet, header, width, problems)
@@ -208,47 +223,62 @@ def _read_table(
     mapped = set(positions.values()) | set(open_positions)
     unmapped = [index for index in range(width) if index not in mapped]
     columns = [(sheet.by_key[key], position) for key, position in positions.items()]
-    readers = [(position, column.key, column.required, column_reader(column), column)
+    readers = [(position, column.key, column_reader(column), column)
                for column, position in columns]
     marks_by_row: dict[int, dict[int, str]] = {}
     for (r, c), found in marks.items():
         if r > 0:
             marks_by_row.setdefault(r, {})[c] = found
-    no_marks: dict[int, str] = {}
     reach = max(positions.values(), default=-1) + 1  # the cells a row needs for every column
-    rows: list[Row] = []
+    numbers: list[int] = []  # of the rows kept, 0-based
+    lines: list[list[RawValue]] = []
     for index in range(1, len(grid)):
         raw_row = grid[index]
-        row_marks = marks_by_row.get(index, no_marks)
         first = raw_row[0] if raw_row else ""
-        if (not row_marks and (first is None or (isinstance(first, str) and not first.strip()))
+        if ((first is None or (isinstance(first, str) and not first.strip()))
+                and index not in marks_by_row
                 and all(value == "" or _is_empty(value) for value in raw_row)):
             continue  # empty rows, trailing or between records, are ignored
         if len(raw_row) < reach:
             raw_row = [*raw_row, *[""] * (reach - len(raw_row))]
-        values: dict[str, object] = {}
-        row = Row(sheet, index + 1, values, letters, cell_letters=open_letters)
+        numbers.append(index)
+        lines.append(raw_row)
+    columns_read: dict[str, list[object]] = {}
+    for column, position in columns:
+        raws = list(map(itemgetter(position), lines))
+        if not column.required and raws.count("") == len(raws):
+            columns_read[column.key] = [None] * len(raws)  # an empty column: nothing to read
+        else:
+            columns_read[column.key] = column_values(column)(raws)
+    table = Table(sheet, [index + 1 for index in numbers], columns_read, letters, open_letters)
+    # the rows read again, in order: a cell conversion left, a mark, free or unknown columns
+    again: set[int] = set()
+    for values in columns_read.values():
+        if any(map(is_, values, repeat(UNREAD))):  # by identity: == on a Decimal is slow
+            again.update(line for line, value in enumerate(values) if value is UNREAD)
+    if marks_by_row:
+        again.update(line for line, index in enumerate(numbers) if index in marks_by_row)
+    if open_positions or unmapped:
+        again = set(range(len(numbers)))
+    for line in sorted(again):
+        index, raw_row = numbers[line], lines[line]
+        row = table[line]
+        row_marks = marks_by_row.get(index)
         if row_marks:  # a formula without a value or an error value in this row
-            for position, _key, _required, read, column in readers:
+            row.values.clear()
+            for position, _key, read, column in readers:
                 mark = row_marks.get(position)
                 if mark is not None:
                     del marks[(index, position)]
                 _read_value(row, column, raw_row[position], mark, problems, read)
-        else:
-            for position, key, required, read, column in readers:
-                raw = raw_row[position]
-                if raw == "" and not required:
-                    continue  # the common empty optional cell: nothing to read
-                try:
-                    value = read(raw)
-                except BadCell:
-                    value = None
-                if value is None:  # read again to report it: unreadable, or empty but required
-                    _read_value(row, column, raw, None, problems, read)
-                else:
-                    values[key] = value
+        else:  # read again to report it: unreadable, or empty but required
+            for position, key, read, column in readers:
+                if row.values[key] is UNREAD:
+                    row.values[key] = None
+                    _read_value(row, column, raw_row[position], None, problems, read)
+        table.store(line)
         if open_positions:
-            row.cells = _read_open(row, raw_row, open_positions, row_marks, problems)
+            row.cells = _read_open(row, raw_row, open_positions, row_marks or {}, problems)
             for position in open_positions:
                 marks.pop((index, position), None)
         for position in unmapped:
@@ -260,8 +290,7 @@ def _read_table(
                     message_en="a column without a header holds data; it would not be read",
                     sheet=sheet.name, row=index + 1, column=column_letter(position)))
                 break
-        rows.append(row)
-    return rows
+    return table
 
 
 def _read_open(

@@ -10,23 +10,25 @@ at once. A value that could not be read is None here and was already reported.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from sakip.io.problems import Problem
 from sakip.io.workbook import sheets as S
 from sakip.io.workbook.codes import Code
-from sakip.io.workbook.rows import Records, Row
+from sakip.io.workbook.rows import Records, Row, column
 from sakip.io.workbook.schema import Sheet
 
 Check = Callable[[Records], list[Problem]]
 
 
-def rows(records: Records, sheet: Sheet) -> list[Row]:
+def rows(records: Records, sheet: Sheet) -> Sequence[Row]:
     return records.get(sheet.name, [])
 
 
 def codes(records: Records, sheet: Sheet, key: str = "code") -> set[object]:
-    return {row.get(key) for row in rows(records, sheet) if row.get(key) is not None}
+    found = set(column(rows(records, sheet), key))
+    found.discard(None)
+    return found
 
 
 # --------------------------------------------------------------------------- uniqueness
@@ -86,10 +88,14 @@ def check_parents(records: Records) -> list[Problem]:
     key_of = {S.NARRATIVES.name: "number"}
     for sheet, key, target in _PARENTS:
         known = codes(records, target, key_of.get(target.name, "code"))
-        for row in rows(records, sheet):
-            value = row.get(key)
-            if value is not None and value not in known:
-                problems.append(_unknown(row, key, value, target.name))
+        known.add(None)  # an empty cell names no parent
+        found = rows(records, sheet)
+        values = column(found, key)
+        if known.issuperset(values):
+            continue  # every parent exists (the common case, in one pass in C)
+        for line, value in enumerate(values):
+            if value not in known:
+                problems.append(_unknown(found[line], key, value, target.name))
     versions = {(row.get("year"), row.get("number")) for row in rows(records, S.AGREEMENTS)}
     for row in rows(records, S.AGREEMENT_ITEMS):
         version = (row.get("year"), row.get("number"))
