@@ -457,13 +457,21 @@ class _Checks:
                         severity=Severity.WARNING)
 
     def budgets(self) -> None:
+        activities = self.plan.activity_by_code
+        within = self.within()
+        first, last = within if within is not None else (0, 0)
         for budget in self.plan.budgets:
             key = (budget.activity, budget.year)
-            if budget.activity not in self.plan.activity_by_code:
+            if budget.activity not in activities:
                 self.unknown("PLAN_UNKNOWN_ACTIVITY", budget.activity, "kegiatan", "activity",
                              BUDGET, key, "activity")
-            self.outside(budget.year, BUDGET, key, "anggaran", "budget")
-            self.money(BUDGET, key, budget.ceiling, budget.spent, budget.ceiling_original)
+            if within is not None and not first <= budget.year <= last:
+                self.outside(budget.year, BUDGET, key, "anggaran", "budget")
+            ceiling, spent, original = budget.ceiling, budget.spent, budget.ceiling_original
+            if ((ceiling is None or ceiling >= 0) and (spent is None or spent >= 0)
+                    and (original is None or original >= 0) and not overspent(ceiling, spent)):
+                continue  # what money() would find: nothing
+            self.money(BUDGET, key, ceiling, spent, original)
         for index, line in enumerate(self.plan.spending):
             self.money(SPENDING, (index,), line.ceiling, line.spent, line.ceiling_original)
         self.sub_activity_sums()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 import typing
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import MISSING, fields, replace
 from decimal import Decimal
 from functools import cache
@@ -163,16 +163,23 @@ def _positional(cls: type) -> _Fields | None:
     return _POSITIONAL[cls]
 
 
-def _build(cls: type[T], rows: Sequence[Row], keys: tuple[str, ...]) -> list[T]:
-    """One record per row, from the values of ``keys``: what :func:`_make` gives for each row,
-    built column by column for a :class:`Table` (one constructor call per record, by
-    position, with the absent values filled in)."""
+def _build(cls: type[T], rows: Sequence[Row], keys: tuple[str, ...],
+           extra: Mapping[str, Sequence[object]] | None = None) -> list[T]:
+    """One record per row, from the values of ``keys`` and of ``extra`` (a value per row,
+    given as it is): what :func:`_make` gives for each row, built column by column for a
+    :class:`Table` (one constructor call per record, by position, with the absent values
+    filled in)."""
+    extra = extra or {}
     order = _positional(cls)
     if not isinstance(rows, Table) or order is None:
-        return [_make(cls, _kwargs(row, keys)) for row in rows]
+        return [_make(cls, {**_kwargs(row, keys), **{k: v[line] for k, v in extra.items()}})
+                for line, row in enumerate(rows)]
     count = len(rows)
     arguments: list[Iterable[object]] = []
     for name, default, factory in order:
+        if name in extra:
+            arguments.append(extra[name])
+            continue
         values = rows.columns.get(name) if name in keys else None
         if values is None:
             arguments.append([factory() for _ in range(count)] if factory is not None
@@ -308,23 +315,26 @@ class _Assembler:
         target_lines = _lines(target_rows, "indicator")
         actual_lines = _lines(actual_rows, "indicator")
         own = _keys(S.INDICATORS, "baseline_year", "baseline_value", "baseline_text")
-        indicators: list[Indicator] = []
-        codes: list[object] = []
+        rows = self.rows(S.INDICATORS)
+        codes = column(rows, "code")
+        baselines: list[Baseline | None] = []
+        for year, value, text in zip(column(rows, "baseline_year"),
+                                     column(rows, "baseline_value"),
+                                     column(rows, "baseline_text"), strict=True):
+            if year is None and value is None and text is None:
+                baselines.append(None)
+            else:
+                baselines.append(_make(Baseline, {key: v for key, v in (
+                    ("year", year), ("value", value), ("text", text)) if v is not None}))
         no_lines: list[int] = []
-        for row in self.rows(S.INDICATORS):
-            code = row.get("code")
-            baseline = None
-            fields = _kwargs(row, ("baseline_year", "baseline_value", "baseline_text"))
-            if fields:
-                baseline = _make(Baseline, {key.removeprefix("baseline_"): v
-                                            for key, v in fields.items()})
-            indicator = _make(Indicator, {
-                **_kwargs(row, own), "baseline": baseline,
-                "targets": tuple(map(targets.__getitem__, target_lines.get(code, no_lines))),
-                "actuals": tuple(map(actuals.__getitem__, actual_lines.get(code, no_lines)))})
-            self.places.add(K.INDICATOR, (indicator.code,), row)
-            indicators.append(indicator)
-            codes.append(code)
+        indicators = _build(Indicator, rows, own, {
+            "baseline": baselines,
+            "targets": [tuple(map(targets.__getitem__, target_lines.get(code, no_lines)))
+                        for code in codes],
+            "actuals": [tuple(map(actuals.__getitem__, actual_lines.get(code, no_lines)))
+                        for code in codes]})
+        self.places.later(K.INDICATOR, lambda: (((indicator.code,), rows[line])
+                                                for line, indicator in enumerate(indicators)))
 
         def target_places() -> Iterator[tuple[Key, Row]]:
             for code in codes:

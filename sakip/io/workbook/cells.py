@@ -433,6 +433,18 @@ def column_values(column: Column) -> ColumnValues:
         return list(map(one, raws))
 
     kind = column.kind
+    if kind is Kind.DECIMAL or kind is Kind.MONEY:
+        def numbers(raws: list[RawValue]) -> list[object]:
+            if set(map(type, raws)) <= _FLOAT_OR_TEXT:
+                # the reader's short path for a float inside ±10**15 that prints without an
+                # exponent (at least 10**-4 from zero, or whole), inline; any other raw: one()
+                table = {raw: (Decimal(int(raw)) if raw.is_integer() else Decimal(repr(raw)))
+                         if raw.__class__ is float and -_SHORT < raw < _SHORT
+                         and (raw.is_integer() or not -1e-4 < raw < 1e-4)
+                         else one(raw) for raw in set(raws)}
+                return list(map(table.__getitem__, raws))
+            return list(map(one, raws))
+        return numbers
     if kind is Kind.TEXT or kind is Kind.CODE:
         def texts(raws: list[RawValue]) -> list[object]:
             if set(map(type, raws)) == _TEXT:

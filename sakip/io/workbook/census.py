@@ -26,6 +26,7 @@ counted by the general pass, tag by tag.
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 # A cell or row start tag: its name, and the letters and digits of ``r`` when it is the first
 # attribute (as every spreadsheet writes it) and the only one (calamine reads the last of
@@ -45,6 +46,7 @@ _PLAIN_CELL = re.compile(rb'<c r="([A-Z]{1,5})([1-9][0-9]{0,8})"([^<>]*)>')
 _OTHER_R = re.compile(rb"\sr\s*=")
 _OTHER_CELL_START = re.compile(rb"<c[\t\n\r\x0b\x0c/>]")  # a cell tag not followed by a space
 _PIECE = 2**20
+_LETTERS, _DIGITS, _REST = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
 def grid_cells(xml: bytes, limit: int) -> int:
@@ -72,11 +74,11 @@ def _plain_grid(xml: bytes) -> int | None:
         found = _PLAIN_CELL.findall(xml, start, end)
         if len(found) != xml.count(b"<c ", start, end):
             return None
-        if found:
-            if any(_OTHER_R.search(rest) for rest in {cell[2] for cell in found}):
+        if found:  # the distinct parts of the tags, gathered by loops in C
+            if any(_OTHER_R.search(rest) for rest in set(map(_REST, found))):
                 return None  # a second r: calamine reads that one
-            rows = max(rows, max(map(int, {cell[1] for cell in found})))
-            columns = max(columns, max(map(_column, {cell[0] for cell in found})) + 1)
+            rows = max(rows, max(map(int, set(map(_DIGITS, found)))))
+            columns = max(columns, max(map(_column, set(map(_LETTERS, found)))) + 1)
         start = end
     return rows * columns
 

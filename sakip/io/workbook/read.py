@@ -214,7 +214,7 @@ def _read_table(
     a row holding a mark are then read one by one, which reports their problems, row by row
     and column by column, as a reading cell by cell would."""
     header = grid[0] if grid else []
-    width = max((len(raw_row) for raw_row in grid), default=0)
+    width = max(map(len, grid), default=0)
     positions, open_positions = _map_header(sheet, header, width, problems)
     if positions is None:
         return []
@@ -232,7 +232,9 @@ def _read_table(
     reach = max(positions.values(), default=-1) + 1  # the cells a row needs for every column
     numbers: list[int] = []  # of the rows kept, 0-based
     lines: list[list[RawValue]] = []
-    for index in range(1, len(grid)):
+    if _all_filled(grid, reach):  # the common sheet: every row a record, no row to pad
+        numbers, lines = list(range(1, len(grid))), grid[1:]
+    for index in range(1, len(grid)) if not lines else ():
         raw_row = grid[index]
         first = raw_row[0] if raw_row else ""
         if ((first is None or (isinstance(first, str) and not first.strip()))
@@ -291,6 +293,16 @@ def _read_table(
                     sheet=sheet.name, row=index + 1, column=column_letter(position)))
                 break
     return table
+
+
+def _all_filled(grid: Grid, reach: int) -> bool:
+    """Whether every row below the header has ``reach`` cells and a first cell holding
+    something other than spaces (so none is empty, none is padded): checked by loops in C."""
+    body = grid[1:]
+    if not body or min(map(len, body)) < max(reach, 1):
+        return False
+    firsts = list(map(itemgetter(0), body))
+    return set(map(type, firsts)) == {str} and "" not in map(str.strip, firsts)
 
 
 def _read_open(

@@ -109,8 +109,12 @@ def check_parents(records: Records) -> list[Problem]:
 
 def check_activities(records: Records) -> list[Problem]:
     problems: list[Problem] = []
-    for row in rows(records, S.ACTIVITIES):
-        if row.get("program") is None and "program" not in row.bad:
+    found = rows(records, S.ACTIVITIES)
+    for line, program in enumerate(column(found, "program")):
+        if program is not None:
+            continue
+        row = found[line]
+        if "program" not in row.bad:
             row.bad.add("program")  # the plan's checks need not say it again
             problems.append(row.problem(
                 "program", Code.ACTIVITY_NO_PROGRAM,
@@ -121,9 +125,14 @@ def check_activities(records: Records) -> list[Problem]:
 
 def check_baselines(records: Records) -> list[Problem]:
     problems: list[Problem] = []
-    for row in rows(records, S.INDICATORS):
-        filled = row.get("baseline_value") is not None or row.get("baseline_text") is not None
-        if filled and row.get("baseline_year") is None and "baseline_year" not in row.bad:
+    found = rows(records, S.INDICATORS)
+    for line, (value, text, year) in enumerate(zip(
+            column(found, "baseline_value"), column(found, "baseline_text"),
+            column(found, "baseline_year"), strict=True)):
+        if year is not None or (value is None and text is None):
+            continue
+        row = found[line]
+        if "baseline_year" not in row.bad:
             row.bad.add("baseline_year")
             problems.append(row.problem(
                 "baseline_year", Code.REQUIRED, "isi tahun data awal",
