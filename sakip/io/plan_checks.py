@@ -17,7 +17,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Protocol
+from operator import attrgetter
+from typing import Any, Protocol
 
 from sakip.core.budget import overspent, sub_activity_sums
 from sakip.core.enums import ActualStatus, AgreementKind, RegionKind
@@ -190,6 +191,9 @@ class _Checks:
         from sakip.core.fields import BOUNDED
 
         for kind, bounded in BOUNDED.items():
+            members = _members_of(self.plan, kind)
+            if all(_within(members, spec.name, spec.minimum, spec.maximum) for spec in bounded):
+                continue  # nothing to report: the keys need not be made (records_of)
             for key, record in records_.records_of(self.plan, kind):
                 for spec in bounded:
                     value = getattr(record, spec.name)
@@ -596,6 +600,37 @@ def check_scale(scale: Scale, locate: Locator = nowhere) -> list[Problem]:
     checks = _Checks(holder, locate)
     checks.bands(scale)
     return checks.problems
+
+
+def _members_of(plan: Plan, kind: str) -> list[Any]:
+    """The records of one kind, as :func:`sakip.core.records.records_of` walks them, without
+    their keys."""
+    from sakip.core.records import SPECS
+
+    spec = SPECS[kind]
+    holders = [plan] if spec.parent is None else _members_of(plan, spec.parent)
+    found: list[Any] = []
+    for holder in holders:
+        value = getattr(holder, spec.attribute)
+        if spec.singleton:
+            found.append(value)
+        else:
+            found.extend(value)
+    return found
+
+
+def _within(records: list[Any], name: str, low: int | None, high: int | None) -> bool:
+    """Whether every record's ``name`` is None or inside [low, high] (loops in C); False
+    when that cannot be told so (then each record is looked at)."""
+    values = list(map(attrgetter(name), records))
+    if values.count(None) == len(values):
+        return True
+    given = [value for value in values if value is not None]
+    try:
+        return low is not None and high is not None and bool(
+            low <= min(given) and max(given) <= high)
+    except TypeError:
+        return False
 
 
 def _is_color(text: str) -> bool:

@@ -9,6 +9,7 @@ and unreadable cells. Relations between records are checked later (``validate``)
 from __future__ import annotations
 
 import difflib
+import zipfile
 from collections.abc import Sequence
 from itertools import repeat
 from operator import is_, itemgetter
@@ -29,7 +30,7 @@ from sakip.io.workbook.cells import (
     read_table_cell,
 )
 from sakip.io.workbook.codes import Code
-from sakip.io.workbook.container import Limits, check_file, survey, too_many_cells
+from sakip.io.workbook.container import Limits, open_checked, survey, too_many_cells
 from sakip.io.workbook.formulas import NO_VALUE, Marks
 from sakip.io.workbook.rows import Cell, Records, Row, Table
 from sakip.io.workbook.schema import (
@@ -47,20 +48,21 @@ Grid = list[list[RawValue]]
 
 def read_records(path: Path, limits: Limits) -> tuple[Records, list[Problem]]:
     """Every declared sheet's records, and every problem met reading them."""
-    problems = check_file(path, limits)
-    if problems:
+    problems, archive = open_checked(path, limits)
+    if archive is None:
         return {}, problems
-    try:
-        book = python_calamine.CalamineWorkbook.from_path(str(path))
-    except python_calamine.PasswordError:
-        return {}, [_file_problem(path, Code.ENCRYPTED, "berkas dilindungi kata sandi",
-                                  "the file is password-protected")]
-    except (python_calamine.CalamineError, OSError, ValueError) as error:
-        return {}, [_file_problem(
-            path, Code.CORRUPT, f"berkas rusak dan tidak dapat dibaca ({error})",
-            f"the file is damaged and cannot be read ({error})")]
-    with book, collection_paused():
-        return _read_book(path, book, limits)
+    with archive:  # read again by the survey, not opened twice
+        try:
+            book = python_calamine.CalamineWorkbook.from_path(str(path))
+        except python_calamine.PasswordError:
+            return {}, [_file_problem(path, Code.ENCRYPTED, "berkas dilindungi kata sandi",
+                                      "the file is password-protected")]
+        except (python_calamine.CalamineError, OSError, ValueError) as error:
+            return {}, [_file_problem(
+                path, Code.CORRUPT, f"berkas rusak dan tidak dapat dibaca ({error})",
+                f"the file is damaged and cannot be read ({error})")]
+        with book, collection_paused():
+            return _read_book(path, book, limits, archive)
 
 
 def _file_problem(path: Path, code: Code, message_id: str, message_en: str) -> Problem:
@@ -68,7 +70,8 @@ def _file_problem(path: Path, code: Code, message_id: str, message_en: str) -> P
 
 
 def _read_book(
-    path: Path, book: python_calamine.CalamineWorkbook, limits: Limits
+    path: Path, book: python_calamine.CalamineWorkbook, limits: Limits,
+    archive: zipfile.ZipFile,
 ) -> tuple[Records, list[Problem]]:
     problems: list[Problem] = []
     present = {normal_header(name): name for name in book.sheet_names}
@@ -80,7 +83,8 @@ def _read_book(
     known = {normal_header(s.name) for s in SHEETS} | {normal_header(README_SHEET)}
     unknown = [name for name in book.sheet_names if normal_header(name) not in known]
     problems.extend(_sheet_problems(found, unknown))
-    surveyed = survey(path, [found[s.name] for s in SHEETS if s.name in found], limits)
+    surveyed = survey(path, [found[s.name] for s in SHEETS if s.name in found], limits,
+                      archive)
     if surveyed.problems:  # before calamine allocates a grid the survey found too large
         return {}, surveyed.problems
 
