@@ -184,7 +184,8 @@ def _build(cls: type[T], rows: Sequence[Row], keys: tuple[str, ...],
         if values is None:
             arguments.append([factory() for _ in range(count)] if factory is not None
                              else repeat(default, count))
-        elif any(map(is_, values, repeat(None))):  # by identity: == on a Decimal is slow
+        elif (default is not None or factory is not None) and any(
+                map(is_, values, repeat(None))):  # by identity: == on a Decimal is slow
             arguments.append([(default if factory is None else factory()) if value is None
                               else value for value in values])
         else:
