@@ -137,6 +137,29 @@ def test_each_column_reader_reads_as_read_cell(raws: list[RawValue]) -> None:
                 column.key, column.kind, raw)
 
 
+@given(st.lists(st.one_of(RAW, st.just("")), min_size=1, max_size=20))
+@settings(max_examples=300)
+def test_each_column_converts_as_its_reader_reads(raws: list[RawValue]) -> None:
+    """A whole column at once (``cells.column_values``) gives each cell what the column's
+    reader gives, None for an empty cell, or leaves the cell to the reader: always when the
+    reader refuses it, and when it is empty in a required column."""
+    for column in COLUMNS:
+        for cells_of_column in (raws, [raw for raw in raws if isinstance(raw, float)],
+                                [raw for raw in raws if isinstance(raw, str)]):
+            converted = cells.column_values(column)(cells_of_column)
+            assert len(converted) == len(cells_of_column)
+            for raw, value in zip(cells_of_column, converted, strict=True):
+                read = outcome(column_reader(column), raw)
+                if value is cells.UNREAD:
+                    assert read[0] == "bad" or (column.required and read[1:] == (
+                        type(None), None)), (column.key, raw)
+                elif value is None:
+                    assert read[1:] == (type(None), None) and not column.required, (
+                        column.key, raw)
+                else:
+                    assert read == outcome(lambda r, v=value: v, raw), (column.key, raw)
+
+
 def test_the_short_paths_are_taken(monkeypatch: pytest.MonkeyPatch) -> None:
     """The short paths give the value without read_cell (which is replaced here to fail)."""
     def refuse(column: Column, raw: RawValue) -> None:

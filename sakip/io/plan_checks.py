@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any, Protocol
 
 from sakip.core.budget import overspent, sub_activity_sums
@@ -204,6 +205,9 @@ class _Checks:
         from sakip.core.fields import BOUNDED
 
         for kind, bounded in BOUNDED.items():
+            members = _members_of(self.plan, kind)
+            if all(_within(members, spec.name, spec.minimum, spec.maximum) for spec in bounded):
+                continue  # nothing to report: the keys need not be made (records_of)
             for key, record in records_.records_of(self.plan, kind):
                 for spec in bounded:
                     value = getattr(record, spec.name)
@@ -218,6 +222,9 @@ class _Checks:
 
     def unique(self, kind: str, keys: Iterable[Key], code: str, what_id: str, what_en: str,
                fields: tuple[str, ...] = ("code",)) -> None:
+        keys = list(keys)
+        if len(set(keys)) == len(keys):
+            return  # no key twice: nothing to report (the common case, in one pass in C)
         seen: Counter[Key] = Counter()
         for key in keys:
             if seen[key]:
@@ -246,13 +253,15 @@ class _Checks:
             self.unique(kind, ((code,) for code in codes), "PLAN_DUPLICATE_CODE",
                         f"kode {LABEL[kind]}", f"{kind} code")
         for indicator in plan.indicators:
-            self.unique(TARGET, ((indicator.code, t.year, t.quarter, t.month)
-                                 for t in indicator.targets),
-                        "PLAN_DUPLICATE_YEAR", "target", "target", ("year", "indicator"))
-            self.unique(ACTUAL, ((indicator.code, a.year, a.quarter, a.month)
-                                 for a in indicator.actuals),
-                        "PLAN_DUPLICATE_YEAR", "realisasi", "realisation",
-                        ("year", "quarter", "indicator"))
+            years = [(t.year, t.quarter, t.month) for t in indicator.targets]
+            if len(set(years)) != len(years):  # else no period twice: nothing to report
+                self.unique(TARGET, ((indicator.code, *year) for year in years),
+                            "PLAN_DUPLICATE_YEAR", "target", "target", ("year", "indicator"))
+            periods = [(a.year, a.quarter, a.month) for a in indicator.actuals]
+            if len(set(periods)) != len(periods):
+                self.unique(ACTUAL, ((indicator.code, *period) for period in periods),
+                            "PLAN_DUPLICATE_YEAR", "realisasi", "realisation",
+                            ("year", "quarter", "indicator"))
         for series in plan.series:
             self.unique(SERIES_VALUE, ((series.code, year) for year, _ in series.values),
                         "PLAN_DUPLICATE_YEAR", "nilai seri data", "series value", ("year", "series"))
@@ -377,14 +386,25 @@ class _Checks:
 
     # ------------------------------------------------------------------ indicators
 
+    def within(self) -> tuple[int, int] | None:
+        """The years :meth:`outside` accepts; None: it accepts every year."""
+        period = self.plan.strategic_plan
+        if self.period_read and period.start <= period.end:
+            return period.start, period.end
+        return None
+
     def indicators(self) -> None:
         plan = self.plan
+        within = self.within()
+        first, last = within if within is not None else (0, 0)
         for indicator in plan.indicators:
             code = indicator.code
+            levels = bool(indicator.levels)  # else no text is checked against them
             key: Key
             for target in indicator.targets:
                 key = (code, target.year, target.quarter, target.month)
-                self.outside(target.year, TARGET, key, "target", "target")
+                if within is not None and not first <= target.year <= last:
+                    self.outside(target.year, TARGET, key, "target", "target")
                 if target.value is None and target.text is None:
                     self.report("PLAN_EMPTY_TARGET", "target kosong: isi target angka atau teks",
                                 "empty target: give a number or a text", TARGET, key,
@@ -394,11 +414,14 @@ class _Checks:
                                 "batas atas perlu target angka yang tidak lebih besar darinya",
                                 "an upper bound needs a numeric target no larger than it",
                                 TARGET, key, ("upper", "value"))
-                self.level(indicator, target.text, TARGET, key)
+                if levels:
+                    self.level(indicator, target.text, TARGET, key)
             for actual in indicator.actuals:
                 key = (code, actual.year, actual.quarter, actual.month)
-                self.outside(actual.year, ACTUAL, key, "realisasi", "realisation")
-                self.level(indicator, actual.text, ACTUAL, key)
+                if within is not None and not first <= actual.year <= last:
+                    self.outside(actual.year, ACTUAL, key, "realisasi", "realisation")
+                if levels:
+                    self.level(indicator, actual.text, ACTUAL, key)
                 if actual.status is not ActualStatus.NOT_AVAILABLE:
                     continue
                 if actual.reason is None:
@@ -574,13 +597,21 @@ class _Checks:
                         severity=Severity.WARNING)
 
     def budgets(self) -> None:
+        activities = self.plan.activity_by_code
+        within = self.within()
+        first, last = within if within is not None else (0, 0)
         for budget in self.plan.budgets:
             key = (budget.activity, budget.year, budget.quarter, budget.month)
-            if budget.activity not in self.plan.activity_by_code:
+            if budget.activity not in activities:
                 self.unknown("PLAN_UNKNOWN_ACTIVITY", budget.activity, "kegiatan", "activity",
                              BUDGET, key, "activity")
-            self.outside(budget.year, BUDGET, key, "anggaran", "budget")
-            self.money(BUDGET, key, budget.ceiling, budget.spent, budget.ceiling_original)
+            if within is not None and not first <= budget.year <= last:
+                self.outside(budget.year, BUDGET, key, "anggaran", "budget")
+            ceiling, spent, original = budget.ceiling, budget.spent, budget.ceiling_original
+            if ((ceiling is None or ceiling >= 0) and (spent is None or spent >= 0)
+                    and (original is None or original >= 0) and not overspent(ceiling, spent)):
+                continue  # what money() would find: nothing
+            self.money(BUDGET, key, ceiling, spent, original)
         for index, line in enumerate(self.plan.spending):
             self.money(SPENDING, (index,), line.ceiling, line.spent, line.ceiling_original)
         self.sub_activity_sums()
@@ -705,6 +736,37 @@ def check_scale(scale: Scale, locate: Locator = nowhere) -> list[Problem]:
     checks = _Checks(holder, locate)
     checks.bands(scale)
     return checks.problems
+
+
+def _members_of(plan: Plan, kind: str) -> list[Any]:
+    """The records of one kind, as :func:`sakip.core.records.records_of` walks them, without
+    their keys."""
+    from sakip.core.records import SPECS
+
+    spec = SPECS[kind]
+    holders = [plan] if spec.parent is None else _members_of(plan, spec.parent)
+    found: list[Any] = []
+    for holder in holders:
+        value = getattr(holder, spec.attribute)
+        if spec.singleton:
+            found.append(value)
+        else:
+            found.extend(value)
+    return found
+
+
+def _within(records: list[Any], name: str, low: int | None, high: int | None) -> bool:
+    """Whether every record's ``name`` is None or inside [low, high] (loops in C); False
+    when that cannot be told so (then each record is looked at)."""
+    values = list(map(attrgetter(name), records))
+    if values.count(None) == len(values):
+        return True
+    given = [value for value in values if value is not None]
+    try:
+        return low is not None and high is not None and bool(
+            low <= min(given) and max(given) <= high)
+    except TypeError:
+        return False
 
 
 def _is_color(text: str) -> bool:

@@ -11,9 +11,12 @@ from __future__ import annotations
 import enum
 import typing
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import MISSING, fields, replace
 from decimal import Decimal
 from functools import cache
+from itertools import repeat
+from operator import is_
 from typing import Any, Protocol, TypeVar
 
 from sakip.core.enums import RevisionSubject
@@ -53,7 +56,7 @@ from sakip.io.heap import collection_paused
 from sakip.io.plan_checks import Key, Location, describe
 from sakip.io.standard_scales import standard_scales
 from sakip.io.workbook import sheets as S
-from sakip.io.workbook.rows import Cell, Records, Row
+from sakip.io.workbook.rows import Cell, Records, Row, Table, column
 from sakip.io.workbook.schema import Sheet
 
 T = TypeVar("T")
@@ -72,11 +75,20 @@ class Places:
 
     def __init__(self) -> None:
         self.rows: dict[tuple[str, Key], list[Row]] = {}
+        self.pending: dict[str, list[Callable[[], Iterable[tuple[Key, Row]]]]] = {}
 
     def add(self, kind: str, key: Key, row: Row) -> None:
         self.rows.setdefault((kind, key), []).append(row)
 
+    def later(self, kind: str, places: Callable[[], Iterable[tuple[Key, Row]]]) -> None:
+        """Add the places ``places()`` gives for records of ``kind`` when one is first asked
+        for: most imports never ask where a target or a budget is (only a problem does)."""
+        self.pending.setdefault(kind, []).append(places)
+
     def __call__(self, kind: str, key: Key, field: str | None, nth: int) -> Location | None:
+        for places in self.pending.pop(kind, ()):
+            for found_key, found_row in places():
+                self.add(kind, found_key, found_row)
         found = self.rows.get((kind, key))
         if not found:
             return Location(path=describe(kind, key))
@@ -120,15 +132,80 @@ def _make(cls: type[T], given: dict[str, Any]) -> T:
     return cls(**given)
 
 
-def _rows(records: Records, sheet: Sheet) -> list[Row]:
+def _rows(records: Records, sheet: Sheet) -> Sequence[Row]:
     return records.get(sheet.name, [])
 
 
+_Fields = tuple[tuple[str, object, Callable[[], object] | None], ...]
+_POSITIONAL: dict[type, _Fields | None] = {}
+
+
+def _positional(cls: type) -> _Fields | None:
+    """The fields a record class takes, in order, each with the value an absent one gets (its
+    default, its factory, or the placeholder of a required one); None when some field is
+    keyword-only (then records are built by keyword)."""
+    if cls not in _POSITIONAL:
+        placeholders = dict(_required(cls))
+        found: list[tuple[str, object, Callable[[], object] | None]] = []
+        for f in fields(cls):
+            if not f.init:
+                continue
+            if f.kw_only:
+                _POSITIONAL[cls] = None
+                return None
+            if f.name in placeholders:
+                found.append((f.name, placeholders[f.name], None))
+            elif f.default_factory is not MISSING:
+                found.append((f.name, None, f.default_factory))
+            else:
+                found.append((f.name, f.default, None))
+        _POSITIONAL[cls] = tuple(found)
+    return _POSITIONAL[cls]
+
+
+def _build(cls: type[T], rows: Sequence[Row], keys: tuple[str, ...],
+           extra: Mapping[str, Sequence[object]] | None = None) -> list[T]:
+    """One record per row, from the values of ``keys`` and of ``extra`` (a value per row,
+    given as it is): what :func:`_make` gives for each row, built column by column for a
+    :class:`Table` (one constructor call per record, by position, with the absent values
+    filled in)."""
+    extra = extra or {}
+    order = _positional(cls)
+    if not isinstance(rows, Table) or order is None:
+        return [_make(cls, {**_kwargs(row, keys), **{k: v[line] for k, v in extra.items()}})
+                for line, row in enumerate(rows)]
+    count = len(rows)
+    arguments: list[Iterable[object]] = []
+    for name, default, factory in order:
+        if name in extra:
+            arguments.append(extra[name])
+            continue
+        values = rows.columns.get(name) if name in keys else None
+        if values is None:
+            arguments.append([factory() for _ in range(count)] if factory is not None
+                             else repeat(default, count))
+        elif (default is not None or factory is not None) and any(
+                map(is_, values, repeat(None))):  # by identity: == on a Decimal is slow
+            arguments.append([(default if factory is None else factory()) if value is None
+                              else value for value in values])
+        else:
+            arguments.append(values)
+    return list(map(cls, *arguments))
+
+
+def _lines(rows: Sequence[Row], key: str) -> dict[object, list[int]]:
+    """The records (their positions) of each value of ``key``, in order."""
+    groups: dict[object, list[int]] = defaultdict(list)
+    for line, value in enumerate(column(rows, key)):
+        groups[value].append(line)
+    return groups
+
+
 def _kwargs(row: Row, keys: tuple[str, ...] | list[str]) -> dict[str, Any]:
-    """The filled fields of ``row`` among ``keys``; empty ones keep the model's default (a row
-    holds the values of its filled cells only)."""
-    values = row.values
-    return {key: values[key] for key in keys if key in values}
+    """The filled fields of ``row`` among ``keys``; empty ones keep the model's default (an
+    empty or unreadable cell is None or absent in the row's values)."""
+    get = row.values.get
+    return {key: value for key in keys if (value := get(key)) is not None}
 
 
 @cache
@@ -144,7 +221,7 @@ def _official(row: Row, prefix: str) -> Official | None:
     return Official(name=named.pop("name", None), **named)
 
 
-def _grouped(rows: list[Row], key: str) -> dict[object, list[Row]]:
+def _grouped(rows: Sequence[Row], key: str) -> dict[object, list[Row]]:
     groups: dict[object, list[Row]] = defaultdict(list)
     for row in rows:
         groups[row.get(key)].append(row)
@@ -160,7 +237,7 @@ class _Assembler:
         self.records = records
         self.places = Places()
 
-    def rows(self, sheet: Sheet) -> list[Row]:
+    def rows(self, sheet: Sheet) -> Sequence[Row]:
         return self.records.get(sheet.name, [])
 
     def form(self, sheet: Sheet, kind: str) -> Row:
@@ -170,12 +247,14 @@ class _Assembler:
 
     def coded(self, cls: type[C], sheet: Sheet, kind: str, **extra: Any) -> tuple[C, ...]:
         """One record per row of a sheet whose records have a code."""
-        result = []
+        rows = self.rows(sheet)
         keys = _keys(sheet, *extra)
-        for row in self.rows(sheet):
-            record = _make(cls, {**_kwargs(row, keys), **extra})
-            self.places.add(kind, (record.code,), row)
-            result.append(record)
+        if extra:
+            result = [_make(cls, {**_kwargs(row, keys), **extra}) for row in rows]
+        else:
+            result = _build(cls, rows, keys)
+        self.places.later(kind, lambda: (((record.code,), rows[line])
+                                         for line, record in enumerate(result)))
         return tuple(result)
 
     def plan(self) -> Plan:
@@ -231,34 +310,47 @@ class _Assembler:
         )
 
     def indicators(self) -> tuple[Indicator, ...]:
-        targets = _grouped(self.rows(S.TARGETS), "indicator")
-        actuals = _grouped(self.rows(S.ACTUALS), "indicator")
+        target_rows, actual_rows = self.rows(S.TARGETS), self.rows(S.ACTUALS)
+        targets = _build(Target, target_rows, _keys(S.TARGETS, "indicator"))
+        actuals = _build(Actual, actual_rows, _keys(S.ACTUALS, "indicator"))
+        target_lines = _lines(target_rows, "indicator")
+        actual_lines = _lines(actual_rows, "indicator")
         own = _keys(S.INDICATORS, "baseline_year", "baseline_value", "baseline_text")
-        target_keys, actual_keys = _keys(S.TARGETS, "indicator"), _keys(S.ACTUALS, "indicator")
-        add = self.places.add
-        indicators: list[Indicator] = []
-        for row in self.rows(S.INDICATORS):
-            code = row.get("code")
-            baseline = None
-            fields = _kwargs(row, ("baseline_year", "baseline_value", "baseline_text"))
-            if fields:
-                baseline = _make(Baseline, {key.removeprefix("baseline_"): v
-                                            for key, v in fields.items()})
-            own_targets = []
-            for t in targets.get(code, []):
-                target = _make(Target, _kwargs(t, target_keys))
-                add(K.TARGET, (code, target.year, target.quarter, target.month), t)
-                own_targets.append(target)
-            own_actuals = []
-            for a in actuals.get(code, []):
-                actual = _make(Actual, _kwargs(a, actual_keys))
-                add(K.ACTUAL, (code, actual.year, actual.quarter, actual.month), a)
-                own_actuals.append(actual)
-            indicator = _make(Indicator, {**_kwargs(row, own), "baseline": baseline,
-                                          "targets": tuple(own_targets),
-                                          "actuals": tuple(own_actuals)})
-            self.places.add(K.INDICATOR, (indicator.code,), row)
-            indicators.append(indicator)
+        rows = self.rows(S.INDICATORS)
+        codes = column(rows, "code")
+        baselines: list[Baseline | None] = []
+        for year, value, text in zip(column(rows, "baseline_year"),
+                                     column(rows, "baseline_value"),
+                                     column(rows, "baseline_text"), strict=True):
+            if year is None and value is None and text is None:
+                baselines.append(None)
+            else:
+                baselines.append(_make(Baseline, {key: v for key, v in (
+                    ("year", year), ("value", value), ("text", text)) if v is not None}))
+        no_lines: list[int] = []
+        indicators = _build(Indicator, rows, own, {
+            "baseline": baselines,
+            "targets": [tuple(map(targets.__getitem__, target_lines.get(code, no_lines)))
+                        for code in codes],
+            "actuals": [tuple(map(actuals.__getitem__, actual_lines.get(code, no_lines)))
+                        for code in codes]})
+        self.places.later(K.INDICATOR, lambda: (((indicator.code,), rows[line])
+                                                for line, indicator in enumerate(indicators)))
+
+        def target_places() -> Iterator[tuple[Key, Row]]:
+            for code in codes:
+                for line in target_lines.get(code, no_lines):
+                    target = targets[line]
+                    yield (code, target.year, target.quarter, target.month), target_rows[line]
+
+        def actual_places() -> Iterator[tuple[Key, Row]]:
+            for code in codes:
+                for line in actual_lines.get(code, no_lines):
+                    actual = actuals[line]
+                    yield (code, actual.year, actual.quarter, actual.month), actual_rows[line]
+
+        self.places.later(K.TARGET, target_places)
+        self.places.later(K.ACTUAL, actual_places)
         return tuple(indicators)
 
     def series(self) -> tuple[Series, ...]:
@@ -278,13 +370,11 @@ class _Assembler:
         return tuple(result)
 
     def budgets(self) -> tuple[Budget, ...]:
-        result = []
-        keys = _keys(S.BUDGETS)
-        for row in self.rows(S.BUDGETS):
-            budget = _make(Budget, _kwargs(row, keys))
-            self.places.add(K.BUDGET, (budget.activity, budget.year, budget.quarter, budget.month),
-                            row)
-            result.append(budget)
+        rows = self.rows(S.BUDGETS)
+        result = _build(Budget, rows, _keys(S.BUDGETS))
+        self.places.later(K.BUDGET, lambda: (
+            ((budget.activity, budget.year, budget.quarter, budget.month), rows[line])
+            for line, budget in enumerate(result)))
         return tuple(result)
 
     def spending(self) -> tuple[SpendingLine, ...]:

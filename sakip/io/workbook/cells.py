@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Final, cast
 
 from sakip.core.fields import FIRST_YEAR, LAST_YEAR
 from sakip.core.numbers import canonical, canonical_decimal
@@ -390,6 +391,95 @@ def column_reader(column: Column) -> Reader:
 
 
 _SHORT = 1e15  # a float strictly inside ±10**15: exact as an int, at most 15 whole digits
+
+UNREAD: Final = object()
+"""What :func:`column_values` gives for a cell it leaves to the per-cell path: an unreadable
+cell, an odd one, or an empty one in a required column (each then read, and reported, by the
+column's :func:`column_reader`)."""
+
+ColumnValues = Callable[[list[RawValue]], list[object]]
+
+
+def column_values(column: Column) -> ColumnValues:
+    """:func:`column_reader` for a whole column at once: the typed value of each cell, None for
+    an empty one (in an optional column), or :data:`UNREAD` where the reader must read the cell
+    itself (an unreadable cell, or an empty cell of a required column). A value given is what
+    the column's reader gives, by construction or by the reader's own short path (the
+    speed-equivalence test compares them).
+
+    Cells come from python-calamine: floats, text, and ``""`` for an empty cell. A text
+    column of printable text and a whole-number column of whole floats are converted by loops
+    in C (``map`` of a builtin). Any other column of floats and text is read once per distinct
+    value (a workbook repeats its years, choices and figures down a column; the reader of a
+    column gives one value per raw value), other cells one by one.
+    """
+    read = column_reader(column)
+    empty: object = UNREAD if column.required else None
+
+    def one(raw: RawValue) -> object:
+        if raw == "":
+            return empty
+        try:
+            value = read(raw)
+        except BadCell:
+            return UNREAD
+        return empty if value is None else value
+
+    def values(raws: list[RawValue]) -> list[object]:
+        types = set(map(type, raws))
+        if types <= _FLOAT_OR_TEXT:  # no two of these equal unless read alike (not True, 1)
+            table = {raw: one(raw) for raw in set(raws)}
+            return list(map(table.__getitem__, raws))
+        return list(map(one, raws))
+
+    kind = column.kind
+    if kind is Kind.DECIMAL or kind is Kind.MONEY:
+        def numbers(raws: list[RawValue]) -> list[object]:
+            if set(map(type, raws)) <= _FLOAT_OR_TEXT:
+                # the reader's short path for a float inside ±10**15 that prints without an
+                # exponent (at least 10**-4 from zero, or whole), inline; any other raw: one()
+                table = {raw: (Decimal(int(raw)) if raw.is_integer() else Decimal(repr(raw)))
+                         if raw.__class__ is float and -_SHORT < raw < _SHORT
+                         and (raw.is_integer() or not -1e-4 < raw < 1e-4)
+                         else one(raw) for raw in set(raws)}
+                return list(map(table.__getitem__, raws))
+            return list(map(one, raws))
+        return numbers
+    if kind is Kind.TEXT or kind is Kind.CODE:
+        def texts(raws: list[RawValue]) -> list[object]:
+            if set(map(type, raws)) == _TEXT:
+                text = cast(list[str], raws)
+                if all(map(str.isprintable, text)):
+                    stripped: list[object] = list(map(str.strip, text))  # the reader's short path
+                    if "" in stripped:
+                        stripped = [value or empty for value in stripped]
+                    return stripped
+            return values(raws)
+        return texts
+    if kind is Kind.YEAR or kind is Kind.INTEGER:
+        low: float
+        high: float
+        if kind is Kind.YEAR:
+            low, high = YEAR_RANGE
+        else:  # the reader's short path: inside its bounds and strictly inside ±10**15
+            low = -_SHORT if column.minimum is None else column.minimum
+            high = _SHORT if column.maximum is None else column.maximum
+
+        def whole(raws: list[RawValue]) -> list[object]:
+            if set(map(type, raws)) == _FLOAT:
+                floats = cast(list[float], raws)
+                if (all(map(float.is_integer, floats)) and low <= min(floats)
+                        and max(floats) <= high and min(floats) > -_SHORT
+                        and max(floats) < _SHORT):
+                    return list(map(int, floats))
+            return values(raws)
+        return whole
+    return values
+
+
+_FLOAT_OR_TEXT = frozenset({float, str})
+_FLOAT = frozenset({float})
+_TEXT = frozenset({str})
 
 
 # --------------------------------------------------------------------------- writing

@@ -17,8 +17,10 @@ Most sheets are written the plain way: every cell tag is ``<c r="B7" s="3" t="n"
 reference first, upper case, in double quotes, and no second ``r``. For such a sheet every cell
 is placed by its own ``r`` alone, so the bound is the farthest row times the farthest column,
 found by one ``findall`` of a pattern that begins with a literal (the regular expression engine
-skips to it), a byte count that proves every cell tag matched it, and a look at each distinct
-rest of a tag (a handful) for a second ``r`` (:func:`_plain_grid`).
+skips to it) and matches every cell start tag, giving the parts of a plain one (empty parts
+prove some tag is not plain), and a look at each distinct rest of a tag (a handful) for a
+second ``r`` (:func:`_plain`). The distinct rests also tell whether any cell holds an error
+value (:func:`bound`, for :func:`sakip.io.workbook.formulas.needs_scan`).
 Any other sheet, or one whose plain bound passes the limit (where counting stops matters), is
 counted by the general pass, tag by tag.
 """
@@ -26,6 +28,7 @@ counted by the general pass, tag by tag.
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 # A cell or row start tag: its name, and the letters and digits of ``r`` when it is the first
 # attribute (as every spreadsheet writes it) and the only one (calamine reads the last of
@@ -41,44 +44,61 @@ _REFERENCE = re.compile(rb"\s*([A-Za-z]*)([0-9]+)\s*")
 _FAR = 10**9  # a row or column number too long to matter: beyond any limit
 # A plain cell start tag: ``r`` first, upper-case letters, then digits without a leading
 # zero, then the rest of the tag (the general pattern reads ``r`` when the rest holds no other).
-_PLAIN_CELL = re.compile(rb'<c r="([A-Z]{1,5})([1-9][0-9]{0,8})"([^<>]*)>')
+# Every cell start tag (``<c`` then a space, a slash or ``>``), with the parts of a plain one;
+# any other start tag gives empty parts.
+_CELL_START = re.compile(rb'<c(?=[\s/>])(?: r="([A-Z]{1,5})([1-9][0-9]{0,8})"([^<>]*)>)?')
 _OTHER_R = re.compile(rb"\sr\s*=")
-_OTHER_CELL_START = re.compile(rb"<c[\t\n\r\x0b\x0c/>]")  # a cell tag not followed by a space
 _PIECE = 2**20
+_LETTERS, _DIGITS, _REST = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
 def grid_cells(xml: bytes, limit: int) -> int:
     """Rows × columns of the sheet's grid from A1 (0: no cell); counting stops above ``limit``."""
+    return bound(xml, limit)[0]
+
+
+def bound(xml: bytes, limit: int) -> tuple[int, set[bytes] | None]:
+    """:func:`grid_cells`, and for a plain sheet the distinct rests of its cell tags (every
+    attribute of every cell but ``r``: what :func:`sakip.io.workbook.formulas.needs_scan`
+    looks at for an error value); None for the rests of any other sheet."""
     prefixed = (b":c" in xml or b":row" in xml) and _PREFIX.search(xml) is not None
     if not prefixed:
-        plain = _plain_grid(xml)
-        if plain is not None and plain <= limit:
+        plain = _plain(xml)
+        if plain is not None and plain[0] <= limit:
             return plain
-    return _general_grid(xml, limit, _PREFIXED_TAG if prefixed else _TAG)
+    return _general_grid(xml, limit, _PREFIXED_TAG if prefixed else _TAG), None
 
 
 def _plain_grid(xml: bytes) -> int | None:
-    """The bound of a sheet whose every cell tag is plain (None: some is not). Every cell tag
-    starts with ``<c`` and a space, a slash or ``>`` (a prefixed one was ruled out before);
-    when none is followed by anything but a space and each such start begins a plain tag,
-    the plain tags are all the cells the general pass would see, each placed by its ``r``."""
-    if _OTHER_CELL_START.search(xml) is not None:
-        return None
+    """The bound of a sheet whose every cell tag is plain (None: some is not)."""
+    plain = _plain(xml)
+    return None if plain is None else plain[0]
+
+
+def _plain(xml: bytes) -> tuple[int, set[bytes]] | None:
+    """The bound of a sheet whose every cell tag is plain, and the distinct rests of its tags
+    (None: some tag is not plain). Every cell tag starts with ``<c`` and a space, a slash or
+    ``>`` (a prefixed one was ruled out before); when each such start begins a plain tag, the
+    plain tags are all the cells the general pass would see, each placed by its ``r``."""
     rows = columns = 0
+    rests: set[bytes] = set()
     start = 0
     while start < len(xml):  # in pieces, so the list of matches stays small
         end = xml.find(b"<", start + _PIECE)
         end = len(xml) if end < 0 else end  # a piece ends before a tag: no tag is cut
-        found = _PLAIN_CELL.findall(xml, start, end)
-        if len(found) != xml.count(b"<c ", start, end):
-            return None
-        if found:
-            if any(_OTHER_R.search(rest) for rest in {cell[2] for cell in found}):
+        found = _CELL_START.findall(xml, start, end)
+        if found:  # the distinct parts of the tags, gathered by loops in C
+            digits = set(map(_DIGITS, found))
+            if b"" in digits:
+                return None  # a cell tag that is not plain
+            new = set(map(_REST, found)) - rests
+            if any(_OTHER_R.search(rest) for rest in new):
                 return None  # a second r: calamine reads that one
-            rows = max(rows, max(map(int, {cell[1] for cell in found})))
-            columns = max(columns, max(map(_column, {cell[0] for cell in found})) + 1)
+            rests |= new
+            rows = max(rows, max(map(int, digits)))
+            columns = max(columns, max(map(_column, set(map(_LETTERS, found)))) + 1)
         start = end
-    return rows * columns
+    return rows * columns, rests
 
 
 def _general_grid(xml: bytes, limit: int, tags: re.Pattern[bytes]) -> int:

@@ -54,25 +54,34 @@ def _problem(code: Code, message_id: str, message_en: str, file: str) -> Problem
 
 def check_file(path: Path, limits: Limits) -> list[Problem]:
     """Problems that stop the import before any cell is read (empty list: go on)."""
+    problems, archive = open_checked(path, limits)
+    if archive is not None:
+        archive.close()
+    return problems
+
+
+def open_checked(path: Path, limits: Limits) -> tuple[list[Problem], zipfile.ZipFile | None]:
+    """:func:`check_file`, and the file opened as a zip when it has no such problem (the
+    caller closes it; :func:`survey` reads it without opening it again)."""
     name = str(path)
     if not path.is_file():
-        return [_problem(Code.FILE_NOT_FOUND, "berkas tidak ditemukan", "file not found", name)]
+        return [_problem(Code.FILE_NOT_FOUND, "berkas tidak ditemukan", "file not found", name)], None
     size = path.stat().st_size
     if size > limits.max_bytes:
         return [_problem(
             Code.TOO_LARGE,
             f"berkas terlalu besar ({mib(size, 'id')}); batasnya {mib(limits.max_bytes, 'id')}",
-            f"file too large ({mib(size)}); the limit is {mib(limits.max_bytes)}", name)]
+            f"file too large ({mib(size)}); the limit is {mib(limits.max_bytes)}", name)], None
     with path.open("rb") as handle:
         head = handle.read(8)
     if head.startswith(OLE_MAGIC):
-        return [_ole_problem(path, name)]
+        return [_ole_problem(path, name)], None
     if not head.startswith(ZIP_MAGIC):
         return [_problem(
             Code.NOT_XLSX,
             "bukan berkas Excel .xlsx; simpan ulang dari Excel sebagai Buku Kerja Excel (.xlsx)",
             "not an Excel .xlsx file; save it again from Excel as an Excel Workbook (.xlsx)",
-            name)]
+            name)], None
     return _check_zip(path, name, limits)
 
 
@@ -89,18 +98,27 @@ def _ole_problem(path: Path, name: str) -> Problem:
         "legacy Excel format (.xls); save it again as an Excel Workbook (.xlsx)", name)
 
 
-def _check_zip(path: Path, name: str, limits: Limits) -> list[Problem]:
-    corrupt = _problem(
-        Code.CORRUPT, "berkas rusak dan tidak dapat dibuka; simpan ulang dari Excel",
-        "the file is damaged and cannot be opened; save it again from Excel", name)
+def _check_zip(path: Path, name: str, limits: Limits
+               ) -> tuple[list[Problem], zipfile.ZipFile | None]:
+    archive = None
     try:
-        with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-            unpacked = sum(info.file_size for info in archive.infolist())
-            bomb = inflating_part(archive, limits.max_ratio)
-            sheet = _sheet_of(archive, bomb) if bomb is not None else None
+        archive = zipfile.ZipFile(path)
+        problems = _zip_problems(archive, name, limits)
     except (zipfile.BadZipFile, OSError, ValueError):
-        return [corrupt]
+        problems = [_problem(
+            Code.CORRUPT, "berkas rusak dan tidak dapat dibuka; simpan ulang dari Excel",
+            "the file is damaged and cannot be opened; save it again from Excel", name)]
+    if problems and archive is not None:
+        archive.close()
+        archive = None
+    return problems, archive
+
+
+def _zip_problems(archive: zipfile.ZipFile, name: str, limits: Limits) -> list[Problem]:
+    names = set(archive.namelist())
+    unpacked = sum(info.file_size for info in archive.infolist())
+    bomb = inflating_part(archive, limits.max_ratio)
+    sheet = _sheet_of(archive, bomb) if bomb is not None else None
     if "xl/workbook.xml" not in names:
         return [_problem(
             Code.NOT_XLSX,
@@ -153,13 +171,14 @@ class Survey:
     marks: dict[str, formulas.Marks] = field(default_factory=dict)
 
 
-def survey(path: Path, sheets: list[str], limits: Limits) -> Survey:
+def survey(path: Path, sheets: list[str], limits: Limits,
+           opened: zipfile.ZipFile | None = None) -> Survey:
     """Read each named sheet's XML once: bound its grid, find formulas without a value and
-    error values."""
+    error values (from ``opened``, the file opened already, when given)."""
     result = Survey()
     cells = 0
     try:
-        with zipfile.ZipFile(path) as archive:
+        with opened or zipfile.ZipFile(path) as archive:
             parts = _sheet_parts(archive)
             members = set(archive.namelist())
             for sheet in sheets:
@@ -167,11 +186,12 @@ def survey(path: Path, sheets: list[str], limits: Limits) -> Survey:
                 if member is None or member not in members:
                     continue
                 xml = archive.read(member)
-                cells += census.grid_cells(xml, limits.max_cells - cells)
+                found, rests = census.bound(xml, limits.max_cells - cells)
+                cells += found
                 if cells > limits.max_cells:
                     result.problems.append(too_many_cells(path, limits, sheet))
                     return result
-                if formulas.needs_scan(xml):
+                if formulas.needs_scan(xml, rests):
                     marks = formulas.scan(xml)
                     if marks:
                         result.marks[sheet] = marks

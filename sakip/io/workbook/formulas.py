@@ -13,6 +13,7 @@ or attribute made the scan quadratic in its size.)
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from xml.parsers import expat
 
 _FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
@@ -31,16 +32,32 @@ Marks = dict[tuple[int, int], str]
 ParseError = expat.ExpatError
 
 
-def needs_scan(xml: bytes) -> bool:
-    """Whether the sheet may hold a formula or an error value (else :func:`scan` finds none)."""
+def needs_scan(xml: bytes, rests: Iterable[bytes] | None = None) -> bool:
+    """Whether the sheet may hold a formula or an error value (else :func:`scan` finds none).
+    ``rests``, when given, are every cell tag's attributes but ``r`` (a plain sheet's, from
+    :func:`sakip.io.workbook.census.bound`): an error value's type is among them."""
     # Each pattern is searched only where its match can be: a formula tag holds ``<f`` not
     # starting ``<formula`` (a data validation's list) or ``:f`` (prefixed), an error type the
     # value e between quotes. Byte searches are far faster than a pattern that may start at
     # every ``<`` or space.
-    unprefixed = xml.count(b"<f") != xml.count(b"<formula")
-    if (unprefixed or b":f" in xml) and _FORMULA_TAG.search(xml) is not None:
+    if (_unprefixed_f(xml) or b":f" in xml) and _FORMULA_TAG.search(xml) is not None:
         return True
-    return any(quoted in xml for quoted in _QUOTED_E) and _ERROR_TYPE.search(xml) is not None
+    if rests is not None:
+        return any(_ERROR_TYPE.search(rest) is not None for rest in rests)
+    # every quoted e ends ``e"`` or ``e'``: two searches instead of one per quoting
+    return ((b'e"' in xml or b"e'" in xml) and any(quoted in xml for quoted in _QUOTED_E)
+            and _ERROR_TYPE.search(xml) is not None)
+
+
+def _unprefixed_f(xml: bytes) -> bool:
+    """Whether some ``<f`` does not start ``<formula``: one pass (each ``<formula`` found is
+    stepped over, so the pass stays linear)."""
+    at = xml.find(b"<f")
+    while at >= 0:
+        if not xml.startswith(b"<formula", at):
+            return True
+        at = xml.find(b"<f", at + 8)
+    return False
 
 
 def scan(xml: bytes) -> Marks:

@@ -9,7 +9,10 @@ and unreadable cells. Relations between records are checked later (``validate``)
 from __future__ import annotations
 
 import difflib
+import zipfile
 from collections.abc import Sequence
+from itertools import repeat
+from operator import is_, itemgetter
 from pathlib import Path
 
 import python_calamine
@@ -17,11 +20,19 @@ import python_calamine
 from sakip.io.heap import collection_paused
 from sakip.io.limits import visible
 from sakip.io.problems import Problem, Severity
-from sakip.io.workbook.cells import BadCell, RawValue, Reader, column_reader, read_table_cell
+from sakip.io.workbook.cells import (
+    UNREAD,
+    BadCell,
+    RawValue,
+    Reader,
+    column_reader,
+    column_values,
+    read_table_cell,
+)
 from sakip.io.workbook.codes import Code
-from sakip.io.workbook.container import Limits, check_file, survey, too_many_cells
+from sakip.io.workbook.container import Limits, open_checked, survey, too_many_cells
 from sakip.io.workbook.formulas import NO_VALUE, Marks
-from sakip.io.workbook.rows import Cell, Records, Row
+from sakip.io.workbook.rows import Cell, Records, Row, Table
 from sakip.io.workbook.schema import (
     FORM_HEADERS,
     Column,
@@ -37,20 +48,21 @@ Grid = list[list[RawValue]]
 
 def read_records(path: Path, limits: Limits) -> tuple[Records, list[Problem]]:
     """Every declared sheet's records, and every problem met reading them."""
-    problems = check_file(path, limits)
-    if problems:
+    problems, archive = open_checked(path, limits)
+    if archive is None:
         return {}, problems
-    try:
-        book = python_calamine.CalamineWorkbook.from_path(str(path))
-    except python_calamine.PasswordError:
-        return {}, [_file_problem(path, Code.ENCRYPTED, "berkas dilindungi kata sandi",
-                                  "the file is password-protected")]
-    except (python_calamine.CalamineError, OSError, ValueError) as error:
-        return {}, [_file_problem(
-            path, Code.CORRUPT, f"berkas rusak dan tidak dapat dibaca ({error})",
-            f"the file is damaged and cannot be read ({error})")]
-    with book, collection_paused():
-        return _read_book(path, book, limits)
+    with archive:  # read again by the survey, not opened twice
+        try:
+            book = python_calamine.CalamineWorkbook.from_path(str(path))
+        except python_calamine.PasswordError:
+            return {}, [_file_problem(path, Code.ENCRYPTED, "berkas dilindungi kata sandi",
+                                      "the file is password-protected")]
+        except (python_calamine.CalamineError, OSError, ValueError) as error:
+            return {}, [_file_problem(
+                path, Code.CORRUPT, f"berkas rusak dan tidak dapat dibaca ({error})",
+                f"the file is damaged and cannot be read ({error})")]
+        with book, collection_paused():
+            return _read_book(path, book, limits, archive)
 
 
 def _file_problem(path: Path, code: Code, message_id: str, message_en: str) -> Problem:
@@ -58,7 +70,8 @@ def _file_problem(path: Path, code: Code, message_id: str, message_en: str) -> P
 
 
 def _read_book(
-    path: Path, book: python_calamine.CalamineWorkbook, limits: Limits
+    path: Path, book: python_calamine.CalamineWorkbook, limits: Limits,
+    archive: zipfile.ZipFile,
 ) -> tuple[Records, list[Problem]]:
     problems: list[Problem] = []
     present = {normal_header(name): name for name in book.sheet_names}
@@ -70,7 +83,8 @@ def _read_book(
     known = {normal_header(s.name) for s in SHEETS} | {normal_header(README_SHEET)}
     unknown = [name for name in book.sheet_names if normal_header(name) not in known]
     problems.extend(_sheet_problems(found, unknown))
-    surveyed = survey(path, [found[s.name] for s in SHEETS if s.name in found], limits)
+    surveyed = survey(path, [found[s.name] for s in SHEETS if s.name in found], limits,
+                      archive)
     if surveyed.problems:  # before calamine allocates a grid the survey found too large
         return {}, surveyed.problems
 
@@ -196,10 +210,15 @@ def _read_value(
 
 def _read_table(
     sheet: Sheet, grid: Grid, marks: Marks, problems: list[Problem]
-) -> list[Row]:
-    """The records of a table sheet; the marks read are removed from ``marks``."""
+) -> Table | list[Row]:
+    """The records of a table sheet; the marks read are removed from ``marks``.
+
+    Cells are converted a column at a time (:func:`~sakip.io.workbook.cells.column_values`);
+    a cell that conversion leaves (:data:`~sakip.io.workbook.cells.UNREAD`) and every cell of
+    a row holding a mark are then read one by one, which reports their problems, row by row
+    and column by column, as a reading cell by cell would."""
     header = grid[0] if grid else []
-    width = max((len(raw_row) for raw_row in grid), default=0)
+    width = max(map(len, grid), default=0)
     positions, open_positions = _map_header(sheet, header, width, problems)
     if positions is None:
         return []
@@ -208,47 +227,64 @@ def _read_table(
     mapped = set(positions.values()) | set(open_positions)
     unmapped = [index for index in range(width) if index not in mapped]
     columns = [(sheet.by_key[key], position) for key, position in positions.items()]
-    readers = [(position, column.key, column.required, column_reader(column), column)
+    readers = [(position, column.key, column_reader(column), column)
                for column, position in columns]
     marks_by_row: dict[int, dict[int, str]] = {}
     for (r, c), found in marks.items():
         if r > 0:
             marks_by_row.setdefault(r, {})[c] = found
-    no_marks: dict[int, str] = {}
     reach = max(positions.values(), default=-1) + 1  # the cells a row needs for every column
-    rows: list[Row] = []
-    for index in range(1, len(grid)):
+    numbers: list[int] = []  # of the rows kept, 0-based
+    lines: list[list[RawValue]] = []
+    if _all_filled(grid, reach):  # the common sheet: every row a record, no row to pad
+        numbers, lines = list(range(1, len(grid))), grid[1:]
+    for index in range(1, len(grid)) if not lines else ():
         raw_row = grid[index]
-        row_marks = marks_by_row.get(index, no_marks)
         first = raw_row[0] if raw_row else ""
-        if (not row_marks and (first is None or (isinstance(first, str) and not first.strip()))
+        if ((first is None or (isinstance(first, str) and not first.strip()))
+                and index not in marks_by_row
                 and all(value == "" or _is_empty(value) for value in raw_row)):
             continue  # empty rows, trailing or between records, are ignored
         if len(raw_row) < reach:
             raw_row = [*raw_row, *[""] * (reach - len(raw_row))]
-        values: dict[str, object] = {}
-        row = Row(sheet, index + 1, values, letters, cell_letters=open_letters)
+        numbers.append(index)
+        lines.append(raw_row)
+    columns_read: dict[str, list[object]] = {}
+    for column, position in columns:
+        raws = list(map(itemgetter(position), lines))
+        if not column.required and raws.count("") == len(raws):
+            columns_read[column.key] = [None] * len(raws)  # an empty column: nothing to read
+        else:
+            columns_read[column.key] = column_values(column)(raws)
+    table = Table(sheet, [index + 1 for index in numbers], columns_read, letters, open_letters)
+    # the rows read again, in order: a cell conversion left, a mark, free or unknown columns
+    again: set[int] = set()
+    for values in columns_read.values():
+        if any(map(is_, values, repeat(UNREAD))):  # by identity: == on a Decimal is slow
+            again.update(line for line, value in enumerate(values) if value is UNREAD)
+    if marks_by_row:
+        again.update(line for line, index in enumerate(numbers) if index in marks_by_row)
+    if open_positions or unmapped:
+        again = set(range(len(numbers)))
+    for line in sorted(again):
+        index, raw_row = numbers[line], lines[line]
+        row = table[line]
+        row_marks = marks_by_row.get(index)
         if row_marks:  # a formula without a value or an error value in this row
-            for position, _key, _required, read, column in readers:
+            row.values.clear()
+            for position, _key, read, column in readers:
                 mark = row_marks.get(position)
                 if mark is not None:
                     del marks[(index, position)]
                 _read_value(row, column, raw_row[position], mark, problems, read)
-        else:
-            for position, key, required, read, column in readers:
-                raw = raw_row[position]
-                if raw == "" and not required:
-                    continue  # the common empty optional cell: nothing to read
-                try:
-                    value = read(raw)
-                except BadCell:
-                    value = None
-                if value is None:  # read again to report it: unreadable, or empty but required
-                    _read_value(row, column, raw, None, problems, read)
-                else:
-                    values[key] = value
+        else:  # read again to report it: unreadable, or empty but required
+            for position, key, read, column in readers:
+                if row.values[key] is UNREAD:
+                    row.values[key] = None
+                    _read_value(row, column, raw_row[position], None, problems, read)
+        table.store(line)
         if open_positions:
-            row.cells = _read_open(row, raw_row, open_positions, row_marks, problems)
+            row.cells = _read_open(row, raw_row, open_positions, row_marks or {}, problems)
             for position in open_positions:
                 marks.pop((index, position), None)
         for position in unmapped:
@@ -260,8 +296,17 @@ def _read_table(
                     message_en="a column without a header holds data; it would not be read",
                     sheet=sheet.name, row=index + 1, column=column_letter(position)))
                 break
-        rows.append(row)
-    return rows
+    return table
+
+
+def _all_filled(grid: Grid, reach: int) -> bool:
+    """Whether every row below the header has ``reach`` cells and a first cell holding
+    something other than spaces (so none is empty, none is padded): checked by loops in C."""
+    body = grid[1:]
+    if not body or min(map(len, body)) < max(reach, 1):
+        return False
+    firsts = list(map(itemgetter(0), body))
+    return set(map(type, firsts)) == {str} and "" not in map(str.strip, firsts)
 
 
 def _read_open(

@@ -10,23 +10,25 @@ at once. A value that could not be read is None here and was already reported.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from sakip.io.problems import Problem
 from sakip.io.workbook import sheets as S
 from sakip.io.workbook.codes import Code
-from sakip.io.workbook.rows import Records, Row
+from sakip.io.workbook.rows import Records, Row, column
 from sakip.io.workbook.schema import Sheet
 
 Check = Callable[[Records], list[Problem]]
 
 
-def rows(records: Records, sheet: Sheet) -> list[Row]:
+def rows(records: Records, sheet: Sheet) -> Sequence[Row]:
     return records.get(sheet.name, [])
 
 
 def codes(records: Records, sheet: Sheet, key: str = "code") -> set[object]:
-    return {row.get(key) for row in rows(records, sheet) if row.get(key) is not None}
+    found = set(column(rows(records, sheet), key))
+    found.discard(None)
+    return found
 
 
 # --------------------------------------------------------------------------- uniqueness
@@ -86,10 +88,14 @@ def check_parents(records: Records) -> list[Problem]:
     key_of = {S.NARRATIVES.name: "number"}
     for sheet, key, target in _PARENTS:
         known = codes(records, target, key_of.get(target.name, "code"))
-        for row in rows(records, sheet):
-            value = row.get(key)
-            if value is not None and value not in known:
-                problems.append(_unknown(row, key, value, target.name))
+        known.add(None)  # an empty cell names no parent
+        found = rows(records, sheet)
+        values = column(found, key)
+        if known.issuperset(values):
+            continue  # every parent exists (the common case, in one pass in C)
+        for line, value in enumerate(values):
+            if value not in known:
+                problems.append(_unknown(found[line], key, value, target.name))
     versions = {(row.get("year"), row.get("number")) for row in rows(records, S.AGREEMENTS)}
     for row in rows(records, S.AGREEMENT_ITEMS):
         version = (row.get("year"), row.get("number"))
@@ -103,8 +109,12 @@ def check_parents(records: Records) -> list[Problem]:
 
 def check_activities(records: Records) -> list[Problem]:
     problems: list[Problem] = []
-    for row in rows(records, S.ACTIVITIES):
-        if row.get("program") is None and "program" not in row.bad:
+    found = rows(records, S.ACTIVITIES)
+    for line, program in enumerate(column(found, "program")):
+        if program is not None:
+            continue
+        row = found[line]
+        if "program" not in row.bad:
             row.bad.add("program")  # the plan's checks need not say it again
             problems.append(row.problem(
                 "program", Code.ACTIVITY_NO_PROGRAM,
@@ -115,9 +125,14 @@ def check_activities(records: Records) -> list[Problem]:
 
 def check_baselines(records: Records) -> list[Problem]:
     problems: list[Problem] = []
-    for row in rows(records, S.INDICATORS):
-        filled = row.get("baseline_value") is not None or row.get("baseline_text") is not None
-        if filled and row.get("baseline_year") is None and "baseline_year" not in row.bad:
+    found = rows(records, S.INDICATORS)
+    for line, (value, text, year) in enumerate(zip(
+            column(found, "baseline_value"), column(found, "baseline_text"),
+            column(found, "baseline_year"), strict=True)):
+        if year is not None or (value is None and text is None):
+            continue
+        row = found[line]
+        if "baseline_year" not in row.bad:
             row.bad.add("baseline_year")
             problems.append(row.problem(
                 "baseline_year", Code.REQUIRED, "isi tahun data awal",
