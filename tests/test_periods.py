@@ -211,3 +211,20 @@ def test_a_plan_file_of_version_1_is_read_and_written_as_version_2() -> None:
     assert [i.aggregation for i in plan.indicators] == [Aggregation.SUM, Aggregation.MEAN]
     text = dump_plan(plan)
     assert text.startswith("format: sakip-plan/2") and "aggregation: sum" in text
+
+
+def test_the_causes_recorded_through_the_year_reach_the_report() -> None:
+    from sakip.report import Options, build_report
+    from sakip.report.model import ListBlock, blocks_of
+
+    causes = "{value: 10, obstacles: Hujan  deras, follow_up: Jadwal ulang}"
+    plan = plan_from(BASE.format(q1=causes))
+
+    def listed(lang: str) -> str:
+        document = build_report(plan, 2020, Options(lang=lang, charts=False))
+        return "\n".join(item.text for _, block in blocks_of(document)
+                         if isinstance(block, ListBlock) for item in block.items)
+
+    assert ("Indikator — Triwulan I: faktor penghambat Hujan deras; tindak lanjut Jadwal ulang."
+            in listed("id"))
+    assert "Indikator — Quarter I: obstacles Hujan deras; follow-up Jadwal ulang." in listed("en")

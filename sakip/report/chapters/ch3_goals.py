@@ -8,6 +8,7 @@ from decimal import Decimal
 from sakip.core.enums import Level, NarrativeKind, Polarity
 from sakip.core.measure import Change, IndicatorResult
 from sakip.core.model import Goal, Program
+from sakip.core.periods import period_of, periodic
 from sakip.report import charts, narrative
 from sakip.report.chapters.common import Owner, head, owners
 from sakip.report.chapters.supporting import supporting_table, tables_about
@@ -56,6 +57,7 @@ def goal_section(ctx: Context, index: int, goal: Goal) -> Section:
     for kind in _KINDS:
         for subject in (goal.code, *(o.code for o in objectives)):
             blocks += narrative.entered(ctx.narratives(kind, subject))
+    blocks += _causes(ctx, results)
     programs = [p for o in objectives for p in ctx.plan.programs_of(o.code)]
     if programs:
         blocks.append(Paragraph(spans(t("ch3.programs_intro", n=index))))
@@ -63,6 +65,29 @@ def goal_section(ctx: Context, index: int, goal: Goal) -> Section:
             blocks += _program(ctx, number, program)
     return Section(ctx.id(f"tujuan-{goal.code}"), t("ch3.goal_section", n=index, name=goal.name),
                    tuple(blocks))
+
+
+def _causes(ctx: Context, results: list[IndicatorResult]) -> list[Block]:
+    """The causes recorded through the year (sakip.core.monitoring): each indicator's periods
+    with their faktor penghambat and tindak lanjut, or faktor pendorong, as entered."""
+    t = ctx.t
+    items = []
+    for r in results:
+        notes = []
+        for actual in periodic(r.indicator.actuals_of(ctx.year)):
+            period = period_of(actual)
+            parts = [f"{t(f'cause.{name}')} {' '.join(value.split())}"
+                     for name in ("obstacles", "follow_up", "drivers")
+                     if (value := getattr(actual, name))]
+            if period is not None and parts:
+                notes.append(f"{period.label(ctx.options.lang)}: {'; '.join(parts)}")
+        if notes:
+            items.append(ListItem((Span(r.indicator.name, bold=True),
+                                   Span(" — " + "; ".join(notes) + "."))))
+    if not items:
+        return []
+    return [Paragraph(spans(t("ch3.causes_intro", year=ctx.year))),
+            ListBlock(tuple(items), Marker.BULLET)]
 
 
 def _results(ctx: Context, index: int, goal: Goal, members: list[Owner]) -> list[Block]:
