@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "sakip.web.entry",
     "sakip.web.dashboards",
     "sakip.web.exchange",
+    "sakip.web.monitoring",
 ]
 
 MIDDLEWARE = [

@@ -243,6 +243,7 @@ def _problems(agency: m.Agency, base: Plan, new: Plan, changes: list[r.Change],
                 "dan tidak dapat diubah",
                 f"{kind} of {year}: the data of this year is locked ({frozen[year]})",
                 r.Change(kind, (), year, "", None, None), locate))
+    problems += _period_closed(agency, changes, locate)
     problems += _evidence_kept(agency, new, changes, locate)
     errors = [p for p in check_plan(new, locate) if p.severity is Severity.ERROR]
     if errors:  # only what this change breaks: a plan made invalid elsewhere can still be edited
@@ -258,6 +259,35 @@ def _problem(code: str, message_id: str, message_en: str, change: r.Change,
         change.kind, change.key, change.field or None, 0)
     return Problem(code, message_id, message_en, Severity.ERROR, where.file, where.line,
                    where.path, where.sheet, where.row, where.column)
+
+
+def _period_closed(agency: m.Agency, changes: list[r.Change], locate: Locator) -> list[Problem]:
+    """A target, realisation or budget line of a period whose entry window is closed for the
+    agency may not change (``sakip.web.monitoring.windows``; docs/monitoring.md)."""
+    from django.utils import timezone
+
+    from sakip.web.monitoring.windows import closed
+
+    dated = [c for c in changes if c.kind in PERIODIC and (c.key[-2] or c.key[-1])]
+    if not dated:
+        return []
+    shut = closed(agency, {(c.key[-3], c.key[-2], c.key[-1]) for c in dated})
+    problems, seen = [], set()
+    for change in dated:
+        state = shut.get((change.key[-3], change.key[-2], change.key[-1]))
+        if state is None or (change.kind, change.key) in seen:
+            continue
+        seen.add((change.kind, change.key))
+        window = state.window
+        when = f"{timezone.localtime(state.deadline):%d-%m-%Y %H:%M}"
+        problems.append(_problem(
+            "RECORD_PERIOD_CLOSED",
+            f"{describe(change.kind, change.key)}: masa pengisian {window.period.label()} "
+            f"{window.year} ditutup pada {when}; minta admin pemda membukanya kembali",
+            f"{change.kind} {change.key}: the entry of {window.period.label('en')} {window.year} "
+            f"closed on {when}; ask the region admin to reopen it",
+            change, locate))
+    return problems
 
 
 def _evidence_kept(agency: m.Agency, new: Plan, changes: list[r.Change],
