@@ -544,24 +544,18 @@ class _Checks:
         key = (indicator.code, record.year, record.quarter, record.month)
         achieved = format_id(result.achievement, None) if result.achievement is not None else "?"
         achieved_en = _plain(result.achievement) if result.achievement is not None else "?"
-        label = result.period.label()
-        if result.standing is Standing.OFF_TRACK:
-            limit = self.plan.settings.off_track_below
-            threshold, threshold_en = format_id(limit, None), _plain(limit)
-            self.report("PLAN_OFF_TRACK_CAUSES",
-                        f"capaian {label} {achieved} % di bawah {threshold} %: isi faktor "
-                        "penghambat dan rencana tindak lanjutnya",
-                        f"the {result.period.label('en')} achievement {achieved_en} % is below "
-                        f"{threshold_en} %: give the obstacles and the planned follow-up",
-                        ACTUAL, key, result.missing_causes)
-        else:
-            limit = self.plan.settings.well_above
-            threshold, threshold_en = format_id(limit, None), _plain(limit)
-            self.report("PLAN_WELL_ABOVE_CAUSES",
-                        f"capaian {label} {achieved} % di atas {threshold} %: isi faktor "
-                        "pendorongnya",
-                        f"the {result.period.label('en')} achievement {achieved_en} % is above "
-                        f"{threshold_en} %: give what drove it", ACTUAL, key, "drivers")
+        off = result.standing is Standing.OFF_TRACK
+        limit = self.plan.settings.off_track_below if off else self.plan.settings.well_above
+        code, side_id, side_en, ask_id, ask_en, fields = (
+            ("PLAN_OFF_TRACK_CAUSES", "di bawah", "below",
+             "isi faktor penghambat dan rencana tindak lanjutnya",
+             "give the obstacles and the planned follow-up", result.missing_causes) if off else
+            ("PLAN_WELL_ABOVE_CAUSES", "di atas", "above", "isi faktor pendorongnya",
+             "give what drove it", ("drivers",)))
+        self.report(code, f"capaian {result.period.label()} {achieved} % {side_id} "
+                          f"{format_id(limit, None)} %: {ask_id}",
+                    f"the {result.period.label('en')} achievement {achieved_en} % is {side_en} "
+                    f"{_plain(limit)} %: {ask_en}", ACTUAL, key, fields)
 
     def spending_by_period(self) -> None:
         """A year's own spending beside its periods' sum: a warning, the year's figure is the one
