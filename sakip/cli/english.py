@@ -52,6 +52,19 @@ ENGLISH: dict[str, str] = {
     "jumlah sel terbanyak yang diterima (bawaan 5.000.000)":
         "largest number of cells accepted (default 5,000,000)",
     "berkas rencana (.yaml) atau laporan": "plan file (.yaml) or report",
+    "tulis buku kerja isian satu periode (lembar Indikator dan Anggaran, hanya sel isian yang "
+    "terbuka), bukan buku kerja lengkap":
+        "write the entry workbook of one period (Indikator and Anggaran sheets, only the entry "
+        "cells open) instead of the full workbook",
+    "tahun buku kerja isian (wajib dengan --entry)": "year of the entry workbook (required with "
+        "--entry)",
+    "triwulan buku kerja isian (1–4); tanpa --quarter dan --month: setahun":
+        "quarter of the entry workbook (1–4); without --quarter and --month: the whole year",
+    "bulan buku kerja isian (1–12)": "month of the entry workbook (1–12)",
+    "berkas rencana (.yaml) yang diperbarui dengan isi buku kerja isian (sakip export --entry); "
+    "ditulis hanya bila tidak ada kesalahan":
+        "plan file (.yaml) updated with an entry workbook's values (sakip export --entry); "
+        "written only when there is no error",
     "tahun yang direviu (bawaan: dari berkas)": "year reviewed (default: from the file)",
     "cetak temuan sebagai JSON": "print the findings as JSON",
     "tulis Kertas Kerja Reviu (XLSX, DOCX), Catatan Hasil Reviu (DOCX) dan draf Pernyataan Telah "
@@ -108,6 +121,7 @@ INDONESIAN: dict[str, str] = {
     "invalid choice: %(value)r (choose from %(choices)s)":
         "pilihan tidak dikenal: %(value)r (pilih dari %(choices)s)",
     "the following arguments are required: %s": "argumen berikut wajib diberikan: %s",
+    "one of the arguments %s is required": "salah satu argumen berikut wajib diberikan: %s",
     "unrecognized arguments: %s": "argumen tidak dikenal: %s",
     "expected one argument": "perlu satu nilai",
     "expected at most one argument": "paling banyak satu nilai",
