@@ -238,7 +238,8 @@ def _level_lists(sheet: Worksheet, columns: Sequence[EntryColumn],
     for levels, cells in by_levels.items():
         if len(",".join(levels)) + 2 <= MAX_LIST:
             validation = _list(levels)
-            validation.add(" ".join(cells))
+            for place in cells:
+                validation.add(place)
             sheet.add_data_validation(validation)
 
 
