@@ -9,7 +9,10 @@ from sakip.web.accounts import manage
 from sakip.web.accounts import views as accounts
 from sakip.web.dashboards import views as dashboards
 from sakip.web.entry import budgets, documents, evidence, grids, structure
+from sakip.web.entry import entry_workbook as entry_excel
 from sakip.web.exchange import views as exchange
+from sakip.web.monitoring import entry as monitoring
+from sakip.web.monitoring import views as monitoring_views
 from sakip.web.workflow import history, versions
 from sakip.web.workflow import views as workflow
 
@@ -18,6 +21,8 @@ agency_year = [
     path("target/", grids.targets, name="targets"),
     path("realisasi/", grids.actuals, name="actuals"),
     path("realisasi/<int:indicator>/", grids.actual_detail, name="actual_detail"),
+    path("isian-excel/", entry_excel.page, name="entry_workbook"),
+    path("isian-excel/unduh.xlsx", entry_excel.download, name="entry_workbook_download"),
     path("bukti/<int:evidence>/", evidence.download, name="evidence_file"),
     path("bukti/<int:evidence>/hapus/", evidence.delete, name="evidence_delete"),
     path("anggaran/", budgets.budgets, name="budgets"),
@@ -45,6 +50,8 @@ agency_year = [
     path("unduh/workbook.xlsx", exchange.workbook_export, name="workbook_export"),
     path("impor/", exchange.workbook_import, name="workbook_import"),
     path("laporan.<slug:fmt>", exchange.report, name="report"),
+    path("periode/", monitoring.periods, name="periods"),
+    path("periode/<slug:period>/", monitoring.period_entry, name="period_entry"),
 ]
 
 urlpatterns = [
@@ -66,6 +73,9 @@ urlpatterns = [
     path("wilayah/riwayat/", history.region_history, name="region_history"),
     path("wilayah/riwayat.csv", history.region_history_csv, name="region_history_csv"),
     path("wilayah/riwayat.xlsx", history.region_history_xlsx, name="region_history_xlsx"),
+    path("wilayah/jadwal/<int:year>/", monitoring_views.windows_page, name="region_windows"),
+    path("wilayah/keterlambatan/<int:year>/", monitoring_views.late_page, name="region_late"),
+    path("tugas/", monitoring_views.tasks, name="tasks"),
     path("opd/<int:agency>/", dashboards.agency_home, name="agency_home"),
     path("opd/<int:agency>/pengaturan/", manage.agency_settings, name="agency_settings"),
     path("opd/<int:agency>/<int:year>/", include(agency_year)),

@@ -46,6 +46,8 @@ MATRIX: dict[str, tuple[set[str], set[str] | None]] = {
     "targets": (READERS, EDITORS),
     "actuals": (READERS, EDITORS),
     "actual_detail": (READERS, EDITORS),
+    "entry_workbook": (READERS, EDITORS),
+    "entry_workbook_download": (READERS, None),
     "evidence_file": (READERS, None),
     "evidence_delete": (EDITORS, EDITORS),
     "budgets": (READERS, EDITORS),
@@ -73,6 +75,11 @@ MATRIX: dict[str, tuple[set[str], set[str] | None]] = {
     "workbook_export": (READERS, None),
     "workbook_import": (EDITORS, EDITORS),
     "report": (READERS, None),
+    "periods": (READERS, None),
+    "period_entry": (READERS, EDITORS),
+    "region_windows": (ADMIN, ADMIN),
+    "region_late": (REVIEWERS, None),
+    "tasks": (EVERYONE - {"anonymous"}, EVERYONE - {"anonymous"}),
 }
 
 
@@ -100,7 +107,7 @@ def test_every_view_is_guarded():
 def kwargs(world, django_user_model):
     a = world.a
     iku = Indicator.objects.get(agency=a, code="IKU-02")
-    actual = Actual.objects.get(indicator=iku, year=YEAR, period=ANNUAL)
+    actual = Actual.objects.get(indicator=iku, year=YEAR, period=ANNUAL, month=ANNUAL)
     evidence = Evidence(actual=actual, name="bukti.pdf", kind="pdf", size=9)
     evidence.file.save("bukti.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
     agency_year = {"agency": a.pk, "year": YEAR}
@@ -122,6 +129,8 @@ def kwargs(world, django_user_model):
         "workflow_step": {**agency_year, "step": "ajukan"},
         "report": {**agency_year, "fmt": "html"},
         "review_paper": {**agency_year, "which": "xlsx"},
+        "period_entry": {**agency_year, "period": "tw1"},
+        "region_windows": {"year": YEAR}, "region_late": {"year": YEAR},
     }, agency_year
 
 

@@ -52,6 +52,8 @@ def strip_periods(agency):  # type: ignore[no-untyped-def]
 def plain(world):  # type: ignore[no-untyped-def]
     strip_periods(world.a)
     strip_periods(world.b)
+    world.a.refresh_from_db()
+    world.b.refresh_from_db()
 
 
 def close_q1(world, when=None):  # type: ignore[no-untyped-def]
@@ -100,3 +102,32 @@ def test_windows_of_a_year_are_all_quarters_or_all_months(world):
     with pytest.raises(windows.Refused):
         windows.set_deadline(world.a.region, YEAR, Period.of(None, 4), timezone.now(), user("admin"))
     assert Window.objects.count() == 1
+
+
+# ------------------------------------------------------------------------ period entry page
+
+
+def entry_url(world, period="tw1"):  # type: ignore[no-untyped-def]
+    from django.urls import reverse
+
+    return reverse("period_entry", kwargs={"agency": world.a.pk, "year": YEAR, "period": period})
+
+
+def test_the_period_page_refuses_an_off_track_value_without_its_causes(world, operator_a):
+    i = iku(world, "IKU-06")
+    p = f"p-{i.pk}-"
+    page = operator_a.get(entry_url(world))
+    assert page.status_code == 200 and f'name="{p}v"' in page.content.decode()
+    assert f'name="{p}o"' not in page.content.decode()  # no causes asked yet
+    refused = operator_a.post(entry_url(world), {p + "t": "80", p + "v": "40", p + "n": "",
+                                                 "rev": world.a.revision})
+    text = refused.content.decode()
+    assert refused.status_code == 400
+    assert "faktor penghambat" in text and f'name="{p}o"' in text and f'name="{p}f"' in text
+    assert 'class="field-error"' in text
+    saved = operator_a.post(entry_url(world), {
+        p + "t": "80", p + "v": "40", p + "o": "anggaran terlambat", p + "f": "percepat lelang",
+        p + "n": "target triwulan bertahap"})
+    assert saved.status_code == 302, saved.content.decode()[:3000]
+    page = operator_a.get(entry_url(world)).content.decode()
+    assert "anggaran terlambat" in page and "Di bawah target" in page

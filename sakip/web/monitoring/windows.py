@@ -154,3 +154,48 @@ def reopen(window: Window, user: Any, reason: str, deadline: datetime,
         raise Refused(gettext("Batas waktu baru harus sesudah saat ini."))
     WindowEvent.objects.create(window=window, agency=agency, action=Action.REOPEN,
                                deadline=deadline, reason=reason.strip(), by=user)
+
+
+def key_period(key: str, year: int) -> Period | None:
+    """The period of a record from its audit key (``realisasi:IKU-01:2020:3``,
+    ``anggaran:K1:2020:b7``; ``sakip.web.plans.write.audit_key``); None for a whole year."""
+    parts = key.split(":")
+    last = parts[-1]
+    if last.startswith("b") and last[1:].isdigit():
+        return Period.of(None, int(last[1:]))
+    if len(parts) >= 4 and parts[-2] == str(year) and last in ("1", "2", "3", "4"):
+        return Period.of(int(last), None)
+    return None
+
+
+@dataclass(frozen=True)
+class Late:
+    """A value of a period saved after the period's deadline (during a reopening)."""
+
+    agency: int
+    label: str
+    at: datetime
+    by: str
+
+
+def late_entries(region: Region, year: int, listed: list[Window]) -> dict[tuple[int, int], list[Late]]:
+    """(window pk, agency pk) → the values of its periods saved after the window's deadline
+    (one query)."""
+    from sakip.web.workflow.models import AuditEntry
+
+    if not listed:
+        return {}
+    found: dict[tuple[int, int], list[Late]] = {}
+    entries = (AuditEntry.objects.filter(region=region, year=year, agency__isnull=False,
+                                         at__gt=min(w.deadline for w in listed))
+               .filter(key__regex=r"^(realisasi|target|anggaran):")
+               .values_list("agency_id", "key", "label", "at", "user__username").order_by("at"))
+    for agency, key, label, at, by in entries:
+        period = key_period(key, year)
+        window = covering(listed, period) if period is not None else None
+        if window is None or at <= window.deadline:
+            continue
+        rows = found.setdefault((window.pk, agency), [])
+        if not rows or rows[-1].label != label or rows[-1].at != at:
+            rows.append(Late(agency, label, at, by or "—"))
+    return found
