@@ -54,7 +54,7 @@ def plain_sheet(cells: list[tuple[int, int, str, bool]]) -> bytes:
 
 
 @given(st.lists(CELL, max_size=40))
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 def test_a_plain_sheet_takes_the_fast_path_and_gets_the_general_bound(
         cells: list[tuple[int, int, str, bool]]) -> None:
     xml = plain_sheet(cells)
@@ -73,7 +73,7 @@ ODD = st.sampled_from([
 @given(st.lists(st.one_of(CELL.map(lambda cell: plain_sheet([cell]).decode()), ODD),
                 max_size=30),
        st.integers(1, 10**7))
-@settings(max_examples=500)
+@settings(max_examples=500, deadline=None)
 def test_any_sheet_gets_the_general_bound_at_any_limit(parts: list[str], limit: int) -> None:
     xml = "".join(parts).encode()
     assert census.grid_cells(xml, limit) == general(xml, limit)  # where counting stops too
@@ -128,7 +128,7 @@ def outcome(read: object, raw: RawValue) -> tuple[object, ...]:
 
 
 @given(st.lists(RAW, min_size=1, max_size=20))
-@settings(max_examples=400)
+@settings(max_examples=400, deadline=None)
 def test_each_column_reader_reads_as_read_cell(raws: list[RawValue]) -> None:
     for column in COLUMNS:
         fast = column_reader(column)
@@ -138,7 +138,7 @@ def test_each_column_reader_reads_as_read_cell(raws: list[RawValue]) -> None:
 
 
 @given(st.lists(st.one_of(RAW, st.just("")), min_size=1, max_size=20))
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 def test_each_column_converts_as_its_reader_reads(raws: list[RawValue]) -> None:
     """A whole column at once (``cells.column_values``) gives each cell what the column's
     reader gives, None for an empty cell, or leaves the cell to the reader: always when the
