@@ -131,3 +131,57 @@ def test_the_period_page_refuses_an_off_track_value_without_its_causes(world, op
     assert saved.status_code == 302, saved.content.decode()[:3000]
     page = operator_a.get(entry_url(world)).content.decode()
     assert "anggaran terlambat" in page and "Di bawah target" in page
+
+
+# ------------------------------------------------------------------------------ completeness
+
+
+def test_completeness_counts_indicators_budget_lines_and_evidence_of_a_period(world):
+    from django.core.files.base import ContentFile
+
+    from sakip.web.monitoring import completeness
+    from sakip.web.plans.models import Actual
+    from sakip.web.workflow.models import Evidence
+
+    before = completeness.by_period(world.a.pk, YEAR, [Q1])[0]
+    assert before.indicators > 0 and before.filled == 0 and before.evidence_share is None
+    assert before.budgets > 0 and before.spent == 0
+    assert len(before.missing_indicators) == before.indicators
+    put_actual(world, "IKU-02", quarter=1, value="5")
+    put_actual(world, "IKU-03", month=1, value="1")  # a monthly indicator: Q1 asks three months
+    january, q1 = completeness.by_period(world.a.pk, YEAR, [Q1, Period.of(None, 1)])
+    assert q1.filled == 1 and "IKU-02" not in q1.missing_indicators
+    assert "IKU-03" in q1.missing_indicators
+    assert january.filled == 1  # IKU-03's January; quarterly IKU-02 is not asked in January
+    assert january.indicators == 1  # only monthly indicators are asked for a month not ending a quarter
+    assert q1.indicator_share == (Decimal(100) / q1.indicators).quantize(Decimal("0.1"))
+    row = Actual.objects.get(indicator__agency=world.a, indicator__code="IKU-02", year=YEAR,
+                             period=1, month=0)
+    evidence = Evidence(actual=row, name="b.pdf", kind="pdf", size=9)
+    evidence.file.save("b.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
+    assert completeness.by_period(world.a.pk, YEAR, [Q1])[0].evidence_share == Decimal(100)
+    assert completeness.share(1, 3) == Decimal("33.3")
+
+
+def test_completeness_takes_a_fixed_number_of_queries_for_any_number_of_agencies(
+        world, django_assert_max_num_queries):
+    from sakip.web.monitoring import completeness
+
+    periods = [Period.of(q, None) for q in (1, 2, 3, 4)]
+    with django_assert_max_num_queries(5):
+        one = completeness.compute([world.a.pk], YEAR, periods)
+    with django_assert_max_num_queries(5):
+        both = completeness.compute([world.a.pk, world.b.pk], YEAR, periods)
+    assert one[(world.a.pk, Q1)] == both[(world.a.pk, Q1)]
+
+
+def test_the_dashboards_show_completeness(world, head_a, admin):
+    from django.urls import reverse
+
+    put_actual(world, "IKU-02", quarter=1, value="5")
+    page = head_a.get(reverse("agency_dashboard", kwargs={"agency": world.a.pk, "year": YEAR}))
+    text = page.content.decode()
+    assert 'id="completeness"' in text and "Triwulan I" in text
+    region = admin.get(reverse("region_dashboard", kwargs={"year": YEAR})).content.decode()
+    table = region.split('id="completeness"')[1]
+    assert world.a.name in table and world.b.name in table and "Triwulan IV" in table

@@ -10,6 +10,7 @@ from sakip.web.access import Action, can, membership, requires
 from sakip.web.dashboards import charts, figures
 from sakip.web.labels import LEVELS
 from sakip.web.measuring import default_year, measured
+from sakip.web.monitoring import completeness
 from sakip.web.plans.models import Agency
 from sakip.web.workflow.models import AgencyYear
 from sakip.web.workflow.transitions import available
@@ -33,6 +34,8 @@ def _dashboard(request: HttpRequest, agency: Agency, state: AgencyYear, public: 
         "transitions": [] if public else available(request.user, state),
         "can_edit": not public and can(request.user, Action.EDIT, agency, year, state=state),
         "scale": plan.scale_by_code[plan.settings.category_scale],
+        "completeness": [] if public else completeness.by_period(
+            agency.pk, year, completeness.shown_periods(agency.region_id, year)),
     }
     return TemplateResponse(request, "dashboards/agency.html", context)
 
@@ -72,9 +75,16 @@ def region_dashboard(request: HttpRequest, year: int) -> HttpResponse:
             "budget": m.budget_line(plan.agency.code), "counts": m.category_counts,
             "low": len(m.low_absorption), "missing": len(m.uncounted),
         })
+    periods = completeness.shown_periods(region.pk, year)
+    counts = completeness.compute([line["agency"].pk for line in lines if not line.get("outside")],
+                                  year, periods)
+    for line in lines:
+        if not line.get("outside"):
+            line["completeness"] = [counts[(line["agency"].pk, p)] for p in periods]
     bars = [charts.Bar(str(line["agency"]), line["group"].achievement, line["color"])
             for line in lines if not line.get("outside")]
     context = {"region": region, "year": year, "lines": lines,
+               "period_labels": [completeness.label(p) for p in periods],
                "chart": charts.bars(bars, None, "Rata-rata capaian IKU per perangkat daerah"),
                "years": sorted({y for a in Agency.objects.filter(region=region)
                                 .select_related("strategic_plan")

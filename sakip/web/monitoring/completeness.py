@@ -23,6 +23,13 @@ from sakip.web.workflow.models import Evidence
 Slot = tuple[int, int]  # (quarter or 0, month or 0) as the tables store a period
 
 
+def label(period: Period) -> str:
+    """A period's name in the page's language."""
+    from django.utils.translation import get_language
+
+    return period.label("en" if (get_language() or "id").startswith("en") else "id")
+
+
 def share(part: int, whole: int) -> Decimal | None:
     """``part`` of ``whole`` in %, one decimal; None when nothing is asked."""
     if whole == 0:
@@ -43,6 +50,10 @@ class Completeness:
     evidenced: int = 0  # of the filled realisations, those with an evidence file
     missing_indicators: list[str] = field(default_factory=list)  # codes
     missing_budgets: list[str] = field(default_factory=list)  # activity codes
+
+    @property
+    def label(self) -> str:
+        return label(self.period)
 
     @property
     def indicator_share(self) -> Decimal | None:
