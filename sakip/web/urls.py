@@ -10,7 +10,6 @@ from sakip.web.accounts import views as accounts
 from sakip.web.dashboards import views as dashboards
 from sakip.web.entry import budgets, documents, evidence, grids, structure
 from sakip.web.entry import entry_workbook as entry_excel
-from sakip.web.entry import entry_workbook as entry_excel
 from sakip.web.exchange import views as exchange
 from sakip.web.monitoring import entry as monitoring
 from sakip.web.monitoring import views as monitoring_views
@@ -22,8 +21,6 @@ agency_year = [
     path("target/", grids.targets, name="targets"),
     path("realisasi/", grids.actuals, name="actuals"),
     path("realisasi/<int:indicator>/", grids.actual_detail, name="actual_detail"),
-    path("isian-excel/", entry_excel.page, name="entry_workbook"),
-    path("isian-excel/unduh.xlsx", entry_excel.download, name="entry_workbook_download"),
     path("isian-excel/", entry_excel.page, name="entry_workbook"),
     path("isian-excel/unduh.xlsx", entry_excel.download, name="entry_workbook_download"),
     path("bukti/<int:evidence>/", evidence.download, name="evidence_file"),
