@@ -433,3 +433,12 @@ def test_random_period_values_come_back_equal(tmp_path_factory, period, a, b):
     assert cell(again, INDICATORS, "B", "Faktor pendorong") == b["drivers"]
     assert cell(again, BUDGETS, "K1", "Realisasi fisik (%)") == float(a["physical"])
     assert import_entry(new, again).changed == 0
+
+
+def test_every_entry_problem_code_is_documented():
+    import re
+
+    codes = {code for path in (ROOT / "sakip" / "io" / "entry").glob("*.py")
+             for code in re.findall(r'"(ENTRY_[A-Z_]+)"', path.read_text(encoding="utf-8"))}
+    docs = (ROOT / "docs" / "workbook.md").read_text(encoding="utf-8")
+    assert codes and [code for code in sorted(codes) if f"`{code}`" not in docs] == []
