@@ -282,8 +282,8 @@ def test_a_changed_locked_cell_or_a_moved_row_is_refused_where_it_is(plan, tmp_p
     book.save(tmp_path / "moved.xlsx")
     with pytest.raises(InputError) as error:
         read_entry(tmp_path / "moved.xlsx", plan)
-    assert error.value.problems[0].code == "ENTRY_PROTECTED_CHANGED"
-    assert error.value.problems[0].row == FIRST_ROW
+    assert [(p.code, p.row, p.column) for p in error.value.problems] == [
+        ("ENTRY_ROWS_CHANGED", FIRST_ROW, "A")]
 
 
 def test_a_closed_row_and_a_bad_number_are_refused(plan, tmp_path):

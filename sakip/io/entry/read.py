@@ -308,13 +308,15 @@ class _Reader:
                   if len(row) > width and row[width] == CLOSED_MARK}
         for index in range(max(len(body), len(original))):
             number = FIRST_ROW + index
-            if index >= len(original) or index >= len(body):
+            if (index >= len(original) or index >= len(body)
+                    or str(body[index][0]).strip() != str(original[index][0]).strip()):
                 self.fail("ENTRY_ROWS_CHANGED",
-                          "baris disisipkan atau dihapus; baris buku kerja isian tetap seperti "
-                          "saat diunduh (unduh yang baru bila rencana berubah)",
-                          "a row was inserted or deleted; an entry workbook's rows stay as "
-                          "downloaded (download a new one when the plan changed)", name, number,
-                          "A")
+                          "baris disisipkan, dihapus atau dipindah (mulai baris ini); baris buku "
+                          "kerja isian tetap seperti saat diunduh (unduh yang baru bila rencana "
+                          "berubah)",
+                          "a row was inserted, deleted or moved (from this row on); an entry "
+                          "workbook's rows stay as downloaded (download a new one when the plan "
+                          "changed)", name, number, "A")
                 return
             self._row(entry, name, columns, number, body[index], original[index],
                       index in closed)
