@@ -78,6 +78,7 @@ _ENTRY_FILL = PatternFill("solid", fgColor="FFF2CC")
 _CLOSED_FILL = PatternFill("solid", fgColor="E7E6E6")
 _TITLE_FONT = Font(bold=True, size=14)
 _WRAP = Alignment(wrap_text=True, vertical="top")
+_TOP = Alignment(vertical="top")
 _OPEN = Protection(locked=False)
 MAX_LIST = 255  # characters Excel allows in a drop-down's list written in the rule itself
 
@@ -215,6 +216,45 @@ def _write_entry_sheet(sheet: Worksheet, columns: Sequence[EntryColumn],
             validation.add(f"{letter}{FIRST_ROW}:{letter}{last}")
             sheet.add_data_validation(validation)
     _level_lists(sheet, columns, rows)
+    _fit(sheet, columns, HEADER_ROW, FIRST_ROW + len(rows))
+    _printable(sheet, landscape=True)
+    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+
+
+LINE_HEIGHT = 15  # points per line of text at the default size
+
+
+def _fit(sheet: Worksheet, columns: Sequence[EntryColumn], first: int, end: int) -> None:
+    """Wrap the text of rows ``first``..``end - 1`` and give each row the height its longest
+    text needs in its column's width (spreadsheets do not all measure rows on opening)."""
+    widths = [column.column.width for column in columns]
+    for number in range(first, end):
+        lines = 1
+        for index, width in enumerate(widths, start=1):
+            cell = sheet.cell(number, index)
+            if isinstance(cell.value, str):
+                cell.alignment = _WRAP
+                lines = max(lines, _lines(cell.value, width))
+            else:
+                cell.alignment = _TOP
+        if lines > 1:
+            sheet.row_dimensions[number].height = LINE_HEIGHT * lines
+
+
+def _lines(text: str, width: float) -> int:
+    """About how many lines ``text`` takes in a column ``width`` characters wide."""
+    per_line = max(int(width * 1.1) - 1, 1)
+    return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
+
+
+def _printable(sheet: Worksheet, landscape: bool) -> None:
+    """Printed on A4, as wide as the page."""
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    if landscape:
+        sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
 
 
 def _list(options: Sequence[str]) -> DataValidation:
@@ -306,7 +346,7 @@ def _write_meta(book: Workbook, plan: Plan, period: EntryPeriod) -> None:
 
 
 def _write_readme(sheet: Worksheet, period: EntryPeriod, agency: str) -> None:
-    sheet.column_dimensions["A"].width = 120
+    sheet.column_dimensions["A"].width = README_WIDTH
     sheet.cell(1, 1, TITLE).font = _TITLE_FONT
     number = 2
     for paragraph in readme(period, agency):
@@ -322,7 +362,15 @@ def _write_readme(sheet: Worksheet, period: EntryPeriod, agency: str) -> None:
             number += 1
             mark = " (isian)" if column.entry else ""
             sheet.cell(number, 1, f"• {column.header}{mark}: {column.column.help}").alignment = _WRAP
+    for row in range(3, number + 1):
+        value = sheet.cell(row, 1).value
+        if isinstance(value, str) and _lines(value, README_WIDTH) > 1:
+            sheet.row_dimensions[row].height = LINE_HEIGHT * _lines(value, README_WIDTH)
+    _printable(sheet, landscape=False)
     sheet.protection.sheet = True
+
+
+README_WIDTH = 72  # characters: an A4 page, portrait
 
 
 def number_shown(value: Decimal | None) -> str:
