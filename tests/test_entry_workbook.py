@@ -3,6 +3,7 @@ exported, filled in as a user would (openpyxl), and imported back into record ed
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from dataclasses import replace
@@ -442,3 +443,16 @@ def test_every_entry_problem_code_is_documented():
              for code in re.findall(r'"(ENTRY_[A-Z_]+)"', path.read_text(encoding="utf-8"))}
     docs = (ROOT / "docs" / "workbook.md").read_text(encoding="utf-8")
     assert codes and [code for code in sorted(codes) if f"`{code}`" not in docs] == []
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_workbook_saved_again_by_libreoffice_imports_the_same(plan, tmp_path):
+    path = fill(exported(plan, Q3, tmp_path), {(INDICATORS, "I1", "Realisasi Triwulan III"): 79.5,
+                                               (INDICATORS, "I1", "Catatan"): "dicek"})
+    resaved = tmp_path / "libreoffice"
+    subprocess.run(["soffice", "--headless", "--convert-to", "xlsx", "--outdir", str(resaved),
+                    str(path)], check=True, capture_output=True, timeout=300)
+    result = import_entry(plan, resaved / path.name)
+    assert result.changed == 1
+    got = actual(result.plan, "I1", (2020, 3, None))
+    assert (got.value, got.note) == (Decimal("79.5"), "dicek")
