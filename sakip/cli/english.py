@@ -91,6 +91,20 @@ ENGLISH: dict[str, str] = {
     "tanggal penandatanganan (bawaan: '… Maret' tahun berikutnya, diisi tangan)":
         "date of signing (default: '… March' of the next year, filled in by hand)",
     "tanpa grafik": "without charts",
+    "tulis formulir Permendagri 86/2017 (E.81, E.80) atau Laporan Monev triwulan sebagai .xlsx "
+    "atau .pdf":
+        "write a Permendagri 86/2017 form (E.81, E.80) or the quarterly monitoring report as "
+        ".xlsx or .pdf",
+    "e81 (evaluasi hasil Renja), e80 (evaluasi hasil Renstra) atau monev (Laporan Monev "
+    "triwulan)":
+        "e81 (evaluation of the Renja's results), e80 (evaluation of the Renstra's results) or "
+        "monev (the quarterly monitoring report)",
+    "tahun yang dievaluasi": "year evaluated",
+    "triwulan: E.81 sampai dengan triwulan ini, Monev triwulan ini (wajib untuk monev)":
+        "quarter: E.81 up to this quarter, the monitoring report of this quarter (required for "
+        "monev)",
+    "berkas keluaran; formatnya menurut akhiran: .xlsx atau .pdf":
+        "output file; its format by its extension: .xlsx or .pdf",
     "folder data SQLite (bawaan SAKIP_DATA_DIR atau ./.sakip); SAKIP_DATABASE_URL memilih "
     "PostgreSQL":
         "SQLite data folder (default SAKIP_DATA_DIR or ./.sakip); SAKIP_DATABASE_URL chooses "

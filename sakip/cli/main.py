@@ -30,6 +30,7 @@ COMMANDS: tuple[str, ...] = (
     "sakip.cli.import_cmd",
     "sakip.cli.review_cmd",
     "sakip.cli.report_cmd",
+    "sakip.cli.form_cmd",
     "sakip.cli.verify_cmd",
 )
 
