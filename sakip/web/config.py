@@ -54,6 +54,17 @@ VARIABLES: tuple[Variable, ...] = (
              "alamat klien adalah entri paling kanan (yang ditambahkan proxy). Kosong: "
              "REMOTE_ADDR. Isi hanya bila aplikasi tidak dapat dicapai selain lewat proxy itu."),
     Variable("SAKIP_TIME_ZONE", "Asia/Jakarta", "Zona waktu tampilan (WIB/WITA/WIT)."),
+    Variable("SAKIP_EMAIL_HOST", None,
+             "Server SMTP untuk surel pemberitahuan (ajukan, kembalikan, setujui, batas "
+             "pengisian). Kosong: surel dicetak ke konsol (log) saja, tidak dikirim."),
+    Variable("SAKIP_EMAIL_PORT", "587", "Port server SMTP."),
+    Variable("SAKIP_EMAIL_USER", None, "Nama pengguna SMTP (kosong: tanpa login)."),
+    Variable("SAKIP_EMAIL_PASSWORD", None, "Kata sandi SMTP."),
+    Variable("SAKIP_EMAIL_TLS", "1", "1: STARTTLS ke server SMTP (bawaan); 0: tanpa TLS."),
+    Variable("SAKIP_EMAIL_FROM", "sakip@localhost", "Alamat pengirim surel pemberitahuan."),
+    Variable("SAKIP_SITE_URL", "",
+             "Alamat situs untuk tautan di surel, mis. https://sakip.example.go.id; kosong: "
+             "tautan ditulis sebagai jalur saja (/opd/1/2020/)."),
     Variable("SAKIP_DEMO", "0",
              "Diisi 1 oleh `sakip demo`: mengizinkan kunci rahasia yang dibuat otomatis."),
 )

@@ -102,6 +102,19 @@ LOGIN_ATTEMPTS = config.integer("SAKIP_LOGIN_ATTEMPTS")
 LOGIN_WINDOW_MINUTES = config.integer("SAKIP_LOGIN_WINDOW_MINUTES")
 TRUSTED_PROXY_HEADER = config.request_header("SAKIP_TRUSTED_PROXY_HEADER")  # META key or ""
 
+# E-mail notifications (sakip.web.monitoring.notify; docs/monitoring.md): SMTP when a host is
+# set, else printed to the console.
+EMAIL_HOST = config.raw("SAKIP_EMAIL_HOST") or ""
+EMAIL_BACKEND = ("django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST
+                 else "django.core.mail.backends.console.EmailBackend")
+EMAIL_PORT = config.integer("SAKIP_EMAIL_PORT")
+EMAIL_HOST_USER = config.raw("SAKIP_EMAIL_USER") or ""
+EMAIL_HOST_PASSWORD = config.raw("SAKIP_EMAIL_PASSWORD") or ""
+EMAIL_USE_TLS = config.flag("SAKIP_EMAIL_TLS")
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = config.raw("SAKIP_EMAIL_FROM") or "sakip@localhost"
+SITE_URL = (config.raw("SAKIP_SITE_URL") or "").rstrip("/")
+
 # Security headers (SecurityMiddleware, XFrameOptionsMiddleware, sakip.web.security).
 HTTPS = config.flag("SAKIP_HTTPS")
 SECURE_CONTENT_TYPE_NOSNIFF = True

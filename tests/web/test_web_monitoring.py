@@ -185,3 +185,147 @@ def test_the_dashboards_show_completeness(world, head_a, admin):
     region = admin.get(reverse("region_dashboard", kwargs={"year": YEAR})).content.decode()
     table = region.split('id="completeness"')[1]
     assert world.a.name in table and world.b.name in table and "Triwulan IV" in table
+
+
+# --------------------------------------------------------------------- windows and late pages
+
+
+def test_the_admin_sets_closes_and_reopens_a_window_on_its_page(world, admin, operator_a):
+    from django.urls import reverse
+
+    url = reverse("region_windows", kwargs={"year": YEAR})
+    assert admin.get(url).status_code == 200
+    done = admin.post(url, {"aksi": "tetapkan", "periode": "tw1", "batas": "2020-04-10T15:00"})
+    assert done.status_code == 302
+    window = Window.objects.get(region=world.a.region, year=YEAR, quarter=1)
+    assert timezone.localtime(window.deadline).strftime("%Y-%m-%d %H:%M") == "2020-04-10 15:00"
+    refused = admin.post(url, {"aksi": "tetapkan", "periode": "b5", "batas": "2020-06-10T15:00"})
+    assert refused.status_code == 400 and "triwulan" in refused.content.decode()
+    # closed (the deadline passed): the operator's page is read-only and says so
+    page = operator_a.get(entry_url(world)).content.decode()
+    assert "ditutup pada 10-04-2020 15:00" in page and "Simpan realisasi periode" not in page
+    no_reason = admin.post(url, {"aksi": "buka", "jendela": window.pk, "opd": world.a.pk,
+                                 "batas": (timezone.now() + timedelta(days=3)).strftime(
+                                     "%Y-%m-%dT%H:%M"), "alasan": ""})
+    assert no_reason.status_code == 400 and "Alasan wajib" in no_reason.content.decode()
+    later = (timezone.localtime() + timedelta(days=3)).strftime("%Y-%m-%dT%H:%M")
+    assert admin.post(url, {"aksi": "buka", "jendela": window.pk, "opd": world.a.pk,
+                            "batas": later, "alasan": "gangguan jaringan"}).status_code == 302
+    assert "Simpan realisasi periode" in operator_a.get(entry_url(world)).content.decode()
+    log = admin.get(url).content.decode().split('id="window-events"')[1]
+    assert "gangguan jaringan" in log and "dibuka kembali" in log and "admin" in log
+
+
+def test_the_late_page_lists_late_and_missing_entries(world, admin, inspector):
+    from django.urls import reverse
+
+    window = close_q1(world)
+    windows.reopen(window, user("admin"), "terlambat", timezone.now() + timedelta(days=1),
+                   world.a)
+    put_actual(world, "IKU-02", quarter=1, value="4")
+    page = inspector.get(reverse("region_late", kwargs={"year": YEAR})).content.decode()
+    row_a = page.split(f'data-agency="{world.a.code}"')[1].split("</tr>")[0]
+    assert row_a.count("Realisasi IKU-02 2020 TW I") == 1 and "operator_a" in row_a
+    assert "IKU-02" not in row_a.split('class="num missing"')[1].split("</td>")[1]  # not missing
+    row_b = page.split(f'data-agency="{world.b.code}"')[1].split("</tr>")[0]
+    assert "operator_a" not in row_b  # (its rows, removed by the fixture after the deadline, are)
+
+
+# ------------------------------------------------------------------------------ tugas saya
+
+
+def test_tugas_saya_lists_what_is_due_returned_and_to_decide(world, operator_a, head_a,
+                                                             inspector):
+    from django.urls import reverse
+
+    from sakip.web.workflow.transitions import take
+
+    url = reverse("tasks")
+    assert "Tidak ada periode terbuka" in operator_a.get(url).content.decode()
+    windows.set_deadline(world.a.region, YEAR, Q1, timezone.now() + timedelta(days=2),
+                         user("admin"))
+    due = operator_a.get(url).content.decode().split('id="due"')[1].split("</table>")[0]
+    assert "Triwulan I 2020" in due and "IKU-02" in due
+    state = windows_state(world)
+    take(user("operator_a"), state, "ajukan")
+    assert world.a.name in inspector.get(url).content.decode().split('id="decide"')[1]
+    assert world.a.name in head_a.get(url).content.decode().split('id="decide"')[1]
+    take(user("head_a"), state, "kembalikan", "lengkapi bukti")
+    returned = operator_a.get(url).content.decode().split('id="returned"')[1]
+    assert "lengkapi bukti" in returned
+
+
+def windows_state(world):  # type: ignore[no-untyped-def]
+    from sakip.web.access import agency_year
+
+    return agency_year(world.a, YEAR)
+
+
+# ---------------------------------------------------------------------------------- e-mail
+
+
+def with_addresses():  # type: ignore[no-untyped-def]
+    for name in ("operator_a", "head_a", "inspector", "admin", "operator_b"):
+        get_user_model().objects.filter(username=name).update(email=f"{name}@example.go.id")
+
+
+def test_submit_return_and_approve_mail_who_must_act_in_their_language(
+        world, mailoutbox, django_capture_on_commit_callbacks):
+    from sakip.web.monitoring.models import Preference
+    from sakip.web.workflow.transitions import take
+
+    with_addresses()
+    Preference.objects.create(user=user("inspector"), language="en")
+    state = windows_state(world)
+    with django_capture_on_commit_callbacks(execute=True):
+        take(user("operator_a"), state, "ajukan")
+    to = {m.to[0]: m for m in mailoutbox}
+    assert set(to) == {"head_a@example.go.id", "inspector@example.go.id"}
+    assert "diajukan untuk verifikasi" in to["head_a@example.go.id"].subject
+    assert "submitted for verification" in to["inspector@example.go.id"].subject
+    assert f"/opd/{world.a.pk}/{YEAR}/alur/" in to["head_a@example.go.id"].body
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        take(user("head_a"), state, "kembalikan", "bukti kurang")
+    assert [m.to[0] for m in mailoutbox] == ["operator_a@example.go.id"]
+    assert "bukti kurang" in mailoutbox[0].body
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        take(user("operator_a"), state, "ajukan")
+        take(user("head_a"), state, "verifikasi")
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        take(user("head_a"), state, "setujui")
+    assert {m.to[0] for m in mailoutbox} == {"operator_a@example.go.id", "admin@example.go.id"}
+
+
+def test_notify_deadlines_mails_editors_of_agencies_with_missing_entries_once(world, mailoutbox):
+    import io
+
+    from django.core.management import call_command
+
+    with_addresses()
+    windows.set_deadline(world.a.region, YEAR, Q1, timezone.now() + timedelta(days=2),
+                         user("admin"))
+    out = io.StringIO()
+    call_command("notify_deadlines", "--days", "1", stdout=out)
+    assert mailoutbox == [] and "0 reminder(s)" in out.getvalue()  # not yet within a day
+    call_command("notify_deadlines", "--days", "3", stdout=out)
+    to = sorted(m.to[0] for m in mailoutbox)
+    assert to == ["head_a@example.go.id", "operator_a@example.go.id", "operator_b@example.go.id"]
+    assert "Batas pengisian Triwulan I 2020" in mailoutbox[0].subject
+    assert "IKU-" in next(m.body for m in mailoutbox if m.to[0] == "operator_a@example.go.id")
+    call_command("notify_deadlines", "--days", "3", stdout=out)
+    assert len(mailoutbox) == 3  # once per period and agency
+
+
+def test_the_command_is_reachable_as_python_m_sakip_web_notify_deadlines():
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "sakip.web", "notify-deadlines", "--help"],
+                            capture_output=True, text=True, env={
+                                **__import__("os").environ, "SAKIP_DEBUG": "1",
+                                "SAKIP_DATA_DIR": "/tmp/sakip-notify-help"}, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "--days" in result.stdout

@@ -185,7 +185,7 @@ def late_entries(region: Region, year: int, listed: list[Window]) -> dict[tuple[
 
     if not listed:
         return {}
-    found: dict[tuple[int, int], list[Late]] = {}
+    found: dict[tuple[int, int], dict[str, Late]] = {}  # a record once, at its last late save
     entries = (AuditEntry.objects.filter(region=region, year=year, agency__isnull=False,
                                          at__gt=min(w.deadline for w in listed))
                .filter(key__regex=r"^(realisasi|target|anggaran):")
@@ -195,7 +195,5 @@ def late_entries(region: Region, year: int, listed: list[Window]) -> dict[tuple[
         window = covering(listed, period) if period is not None else None
         if window is None or at <= window.deadline:
             continue
-        rows = found.setdefault((window.pk, agency), [])
-        if not rows or rows[-1].label != label or rows[-1].at != at:
-            rows.append(Late(agency, label, at, by or "—"))
-    return found
+        found.setdefault((window.pk, agency), {})[label] = Late(agency, label, at, by or "—")
+    return {place: list(records.values()) for place, records in found.items()}

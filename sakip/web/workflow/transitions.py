@@ -122,3 +122,6 @@ def _record(user: Any, state: AgencyYear, transition: Transition, reason: str) -
     state.changed_by = user
     state.save()
     trail.save()
+    from sakip.web.monitoring.notify import after_transition
+
+    after_transition(state, transition.name, user, reason)  # mails once committed
