@@ -225,6 +225,13 @@ def test_the_causes_recorded_through_the_year_reach_the_report() -> None:
         return "\n".join(item.text for _, block in blocks_of(document)
                          if isinstance(block, ListBlock) for item in block.items)
 
-    assert ("Indikator — Triwulan I: faktor penghambat Hujan deras; tindak lanjut Jadwal ulang."
+    assert ("Indikator — Triwulan I: faktor penghambat: Hujan deras; tindak lanjut: Jadwal ulang."
             in listed("id"))
-    assert "Indikator — Quarter I: obstacles Hujan deras; follow-up Jadwal ulang." in listed("en")
+    assert "Indikator — Quarter I: obstacles: Hujan deras; follow-up: Jadwal ulang." in listed("en")
+
+
+def test_periods_with_the_same_causes_are_named_once() -> None:
+    q1, q2, m1, m3 = Period.of(1, None), Period.of(2, None), Period.of(None, 1), Period.of(None, 3)
+    assert q1.follows(q2) and not q2.follows(q1) and not m1.follows(m3)
+    assert q1.span(Period.of(4, None)) == "Triwulan I–IV"
+    assert m1.span(m3, "en") == "January–March" and q2.span(q2) == "Triwulan II"

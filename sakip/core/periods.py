@@ -77,6 +77,19 @@ class Period:
             return ("Quarter " if lang == "en" else "Triwulan ") + ROMAN[self.end // 3]
         return (MONTH_NAMES_EN if lang == "en" else MONTH_NAMES_ID)[self.end - 1]
 
+    def follows(self, later: Period) -> bool:
+        """Whether ``later`` is the period of the same kind right after this one."""
+        return later.months == self.months and later.end == self.end + self.months
+
+    def span(self, last: Period, lang: str = "id") -> str:
+        """This period to ``last`` (of the same kind) in words: ``Triwulan I–III``,
+        ``Januari–Maret``; this period alone when ``last`` is it."""
+        if last == self:
+            return self.label(lang)
+        if self.months == 3:
+            return f"{self.label(lang)}–{ROMAN[last.end // 3]}"
+        return f"{self.label(lang)}–{last.label(lang)}"
+
     def short(self) -> str:
         """``TW III`` / ``Jul`` — for narrow columns and keys in messages."""
         if self.months == 3:

@@ -8,7 +8,7 @@ from decimal import Decimal
 from sakip.core.enums import Level, NarrativeKind, Polarity
 from sakip.core.measure import Change, IndicatorResult
 from sakip.core.model import Goal, Program
-from sakip.core.periods import period_of, periodic
+from sakip.core.periods import Period, period_of, periodic
 from sakip.report import charts, narrative
 from sakip.report.chapters.common import Owner, head, owners
 from sakip.report.chapters.supporting import supporting_table, tables_about
@@ -69,21 +69,27 @@ def goal_section(ctx: Context, index: int, goal: Goal) -> Section:
 
 def _causes(ctx: Context, results: list[IndicatorResult]) -> list[Block]:
     """The causes recorded through the year (sakip.core.monitoring): each indicator's periods
-    with their faktor penghambat and tindak lanjut, or faktor pendorong, as entered."""
+    with their faktor penghambat and tindak lanjut, or faktor pendorong, as entered; a run of
+    periods with the same causes is named once ("Triwulan I–IV")."""
     t = ctx.t
     items = []
     for r in results:
-        notes = []
+        runs: list[tuple[Period, Period, str]] = []
         for actual in periodic(r.indicator.actuals_of(ctx.year)):
             period = period_of(actual)
-            parts = [f"{t(f'cause.{name}')} {' '.join(value.split())}"
-                     for name in ("obstacles", "follow_up", "drivers")
-                     if (value := getattr(actual, name))]
-            if period is not None and parts:
-                notes.append(f"{period.label(ctx.options.lang)}: {'; '.join(parts)}")
-        if notes:
-            items.append(ListItem((Span(r.indicator.name, bold=True),
-                                   Span(" — " + "; ".join(notes) + "."))))
+            said = "; ".join(f"{t(f'cause.{name}')}: {' '.join(value.split())}"
+                             for name in ("obstacles", "follow_up", "drivers")
+                             if (value := getattr(actual, name)))
+            if period is None or not said:
+                continue
+            if runs and runs[-1][2] == said and runs[-1][1].follows(period):
+                runs[-1] = (runs[-1][0], period, said)
+            else:
+                runs.append((period, period, said))
+        if runs:
+            notes = " ".join(f"{first.span(last, ctx.options.lang)}: {said.rstrip('.')}."
+                             for first, last, said in runs)
+            items.append(ListItem((Span(r.indicator.name, bold=True), Span(" — " + notes))))
     if not items:
         return []
     return [Paragraph(spans(t("ch3.causes_intro", year=ctx.year))),
@@ -253,6 +259,9 @@ def _program(ctx: Context, number: int, program: Program) -> list[Block]:
         blocks.append(Paragraph(spans(t("ch3.program_no_targets", year=ctx.year))))
     for kind in _KINDS:
         blocks += narrative.entered(ctx.narratives(kind, program.code))
+    below = [m.result(i.code) for a in ctx.plan.activities if a.program == program.code
+             for i in ctx.plan.indicators_of(a.code, Level.ACTIVITY)]
+    blocks += _causes(ctx, results + below)
     line = m.budget_line(program.code)
     blocks.append(Paragraph(spans(narrative.program_budget(ctx, program, line))))
     low = {a.activity: a for a in m.low_absorption}
