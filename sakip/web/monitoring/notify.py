@@ -9,6 +9,7 @@ without an e-mail address is skipped.
 from __future__ import annotations
 
 import logging
+import smtplib
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from typing import Any
@@ -138,6 +139,9 @@ def remind(days: int, now: datetime | None = None) -> list[tuple[Window, Agency,
                     reminder.recipients = _remind(window, agency, count)
                     reminder.save(update_fields=["recipients"])
             except IntegrityError:  # another run got there first
+                continue
+            except (OSError, smtplib.SMTPException):  # not recorded: the next run tries again
+                log.exception("deadline reminder to %s not sent", agency.code)
                 continue
             sent.append((window, agency, reminder.recipients))
     return sent
