@@ -49,19 +49,23 @@ from sakip.io import plan_layout as L
 from sakip.io.heap import collection_paused
 from sakip.io.limits import DEFAULT_LIMITS, PlanLimits
 from sakip.io.plan_checks import Key, Location, check_plan, describe
-from sakip.io.problems import InputError, Problem
+from sakip.io.problems import InputError, Problem, Severity
 from sakip.io.standard_scales import standard_scales
-from sakip.io.yamlnode import Collector, Field, compose
+from sakip.io.yamlnode import Collector, Document, Field, Node, SequenceNode, stream
 
 T = TypeVar("T")
 
 FORMAT = "sakip-plan/2"
 FORMATS = ("sakip-plan/1", FORMAT)  # what is read; FORMAT is what is written
 
+# the top-level keys, in the order the builder reads them (and reports their problems)
 _TOP = (
     "format", "region", "agency", "strategic_plan", "settings", "scales", "goals", "strategies",
     "programs", "series", "spending", "agreements", "tables", "narratives",
 )
+_REQUIRED = ("format", "agency", "strategic_plan")
+_SINGLES = {"region": K.REGION, "agency": K.AGENCY, "strategic_plan": K.STRATEGIC_PLAN,
+            "settings": K.SETTINGS}
 
 
 def load_plan(path: str | os.PathLike[str], limits: PlanLimits = DEFAULT_LIMITS) -> Plan:
@@ -81,7 +85,7 @@ def load_plan(path: str | os.PathLike[str], limits: PlanLimits = DEFAULT_LIMITS)
             data = handle.read(limits.max_bytes + 1)
         if len(data) > limits.max_bytes:
             raise InputError([_too_large(name, limits)])
-        text = data.decode("utf-8")
+        text = data.decode("utf-8")  # checked here; the parser reads the bytes
     except UnicodeDecodeError:
         raise InputError([Problem("PLAN_FILE_NOT_TEXT",
                                   "berkas bukan teks UTF-8 (berkas rencana berformat YAML)",
@@ -89,7 +93,8 @@ def load_plan(path: str | os.PathLike[str], limits: PlanLimits = DEFAULT_LIMITS)
     except OSError as error:
         raise InputError([Problem("PLAN_FILE_UNREADABLE", f"berkas tidak dapat dibaca: {error.strerror}",
                                   f"file cannot be read: {error.strerror}", file=name)]) from None
-    return parse_plan(text, name, limits)
+    with collection_paused():
+        return _parse(text, name, limits, data)
 
 
 def _too_large(name: str, limits: PlanLimits) -> Problem:
@@ -105,25 +110,60 @@ def parse_plan(text: str, source: str = "<plan>", limits: PlanLimits = DEFAULT_L
         return _parse(text, source, limits)
 
 
-def _parse(text: str, source: str, limits: PlanLimits) -> Plan:
+def _parse(text: str, source: str, limits: PlanLimits, encoded: bytes | None = None) -> Plan:
+    """Parse, build and check. The records are built from each top-level item as soon as it is
+    composed (sakip.io.yamlnode.stream), so the node tree never coexists whole with the plan.
+    Where each record is written is kept while building for a small text; for a larger one the
+    plan is checked first, and only when a problem must be shown is the text read again to
+    keep the places of the records the problems name (the same places, in the same order)."""
     collector = Collector(source)
     if len(text) > limits.max_bytes:  # characters: at most as many as the bytes of the text
         raise InputError([_too_large(source, limits)])
-    root_node = compose(text, collector, limits)
-    collector.raise_if_errors()
-    root = Field(root_node, "", collector)
-    if root.is_null:
-        root.error("PLAN_EMPTY", "berkas rencana kosong", "the plan file is empty")
-        collector.raise_if_errors()
-    builder = _Builder(collector)
-    plan = builder.build(root)
+    everywhere = len(text) <= LOCATED_WHILE_BUILDING
+    plan, builder = _build(text, collector, limits, encoded, None if everywhere else frozenset())
     if plan is None:
         collector.raise_if_errors()
         raise InputError([Problem("PLAN_INCOMPLETE", "berkas rencana tidak lengkap",
                                   "the plan file is incomplete", file=source)])
-    collector.problems.extend(check_plan(plan, builder.locate))
+    if everywhere:
+        problems = check_plan(plan, builder.locate)
+    else:
+        asked: set[tuple[str, Key]] = set()
+
+        def note(kind: str, key: Key, field: str | None, nth: int) -> Location:
+            asked.add((kind, key))
+            return _SOMEWHERE
+
+        problems = check_plan(plan, note)
+        if collector.has_errors or any(p.severity is Severity.ERROR for p in problems):
+            _, again = _build(text, Collector(source), limits, encoded, frozenset(asked))
+            problems = check_plan(plan, again.locate)
+    collector.problems.extend(problems)
     collector.raise_if_errors()
     return plan.canonical()
+
+
+# Texts up to this many characters keep every record's place while the plan is built (its
+# nodes: about 20 times the text); larger ones are read again for the places a problem needs.
+LOCATED_WHILE_BUILDING = 256 * 1024
+
+_SOMEWHERE = Location()  # what the first check of a large text is told: only whether it finds
+
+
+def _build(text: str, collector: Collector, limits: PlanLimits, encoded: bytes | None,
+           wanted: frozenset[tuple[str, Key]] | None) -> tuple[Plan | None, _Builder]:
+    """The plan built from the text's pieces as they are composed, keeping where the records
+    ``wanted`` are written (all when None); raises when the text cannot be composed or is empty."""
+    document = Document()
+    builder = _Builder(collector, wanted)
+    for key, value, index in stream(text, collector, limits, document, encoded):
+        builder.take(key, value, index)
+    collector.raise_if_errors()  # the document's own problems: what was built is moot
+    root = Field(document.root, "", collector)
+    if root.is_null:
+        root.error("PLAN_EMPTY", "berkas rencana kosong", "the plan file is empty")
+        collector.raise_if_errors()
+    return builder.finish(root), builder
 
 
 def save_plan(plan: Plan, path: str | os.PathLike[str]) -> None:
@@ -145,26 +185,58 @@ def save_plan(plan: Plan, path: str | os.PathLike[str]) -> None:
         raise
 
 
+class _Section:
+    """What one top-level entry of the document yields: its problems, its records and the places
+    of those. Entries are read in the order the document gives them and put together in the
+    order of ``_TOP``, so problems, records and duplicates' order do not depend on the file's."""
+
+    __slots__ = ("activities", "budgets", "collector", "found", "indicators", "objectives",
+                 "positions", "read", "value")
+
+    def __init__(self, file: str) -> None:
+        self.collector = Collector(file)
+        self.positions: dict[tuple[str, Key], list[Field]] = {}
+        self.indicators: list[Indicator] = []
+        self.activities: list[Activity] = []
+        self.budgets: list[Budget] = []
+        self.objectives: list[Objective] = []
+        self.found: list[Any] = []  # a list's records
+        self.value: Any = None  # a single record, the spending lines
+        self.read: Callable[[Field], Any] | None = None  # the reader of a list's items
+
+
 class _Builder:
     """Turns the document into model records, collecting problems as it goes.
 
     Every record's fields are read by :meth:`fields` from the one declaration
     (:mod:`sakip.core.fields`, keys from :mod:`sakip.io.plan_layout`); the methods below only
     say where the records are in the file (indicators under their owner, budgets by year …).
+    The document comes in pieces (:meth:`take`): each top-level entry, and each item of a
+    top-level list, is read as soon as it is composed and its nodes are then dropped, unless
+    its place is ``wanted`` (every place when None).
     """
 
-    def __init__(self, collector: Collector) -> None:
+    def __init__(self, collector: Collector, wanted: frozenset[tuple[str, Key]] | None = None) -> None:
         self.collector = collector
-        self.positions: dict[tuple[str, Key], list[Field]] = {}
+        self.wanted = wanted
+        self.top = Collector(collector.file)  # the top mapping's own problems come first
+        self.entries: dict[str, Field] = {}  # each top-level key read (its first entry)
+        self.empty: dict[str, bool] = {}  # whether each is empty
+        self.sections: dict[str, _Section] = {}
+        self.current: _Section | None = None  # the list whose items are coming
         self.narrative_count = 0
-        self.indicators: list[Indicator] = []
-        self.activities: list[Activity] = []
-        self.budgets: list[Budget] = []
-        self.objectives: list[Objective] = []
+        self._enter(_Section(collector.file))
+
+    def _enter(self, section: _Section) -> None:
+        self.positions = section.positions
+        self.indicators = section.indicators
+        self.activities = section.activities
+        self.budgets = section.budgets
+        self.objectives = section.objectives
 
     def remember(self, kind: str, key: Key, field: Field) -> None:
         """Record where a record is written, for the plan's checks (sakip.io.plan_checks)."""
-        if None not in key[:1]:
+        if None not in key[:1] and (self.wanted is None or (kind, key) in self.wanted):
             self.positions.setdefault((kind, key), []).append(field)
 
     def locate(self, kind: str, key: Key, field: str | None, nth: int) -> Location:
@@ -183,52 +255,100 @@ class _Builder:
                 place = child
         return Location(file=self.collector.file, line=place.line, path=place.path)
 
-    def build(self, root: Field) -> Plan | None:
-        top = root.mapping(_TOP, ("format", "agency", "strategic_plan"))
-        fmt = top.get("format")
-        if fmt is not None and fmt.text() not in FORMATS:
-            fmt.error("PLAN_BAD_FORMAT", f"format harus '{FORMAT}' (atau '{FORMATS[0]}')",
-                      f"format must be '{FORMAT}' (or '{FORMATS[0]}')")
+    def take(self, key: Node, value: Node, index: int | None) -> None:
+        """One piece of the document (sakip.io.yamlnode.stream): a top-level entry, whole or
+        the start of its list, or an item of that list."""
+        if index is not None:
+            section = self.current
+            if section is not None and section.read is not None:
+                name = str(key.value)
+                item = section.read(Field(value, f"{name}[{index}]", section.collector))
+                if item is not None:
+                    section.found.append(item)
+            return
+        self.current = None
+        entry = Field(None, "", self.top).entry(key, value, _TOP, self.entries)
+        if entry is None:  # unknown, or given before: its items are skipped
+            return
+        name = str(key.value)
+        self.empty[name] = entry.is_null
+        section = self.sections[name] = _Section(self.collector.file)
+        entry.collector = section.collector
+        self._enter(section)
+        if name == "format":
+            if entry.text() not in FORMATS:
+                entry.error("PLAN_BAD_FORMAT", f"format harus '{FORMAT}' (atau '{FORMATS[0]}')",
+                            f"format must be '{FORMAT}' (or '{FORMATS[0]}')")
+        elif name in _SINGLES:
+            section.value = self.single(_SINGLES[name], entry)
+            self.remember(_SINGLES[name], (), entry)
+        elif name == "spending":
+            section.value = self.spending(entry)
+        else:
+            section.read = self._readers()[name]
+            if isinstance(value, SequenceNode):  # its items come as pieces of their own
+                self.current = section
+            else:
+                for item in entry.items():  # not a list: a problem, or nothing when empty
+                    found = section.read(item)
+                    if found is not None:
+                        section.found.append(found)
 
-        def each(key: str, read: Callable[[Field], T | None]) -> tuple[T, ...]:
-            found = (read(item) for item in top[key].items()) if key in top else ()
-            return tuple(item for item in found if item is not None)
+    def _readers(self) -> dict[str, Callable[[Field], Any]]:
+        return {"scales": self.scale, "goals": self.goal,
+                "strategies": lambda item: self.coded(K.STRATEGY, item),
+                "programs": self.program, "series": self.series, "agreements": self.agreement,
+                "tables": self.table, "narratives": self.narrative}
 
-        singles = {}
-        for kind, name in ((K.REGION, "region"), (K.AGENCY, "agency"),
-                           (K.STRATEGIC_PLAN, "strategic_plan"), (K.SETTINGS, "settings")):
-            if name in top:
-                singles[name] = self.single(kind, top[name])
-                self.remember(kind, (), top[name])
-        scales = each("scales", self.scale)
-        goals = each("goals", self.goal)
-        strategies = each("strategies", lambda item: self.coded(K.STRATEGY, item))
-        programs = each("programs", self.program)
-        series = each("series", self.series)
-        spending = self.spending(top["spending"]) if "spending" in top else ()
-        agreements = each("agreements", self.agreement)
-        tables = each("tables", self.table)
-        narratives = each("narratives", self.narrative)
-        region = singles.get("region") if "region" in top else NO_REGION
-        agency, strategic = singles.get("agency"), singles.get("strategic_plan")
+    def finish(self, root: Field) -> Plan | None:
+        """The plan from the pieces taken, once the document is whole; its problems are added
+        to the collector in the order of the top-level keys (``_TOP``)."""
+        top = Field(root.node, "", self.top)
+        if not top.is_mapping:
+            top.mapping(_TOP)  # the problem of a document that is no mapping
+        else:
+            for key in _REQUIRED:
+                if self.empty.get(key, True):
+                    top.missing(key)
+        self.current = None
+        sections = [self.sections[name] for name in _TOP if name in self.sections]
+        self.collector.problems.extend(self.top.problems)
+        positions: dict[tuple[str, Key], list[Field]] = {}
+        for section in sections:
+            self.collector.problems.extend(section.collector.problems)
+            for place, fields in section.positions.items():
+                positions.setdefault(place, []).extend(fields)
+        self.positions = positions
+
+        def records(name: str) -> list[Any]:
+            return [record for section in sections for record in getattr(section, name)]
+
+        def each(name: str) -> tuple[Any, ...]:
+            return tuple(self.sections[name].found) if name in self.sections else ()
+
+        def value(name: str) -> Any:
+            return self.sections[name].value if name in self.sections else None
+
+        region = value("region") if "region" in self.sections else NO_REGION
+        agency, strategic = value("agency"), value("strategic_plan")
         if region is None or agency is None or strategic is None:
             return None
         return Plan(
             region=region, agency=agency, strategic_plan=strategic,
-            goals=goals,
-            objectives=tuple(self.objectives),
-            strategies=strategies,
-            programs=programs,
-            activities=tuple(self.activities),
-            indicators=tuple(self.indicators),
-            series=series,
-            budgets=tuple(self.budgets),
-            spending=spending,
-            agreements=agreements,
-            tables=tables,
-            narratives=narratives,
-            scales=standard_scales() + scales,
-            settings=singles.get("settings") or Settings(),
+            goals=each("goals"),
+            objectives=tuple(records("objectives")),
+            strategies=each("strategies"),
+            programs=each("programs"),
+            activities=tuple(records("activities")),
+            indicators=tuple(records("indicators")),
+            series=each("series"),
+            budgets=tuple(records("budgets")),
+            spending=value("spending") or (),
+            agreements=each("agreements"),
+            tables=each("tables"),
+            narratives=each("narratives"),
+            scales=standard_scales() + each("scales"),
+            settings=value("settings") or Settings(),
         )
 
     # ------------------------------------------------------------------ fields, by declaration

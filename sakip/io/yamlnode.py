@@ -70,32 +70,65 @@ def compose(text: str, collector: Collector, limits: PlanLimits = DEFAULT_LIMITS
     alias, more than ``limits.max_nodes`` values, nesting deeper than ``limits.max_depth``, a
     control character in any text (an escape such as ``"\\x00"`` in a double-quoted scalar).
     """
+    document = Document()
+    for _ in stream(text, collector, limits, document, split=False):
+        pass  # nothing is handed out: the whole tree is the document's root
+    return None if collector.has_errors else document.root
+
+
+class Document:
+    """What :func:`stream` found besides its pieces: the root node (a mapping's entries are
+    handed out as pieces instead of kept in it when the document is split)."""
+
+    __slots__ = ("root",)
+
+    def __init__(self) -> None:
+        self.root: Node | None = None
+
+
+# A piece of a document split at its top level: (key, value, None) for a top-level entry
+# whose value is not a list (handed out once the value is whole) or that is a list (the list's
+# node, empty, handed out at its start); (key, item, index) for each item of such a list.
+Piece = tuple["Node", "Node", "int | None"]
+
+
+def stream(text: str, collector: Collector, limits: PlanLimits, document: Document,
+           encoded: bytes | None = None, split: bool = True) -> Iterator[Piece]:
+    """The document's top-level entries, and each item of a top-level list, as soon as each is
+    composed (``split``): a reader that builds from each piece and drops it holds one item's
+    nodes at a time instead of the whole tree. Otherwise the whole tree is in ``document.root``.
+
+    The problems are :func:`compose`'s, in ``collector``; when it has errors afterwards the
+    pieces handed out do not make a valid document (the reader's own problems are moot).
+    ``encoded`` is ``text`` in UTF-8 when the caller has it (the parser reads it without a copy).
+    """
     if CONTROL.search(text) is not None:  # YAML refuses them raw, without a line
         for _, raw in zip(range(_LISTED), CONTROL.finditer(text), strict=False):
             row = text.count("\n", 0, raw.start()) + 1
             column = raw.start() - (text.rfind("\n", 0, raw.start()) + 1) + 1
             _control_problem(collector, raw.group(), None, row, f" (kolom {column})", f" (column {column})")
-        return None
+        return
+    source = encoded if encoded is not None else text.encode("utf-8")
     try:
-        if len(text) * _NODES_PER_CHARACTER > limits.max_nodes and not _few_enough(text, collector, limits):
-            return None
-        return _build(text, collector, limits)
+        if len(text) * _NODES_PER_CHARACTER > limits.max_nodes and not _few_enough(source, collector, limits):
+            return
+        yield from _compose(source, collector, limits, document, split)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         line = mark.line + 1 if mark is not None else None
         if "nesting depth" in str(error.problem):  # libyaml's own bound (1000 levels)
             _too_deep(collector, limits, None, line)
-            return None
+            return
         collector.add(
             "PLAN_YAML_SYNTAX",
             f"berkas bukan YAML yang sah: {error.problem}",
             f"not valid YAML: {error.problem}",
             line=line,
         )
-        return None
     except yaml.YAMLError as error:
-        collector.add("PLAN_YAML_SYNTAX", f"berkas bukan YAML yang sah: {error}", f"not valid YAML: {error}")
-        return None
+        # the parser reads the UTF-8 bytes: name the input as it names a str (it encodes one)
+        shown = str(error).replace('"<byte string>"', '"<unicode string>"')
+        collector.add("PLAN_YAML_SYNTAX", f"berkas bukan YAML yang sah: {shown}", f"not valid YAML: {shown}")
 
 
 class Node:
@@ -123,29 +156,41 @@ class SequenceNode(Node):
     __slots__ = ()
 
 
-def _build(text: str, collector: Collector, limits: PlanLimits) -> Node | None:
+def _compose(source: bytes, collector: Collector, limits: PlanLimits, document: Document,
+             split: bool) -> Iterator[Piece]:
     """The document's nodes, built from libyaml's events in one pass, in memory proportional to
-    the text; counted, bounded in depth and checked for aliases and escaped control characters
-    on the way. None (with the problems recorded) when refused or empty."""
+    the text (or, ``split``, to its largest top-level item); counted, bounded in depth and
+    checked for aliases and escaped control characters on the way. Problems are recorded; the
+    document's root is left None when refused or empty."""
     root: Node | None = None
     open_: list[tuple[Node, _Place]] = []  # the mappings and lists being filled, innermost last
     pending: list[Node | None] = []  # per open mapping: the key waiting for its value
     aliases: list[tuple[_Place, str, int]] = []
     alias_count = count = documents = 0
     max_nodes, max_depth = limits.max_nodes, limits.max_depth
-    loader = _LOADER(text)
+    # split: the root mapping's entries and the items of its lists are handed out, not kept
+    top_key: Node | None = None  # the key of the top-level entry being composed
+    top_value: Node | None = None  # its value, while it is being composed (a list: its node)
+    top_index = 0  # the next item's index in a top-level list
+    loader = _LOADER(source)
     try:
         while loader.check_event():
             event = loader.get_event()
             kind = type(event)
             if kind is yaml.ScalarEvent:
                 node: Node = ScalarNode(event.value, event.start_mark.line + 1, event.style)
-            elif kind is yaml.MappingEndEvent:
-                open_.pop()
-                pending.pop()
-                continue
-            elif kind is yaml.SequenceEndEvent:
-                open_.pop()
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                closed, _ = open_.pop()
+                if kind is yaml.MappingEndEvent:
+                    pending.pop()
+                if split and top_key is not None:
+                    depth = len(open_)
+                    if depth == 1 and closed is top_value:
+                        if kind is yaml.MappingEndEvent:  # a list was handed out at its start
+                            yield top_key, closed, None
+                        top_key = top_value = None
+                    elif depth == 2 and type(top_value) is SequenceNode and open_[1][0] is top_value:
+                        yield top_key, closed, top_index - 1
                 continue
             elif kind is yaml.MappingStartEvent:
                 node = MappingNode([], event.start_mark.line + 1)
@@ -160,51 +205,71 @@ def _build(text: str, collector: Collector, limits: PlanLimits) -> Node | None:
                                   "berkas bukan YAML yang sah: berkas rencana hanya satu dokumen",
                                   "not valid YAML: a plan file is one document",
                                   line=event.start_mark.line + 1)
-                    return None
+                    return
                 continue
             else:
                 continue
             place: _Place = None
+            handed = False  # handed out when whole instead of kept in its parent
             if open_:
                 parent, parent_place = open_[-1]
                 if type(parent) is SequenceNode:
-                    place = (parent_place, len(parent.value))
-                    parent.value.append(node)
+                    if split and parent is top_value and len(open_) == 2:
+                        place = (parent_place, top_index)
+                        top_index += 1
+                        handed = True
+                    else:
+                        place = (parent_place, len(parent.value))
+                        parent.value.append(node)
                 elif pending[-1] is None:
                     place = (parent_place, node)
                     pending[-1] = node
                 else:
                     key = pending[-1]
                     place = (parent_place, key)
-                    parent.value.append((key, node))
+                    if split and parent is root:
+                        top_key, top_value, top_index = key, node, 0
+                        handed = True
+                    else:
+                        parent.value.append((key, node))
                     pending[-1] = None
             else:
-                root = node
+                root = document.root = node
+                split = split and kind is yaml.MappingStartEvent
             count += 1
             if count > max_nodes:
                 _too_many(collector, limits, _path(place), node.line)
-                return None
+                return
             if len(open_) >= max_depth:
                 _too_deep(collector, limits, _path(place), node.line)
-                return None
-            if kind is yaml.ScalarEvent:
-                # raw control characters were refused before parsing: only an escape of a
-                # double-quoted scalar can make one
-                if node.style == '"' and (bad := CONTROL.search(node.value)) is not None:
+                return
+            if kind is yaml.ScalarEvent or kind is yaml.AliasEvent:
+                if kind is yaml.AliasEvent:
+                    alias_count += 1
+                    if len(aliases) < _LISTED:
+                        aliases.append((place, event.anchor or "…", node.line))
+                elif node.style == '"' and (bad := CONTROL.search(node.value)) is not None:
+                    # raw control characters were refused before parsing: only an escape of a
+                    # double-quoted scalar can make one
                     _control_problem(collector, bad.group(), _path(place), node.line, "", "")
-            elif kind is yaml.AliasEvent:
-                alias_count += 1
-                if len(aliases) < _LISTED:
-                    aliases.append((place, event.anchor or "…", node.line))
+                if handed:
+                    assert top_key is not None
+                    if node is top_value:
+                        yield top_key, node, None
+                        top_key = top_value = None
+                    else:
+                        yield top_key, node, top_index - 1
             else:
                 open_.append((node, place))
                 if kind is yaml.MappingStartEvent:
                     pending.append(None)
+                if handed and node is top_value and kind is yaml.SequenceStartEvent:
+                    assert top_key is not None
+                    yield top_key, node, None
     finally:
         loader.dispose()
     if alias_count:
         _alias_problems(collector, aliases, alias_count)
-    return None if collector.has_errors else root
 
 
 # A bound on the values a text of this many characters can hold (``{a,b}``: four in five);
@@ -212,14 +277,14 @@ def _build(text: str, collector: Collector, limits: PlanLimits) -> Node | None:
 _NODES_PER_CHARACTER = 2
 
 
-def _few_enough(text: str, collector: Collector, limits: PlanLimits) -> bool:
+def _few_enough(source: bytes, collector: Collector, limits: PlanLimits) -> bool:
     """Count the values of a large text as they are parsed, in constant memory; stop at the limit.
 
     Composing keeps every node in memory (about 300 bytes each): two million values of a 4 MiB
     text are 600 MB and many seconds before any of them could be counted.
     """
     count = 0
-    for event in yaml.parse(text, Loader=_LOADER):
+    for event in yaml.parse(source, Loader=_LOADER):
         if isinstance(event, yaml.NodeEvent):  # scalar, alias, start of a list or mapping
             count += 1
             if count > limits.max_nodes:
@@ -325,33 +390,45 @@ class Field:
 
     def mapping(self, allowed: tuple[str, ...], required: tuple[str, ...] = ()) -> dict[str, Field]:
         """The fields of a mapping; unknown and missing fields are problems."""
+        result: dict[str, Field] = {}
         if self.is_null:
-            result: dict[str, Field] = {}
+            pass
         elif not isinstance(self.node, MappingNode):
             self.error("PLAN_EXPECTED_MAPPING", "di sini diharapkan pasangan kunci: nilai",
                        "a mapping (key: value) is expected here")
             return {}
         else:
-            result = {}
             for key_node, value_node in self.node.value:
-                key = str(key_node.value)
-                child = Field(value_node, f"{self.path}.{key}" if self.path else key, self.collector)
-                if key not in allowed:
-                    child.error(
-                        "PLAN_UNKNOWN_FIELD",
-                        f"kolom '{key}' tidak dikenal (yang boleh: {', '.join(allowed)})",
-                        f"unknown field '{key}' (allowed: {', '.join(allowed)})",
-                    )
-                elif key in result:
-                    child.error("PLAN_DUPLICATE_FIELD", f"kolom '{key}' ditulis dua kali",
-                                f"field '{key}' given twice")
-                else:
-                    result[key] = child
+                self.entry(key_node, value_node, allowed, result)
         for key in required:
             if key not in result or result[key].is_null:
-                self.error("PLAN_MISSING_FIELD", f"kolom wajib '{key}' tidak ada",
-                           f"required field '{key}' is missing")
+                self.missing(key)
         return result
+
+    def entry(self, key_node: Node, value_node: Node, allowed: tuple[str, ...],
+              result: dict[str, Field]) -> Field | None:
+        """One entry of this mapping, added to ``result`` unless its key is unknown or given
+        before (a problem each)."""
+        key = str(key_node.value)
+        child = Field(value_node, f"{self.path}.{key}" if self.path else key, self.collector)
+        if key not in allowed:
+            child.error(
+                "PLAN_UNKNOWN_FIELD",
+                f"kolom '{key}' tidak dikenal (yang boleh: {', '.join(allowed)})",
+                f"unknown field '{key}' (allowed: {', '.join(allowed)})",
+            )
+        elif key in result:
+            child.error("PLAN_DUPLICATE_FIELD", f"kolom '{key}' ditulis dua kali",
+                        f"field '{key}' given twice")
+        else:
+            result[key] = child
+            return child
+        return None
+
+    def missing(self, key: str) -> None:
+        """The problem of a required key that this mapping lacks or leaves empty."""
+        self.error("PLAN_MISSING_FIELD", f"kolom wajib '{key}' tidak ada",
+                   f"required field '{key}' is missing")
 
     def items(self) -> list[Field]:
         if self.is_null:
