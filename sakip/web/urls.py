@@ -10,6 +10,7 @@ from sakip.web.accounts import views as accounts
 from sakip.web.dashboards import views as dashboards
 from sakip.web.entry import budgets, documents, evidence, grids, structure
 from sakip.web.entry import entry_workbook as entry_excel
+from sakip.web.exchange import forms as form_downloads
 from sakip.web.exchange import views as exchange
 from sakip.web.monitoring import entry as monitoring
 from sakip.web.monitoring import views as monitoring_views
@@ -50,6 +51,8 @@ agency_year = [
     path("unduh/workbook.xlsx", exchange.workbook_export, name="workbook_export"),
     path("impor/", exchange.workbook_import, name="workbook_import"),
     path("laporan.<slug:fmt>", exchange.report, name="report"),
+    path("formulir/<slug:form>-<int:quarter>.<slug:fmt>", form_downloads.download,
+         name="form_download"),
     path("periode/", monitoring.periods, name="periods"),
     path("periode/<slug:period>/", monitoring.period_entry, name="period_entry"),
 ]
