@@ -7,6 +7,8 @@ from decimal import Decimal
 
 from django.urls import reverse
 
+from sakip.web.entry.cells import shown
+from sakip.web.plans.convert import plan_from_db
 from sakip.web.plans.models import ANNUAL, Actual, Budget, Indicator, Target
 from sakip.web.workflow.models import AuditEntry
 from tests.web.world import YEAR
@@ -43,12 +45,15 @@ def test_indonesian_thousands_and_decimal_comma_are_read(world, operator_a):
 def test_a_malformed_number_is_shown_beside_its_cell_and_nothing_is_saved(world, operator_a):
     kla = Indicator.objects.get(agency=world.a, code="IKU-06")
     before = AuditEntry.objects.count()
+    quarter = list(Actual.objects.filter(indicator=kla, year=YEAR, period=1)
+                   .values_list("value", flat=True))
     response = grid_post(operator_a, world, kla, v0="12,3,4", v1="5")
     assert response.status_code == 400
     page = response.content.decode()
     assert "bukan angka" in page and 'aria-invalid="true"' in page
     assert Actual.objects.get(indicator=kla, year=YEAR, period=ANNUAL).value == Decimal("60.9")
-    assert not Actual.objects.filter(indicator=kla, year=YEAR, period=1).exists()
+    assert list(Actual.objects.filter(indicator=kla, year=YEAR, period=1)
+                .values_list("value", flat=True)) == quarter
     assert AuditEntry.objects.count() == before
 
 
@@ -90,10 +95,23 @@ def test_every_change_records_who_when_old_new_and_why(world, operator_a):
 
 def test_targets_are_edited_per_year(world, operator_a):
     k = Indicator.objects.get(agency=world.a, code="IKU-06")
-    data = {f"t-{k.pk}-{y}": v for y, v in ((2019, "70"), (2020, "77,5"), (2021, "80"),
-                                            (2022, "83"), (2023, "85"))}
+    plan = plan_from_db(world.a)
+    year_target = plan.indicator_by_code["IKU-06"].target(YEAR)
+    data = {f"t-{k.pk}-{y}": v for y, v in ((2019, "70"), (YEAR, shown(year_target.value)),
+                                            (2021, "80,5"), (2022, "83"), (2023, "85"))}
     assert operator_a.post(url("targets", world), data).status_code == 302
-    assert Target.objects.get(indicator=k, year=2020).value == Decimal("77.5")
+    assert Target.objects.get(indicator=k, year=2021, period=0, month=0).value == Decimal("80.5")
+
+
+def test_a_years_target_its_periods_no_longer_compose_to_needs_a_note(world, operator_a):
+    """The example's 2020 targets of IKU-06 have quarterly targets (demo data) that compose to
+    the year's: another year's target is refused until the year's target says why."""
+    k = Indicator.objects.get(agency=world.a, code="IKU-06")
+    assert plan_from_db(world.a).indicator_by_code["IKU-06"].period_targets(YEAR)
+    response = operator_a.post(url("targets", world), {f"t-{k.pk}-{YEAR}": "99"})
+    assert response.status_code == 400
+    assert "tidak sama dengan target tahun" in response.content.decode()
+    assert Target.objects.get(indicator=k, year=YEAR, period=0, month=0).value != Decimal(99)
 
 
 def test_a_locked_years_targets_are_not_changed_by_the_grid(world, operator_a):
@@ -106,7 +124,8 @@ def test_a_locked_years_targets_are_not_changed_by_the_grid(world, operator_a):
 
 
 def test_budgets_are_entered_in_rupiah_and_absorption_comes_from_the_core(world, operator_a):
-    budget = Budget.objects.get(activity__agency=world.a, activity__code="K1.1", year=YEAR)
+    budget = Budget.objects.get(activity__agency=world.a, activity__code="K1.1", year=YEAR,
+                                period=0, month=0)
     a = budget.activity
     response = operator_a.post(url("budgets", world), {
         f"b-{a.pk}-pg": "389.950.000", f"b-{a.pk}-rs": "Rp 350.000.000", f"b-{a.pk}-pi": "",
@@ -119,7 +138,8 @@ def test_budgets_are_entered_in_rupiah_and_absorption_comes_from_the_core(world,
 
 
 def test_a_negative_budget_is_refused(world, operator_a):
-    a = Budget.objects.get(activity__agency=world.a, activity__code="K1.1", year=YEAR).activity
+    a = Budget.objects.get(activity__agency=world.a, activity__code="K1.1", year=YEAR,
+                                period=0, month=0).activity
     response = operator_a.post(url("budgets", world), {f"b-{a.pk}-pg": "-5", f"b-{a.pk}-rs": ""})
     assert response.status_code == 400 and "tidak boleh negatif" in response.content.decode()
 
