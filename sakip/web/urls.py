@@ -55,6 +55,8 @@ agency_year = [
          name="form_download"),
     path("periode/", monitoring.periods, name="periods"),
     path("periode/<slug:period>/", monitoring.period_entry, name="period_entry"),
+    path("periode/<slug:period>/bukti/<int:indicator>/", monitoring.period_evidence,
+         name="period_evidence"),
 ]
 
 urlpatterns = [

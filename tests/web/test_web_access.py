@@ -78,6 +78,7 @@ MATRIX: dict[str, tuple[set[str], set[str] | None]] = {
     "form_download": (READERS, None),
     "periods": (READERS, None),
     "period_entry": (READERS, EDITORS),
+    "period_evidence": (READERS, EDITORS),  # GET: back to the period's page
     "region_windows": (ADMIN, ADMIN),
     "region_late": (REVIEWERS, None),
     "tasks": (EVERYONE - {"anonymous"}, EVERYONE - {"anonymous"}),
@@ -132,6 +133,7 @@ def kwargs(world, django_user_model):
         "form_download": {**agency_year, "form": "e81", "quarter": 0, "fmt": "xlsx"},
         "review_paper": {**agency_year, "which": "xlsx"},
         "period_entry": {**agency_year, "period": "tw1"},
+        "period_evidence": {**agency_year, "period": "tw1", "indicator": iku.pk},
         "region_windows": {"year": YEAR}, "region_late": {"year": YEAR},
     }, agency_year
 

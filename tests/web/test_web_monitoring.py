@@ -329,3 +329,39 @@ def test_the_command_is_reachable_as_python_m_sakip_web_notify_deadlines():
                                 "SAKIP_DATA_DIR": "/tmp/sakip-notify-help"}, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "--days" in result.stdout
+
+
+def test_evidence_of_a_period_realisation_counts_towards_completeness(world, operator_a):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from sakip.web.monitoring import completeness
+    from sakip.web.workflow.models import AuditEntry, Evidence
+
+    i = iku(world, "IKU-02")
+    url = reverse("period_evidence", kwargs={"agency": world.a.pk, "year": YEAR, "period": "tw1",
+                                             "indicator": i.pk})
+    pdf = SimpleUploadedFile("bukti.pdf", b"%PDF-1.4\n%\xe2\xe3\n", content_type="application/pdf")
+    first = operator_a.post(url, {"berkas": pdf}, follow=True)
+    assert "Simpan realisasi IKU-02 periode ini dahulu" in first.content.decode()
+    put_actual(world, "IKU-02", quarter=1, value="5")
+    pdf.seek(0)
+    assert operator_a.post(url, {"berkas": pdf}).status_code == 302
+    evidence = Evidence.objects.get(actual__indicator=i, actual__period=1)
+    assert evidence.name == "bukti.pdf"
+    assert AuditEntry.objects.filter(key="realisasi:IKU-02:2020:1", field="bukti").exists()
+    page = operator_a.get(entry_url(world)).content.decode()
+    assert "bukti.pdf" in page
+    assert completeness.by_period(world.a.pk, YEAR, [Q1])[0].evidenced == 1
+    close_q1(world)
+    pdf.seek(0)
+    refused = operator_a.post(url, {"berkas": pdf}, follow=True).content.decode()
+    assert "sudah ditutup" in refused and Evidence.objects.filter(actual__indicator=i).count() == 1
+
+
+def test_an_unknown_period_is_not_found_and_the_page_speaks_english(world, head_a):
+    assert head_a.get(entry_url(world, "tw5")).status_code == 404
+    assert head_a.get(entry_url(world, "b13")).status_code == 404
+    page = head_a.get(entry_url(world, "b7"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Realisation July 2020" in page and "Period target" in page
+    assert "read-only" in page  # the head does not edit

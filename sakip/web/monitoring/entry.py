@@ -101,6 +101,11 @@ def period_entry(request: HttpRequest, agency: Agency, year: int, state: AgencyY
     activities = {a.code: a for a in agency.activities.all()}
     lines = [b for b in plan.budgets_of(year) if b.activity in activities]
     form, rows = Form(), []
+    files: dict[int, list[Evidence]] = {}
+    for evidence in Evidence.objects.filter(
+            actual__indicator__agency=agency, actual__year=year, actual__period=current.quarter or 0,
+            actual__month=current.month or 0).select_related("actual"):
+        files.setdefault(evidence.actual.indicator_id, []).append(evidence)
     for i in indicators:
         core = plan.indicator_by_code[i.code]
         if core.target(year) is None and not core.period_targets(year):
@@ -116,7 +121,8 @@ def period_entry(request: HttpRequest, agency: Agency, year: int, state: AgencyY
             form.values[p + short] = (getattr(a, name) or "") if a else ""
         grain = _grain([*core.period_targets(year), *core.actuals_of(year)])
         rows.append({"indicator": i, "core": core, "prefix": p,
-                     "fixed": grain is not None and grain != current.months})
+                     "fixed": grain is not None and grain != current.months,
+                     "evidence": files.get(i.pk, [])})
     for b in lines:
         a = activities[b.activity]
         own = _own(plan.budget_periods(b.activity, year), current)
@@ -232,6 +238,7 @@ def _row(plan: model.Plan, row: dict[str, Any], form: Form, year: int,
               if name in asked or field["value"] or field["error"]]
     note = input_of(form, p + "n", f"{core.code} catatan target")
     return {"indicator": row["indicator"], "core": core, "fixed": row["fixed"],
+            "evidence": row.get("evidence", []),
             "annual": core.target(year), "track": track,
             "achievement": result.achievement if result is not None else None,
             "composed": (result.target, result.actual) if result is not None else (None, None),
@@ -250,3 +257,56 @@ def _line(plan: model.Plan, budget: model.Budget, activity: Any, form: Form, yea
             "fixed": grain is not None and grain != current.months,
             "spent": input_of(form, p + "s", f"{activity.code} realisasi anggaran"),
             "physical": input_of(form, p + "f", f"{activity.code} fisik")}
+
+
+@requires(Action.READ, post=Action.EDIT)
+def period_evidence(request: HttpRequest, agency: Agency, year: int, state: AgencyYear,
+                    period: str, indicator: int) -> HttpResponse:
+    """Attach an evidence file to an indicator's realisation of a period (POST; a GET goes back
+    to the period's page). The realisation must be saved first, and the period open."""
+    from django.contrib import messages
+    from django.db import transaction
+    from django.shortcuts import get_object_or_404
+
+    from sakip.web.entry.evidence import EvidenceForm
+    from sakip.web.plans.models import Actual, Indicator
+    from sakip.web.plans.write import audit_key, audit_label
+    from sakip.web.workflow.audit import Trail
+
+    current = _period(period)
+    back = redirect("period_entry", agency=agency.pk, year=year, period=windows.slug(current))
+    if request.method != "POST":
+        return back
+    item = get_object_or_404(Indicator, pk=indicator, agency=agency)
+    window = _window(agency, year, current)
+    row = Actual.objects.filter(indicator=item, year=year, period=current.quarter or 0,
+                                month=current.month or 0).first()
+    upload = EvidenceForm(request.POST, request.FILES)
+    if window is not None and window.closed:
+        messages.error(request, gettext("Masa pengisian periode ini sudah ditutup; bukti dukung "
+                                        "tidak dapat ditambahkan."))
+    elif row is None or (row.value is None and row.text is None):
+        messages.error(request, gettext("Simpan realisasi %(code)s periode ini dahulu, lalu "
+                                        "unggah buktinya.") % {"code": item.code})
+    elif not upload.is_valid():
+        for errors in upload.errors.values():
+            for error in errors:
+                messages.error(request, f"{item.code}: {error}")
+    else:
+        from pathlib import PurePath
+
+        data = upload.cleaned_data["berkas"]
+        key = (item.code, year, current.quarter, current.month)
+        with transaction.atomic():
+            name = PurePath(data.name or "berkas").name[:200]
+            evidence = Evidence(actual=row, name=name, kind=data.sakip_kind, size=data.size or 0,
+                                uploaded_by=request.user)
+            evidence.file.save(f"{agency.pk}-{item.code}-{year}-{windows.slug(current)}"
+                               f"{PurePath(name).suffix.lower()}", data, save=False)
+            evidence.save()
+            trail = Trail(agency, request.user, "", year)
+            trail.change(audit_key(agency, "actual", key), "Bukti " + audit_label("actual", key),
+                         "bukti", None, name)
+            trail.save()
+        messages.success(request, gettext("Bukti dukung terunggah."))
+    return back
