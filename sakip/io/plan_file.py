@@ -51,7 +51,7 @@ from sakip.io.limits import DEFAULT_LIMITS, PlanLimits
 from sakip.io.plan_checks import Key, Location, check_plan, describe
 from sakip.io.problems import InputError, Problem, Severity
 from sakip.io.standard_scales import standard_scales
-from sakip.io.yamlnode import Collector, Document, Field, Node, SequenceNode, stream
+from sakip.io.yamlnode import Collector, Document, Field, Node, SequenceNode, printable, stream
 
 T = TypeVar("T")
 
@@ -85,7 +85,7 @@ def load_plan(path: str | os.PathLike[str], limits: PlanLimits = DEFAULT_LIMITS)
             data = handle.read(limits.max_bytes + 1)
         if len(data) > limits.max_bytes:
             raise InputError([_too_large(name, limits)])
-        text = data.decode("utf-8")  # checked here; the parser reads the bytes
+        characters = _checked(data.decode("utf-8"), name, limits)  # the parser reads the bytes
     except UnicodeDecodeError:
         raise InputError([Problem("PLAN_FILE_NOT_TEXT",
                                   "berkas bukan teks UTF-8 (berkas rencana berformat YAML)",
@@ -94,7 +94,7 @@ def load_plan(path: str | os.PathLike[str], limits: PlanLimits = DEFAULT_LIMITS)
         raise InputError([Problem("PLAN_FILE_UNREADABLE", f"berkas tidak dapat dibaca: {error.strerror}",
                                   f"file cannot be read: {error.strerror}", file=name)]) from None
     with collection_paused():
-        return _parse(text, name, limits, data)
+        return _parse(data, characters, name, limits)
 
 
 def _too_large(name: str, limits: PlanLimits) -> Problem:
@@ -106,21 +106,31 @@ def _too_large(name: str, limits: PlanLimits) -> Problem:
 
 
 def parse_plan(text: str, source: str = "<plan>", limits: PlanLimits = DEFAULT_LIMITS) -> Plan:
+    characters = _checked(text, source, limits)
     with collection_paused():
-        return _parse(text, source, limits)
+        return _parse(text.encode("utf-8"), characters, source, limits)
 
 
-def _parse(text: str, source: str, limits: PlanLimits, encoded: bytes | None = None) -> Plan:
-    """Parse, build and check. The records are built from each top-level item as soon as it is
-    composed (sakip.io.yamlnode.stream), so the node tree never coexists whole with the plan.
-    Where each record is written is kept while building for a small text; for a larger one the
-    plan is checked first, and only when a problem must be shown is the text read again to
-    keep the places of the records the problems name (the same places, in the same order)."""
+def _checked(text: str, source: str, limits: PlanLimits) -> int:
+    """The length of a text that is not too large and holds no raw control character."""
     collector = Collector(source)
     if len(text) > limits.max_bytes:  # characters: at most as many as the bytes of the text
         raise InputError([_too_large(source, limits)])
-    everywhere = len(text) <= LOCATED_WHILE_BUILDING
-    plan, builder = _build(text, collector, limits, encoded, None if everywhere else frozenset())
+    if not printable(text, collector):
+        collector.raise_if_errors()
+    return len(text)
+
+
+def _parse(encoded: bytes, characters: int, source: str, limits: PlanLimits) -> Plan:
+    """Parse, build and check the text (``encoded`` in UTF-8, :func:`_checked`). The records
+    are built from each top-level item as soon as it is composed (sakip.io.yamlnode.stream),
+    so the node tree never coexists whole with the plan. Where each record is written is kept
+    while building for a small text; for a larger one the plan is checked first, and only when
+    a problem must be shown is the text read again to keep the places of the records the
+    problems name (the same places, in the same order)."""
+    collector = Collector(source)
+    everywhere = characters <= LOCATED_WHILE_BUILDING
+    plan, builder = _build(encoded, characters, collector, limits, None if everywhere else frozenset())
     if plan is None:
         collector.raise_if_errors()
         raise InputError([Problem("PLAN_INCOMPLETE", "berkas rencana tidak lengkap",
@@ -136,8 +146,8 @@ def _parse(text: str, source: str, limits: PlanLimits, encoded: bytes | None = N
 
         problems = check_plan(plan, note)
         if collector.has_errors or any(p.severity is Severity.ERROR for p in problems):
-            _, again = _build(text, Collector(source), limits, encoded, frozenset(asked))
-            problems = check_plan(plan, again.locate)
+            _, builder = _build(encoded, characters, Collector(source), limits, frozenset(asked))
+            problems = check_plan(plan, builder.locate)
     collector.problems.extend(problems)
     collector.raise_if_errors()
     return plan.canonical()
@@ -150,13 +160,13 @@ LOCATED_WHILE_BUILDING = 256 * 1024
 _SOMEWHERE = Location()  # what the first check of a large text is told: only whether it finds
 
 
-def _build(text: str, collector: Collector, limits: PlanLimits, encoded: bytes | None,
+def _build(encoded: bytes, characters: int, collector: Collector, limits: PlanLimits,
            wanted: frozenset[tuple[str, Key]] | None) -> tuple[Plan | None, _Builder]:
     """The plan built from the text's pieces as they are composed, keeping where the records
     ``wanted`` are written (all when None); raises when the text cannot be composed or is empty."""
     document = Document()
     builder = _Builder(collector, wanted)
-    for key, value, index in stream(text, collector, limits, document, encoded):
+    for key, value, index in stream(encoded, characters, collector, limits, document):
         builder.take(key, value, index)
     collector.raise_if_errors()  # the document's own problems: what was built is moot
     root = Field(document.root, "", collector)

@@ -30,6 +30,7 @@ E = TypeVar("E", bound=enum.Enum)
 _LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
 _NULLS = {"", "~", "null", "Null", "NULL"}
+_INTEGERS = tuple(range(LAST_YEAR + 1))  # years, quarters, months: shared, not one per value
 _TRUE = {"true", "True", "TRUE", "yes", "ya"}
 _FALSE = {"false", "False", "FALSE", "no", "tidak"}
 
@@ -70,10 +71,24 @@ def compose(text: str, collector: Collector, limits: PlanLimits = DEFAULT_LIMITS
     alias, more than ``limits.max_nodes`` values, nesting deeper than ``limits.max_depth``, a
     control character in any text (an escape such as ``"\\x00"`` in a double-quoted scalar).
     """
+    if not printable(text, collector):
+        return None
     document = Document()
-    for _ in stream(text, collector, limits, document, split=False):
+    for _ in stream(text.encode("utf-8"), len(text), collector, limits, document, split=False):
         pass  # nothing is handed out: the whole tree is the document's root
     return None if collector.has_errors else document.root
+
+
+def printable(text: str, collector: Collector) -> bool:
+    """Whether the text holds no raw control character; the first ones are problems, by line
+    and column (YAML refuses them without a line)."""
+    if CONTROL.search(text) is None:
+        return True
+    for _, raw in zip(range(_LISTED), CONTROL.finditer(text), strict=False):
+        row = text.count("\n", 0, raw.start()) + 1
+        column = raw.start() - (text.rfind("\n", 0, raw.start()) + 1) + 1
+        _control_problem(collector, raw.group(), None, row, f" (kolom {column})", f" (column {column})")
+    return False
 
 
 class Document:
@@ -92,25 +107,19 @@ class Document:
 Piece = tuple["Node", "Node", "int | None"]
 
 
-def stream(text: str, collector: Collector, limits: PlanLimits, document: Document,
-           encoded: bytes | None = None, split: bool = True) -> Iterator[Piece]:
+def stream(source: bytes, characters: int, collector: Collector, limits: PlanLimits,
+           document: Document, split: bool = True) -> Iterator[Piece]:
     """The document's top-level entries, and each item of a top-level list, as soon as each is
     composed (``split``): a reader that builds from each piece and drops it holds one item's
     nodes at a time instead of the whole tree. Otherwise the whole tree is in ``document.root``.
 
-    The problems are :func:`compose`'s, in ``collector``; when it has errors afterwards the
+    ``source`` is the text in UTF-8 (``characters`` long, checked by :func:`printable`); the
+    problems are :func:`compose`'s, in ``collector``, and when it has errors afterwards the
     pieces handed out do not make a valid document (the reader's own problems are moot).
-    ``encoded`` is ``text`` in UTF-8 when the caller has it (the parser reads it without a copy).
     """
-    if CONTROL.search(text) is not None:  # YAML refuses them raw, without a line
-        for _, raw in zip(range(_LISTED), CONTROL.finditer(text), strict=False):
-            row = text.count("\n", 0, raw.start()) + 1
-            column = raw.start() - (text.rfind("\n", 0, raw.start()) + 1) + 1
-            _control_problem(collector, raw.group(), None, row, f" (kolom {column})", f" (column {column})")
-        return
-    source = encoded if encoded is not None else text.encode("utf-8")
     try:
-        if len(text) * _NODES_PER_CHARACTER > limits.max_nodes and not _few_enough(source, collector, limits):
+        if characters * _NODES_PER_CHARACTER > limits.max_nodes \
+                and not _few_enough(source, collector, limits):
             return
         yield from _compose(source, collector, limits, document, split)
     except yaml.MarkedYAMLError as error:
@@ -519,6 +528,8 @@ class Field:
             self.error("PLAN_BAD_INTEGER", f"'{value}' bukan bilangan bulat",
                        f"'{value}' is not a whole number")
             return None
+        if 0 <= number <= LAST_YEAR:
+            number = _INTEGERS[number]  # one object for every target or budget of a year
         if (low is not None and number < low) or (high is not None and number > high):
             self.error("PLAN_OUT_OF_RANGE", f"{number} di luar rentang {low}–{high}",
                        f"{number} is outside {low}–{high}")
