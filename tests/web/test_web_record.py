@@ -112,6 +112,12 @@ def writes(world, operator_a) -> list[tuple[str, str, dict]]:
     version = a.agreements.filter(year=YEAR).first()
     page("agreement_edit", year=YEAR, field="rev", version=version.pk,
          change={"first_name": "Orang Lain"})
+    for year in (YEAR, NEXT):  # a period's page: its target, realisation and causes
+        page("period_entry", year=year, field="rev", period="tw1",
+             change={f"p-{kla.pk}-t": "75", f"p-{kla.pk}-v": "12", f"p-{kla.pk}-o": "sebab",
+                     f"p-{kla.pk}-f": "tindak lanjut"})
+    result.append(("period_evidence", url(world, "period_evidence", YEAR, period="tw1",
+                                          indicator=kla.pk), {"berkas": _png()}))
     return result
 
 
