@@ -133,7 +133,8 @@ def test_an_approved_and_published_year_does_not_change_whatever_is_posted_elsew
     clients = {name: world.client(name) for name in PERSONAS}
     before = frozen_outputs(world, clients)
     posts = writes(world, operator_a)
-    covered = {name for name, _, _ in posts} | {"workbook_import", "evidence_delete"}
+    covered = {name for name, _, _ in posts} | {"workbook_import", "evidence_delete",
+                                                "entry_workbook"}
     write_pages = {p.name for p in agency_year if isinstance(p, URLPattern)
                    and getattr(p.callback, "access", (None, None))[1] is Action.EDIT}
     assert write_pages <= covered, f"write pages without a post here: {write_pages - covered}"
@@ -147,6 +148,9 @@ def test_an_approved_and_published_year_does_not_change_whatever_is_posted_elsew
         kla = Indicator.objects.get(agency=world.a, code="IKU-06")
         client.post(url(world, "actual_detail", NEXT, indicator=kla.pk), {"berkas": _png()})
         client.post(url(world, "workbook_import", NEXT), {"berkas": _changed_workbook(world)})
+        for year in (YEAR, NEXT):  # the entry workbook of each year, every realisation changed
+            client.post(url(world, "entry_workbook", year), {
+                "periode": "tahun", "alasan": "isian", "berkas": _changed_entry(world, year)})
         client.post(reverse("agency_settings", kwargs={"agency": world.a.pk}),
                     _settings(world, negative="t/r"))
     assert saved >= 10  # the operator's posts on the next year went through
@@ -163,7 +167,7 @@ def _settings(world, negative):
     return {"name": sp.name, "start": sp.start, "end": sp.end, "baseline_year": sp.baseline_year,
             "rounding": "half_up", "achievement_places": 2, "negative_formula": negative,
             "cap": "", "absorption_threshold": "80", "predicate_scale": sp.predicate_scale,
-            "category_scale": sp.category_scale}
+            "category_scale": sp.category_scale, "off_track_below": "80", "well_above": "120"}
 
 
 def _changed_workbook(world) -> SimpleUploadedFile:
@@ -173,11 +177,36 @@ def _changed_workbook(world) -> SimpleUploadedFile:
 
     plan = plan_from_db(world.a)
     changed = replace(plan, indicators=tuple(
-        replace(i, actuals=tuple(replace(a, value=a.value + 1) if a.value is not None else a
-                                 for a in i.actuals)) for i in plan.indicators))
+        replace(i, actuals=tuple(
+            replace(a, value=a.value + 1)
+            if a.value is not None and a.quarter is None and a.month is None else a
+            for a in i.actuals)) for i in plan.indicators))  # years' figures (periods' need causes)
     buffer = io.BytesIO()
     export_plan(changed, buffer)
     return SimpleUploadedFile("ubah.xlsx", buffer.getvalue(),
+                              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+def _changed_entry(world, year: int) -> SimpleUploadedFile:
+    """The year's entry workbook (sakip/io/entry) with every open realisation cell changed."""
+    import openpyxl
+
+    from sakip.io.entry import EntryPeriod, export_entry
+
+    buffer = io.BytesIO()
+    export_entry(plan_from_db(world.a), EntryPeriod.from_slug(year, "tahun"), buffer)
+    book = openpyxl.load_workbook(io.BytesIO(buffer.getvalue()))
+    sheet = book["Indikator"]
+    header = next(row for row in sheet.iter_rows(max_row=10) if any(
+        str(cell.value or "").startswith("Realisasi") for cell in row))
+    column = next(c.column for c in header if str(c.value or "").startswith("Realisasi"))
+    for row in range(header[0].row + 1, sheet.max_row + 1):
+        cell = sheet.cell(row=row, column=column)
+        if not cell.protection.locked:
+            cell.value = 7
+    out = io.BytesIO()
+    book.save(out)
+    return SimpleUploadedFile("isian.xlsx", out.getvalue(),
                               "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
@@ -185,14 +214,14 @@ def test_a_change_of_a_locked_year_through_any_page_is_refused_with_its_reason(
         world, operator_a, head_a):
     approve(world, operator_a, head_a)
     kla = Indicator.objects.get(agency=world.a, code="IKU-06")
-    before = Target.objects.get(indicator=kla, year=YEAR).value
+    before = Target.objects.get(indicator=kla, year=YEAR, period=0, month=0).value
     response = operator_a.post(url(world, "structure_delete", NEXT, kind="indikator", pk=kla.pk),
                                {"rev": world.a.revision})
     assert response.status_code == 302
     assert Indicator.objects.filter(pk=kla.pk).exists()  # it holds 2020's figures
     entries = [str(m) for m in response.wsgi_request._messages]
     assert any("2020" in m and "Disetujui" in m for m in entries), entries
-    assert Target.objects.get(indicator=kla, year=YEAR).value == before
+    assert Target.objects.get(indicator=kla, year=YEAR, period=0, month=0).value == before
 
 
 def test_approval_freezes_a_snapshot_chained_to_the_previous_one(world, operator_a, head_a):
