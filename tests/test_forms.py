@@ -46,12 +46,13 @@ def test_e81_of_the_year_every_k_column(belitung) -> None:
     assert (iku05.final_target, iku05.before, iku05.target) == (D("5.1"), D("8.17"), D("5.7"))
     assert iku05.quarters == (D("0.8"), D("0.57"), D("0.92"), D("0.8"))
     assert iku05.year == D("3.09")  # = 0,80 + 0,57 + 0,92 + 0,80
-    assert iku05.cumulative == D("11.26")  # 14 = 8,17 + 3,09
-    assert iku05.achievement == D("-20.78")  # (2 × 5,1 − 11,26) / 5,1 × 100 = −20,784
+    # 14: a rate is a level over the years (over_years: last): the latest year's, 3,09
+    assert iku05.cumulative == D("3.09")
+    assert iku05.achievement == D("139.41")  # (2 × 5,1 − 3,09) / 5,1 × 100 = 139,412
     iku07 = _k(form, "IKU-07")
     assert (iku07.final_target, iku07.before, iku07.year) == (D("4.4"), D("3.17"), D("2.84"))
-    assert iku07.cumulative == D("6.01")  # 3,17 + 2,84
-    assert iku07.achievement == D("63.41")  # (8,8 − 6,01) / 4,4 × 100 = 63,409
+    assert iku07.cumulative == D("2.84")  # the latest year's (last over the years)
+    assert iku07.achievement == D("135.45")  # (8,8 − 2,84) / 4,4 × 100 = 135,4545
     ikp11 = _k(form, "IKP-1.1")  # a program's: no 2023 target, no 2019 realisation
     assert (ikp11.final_target, ikp11.before, ikp11.target) == (None, None, D("100"))
     assert ikp11.quarters == (D("21"), D("36.4"), D("61.8"), D("86.47"))
@@ -88,10 +89,10 @@ def test_e81_of_the_year_every_rp_column(belitung) -> None:
 
 def test_e81_footer(belitung) -> None:
     form = e81.build(belitung, 2020)
-    assert form.mean_k == D("53.70")  # (118,48 − 20,78 + 63,41) / 3 = 53,703
+    assert form.mean_k == D("131.11")  # (118,48 + 139,41 + 135,45) / 3 = 131,113
     # the programs' column 15 Rp: (83,95 + 58,88 + 83,30 + 55,25 + 76,83 + 85,97) / 6 = 74,03
     assert form.mean_rp == D("74.03")
-    assert form.predicate == "Tidak tercapai"  # predikat-permenpan: below 100
+    assert form.predicate == "Melebihi target"  # predikat-permenpan: above 100
     assert form.notes.obstacles == (
         "IKP-1.1 (Apr–Jul): Pelayanan di luar panti dibatasi selama pembatasan sosial "
         "Covid-19; kunjungan rumah ditunda",
@@ -133,7 +134,7 @@ def test_e80_every_computed_column(belitung) -> None:
     iku07 = next(f for line in form.lines for f in line.indicators if f.code == "IKU-07")
     # 2019 has no target: no ratio; 2020: (2 × 5 − 2,84) / 5 × 100 = 143,2
     assert [y.ratio for y in iku07.years][:2] == [None, D("143.20")]
-    assert (iku07.cumulative, iku07.achievement) == (D("6.01"), D("63.41"))
+    assert (iku07.cumulative, iku07.achievement) == (D("2.84"), D("135.45"))
     p2 = _rp(form, "P2")
     assert (p2.years[1].target, p2.years[1].actual) == (D("463300300"), D("272810165"))
     assert p2.years[1].ratio == D("58.88")  # 272.810.165 / 463.300.300 × 100 = 58,884
@@ -203,8 +204,8 @@ def test_the_e80_workbook_has_both_parts(belitung) -> None:
 
 
 @pytest.mark.parametrize("name, quarter, figures", [
-    ("e81", None, ["EVALUASI TERHADAP HASIL RENJA", "118,48", "2.151.175.676", "-20,78",
-                   "Tidak tercapai", "H. NURMAN SUNANDA"]),
+    ("e81", None, ["EVALUASI TERHADAP HASIL RENJA", "118,48", "2.151.175.676", "139,41",
+                   "Melebihi target", "H. NURMAN SUNANDA"]),
     ("e80", None, ["EVALUASI TERHADAP HASIL RENSTRA", "104,86", "463.300.300", "143,20"]),
     ("monev", 2, ["TRIWULAN II TAHUN 2020", "72,80", "Di bawah target", "9.265.000"]),
 ])

@@ -155,9 +155,11 @@ def test_progress_and_cumulative_follow_the_rule() -> None:
     assert (so_far.value, so_far.of_year, so_far.final_target) == (
         Decimal(50), Decimal("50.00"), Decimal(400))
     assert so_far.of_final == Decimal("12.50")
-    assert cumulative(plan, indicator, 2020) == Decimal(140)  # 90 in 2019 + 50 so far (sum)
+    assert cumulative(plan, indicator, 2020) == Decimal(50)  # a level: the latest year's
+    total = replace(indicator, over_years=Aggregation.SUM)
+    assert cumulative(plan, total, 2020) == Decimal(140)  # a total: 90 in 2019 + 50 so far
     last = replace(indicator, aggregation=Aggregation.LAST)
-    assert cumulative(plan, last, 2020) == Decimal(25)  # the latest value
+    assert cumulative(plan, last, 2020) == Decimal(25)  # 2020 is its last quarter's value
 
 
 def test_a_mix_of_quarters_and_months_and_both_on_one_record_are_refused() -> None:

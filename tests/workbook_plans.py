@@ -131,6 +131,7 @@ def full_plan() -> Plan:
                 code="IKU-02", name="Prevalensi kekerasan", level=Level.OBJECTIVE, owner="S1",
                 unit="kasus per 10.000", precision=3, polarity=Polarity.NEGATIVE,
                 negative_formula=NegativeFormula.T_OVER_R, aggregation=Aggregation.SUM,
+                over_years=Aggregation.SUM,
                 cap=D("120"),
                 targets=(Target(2020, D("12.125")),),
                 actuals=(Actual(2020, status=ActualStatus.NOT_AVAILABLE,

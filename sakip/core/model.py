@@ -257,6 +257,10 @@ class Indicator:
     targets: tuple[Target, ...] = ()
     actuals: tuple[Actual, ...] = ()
     cap: Decimal | None = None  # the achievement printed and counted is at most this (120, 100)
+    # How the years compose the realisation to date over the strategic plan (E.81, E.80): the
+    # latest year's (a level: a rate, a percentage, a status), or their sum when the final
+    # target is a total over the years (houses built in five years).
+    over_years: Aggregation = Aggregation.LAST
 
     def target(self, year: int) -> Target | None:
         """The target of the whole year."""

@@ -10,8 +10,9 @@ a realisation well off its period target carries its causes (:mod:`sakip.io.plan
   *off track* (below ``Settings.off_track_below``) or *well above* (over ``Settings.well_above``).
 - :func:`progress` — the realisation from the start of the year to the end of a period, against
   the year's target and the strategic plan's final target.
-- :func:`cumulative` — the realisation over the strategic plan's years up to one, composed by the
-  indicator's rule (E.81 column 13): the sum for a sum indicator, the latest for a last-value one.
+- :func:`cumulative` — the realisation over the strategic plan's years up to one, the years
+  composed by the indicator's ``over_years`` rule (E.81's cumulative column): the latest year's
+  value for a level, the sum for a total over the years.
 """
 
 from __future__ import annotations
@@ -183,9 +184,10 @@ def year_value(indicator: Indicator, year: int) -> Decimal | None:
 
 
 def cumulative(plan: Plan, indicator: Indicator, last: int) -> Decimal | None:
-    """The realisation over the strategic plan's years up to ``last``, composed by the
-    indicator's rule (the sum of the years for a sum indicator, the latest for a last-value one,
-    their mean, maximum or minimum)."""
+    """The realisation over the strategic plan's years up to ``last``, the years composed by the
+    indicator's ``over_years`` rule: the latest year's value for a level (the default), their sum
+    for a total over the years, or their mean, maximum or minimum. Each year's value is its own
+    or its periods composed by ``aggregation`` (:func:`year_value`)."""
     years = range(plan.strategic_plan.start, last + 1)
     values = [v for y in years if (v := year_value(indicator, y)) is not None]
-    return compose(indicator.aggregation, values)
+    return compose(indicator.over_years, values)

@@ -257,7 +257,12 @@ INDICATORS = Sheet(
         C("negative_formula", "Rumus negatif", Kind.CHOICE,
           "Hanya untuk indikator negatif, bila berbeda dari Pengaturan: 2T-R atau T/R."),
         C("aggregation", "Gabungan triwulan", Kind.CHOICE,
-          "Cara menggabungkan triwulan: Kumulatif (dijumlah), Nilai terakhir, Rata-rata.", width=16),
+          "Cara triwulan atau bulan membentuk nilai setahun: Jumlah, Nilai terakhir (bawaan), "
+          "Rata-rata, Tertinggi, Terendah.", width=16),
+        C("over_years", "Gabungan tahun", Kind.CHOICE,
+          "Cara tahun-tahun Renstra membentuk realisasi s.d. tahun ini (formulir E.81/E.80): "
+          "Nilai terakhir (bawaan: angka tingkat, persentase) atau Jumlah (target akhir "
+          "berupa total selama Renstra).", width=16),
         C("cap", "Batas capaian", Kind.DECIMAL,
           "Capaian indikator ini paling tinggi sekian, misalnya 100 atau 120 (dicatat dalam "
           "laporan beserta capaian sebelum dibatasi). Kosong: tanpa batas."),

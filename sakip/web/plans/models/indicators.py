@@ -30,6 +30,9 @@ class Indicator(models.Model):
                                    choices=choices.Aggregation.choices,
                                    default=choices.Aggregation.LAST)
     cap = measure(verbose_name="batas capaian")
+    over_years = models.CharField("penggabungan tahun", max_length=12,
+                                  choices=choices.Aggregation.choices,
+                                  default=choices.Aggregation.LAST)
     formula = long_text(verbose_name="rumus realisasi")
     definition = long_text(verbose_name="definisi")
     data_source = long_text(verbose_name="sumber data")
