@@ -16,7 +16,8 @@ def url(world, name, **kwargs):
 def indicator_form(k: Indicator, **changes):
     data = {"code": k.code, "name": k.name, "pemilik": f"{k.level}:{k.owner}", "unit": k.unit or "",
             "precision": k.precision, "polarity": k.polarity, "negative_formula": "",
-            "aggregation": k.aggregation, "formula": k.formula or "", "definition": "",
+            "aggregation": k.aggregation, "over_years": k.over_years,
+            "formula": k.formula or "", "definition": "",
             "data_source": "", "kind": "", "levels": "", "baseline_year": "",
             "baseline_value": "", "baseline_text": ""}
     if k.key:
