@@ -365,3 +365,36 @@ def test_an_unknown_period_is_not_found_and_the_page_speaks_english(world, head_
     page = head_a.get(entry_url(world, "b7"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Realisation July 2020" in page and "Period target" in page
     assert "read-only" in page  # the head does not edit
+
+
+def test_which_window_covers_a_record_of_a_period(world):
+    month = {m: Window(region=world.a.region, year=YEAR, month=m, deadline=timezone.now())
+             for m in (1, 2, 3)}
+    quarterly = [Window(region=world.a.region, year=YEAR, quarter=1, deadline=timezone.now())]
+    assert windows.covering(quarterly, Period.of(None, 2)) is quarterly[0]
+    assert windows.covering(list(month.values()), Period.of(1, None)) is month[3]  # its last month
+    assert windows.covering(list(month.values()), Period.of(None, 2)) is month[2]
+    assert windows.covering(list(month.values()), Period.of(2, None)) is None
+    assert windows.key_period("realisasi:IKU-01:2020:3", 2020) == Period.of(3, None)
+    assert windows.key_period("realisasi:IKU-01:2020:0:b7", 2020) == Period.of(None, 7)
+    assert windows.key_period("anggaran:K1.1:2020:b12", 2020) == Period.of(None, 12)
+    assert windows.key_period("target:IKU-01:2020", 2020) is None
+    assert windows.key_period("realisasi:IKU-01:2020:0", 2020) is None
+    assert [windows.slug(p) for p in (Period.of(4, None), Period.of(None, 11))] == ["tw4", "b11"]
+
+
+def test_the_mail_language_is_chosen_on_tugas_saya(world, operator_a, mailoutbox,
+                                                   django_capture_on_commit_callbacks):
+    from django.urls import reverse
+
+    from sakip.web.workflow.transitions import take
+
+    with_addresses()
+    assert operator_a.post(reverse("tasks"), {"bahasa": "en"}).status_code == 302
+    assert 'value="en" selected' in operator_a.get(reverse("tasks")).content.decode()
+    state = windows_state(world)
+    take(user("operator_a"), state, "ajukan")
+    with django_capture_on_commit_callbacks(execute=True):
+        take(user("head_a"), state, "kembalikan", "bukti kurang")
+    assert mailoutbox[0].subject.endswith("returned for correction")
+    assert "Reason: bukti kurang" in mailoutbox[0].body
