@@ -82,6 +82,13 @@ def periods(request: HttpRequest, agency: Agency, year: int, state: AgencyYear) 
         "agency": agency, "state": state, "year": year, "rows": rows})
 
 
+def _short(period: Period) -> str:
+    """``TW III`` / ``Jul`` in Indonesian, ``Q III`` / ``Jul`` in English."""
+    if _lang() == "id":
+        return period.short()
+    return period.label("en")[:3] if period.months == 1 else "Q " + period.label("en").split()[-1]
+
+
 def _lang() -> str:
     from django.utils.translation import get_language
 
@@ -154,6 +161,7 @@ def period_entry(request: HttpRequest, agency: Agency, year: int, state: AgencyY
         "quarters": [p for p in all_periods() if p.months == 3],
         "months": [p for p in all_periods() if p.months == 1],
         "slugs": {p: windows.slug(p) for p in all_periods()},
+        "shorts": {p: _short(p) for p in all_periods()},
         "count": completeness.by_period(agency.pk, year, [current])[0],
     }, status=status)
 
