@@ -398,3 +398,17 @@ def test_the_mail_language_is_chosen_on_tugas_saya(world, operator_a, mailoutbox
         take(user("head_a"), state, "kembalikan", "bukti kurang")
     assert mailoutbox[0].subject.endswith("returned for correction")
     assert "Reason: bukti kurang" in mailoutbox[0].body
+
+
+def test_a_quarter_page_shows_a_line_entered_by_months_composed_read_only(world, operator_a):
+    activity = world.a.activities.filter(budgets__year=YEAR, budgets__ceiling__isnull=False).first()
+    edits = [r.Put(r.BUDGET, (activity.code, YEAR, None, m),
+                   model.Budget(activity.code, YEAR, spent=Decimal(spent), physical=Decimal(pct),
+                                month=m)) for m, spent, pct in ((1, 1000, 5), (2, 2500, 12))]
+    assert not write(world.a, user("operator_a"), edits).refused
+    page = operator_a.get(entry_url(world)).content.decode()
+    row = page.split(f'data-code="{activity.code}"')[1].split("</tr>")[0]
+    assert "Rp 3.500" in row and ">12<" in row and "diisi per bulan" in row
+    assert f'name="k-{activity.pk}-s"' not in row
+    january = operator_a.get(entry_url(world, "b1")).content.decode()
+    assert 'value="1.000"' in january.split(f'data-code="{activity.code}"')[1].split("</tr>")[0]

@@ -23,7 +23,8 @@ from sakip.core import model
 from sakip.core import records as r
 from sakip.core.monitoring import Standing as Track
 from sakip.core.monitoring import period_results, progress
-from sakip.core.periods import MONTHS, QUARTERS, Period, period_of
+from sakip.core.enums import Aggregation
+from sakip.core.periods import MONTHS, QUARTERS, Period, period_of, within
 from sakip.web.access import Action, can, requires
 from sakip.web.entry.cells import number, shown, text
 from sakip.web.entry.saving import Form, Inputs, input_of, saved
@@ -261,7 +262,14 @@ def _line(plan: model.Plan, budget: model.Budget, activity: Any, form: Form, yea
     periods = plan.budget_periods(budget.activity, year)
     grain = _grain(periods)
     p = f"k-{activity.pk}-"
-    return {"activity": activity, "budget": budget,
+    composed = (None, None)
+    if grain == 1 and current.months == 3:  # a quarter of a line entered by months
+        quarter = current.end // 3
+        composed = tuple(within(rule, [(at, getattr(b, name)) for b in periods
+                                       if (at := period_of(b)) is not None], quarter)
+                         for rule, name in ((Aggregation.SUM, "spent"),
+                                            (Aggregation.LAST, "physical")))
+    return {"activity": activity, "budget": budget, "composed": composed,
             "fixed": grain is not None and grain != current.months,
             "spent": input_of(form, p + "s", f"{activity.code} realisasi anggaran"),
             "physical": input_of(form, p + "f", f"{activity.code} fisik")}
