@@ -11,6 +11,7 @@ tried to write, so the causes the check asks for are shown beside the value.
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -21,9 +22,9 @@ from django.utils.translation import gettext_lazy as _
 
 from sakip.core import model
 from sakip.core import records as r
+from sakip.core.enums import Aggregation
 from sakip.core.monitoring import Standing as Track
 from sakip.core.monitoring import period_results, progress
-from sakip.core.enums import Aggregation
 from sakip.core.periods import MONTHS, QUARTERS, Period, period_of, within
 from sakip.web.access import Action, can, requires
 from sakip.web.entry.cells import number, shown, text
@@ -262,7 +263,7 @@ def _line(plan: model.Plan, budget: model.Budget, activity: Any, form: Form, yea
     periods = plan.budget_periods(budget.activity, year)
     grain = _grain(periods)
     p = f"k-{activity.pk}-"
-    composed = (None, None)
+    composed: tuple[Decimal | None, ...] = (None, None)
     if grain == 1 and current.months == 3:  # a quarter of a line entered by months
         quarter = current.end // 3
         composed = tuple(within(rule, [(at, getattr(b, name)) for b in periods
