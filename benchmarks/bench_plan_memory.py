@@ -86,8 +86,9 @@ def peak(command: list[str], source: str | None) -> dict[str, float | int | str]
     env = dict(os.environ)
     paths = [source or str(ROOT), env.get("PYTHONPATH", "")]
     env["PYTHONPATH"] = os.pathsep.join(p for p in paths if p)
+    # run from the checkout: ``python -c`` and ``-m`` put the working folder first on the path
     done = subprocess.run([sys.executable, "-c", WRAPPER, *command], capture_output=True,
-                          text=True, check=True, cwd=ROOT, env=env)
+                          text=True, check=True, cwd=source or ROOT, env=env)
     result: dict[str, float | int | str] = json.loads(done.stdout)
     return result
 
