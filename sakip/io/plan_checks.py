@@ -151,15 +151,22 @@ def nowhere(kind: str, key: Key, field: str | None, nth: int) -> Location:
     return Location(path=f"{path}.{field}" if field else path)
 
 
-def check_plan(plan: Plan, locate: Locator = nowhere) -> list[Problem]:
-    """Every integrity problem of ``plan``, each at the place ``locate`` gives it."""
-    return _Checks(plan, locate).run()
+def check_plan(plan: Plan, locate: Locator = nowhere,
+               entered: set[Key] | None = None) -> list[Problem]:
+    """Every integrity problem of ``plan``, each at the place ``locate`` gives it.
+
+    ``entered`` names the realisations being saved when only some are (the web's write path):
+    the causes a period's realisation needs are then asked of those only, so a change elsewhere
+    (a target, a threshold) does not refuse itself over values it did not touch; their pages
+    show what they now need. None: every realisation is being entered (a file, a workbook)."""
+    return _Checks(plan, locate, entered).run()
 
 
 class _Checks:
-    def __init__(self, plan: Plan, locate: Locator) -> None:
+    def __init__(self, plan: Plan, locate: Locator, entered: set[Key] | None = None) -> None:
         self.plan = plan
         self.locate = locate
+        self.entered = entered
         self.problems: list[Problem] = []
         # years are only compared with a period that was read
         self.period_read = all(locate(STRATEGIC_PLAN, (), name, 0) is not None
@@ -542,6 +549,8 @@ class _Checks:
         record = result.record
         assert record is not None
         key = (indicator.code, record.year, record.quarter, record.month)
+        if self.entered is not None and key not in self.entered:
+            return
         achieved = format_id(result.achievement, None) if result.achievement is not None else "?"
         achieved_en = _plain(result.achievement) if result.achievement is not None else "?"
         off = result.standing is Standing.OFF_TRACK

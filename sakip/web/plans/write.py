@@ -245,7 +245,8 @@ def _problems(agency: m.Agency, base: Plan, new: Plan, changes: list[r.Change],
                 r.Change(kind, (), year, "", None, None), locate))
     problems += _period_closed(agency, changes, locate)
     problems += _evidence_kept(agency, new, changes, locate)
-    errors = [p for p in check_plan(new, locate) if p.severity is Severity.ERROR]
+    entered = {change.key for change in changes if change.kind == r.ACTUAL}
+    errors = [p for p in check_plan(new, locate, entered) if p.severity is Severity.ERROR]
     if errors:  # only what this change breaks: a plan made invalid elsewhere can still be edited
         known = {(p.code, p.message_id) for p in check_plan(base)
                  if p.severity is Severity.ERROR}
