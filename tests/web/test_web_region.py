@@ -28,8 +28,10 @@ def test_the_admin_creates_an_agency(world, admin):
 def test_the_admin_creates_an_operator_who_can_then_sign_in(world, admin):
     response = admin.post(reverse("region_users"), {
         "username": "op_baru", "full_name": "Operator Baru", "role": "operator",
+        "email": "op.baru@contoh.go.id",
         "agency": world.b.pk, "password": "kata-sandi-panjang-2020", "active": "on"})
     assert response.status_code == 302
+    assert get_user_model().objects.get(username="op_baru").email == "op.baru@contoh.go.id"
     client = Client()
     assert client.login(username="op_baru", password="kata-sandi-panjang-2020")
     for agency, status in ((world.b, 200), (world.a, 403)):

@@ -84,6 +84,8 @@ def agencies(request: HttpRequest) -> HttpResponse:
 class UserForm(forms.Form):
     username = forms.CharField(label=gettext_lazy("Nama pengguna"), max_length=150)
     full_name = forms.CharField(label=gettext_lazy("Nama lengkap"), max_length=150, required=False)
+    email = forms.EmailField(label=gettext_lazy("Surel (untuk pemberitahuan)"), required=False,
+                             max_length=254)
     role = forms.ChoiceField(label=gettext_lazy("Peran"), choices=Role.choices)
     agency = forms.ModelChoiceField(label=gettext_lazy("Perangkat daerah (operator/kepala)"), required=False,
                                     queryset=m.Agency.objects.none())
@@ -144,10 +146,13 @@ def _save_user(form: UserForm, region: m.Region, by: Any, user: Any = None) -> A
                      data["active"])
         if data["password"]:
             trail.change(key, "Akun", "password", None, "(diganti)")
+        trail.change(key, "Akun", "email", (user.email or None) if user is not None else None,
+                     data["email"] or None)
         trail.save()
         if user is None:
             user = User(username=data["username"])
         user.first_name = data["full_name"][:150]
+        user.email = data["email"] or ""
         user.is_active = data["active"]
         if data["password"]:
             user.set_password(data["password"])
@@ -175,6 +180,7 @@ def user_edit(request: HttpRequest, user: int) -> HttpResponse:
     region = _region(request)
     member = get_object_or_404(Membership.objects.select_related("user"), user_id=user, region=region)
     initial = {"username": member.user.username, "full_name": member.user.first_name,
+               "email": member.user.email,
                "role": member.role, "agency": member.agency, "active": member.user.is_active}
     form = UserForm(request.POST or None, region=region, user=member.user, initial=initial)
     if request.method == "POST" and form.is_valid():
