@@ -237,3 +237,16 @@ def test_periods_with_the_same_causes_are_named_once() -> None:
     assert q1.follows(q2) and not q2.follows(q1) and not m1.follows(m3)
     assert q1.span(Period.of(4, None)) == "Triwulan I–IV"
     assert m1.span(m3, "en") == "January–March" and q2.span(q2) == "Triwulan II"
+
+
+def test_progress_is_measured_against_the_target_signed_in_the_agreement() -> None:
+    agreement = """\
+    agreements:
+      - {year: 2020, number: 0, kind: original, signed: 2020-01, items: [{indicator: I1, target: 80}]}
+      - {year: 2020, number: 1, kind: amendment, signed: 2020-09, reason: Refocusing,
+         items: [{indicator: I1, target: 200}]}
+    """
+    plan = plan_from(BASE.format(q1=25).rstrip(" ") + agreement)
+    so_far = progress(plan, plan.indicator_by_code["I1"], 2020, 6)
+    # the amendment in force: 50 so far of 200 signed = 25 %, not 50 of the Renstra's 100
+    assert (so_far.year_target, so_far.of_year) == (Decimal(200), Decimal("25.00"))

@@ -9,7 +9,8 @@ a realisation well off its period target carries its causes (:mod:`sakip.io.plan
   by the indicator's rule), the achievement by the indicator's polarity rule, and whether it is
   *off track* (below ``Settings.off_track_below``) or *well above* (over ``Settings.well_above``).
 - :func:`progress` — the realisation from the start of the year to the end of a period, against
-  the year's target and the strategic plan's final target.
+  the year's target (the one signed in the Perjanjian Kinerja, else the Renstra's:
+  :func:`agreed_target`) and the strategic plan's final target.
 - :func:`cumulative` — the realisation over the strategic plan's years up to one, the years
   composed by the indicator's ``over_years`` rule (E.81's cumulative column): the latest year's
   value for a level, the sum for a total over the years.
@@ -146,9 +147,10 @@ class Progress:
     year: int
     end: int  # the last month covered
     value: Decimal | None  # composed by the indicator's rule
-    of_year: Decimal | None  # % of the year's target, by the polarity rule
+    of_year: Decimal | None  # % of the year's target (the PK's, else the Renstra's), by polarity
     final_target: Decimal | None  # the strategic plan's final target
     of_final: Decimal | None  # % of it
+    year_target: Decimal | None = None  # the year's target measured against: agreed_target
 
 
 def progress(plan: Plan, indicator: Indicator, year: int, end: int,
@@ -161,16 +163,32 @@ def progress(plan: Plan, indicator: Indicator, year: int, end: int,
         own = next((a for a in indicator.actuals_of(year)
                     if a.quarter is None and a.month is None), None)
         value = own.value if own is not None else None
-    target = indicator.target(year)
     final = indicator.target(plan.strategic_plan.end)
+    pledged = agreed_target(plan, indicator, year)
 
-    def of(goal: Target | None) -> Decimal | None:
-        if goal is None or goal.value is None or value is None:
+    def of(goal: Decimal | None, upper: Decimal | None) -> Decimal | None:
+        if goal is None or value is None:
             return None
-        return achievement_of(indicator, goal.value, value, settings, goal.upper)
+        return achievement_of(indicator, goal, value, settings, upper)
 
-    return Progress(indicator.code, year, end, value, of(target),
-                    final.value if final is not None else None, of(final))
+    target = indicator.target(year)
+    upper = target.upper if target is not None and target.value == pledged else None
+    return Progress(indicator.code, year, end, value, of(pledged, upper),
+                    final.value if final is not None else None,
+                    of(final.value if final is not None else None,
+                       final.upper if final is not None else None), pledged)
+
+
+def agreed_target(plan: Plan, indicator: Indicator, year: int) -> Decimal | None:
+    """The year's target the agency signed for: the indicator's in the Perjanjian Kinerja in
+    force (the latest amendment), else the year's target of the strategic plan."""
+    agreement = plan.agreement(year)
+    item = next((i for i in agreement.items if i.indicator == indicator.code), None) \
+        if agreement is not None else None
+    if item is not None and item.target is not None:
+        return item.target
+    target = indicator.target(year)
+    return target.value if target is not None else None
 
 
 def year_value(indicator: Indicator, year: int) -> Decimal | None:
