@@ -227,7 +227,7 @@ def measure_indicator(
     predicate_scale: Scale, category_scale: Scale,
 ) -> IndicatorResult:
     target = indicator.target(year)
-    entered = _combine(indicator, indicator.actuals_of(year))
+    entered = year_actual(indicator, year)
     derived = _derive(plan, indicator, year, settings)
     reported = entered.value if entered is not None else None
     actual = derived if derived is not None else reported
@@ -317,6 +317,11 @@ def negative_rule(formula: NegativeFormula) -> str:
     """The rule of a lower-is-better indicator under ``formula``, as :attr:`IndicatorResult.rule`
     names it."""
     return "(2T−R)/T×100" if formula is NegativeFormula.TWO_T_MINUS_R else "T/R×100"
+
+
+def year_actual(indicator: Indicator, year: int) -> Actual | None:
+    """The year's realisation as entered: its own record, else its periods composed."""
+    return _combine(indicator, indicator.actuals_of(year))
 
 
 def _combine(indicator: Indicator, actuals: tuple[Actual, ...]) -> Actual | None:
@@ -439,7 +444,7 @@ def _actual_of(plan: Plan, indicator: Indicator, year: int, settings: Settings) 
     derived = _derive(plan, indicator, year, settings)
     if derived is not None:
         return derived
-    entered = _combine(indicator, indicator.actuals_of(year))
+    entered = year_actual(indicator, year)
     return entered.value if entered is not None else None
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sakip.core.achievement import score
+from sakip.core.measure import year_actual
 from sakip.core.model import Actual, Indicator, Plan, Settings, Target
 from sakip.core.numbers import quantize
 from sakip.core.periods import Period, compose, finest, period_of, periodic, upto, within
@@ -192,13 +193,10 @@ def agreed_target(plan: Plan, indicator: Indicator, year: int) -> Decimal | None
 
 
 def year_value(indicator: Indicator, year: int) -> Decimal | None:
-    """The year's realisation as entered: its own record, else its periods composed."""
-    actuals = indicator.actuals_of(year)
-    own = next((a for a in actuals if a.quarter is None and a.month is None), None)
-    if own is not None:
-        return own.value
-    return compose(indicator.aggregation,
-                   [a.value for a in finest(actuals) if a.value is not None])
+    """The year's realisation as entered: its own record, else its periods composed
+    (:func:`sakip.core.measure.year_actual`, as the LKjIP reads it)."""
+    actual = year_actual(indicator, year)
+    return actual.value if actual is not None else None
 
 
 def cumulative(plan: Plan, indicator: Indicator, last: int) -> Decimal | None:
