@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import io
 import tempfile
-from pathlib import Path, PurePath
+from pathlib import Path
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -22,6 +21,7 @@ from django.utils.translation import get_language, gettext, gettext_lazy
 from sakip.io.entry import EntryPeriod, export_entry, read_entry
 from sakip.io.problems import InputError, Problem
 from sakip.web.access import Action, can, requires
+from sakip.web.exchange.views import checked_xlsx
 from sakip.web.plans.convert import plan_from_db
 from sakip.web.plans.models import Agency
 from sakip.web.plans.write import write
@@ -53,14 +53,7 @@ class UploadForm(forms.Form):
         self.fields["periode"].choices = _choices(year)  # type: ignore[attr-defined]
 
     def clean_berkas(self):  # type: ignore[no-untyped-def]
-        upload = self.cleaned_data["berkas"]
-        if upload.size > settings.MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(gettext("Berkas terlalu besar."))
-        head = upload.read(4)
-        upload.seek(0)
-        if head != b"PK\x03\x04" or PurePath(upload.name).suffix.lower() != ".xlsx":
-            raise forms.ValidationError(gettext("Berkas bukan workbook Excel (.xlsx)."))
-        return upload
+        return checked_xlsx(self.cleaned_data["berkas"])
 
 
 @requires(Action.READ)

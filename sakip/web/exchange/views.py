@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import tempfile
 from pathlib import Path, PurePath
+from typing import Any
 
 from django import forms
 from django.conf import settings
@@ -34,14 +35,19 @@ class ImportForm(forms.Form):
     alasan = forms.CharField(label=gettext_lazy("Alasan"), required=False, max_length=1000)
 
     def clean_berkas(self):  # type: ignore[no-untyped-def]
-        upload = self.cleaned_data["berkas"]
-        if upload.size > settings.MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(gettext("Berkas terlalu besar."))
-        head = upload.read(4)
-        upload.seek(0)
-        if head != b"PK\x03\x04" or PurePath(upload.name).suffix.lower() != ".xlsx":
-            raise forms.ValidationError(gettext("Berkas bukan workbook Excel (.xlsx)."))
-        return upload
+        return checked_xlsx(self.cleaned_data["berkas"])
+
+
+def checked_xlsx(upload: Any) -> Any:
+    """An uploaded workbook within the upload limit whose bytes and name say .xlsx (a form's
+    ``clean_berkas``: the full workbook's import and the entry workbook's upload alike)."""
+    if upload.size > settings.MAX_UPLOAD_BYTES:
+        raise forms.ValidationError(gettext("Berkas terlalu besar."))
+    head = upload.read(4)
+    upload.seek(0)
+    if head != b"PK\x03\x04" or PurePath(upload.name).suffix.lower() != ".xlsx":
+        raise forms.ValidationError(gettext("Berkas bukan workbook Excel (.xlsx)."))
+    return upload
 
 
 def _download(content: bytes, filename: str, content_type: str, inline: bool = False) -> HttpResponse:
