@@ -64,6 +64,15 @@ class IndicatorKind(enum.Enum):
     IMPACT = "impact"
 
 
+class Frequency(enum.Enum):
+    """How often an indicator is measured (its *manual indikator*)."""
+
+    MONTHLY = "monthly"  # bulanan
+    QUARTERLY = "quarterly"  # triwulanan
+    SEMESTER = "semester"  # semesteran
+    YEARLY = "yearly"  # tahunan
+
+
 class RegionKind(enum.Enum):
     PROVINCE = "province"  # Provinsi
     REGENCY = "regency"  # Kabupaten

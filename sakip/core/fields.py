@@ -75,6 +75,7 @@ FIRST_YEAR, LAST_YEAR = 1900, 2200  # what a four-digit year of a plan may be
 # What the Python type does not say, by kind and field (a kind of None: every kind).
 _CODES = ("code", "owner", "mission", "goal", "objective", "program", "parent", "activity", "indicator",
           "predicate_scale", "category_scale", "phone", "nip", "color")
+_PERIODIC = (r.TARGET, r.ACTUAL, r.BUDGET, r.REGION_TARGET, r.REGION_ACTUAL)
 _SEMANTICS: dict[tuple[str | None, str], dict[str, Any]] = {
     **{(None, name): {"type": Type.CODE} for name in _CODES},
     **{(None, name): {"type": Type.YEAR} for name in ("year", "start", "end", "baseline_year",
@@ -85,12 +86,14 @@ _SEMANTICS: dict[tuple[str | None, str], dict[str, Any]] = {
     **{(kind, name): {"type": Type.MONEY} for kind in (r.BUDGET, r.SPENDING)
        for name in ("ceiling", "ceiling_original", "spent")},
     (r.REVISION, "subject"): {"type": Type.CHOICE, "choices": RevisionSubject, "text": True},
-    (r.INDICATOR, "precision"): {"minimum": 0, "maximum": 6},
+    **{(kind, "precision"): {"minimum": 0, "maximum": 6} for kind in (r.INDICATOR, r.REGION_INDICATOR)},
+    (r.CONTRIBUTION, "agency"): {"type": Type.CODE},
+    (r.UNIT, "parent"): {"type": Type.CODE},
     (r.SETTINGS, "achievement_places"): {"minimum": 0, "maximum": 6},
     (r.SETTINGS, "absorption_places"): {"minimum": 0, "maximum": 6},
     (r.AGREEMENT, "number"): {"minimum": 0, "maximum": 99},
-    **{(kind, "quarter"): {"minimum": 1, "maximum": 4} for kind in (r.TARGET, r.ACTUAL, r.BUDGET)},
-    **{(kind, "month"): {"minimum": 1, "maximum": 12} for kind in (r.TARGET, r.ACTUAL, r.BUDGET)},
+    **{(kind, "quarter"): {"minimum": 1, "maximum": 4} for kind in _PERIODIC},
+    **{(kind, "month"): {"minimum": 1, "maximum": 12} for kind in _PERIODIC},
     (r.TABLE, "rows"): {"type": Type.CELLS},
     (r.STRATEGIC_PLAN, "name"): {"default": ""},  # a plan made only to be measured needs none
 }

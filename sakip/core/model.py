@@ -17,6 +17,7 @@ from sakip.core.enums import (
     Aggregation,
     AgreementKind,
     Closed,
+    Frequency,
     IndicatorKind,
     Level,
     NarrativeKind,
@@ -39,8 +40,39 @@ class Mission:
 
 
 @dataclass(frozen=True)
+class RegionGoal:
+    """Tujuan daerah of the RPJMD."""
+
+    code: str
+    name: str
+    mission: str | None = None  # Mission.code
+
+
+@dataclass(frozen=True)
+class RegionObjective:
+    """Sasaran daerah of the RPJMD: what agencies' goals and objectives serve (``serves``)."""
+
+    code: str
+    name: str
+    goal: str  # RegionGoal.code
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """An agency's share in a region objective (*crosscutting*: several agencies serve one
+    sasaran daerah), with the agency's indicators that measure its share."""
+
+    objective: str  # RegionObjective.code
+    agency: str  # Agency.code
+    indicators: tuple[str, ...] = ()  # the agency's Indicator.code
+    note: str | None = None
+
+
+@dataclass(frozen=True)
 class Region:
-    """Pemerintah Daerah with its RPJMD."""
+    """Pemerintah Daerah with its RPJMD: vision, missions, tujuan and sasaran daerah, the IKU
+    Pemda (``indicators``: level GOAL or OBJECTIVE, owner a region goal or objective) and which
+    agencies contribute to each sasaran."""
 
     name: str  # "Kabupaten Belitung"
     kind: RegionKind
@@ -50,6 +82,10 @@ class Region:
     rpjmd_end: int | None = None
     vision: str | None = None
     missions: tuple[Mission, ...] = ()
+    goals: tuple[RegionGoal, ...] = ()
+    objectives: tuple[RegionObjective, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
+    contributions: tuple[Contribution, ...] = ()
 
     @property
     def given(self) -> bool:
@@ -72,12 +108,16 @@ class Official:
 
 @dataclass(frozen=True)
 class Unit:
-    """An organisational unit (Sekretariat, Bidang …) with its task and functions."""
+    """An organisational unit with its task and functions: a Sekretariat or Bidang (led by an
+    administrator, eselon III) or, under its ``parent``, a Sub Bagian or Seksi (led by a
+    supervisor, eselon IV). Its ``head`` signs the unit's Perjanjian Kinerja."""
 
     code: str
     name: str
     task: str | None = None
     functions: tuple[str, ...] = ()
+    parent: str | None = None  # Unit.code of the unit above it
+    head: Official | None = None
 
 
 @dataclass(frozen=True)
@@ -137,6 +177,7 @@ class Goal:
     code: str
     name: str
     mission: str | None = None  # Mission.code
+    serves: tuple[str, ...] = ()  # RegionObjective.code: the sasaran daerah it serves
 
 
 @dataclass(frozen=True)
@@ -146,6 +187,7 @@ class Objective:
     code: str
     name: str
     goal: str  # Goal.code
+    serves: tuple[str, ...] = ()  # RegionObjective.code; none: its goal's
 
 
 @dataclass(frozen=True)
@@ -261,6 +303,13 @@ class Indicator:
     # latest year's (a level: a rate, a percentage, a status), or their sum when the final
     # target is a total over the years (houses built in five years).
     over_years: Aggregation = Aggregation.LAST
+    # The rest of its definition sheet (manual indikator), beside ``definition`` and
+    # ``data_source``: how it is computed in words (when no ``formula`` computes it), why it was
+    # chosen, how often it is measured and who answers for it.
+    calculation: str | None = None
+    rationale: str | None = None
+    frequency: Frequency | None = None
+    responsible: str | None = None
 
     def target(self, year: int) -> Target | None:
         """The target of the whole year."""

@@ -31,6 +31,12 @@ STRATEGIC_PLAN = "strategic_plan"  # ()
 SETTINGS = "settings"  # ()
 REVISION = "revision"  # (index,) in plan order
 MISSION = "mission"  # (code,)
+REGION_GOAL = "region_goal"  # (code,)
+REGION_OBJECTIVE = "region_objective"  # (code,)
+REGION_INDICATOR = "region_indicator"  # (code,): an IKU Pemda
+REGION_TARGET = "region_target"  # (indicator, year, quarter or None, month or None)
+REGION_ACTUAL = "region_actual"  # (indicator, year, quarter or None, month or None)
+CONTRIBUTION = "contribution"  # (objective, agency)
 UNIT = "unit"  # (code,)
 GOAL = "goal"  # (code,)
 OBJECTIVE = "objective"  # (code,)
@@ -52,7 +58,9 @@ NARRATIVE = "narrative"  # (index,) in plan order
 SCALE = "scale"  # (code,)
 BAND = "band"  # (scale, index of the band, from 0)
 
-REGION_KINDS = frozenset({REGION, MISSION, SCALE, BAND})  # the region's, shared by its agencies
+# The region's, shared by its agencies: its RPJMD and its scales.
+REGION_KINDS = frozenset({REGION, MISSION, REGION_GOAL, REGION_OBJECTIVE, REGION_INDICATOR,
+                          REGION_TARGET, REGION_ACTUAL, CONTRIBUTION, SCALE, BAND})
 
 
 @dataclass(frozen=True)
@@ -79,8 +87,18 @@ def _by_index(record: Any, index: int, parent: Key) -> Key:
 
 
 SPECS: dict[str, Spec] = {s.kind: s for s in (
-    Spec(REGION, "region", m.Region, key=lambda r, i, p: (), children=("missions",), singleton=True),
+    Spec(REGION, "region", m.Region, key=lambda r, i, p: (),
+         children=("missions", "goals", "objectives", "indicators", "contributions"), singleton=True),
     Spec(MISSION, "missions", m.Mission, REGION),
+    Spec(REGION_GOAL, "goals", m.RegionGoal, REGION),
+    Spec(REGION_OBJECTIVE, "objectives", m.RegionObjective, REGION),
+    Spec(REGION_INDICATOR, "indicators", m.Indicator, REGION, children=("targets", "actuals")),
+    Spec(REGION_TARGET, "targets", m.Target, REGION_INDICATOR,
+         key=lambda r, i, p: (*p, r.year, r.quarter, r.month), year=lambda r: r.year),
+    Spec(REGION_ACTUAL, "actuals", m.Actual, REGION_INDICATOR,
+         key=lambda r, i, p: (*p, r.year, r.quarter, r.month), year=lambda r: r.year),
+    Spec(CONTRIBUTION, "contributions", m.Contribution, REGION,
+         key=lambda r, i, p: (r.objective, r.agency)),
     Spec(SCALE, "scales", m.Scale),
     Spec(BAND, "bands", m.Band, SCALE, key=_by_index),
     Spec(AGENCY, "agency", m.Agency, key=lambda r, i, p: (), children=("units",), singleton=True),

@@ -34,6 +34,7 @@ from sakip.core.records import (
     AGREEMENT_ITEM,
     BAND,
     BUDGET,
+    CONTRIBUTION,
     GOAL,
     INDICATOR,
     MISSION,
@@ -41,6 +42,11 @@ from sakip.core.records import (
     OBJECTIVE,
     PROGRAM,
     REGION,
+    REGION_ACTUAL,
+    REGION_GOAL,
+    REGION_INDICATOR,
+    REGION_OBJECTIVE,
+    REGION_TARGET,
     REVISION,
     SCALE,
     SERIES,
@@ -75,6 +81,7 @@ __all__ = [
     "AGREEMENT_ITEM",
     "BAND",
     "BUDGET",
+    "CONTRIBUTION",
     "GOAL",
     "INDICATOR",
     "LABEL",
@@ -83,6 +90,11 @@ __all__ = [
     "OBJECTIVE",
     "PROGRAM",
     "REGION",
+    "REGION_ACTUAL",
+    "REGION_GOAL",
+    "REGION_INDICATOR",
+    "REGION_OBJECTIVE",
+    "REGION_TARGET",
     "REVISION",
     "SCALE",
     "SERIES",
@@ -111,6 +123,9 @@ LABEL = {
     ACTUAL: "realisasi", SERIES: "seri data", SERIES_VALUE: "nilai seri data", BUDGET: "anggaran",
     SPENDING: "belanja", AGREEMENT: "perjanjian kinerja", AGREEMENT_ITEM: "indikator PK",
     TABLE: "tabel", TABLE_ROW: "baris tabel", NARRATIVE: "narasi", SCALE: "skala", BAND: "pita skala",
+    REGION_GOAL: "tujuan daerah", REGION_OBJECTIVE: "sasaran daerah", REGION_INDICATOR: "IKU Pemda",
+    REGION_TARGET: "target IKU Pemda", REGION_ACTUAL: "realisasi IKU Pemda",
+    CONTRIBUTION: "kontribusi",
 }
 
 
@@ -142,7 +157,8 @@ def describe(kind: str, key: Key) -> str:
     return f"{LABEL.get(kind, kind)} {shown}".strip()
 
 
-PERIOD_KINDS = frozenset({TARGET, ACTUAL, BUDGET})  # keyed (…, year, quarter, month)
+# keyed (…, year, quarter, month)
+PERIOD_KINDS = frozenset({TARGET, ACTUAL, BUDGET, REGION_TARGET, REGION_ACTUAL})
 
 
 def nowhere(kind: str, key: Key, field: str | None, nth: int) -> Location:
@@ -246,6 +262,9 @@ class _Checks:
         standard = standard_scales()
         for kind, codes in (
             (MISSION, (m.code for m in plan.region.missions)),
+            (REGION_GOAL, (g.code for g in plan.region.goals)),
+            (REGION_OBJECTIVE, (o.code for o in plan.region.objectives)),
+            (REGION_INDICATOR, (i.code for i in plan.region.indicators)),
             (UNIT, (u.code for u in plan.agency.units)),
             (GOAL, (g.code for g in plan.goals)),
             (OBJECTIVE, (o.code for o in plan.objectives)),
@@ -269,6 +288,18 @@ class _Checks:
                 self.unique(ACTUAL, ((indicator.code, *period) for period in periods),
                             "PLAN_DUPLICATE_YEAR", "realisasi", "realisation",
                             ("year", "quarter", "indicator"))
+        for indicator in plan.region.indicators:
+            years = [(t.year, t.quarter, t.month) for t in indicator.targets]
+            if len(set(years)) != len(years):
+                self.unique(REGION_TARGET, ((indicator.code, *year) for year in years),
+                            "PLAN_DUPLICATE_YEAR", "target", "target", ("year", "indicator"))
+            periods = [(a.year, a.quarter, a.month) for a in indicator.actuals]
+            if len(set(periods)) != len(periods):
+                self.unique(REGION_ACTUAL, ((indicator.code, *period) for period in periods),
+                            "PLAN_DUPLICATE_YEAR", "realisasi", "realisation",
+                            ("year", "quarter", "indicator"))
+        self.unique(CONTRIBUTION, ((c.objective, c.agency) for c in plan.region.contributions),
+                    "PLAN_DUPLICATE_CODE", "kontribusi", "contribution", ("objective", "agency"))
         for series in plan.series:
             self.unique(SERIES_VALUE, ((series.code, year) for year, _ in series.values),
                         "PLAN_DUPLICATE_YEAR", "nilai seri data", "series value", ("year", "series"))
@@ -323,6 +354,7 @@ class _Checks:
             if goal.mission is not None and goal.mission not in missions:
                 self.unknown("PLAN_UNKNOWN_MISSION", goal.mission, "misi", "mission",
                              GOAL, (goal.code,), "mission")
+        self.region_references(missions)
         for objective in plan.objectives:
             if objective.goal not in plan.goal_by_code:
                 self.unknown("PLAN_UNKNOWN_GOAL", objective.goal, "tujuan", "goal",
@@ -339,6 +371,10 @@ class _Checks:
             if program.unit is not None and program.unit not in units:
                 self.unknown("PLAN_UNKNOWN_UNIT", program.unit, "unit", "unit",
                              PROGRAM, (program.code,), "unit")
+        for unit in plan.agency.units:
+            if unit.parent is not None and (unit.parent not in units or unit.parent == unit.code):
+                self.unknown("PLAN_UNKNOWN_UNIT", unit.parent, "unit induk", "parent unit",
+                             UNIT, (unit.code,), "parent")
         for activity in plan.activities:
             if activity.unit is not None and activity.unit not in units:
                 self.unknown("PLAN_UNKNOWN_UNIT", activity.unit, "unit", "unit",
@@ -363,6 +399,44 @@ class _Checks:
                 self.unknown("PLAN_UNKNOWN_SUBJECT", narrative.subject, "subjek (tujuan, sasaran, "
                              "program, kegiatan atau indikator)", "subject", NARRATIVE, (index,),
                              "subject")
+
+    def region_references(self, missions: set[str]) -> None:
+        """The RPJMD's records refer to each other, and an agency's goals and objectives to the
+        sasaran daerah they serve."""
+        plan, region = self.plan, self.plan.region
+        goals = {g.code for g in region.goals}
+        objectives = {o.code for o in region.objectives}
+        for goal in region.goals:
+            if goal.mission is not None and goal.mission not in missions:
+                self.unknown("PLAN_UNKNOWN_MISSION", goal.mission, "misi", "mission",
+                             REGION_GOAL, (goal.code,), "mission")
+        for objective in region.objectives:
+            if objective.goal not in goals:
+                self.unknown("PLAN_UNKNOWN_GOAL", objective.goal, "tujuan daerah", "region goal",
+                             REGION_OBJECTIVE, (objective.code,), "goal")
+        for indicator in region.indicators:
+            known = goals if indicator.level.value == "goal" else objectives
+            if indicator.level.value not in ("goal", "objective") or indicator.owner not in known:
+                self.unknown("PLAN_UNKNOWN_OWNER", indicator.owner,
+                             "tujuan atau sasaran daerah", "region goal or objective",
+                             REGION_INDICATOR, (indicator.code,), ("owner", "level"))
+        for kind, records in ((GOAL, plan.goals), (OBJECTIVE, plan.objectives)):
+            for record in records:
+                for code in record.serves:
+                    if code not in objectives:
+                        self.unknown("PLAN_UNKNOWN_REGION_OBJECTIVE", code, "sasaran daerah",
+                                     "region objective", kind, (record.code,), "serves")
+        for contribution in region.contributions:
+            key = (contribution.objective, contribution.agency)
+            if contribution.objective not in objectives:
+                self.unknown("PLAN_UNKNOWN_REGION_OBJECTIVE", contribution.objective,
+                             "sasaran daerah", "region objective", CONTRIBUTION, key, "objective")
+            if contribution.agency != plan.agency.code:
+                continue  # another agency's indicators are in its own plan
+            for code in contribution.indicators:
+                if code not in plan.indicator_by_code:
+                    self.unknown("PLAN_UNKNOWN_INDICATOR", code, "indikator", "indicator",
+                                 CONTRIBUTION, key, "indicators")
 
     # ------------------------------------------------------------------ activities
 

@@ -18,7 +18,7 @@ from sakip.core import records as r
 from sakip.core.enums import Level
 from sakip.core.fields import Field as FieldSpec
 from sakip.core.fields import Type
-from sakip.core.model import Activity, Plan
+from sakip.core.model import Activity, Indicator, Plan
 from sakip.core.numbers import canonical, canonical_decimal
 from sakip.io import plan_layout as L
 from sakip.io.plan_file import FORMAT
@@ -56,8 +56,17 @@ def plan_document(plan: Plan) -> Doc:
     """The plan file as plain data (mappings, lists, text, ints, Decimals), ready for YAML."""
     doc: Doc = {"format": FORMAT}
     if plan.region.given:
-        doc["region"] = _record(r.REGION, plan.region,
-                                missions=_each(r.MISSION, plan.region.missions))
+        region = plan.region
+        doc["region"] = _record(
+            r.REGION, region, missions=_each(r.MISSION, region.missions),
+            goals=[_record(r.REGION_GOAL, g,
+                           indicators=_indicators_of(r.REGION_INDICATOR, region.indicators,
+                                                     Level.GOAL, g.code),
+                           objectives=[_record(r.REGION_OBJECTIVE, o, indicators=_indicators_of(
+                               r.REGION_INDICATOR, region.indicators, Level.OBJECTIVE, o.code))
+                               for o in region.objectives if o.goal == g.code])
+                   for g in region.goals],
+            contributions=_each(r.CONTRIBUTION, region.contributions))
     doc["agency"] = _record(r.AGENCY, plan.agency, units=_each(r.UNIT, plan.agency.units))
     sp = plan.strategic_plan
     doc["strategic_plan"] = _record(r.STRATEGIC_PLAN, sp, revisions=_each(r.REVISION, sp.revisions))
@@ -97,9 +106,17 @@ def _activity(plan: Plan, activity: Activity) -> Doc:
 
 
 def _indicators(plan: Plan, level: Level, owner: str) -> list[Doc]:
-    return [_record(r.INDICATOR, i, targets=_dated(r.TARGET, i.targets),
-                    actuals=_dated(r.ACTUAL, i.actuals))
-            for i in plan.indicators_of(owner, level)]
+    return _indicators_of(r.INDICATOR, plan.indicators_of(owner, level), level, owner)
+
+
+def _indicators_of(kind: str, indicators: tuple[Indicator, ...], level: Level, owner: str
+                   ) -> list[Doc]:
+    """The indicators of ``level`` and ``owner`` among ``indicators`` (an agency's, or the IKU
+    Pemda when ``kind`` is the region's), each with its targets and realisations by year."""
+    targets, actuals = ((r.REGION_TARGET, r.REGION_ACTUAL) if kind == r.REGION_INDICATOR
+                        else (r.TARGET, r.ACTUAL))
+    return [_record(kind, i, targets=_dated(targets, i.targets), actuals=_dated(actuals, i.actuals))
+            for i in indicators if i.level is level and i.owner == owner]
 
 
 def _dated(kind: str, records: tuple[Any, ...]) -> dict[int, Any]:
@@ -130,7 +147,7 @@ def _short(kind: str, record: Any) -> Any:
         return doc["value"]
     if kind == r.BUDGET and set(doc) == {"spent"} and (record.quarter or record.month):
         return doc["spent"]
-    if kind == r.ACTUAL and not doc:
+    if kind in (r.ACTUAL, r.REGION_ACTUAL) and not doc:
         return {"status": record.status.value}
     return doc
 

@@ -373,7 +373,11 @@ class _Builder:
         """The region, agency, strategic plan or settings, with the records under them."""
         flat, f = self.fields(kind, node)
         children: dict[str, tuple[Any, ...]] = {}
+        if kind == K.REGION:
+            children.update(self.region_plan(f))
         for spec in r.CHILDREN.get(kind, ()):
+            if spec.attribute in children:
+                continue
             found = []
             for item in f[spec.attribute].items() if spec.attribute in f else []:
                 member = self.coded(spec.kind, item)
@@ -388,6 +392,34 @@ class _Builder:
         if "code" in L.keys(kind):
             self.remember(kind, (_text(f, "code"),), node)
         return None if flat is None else r.build(kind, flat)
+
+    # ------------------------------------------------------------------ the region's RPJMD
+
+    def region_plan(self, f: dict[str, Field]) -> dict[str, tuple[Any, ...]]:
+        """The region's goals (tujuan daerah) with their objectives (sasaran daerah) under them
+        and the IKU Pemda under either, as an agency's goals nest theirs."""
+        goals: list[Any] = []
+        objectives: list[Any] = []
+        indicators: list[Indicator] = []
+        for item in f["goals"].items() if "goals" in f else []:
+            flat, g = self.fields(K.REGION_GOAL, item)
+            code = _text(g, "code")
+            self.remember(K.REGION_GOAL, (code,), item)
+            if code is None:
+                continue
+            indicators += self.indicators_under(g, Level.GOAL, code, region=True)
+            for inner in g["objectives"].items() if "objectives" in g else []:
+                found, o = self.fields(K.REGION_OBJECTIVE, inner, {"goal": code})
+                objective = _text(o, "code")
+                self.remember(K.REGION_OBJECTIVE, (objective,), inner)
+                if found is None or objective is None:
+                    continue
+                objectives.append(r.build(K.REGION_OBJECTIVE, found))
+                indicators += self.indicators_under(o, Level.OBJECTIVE, objective, region=True)
+            if flat is not None:
+                goals.append(r.build(K.REGION_GOAL, flat))
+        return {"goals": tuple(goals), "objectives": tuple(objectives),
+                "indicators": tuple(indicators)}
 
     # ------------------------------------------------------------------ the cascade
 
@@ -442,30 +474,41 @@ class _Builder:
     # ------------------------------------------------------------------ indicators
 
     def indicator_list(self, f: dict[str, Field], level: Level, owner: str) -> None:
-        for item in f["indicators"].items() if "indicators" in f else []:
-            indicator = self.indicator(item, level, owner)
-            if indicator is not None:
-                self.indicators.append(indicator)
+        self.indicators.extend(self.indicators_under(f, level, owner))
 
-    def indicator(self, field: Field, level: Level, owner: str) -> Indicator | None:
-        flat, f = self.fields(K.INDICATOR, field, {"level": level, "owner": owner})
+    def indicators_under(self, f: dict[str, Field], level: Level, owner: str,
+                         region: bool = False) -> list[Indicator]:
+        """The indicators written under a goal, objective, program or activity (of the region's
+        RPJMD when ``region``: its IKU Pemda)."""
+        found = []
+        for item in f["indicators"].items() if "indicators" in f else []:
+            indicator = self.indicator(item, level, owner, region)
+            if indicator is not None:
+                found.append(indicator)
+        return found
+
+    def indicator(self, field: Field, level: Level, owner: str, region: bool = False
+                  ) -> Indicator | None:
+        kind, target_kind, actual_kind = ((K.REGION_INDICATOR, K.REGION_TARGET, K.REGION_ACTUAL)
+                                          if region else (K.INDICATOR, K.TARGET, K.ACTUAL))
+        flat, f = self.fields(kind, field, {"level": level, "owner": owner})
         code = _text(f, "code")
-        self.remember(K.INDICATOR, (code,), field)
+        self.remember(kind, (code,), field)
         levels = _texts(f, "levels")
         targets: list[Target] = []
         for key, value in f["targets"].entries() if "targets" in f else []:
-            for target, where in self.year_of(K.TARGET, key, value, levels):
-                self.remember(K.TARGET, (code, target.year, target.quarter, target.month), where)
+            for target, where in self.year_of(target_kind, key, value, levels):
+                self.remember(target_kind, (code, target.year, target.quarter, target.month), where)
                 targets.append(target)
         actuals: list[Actual] = []
         for key, value in f["actuals"].entries() if "actuals" in f else []:
-            for actual, where in self.year_of(K.ACTUAL, key, value, levels):
-                self.remember(K.ACTUAL, (code, actual.year, actual.quarter, actual.month), where)
+            for actual, where in self.year_of(actual_kind, key, value, levels):
+                self.remember(actual_kind, (code, actual.year, actual.quarter, actual.month), where)
                 actuals.append(actual)
         if flat is None:
             return None
-        return cast(Indicator, r.build(K.INDICATOR, {**flat, "targets": tuple(targets),
-                                                     "actuals": tuple(actuals)}))
+        return cast(Indicator, r.build(kind, {**flat, "targets": tuple(targets),
+                                              "actuals": tuple(actuals)}))
 
     def year_of(self, kind: str, key: Field, field: Field, levels: tuple[str, ...]
                 ) -> list[tuple[Any, Field]]:
@@ -495,7 +538,7 @@ class _Builder:
         record is there when the mapping holds a field of its own, not only periods."""
         flat, f = self.fields(kind, field, {**given, "quarter": None, "month": None})
         own = set(f) - set(PERIOD_KEYS)
-        empty = kind == K.TARGET and flat is not None and flat.get("value") is None \
+        empty = kind in (K.TARGET, K.REGION_TARGET) and flat is not None and flat.get("value") is None \
             and flat.get("text") is None  # a target without one is no target
         alone = kind == K.BUDGET and not set(f) & set(PERIOD_KEYS)  # a year's line, even empty
         result = ([(r.build(kind, flat), field)]

@@ -28,8 +28,13 @@ class Layout:
 
 
 LAYOUTS: dict[str, Layout] = {
-    r.REGION: Layout(children=("missions",),
+    r.REGION: Layout(children=("missions", "goals", "contributions"),
                      groups={"rpjmd": {"start": "rpjmd_start", "end": "rpjmd_end"}}),
+    r.REGION_GOAL: Layout(children=("indicators", "objectives")),
+    r.REGION_OBJECTIVE: Layout(given=("goal",), children=("indicators",)),
+    r.REGION_INDICATOR: Layout(given=("level", "owner"), children=("targets", "actuals")),
+    r.REGION_TARGET: Layout(given=("year", "quarter", "month"), children=("quarters", "months")),
+    r.REGION_ACTUAL: Layout(given=("year", "quarter", "month"), children=("quarters", "months")),
     r.AGENCY: Layout(children=("units",)),
     r.STRATEGIC_PLAN: Layout(children=("revisions",)),
     r.GOAL: Layout(children=("indicators", "objectives")),

@@ -30,6 +30,7 @@ from sakip.core.model import (
     Band,
     Baseline,
     Budget,
+    Contribution,
     Goal,
     Indicator,
     Mission,
@@ -39,6 +40,8 @@ from sakip.core.model import (
     Plan,
     Program,
     Region,
+    RegionGoal,
+    RegionObjective,
     Revision,
     Scale,
     Series,
@@ -213,6 +216,15 @@ def _keys(sheet: Sheet, *without: str) -> tuple[str, ...]:
     return tuple(c.key for c in sheet.columns if c.key not in without)
 
 
+# An indicator's sheets and kinds: itself, its targets, its realisations.
+_IndicatorSheets = tuple[Sheet, Sheet, Sheet, str, str, str]
+_AGENCY_SHEETS: _IndicatorSheets = (S.INDICATORS, S.TARGETS, S.ACTUALS,
+                                    K.INDICATOR, K.TARGET, K.ACTUAL)
+_REGION_SHEETS: _IndicatorSheets = (S.REGION_INDICATORS, S.REGION_TARGETS, S.REGION_ACTUALS,
+                                    K.REGION_INDICATOR, K.REGION_TARGET, K.REGION_ACTUAL)
+_HEAD = tuple(f"head_{key}" for key in ("name", "title", "rank", "nip"))
+
+
 def _official(row: Row, prefix: str) -> Official | None:
     fields = _kwargs(row, [f"{prefix}_{key}" for key in ("name", "title", "rank", "nip")])
     if not fields:
@@ -259,17 +271,24 @@ class _Assembler:
 
     def plan(self) -> Plan:
         functions = _grouped(self.rows(S.FUNCTIONS), "unit")
-        missions = self.coded(Mission, S.MISSIONS, K.MISSION)
+        rpjmd: dict[str, Any] = {
+            "missions": self.coded(Mission, S.MISSIONS, K.MISSION),
+            "goals": self.coded(RegionGoal, S.REGION_GOALS, K.REGION_GOAL),
+            "objectives": self.coded(RegionObjective, S.REGION_OBJECTIVES, K.REGION_OBJECTIVE),
+            "indicators": self.indicators(_REGION_SHEETS),
+            "contributions": self.contributions(),
+        }
         if self.records[S.REGION.name]:
             region_row = self.form(S.REGION, K.REGION)
-            region = _make(Region, {**_kwargs(region_row, _keys(S.REGION)), "missions": missions})
+            region = _make(Region, {**_kwargs(region_row, _keys(S.REGION)), **rpjmd})
         else:  # the Pemda sheet left empty: a plan made only to be measured
-            region = replace(NO_REGION, missions=missions)
+            region = replace(NO_REGION, **rpjmd)
         agency_row = self.form(S.AGENCY, K.AGENCY)
         units = []
         for row in self.rows(S.UNITS):
-            unit = _make(Unit, {**_kwargs(row, _keys(S.UNITS)),
-                                "functions": _texts(functions.get(row.get("code"), []))})
+            unit = _make(Unit, {**_kwargs(row, _keys(S.UNITS, *_HEAD)),
+                                "functions": _texts(functions.get(row.get("code"), [])),
+                                "head": _official(row, "head")})
             self.places.add(K.UNIT, (unit.code,), row)
             units.append(unit)
         agency = _make(Agency, {
@@ -309,14 +328,25 @@ class _Assembler:
             settings=_make(Settings, _kwargs(self.form(S.SETTINGS, K.SETTINGS), _keys(S.SETTINGS))),
         )
 
-    def indicators(self) -> tuple[Indicator, ...]:
-        target_rows, actual_rows = self.rows(S.TARGETS), self.rows(S.ACTUALS)
-        targets = _build(Target, target_rows, _keys(S.TARGETS, "indicator"))
-        actuals = _build(Actual, actual_rows, _keys(S.ACTUALS, "indicator"))
+    def contributions(self) -> tuple[Contribution, ...]:
+        rows = self.rows(S.CONTRIBUTIONS)
+        result = _build(Contribution, rows, _keys(S.CONTRIBUTIONS))
+        self.places.later(K.CONTRIBUTION, lambda: (((c.objective, c.agency), rows[line])
+                                                   for line, c in enumerate(result)))
+        return tuple(result)
+
+    def indicators(self, sheets: _IndicatorSheets | None = None) -> tuple[Indicator, ...]:
+        """The indicators with their targets and realisations: the agency's, or with
+        ``_REGION_SHEETS`` the IKU Pemda."""
+        sheet, target_sheet, actual_sheet, kind, target_kind, actual_kind = \
+            sheets or _AGENCY_SHEETS
+        target_rows, actual_rows = self.rows(target_sheet), self.rows(actual_sheet)
+        targets = _build(Target, target_rows, _keys(target_sheet, "indicator"))
+        actuals = _build(Actual, actual_rows, _keys(actual_sheet, "indicator"))
         target_lines = _lines(target_rows, "indicator")
         actual_lines = _lines(actual_rows, "indicator")
-        own = _keys(S.INDICATORS, "baseline_year", "baseline_value", "baseline_text")
-        rows = self.rows(S.INDICATORS)
+        own = _keys(sheet, "baseline_year", "baseline_value", "baseline_text")
+        rows = self.rows(sheet)
         codes = column(rows, "code")
         baselines: list[Baseline | None] = []
         for year, value, text in zip(column(rows, "baseline_year"),
@@ -334,8 +364,8 @@ class _Assembler:
                         for code in codes],
             "actuals": [tuple(map(actuals.__getitem__, actual_lines.get(code, no_lines)))
                         for code in codes]})
-        self.places.later(K.INDICATOR, lambda: (((indicator.code,), rows[line])
-                                                for line, indicator in enumerate(indicators)))
+        self.places.later(kind, lambda: (((indicator.code,), rows[line])
+                                         for line, indicator in enumerate(indicators)))
 
         def target_places() -> Iterator[tuple[Key, Row]]:
             for code in codes:
@@ -349,8 +379,8 @@ class _Assembler:
                     actual = actuals[line]
                     yield (code, actual.year, actual.quarter, actual.month), actual_rows[line]
 
-        self.places.later(K.TARGET, target_places)
-        self.places.later(K.ACTUAL, actual_places)
+        self.places.later(target_kind, target_places)
+        self.places.later(actual_kind, actual_places)
         return tuple(indicators)
 
     def series(self) -> tuple[Series, ...]:

@@ -15,6 +15,7 @@ from sakip.core.enums import (
     Aggregation,
     AgreementKind,
     Closed,
+    Frequency,
     IndicatorKind,
     Level,
     NarrativeKind,
@@ -65,6 +66,12 @@ LABELS: Mapping[type[enum.Enum], Mapping[enum.Enum, str]] = {
         IndicatorKind.OUTPUT: "Output",
         IndicatorKind.OUTCOME: "Outcome",
         IndicatorKind.IMPACT: "Dampak",
+    },
+    Frequency: {
+        Frequency.MONTHLY: "Bulanan",
+        Frequency.QUARTERLY: "Triwulanan",
+        Frequency.SEMESTER: "Semesteran",
+        Frequency.YEARLY: "Tahunan",
     },
     AgreementKind: {
         AgreementKind.ORIGINAL: "Awal",

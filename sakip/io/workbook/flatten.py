@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from sakip.core.enums import RevisionSubject
-from sakip.core.model import Official, Plan
+from sakip.core.model import Indicator, Official, Plan
 from sakip.io.problems import InputError, Problem
 from sakip.io.standard_scales import standard_scales
 from sakip.io.workbook import sheets as S
@@ -45,10 +45,16 @@ def flatten(plan: Plan) -> Flat:
     flat[S.REGION.name].append(_pick(region, _keys(S.REGION)) if region.given
                                else dict.fromkeys(_keys(S.REGION)))  # a form left empty
     flat[S.MISSIONS.name] = [_pick(m, ("code", "text")) for m in region.missions]
+    flat[S.REGION_GOALS.name] = [_pick(g, _keys(S.REGION_GOALS)) for g in region.goals]
+    flat[S.REGION_OBJECTIVES.name] = [_pick(o, _keys(S.REGION_OBJECTIVES))
+                                      for o in region.objectives]
+    _indicators(region.indicators, flat, (S.REGION_INDICATORS, S.REGION_TARGETS, S.REGION_ACTUALS))
+    flat[S.CONTRIBUTIONS.name] = [_pick(c, _keys(S.CONTRIBUTIONS)) for c in region.contributions]
     agency_row = _pick(agency, [k for k in _keys(S.AGENCY) if not k.startswith("head_")])
     agency_row.update(_official("head", agency.head))
     flat[S.AGENCY.name].append(agency_row)
-    flat[S.UNITS.name] = [_pick(u, _keys(S.UNITS)) for u in agency.units]
+    flat[S.UNITS.name] = [{**_pick(u, [k for k in _keys(S.UNITS) if not k.startswith("head_")]),
+                           **_official("head", u.head)} for u in agency.units]
     functions: list[FlatRow] = [{"unit": None, "text": text} for text in agency.functions]
     for unit in agency.units:
         functions.extend({"unit": unit.code, "text": text} for text in unit.functions)
@@ -67,7 +73,7 @@ def flatten(plan: Plan) -> Flat:
     ]
     flat[S.PROGRAMS.name] = [_pick(p, _keys(S.PROGRAMS)) for p in plan.programs]
     flat[S.ACTIVITIES.name] = [_pick(a, _keys(S.ACTIVITIES)) for a in plan.activities]
-    _indicators(plan, flat)
+    _indicators(plan.indicators, flat)
     flat[S.SERIES.name] = [_pick(s, _keys(S.SERIES)) for s in plan.series]
     flat[S.SERIES_VALUES.name] = [
         {"series": s.code, "year": year, "value": value} for s in plan.series
@@ -99,21 +105,25 @@ def _subject(value: str) -> RevisionSubject:
             sheet=S.REVISIONS.name)]) from None
 
 
-def _indicators(plan: Plan, flat: Flat) -> None:
-    own = _keys(S.INDICATORS, "baseline_year", "baseline_value", "baseline_text")
-    for indicator in plan.indicators:
+def _indicators(indicators: tuple[Indicator, ...], flat: Flat,
+                sheets: tuple[Sheet, Sheet, Sheet] = (S.INDICATORS, S.TARGETS, S.ACTUALS)) -> None:
+    """Indicators, their targets and realisations into their sheets (an agency's, or the IKU
+    Pemda's)."""
+    sheet, target_sheet, actual_sheet = sheets
+    own = _keys(sheet, "baseline_year", "baseline_value", "baseline_text")
+    for indicator in indicators:
         row = _pick(indicator, own)
         if indicator.baseline is not None:
             row["baseline_year"] = indicator.baseline.year
             row["baseline_value"] = indicator.baseline.value
             row["baseline_text"] = indicator.baseline.text
-        flat[S.INDICATORS.name].append(row)
-        flat[S.TARGETS.name].extend(
-            {"indicator": indicator.code, **_pick(t, _keys(S.TARGETS, "indicator"))}
+        flat[sheet.name].append(row)
+        flat[target_sheet.name].extend(
+            {"indicator": indicator.code, **_pick(t, _keys(target_sheet, "indicator"))}
             for t in indicator.targets
         )
-        flat[S.ACTUALS.name].extend(
-            {"indicator": indicator.code, **_pick(a, _keys(S.ACTUALS, "indicator"))}
+        flat[actual_sheet.name].extend(
+            {"indicator": indicator.code, **_pick(a, _keys(actual_sheet, "indicator"))}
             for a in indicator.actuals
         )
 

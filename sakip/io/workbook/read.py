@@ -144,7 +144,7 @@ def _error_en(value: str) -> str:
 def _sheet_problems(found: dict[str, str], unknown: list[str]) -> list[Problem]:
     problems: list[Problem] = []
     for sheet in SHEETS:
-        if sheet.name in found:
+        if sheet.name in found or sheet.added_later:
             continue
         guess = difflib.get_close_matches(sheet.name, unknown, n=1, cutoff=0.5)
         hint_id = f" (mungkin diganti nama menjadi '{visible(guess[0])}'?)" if guess else ""

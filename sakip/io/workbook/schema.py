@@ -54,6 +54,9 @@ class Sheet:
     open_columns: str | None = None  # header stem of trailing free columns ("Kolom")
     record: str | None = None  # the kind of record a row holds (sakip.core.records)
     optional: bool = False  # a form sheet left wholly empty gives no record (a plan's region)
+    # Added after workbooks were in use (the RPJMD's sheets): a workbook made before it has no
+    # such sheet and is read as if the sheet were empty.
+    added_later: bool = False
     by_key: dict[str, Column] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

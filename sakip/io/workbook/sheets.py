@@ -84,6 +84,9 @@ UNITS = Sheet(
           required=True),
         C("name", "Nama", Kind.TEXT, "Nama unit.", required=True, width=40),
         C("task", "Tugas", Kind.TEXT, "Tugas unit.", width=60),
+        C("parent", "Unit induk", Kind.CODE,
+          "Untuk Sub Bagian atau Seksi: kode Sekretariat atau Bidang di atasnya."),
+        *_official("head", "kepala unit"),
     ),
     record=R.UNIT,
 )
@@ -168,6 +171,8 @@ GOALS = Sheet(
         C("code", "Kode", Kind.CODE, "Kode tujuan, misalnya T1.", required=True),
         C("name", "Tujuan", Kind.TEXT, "Rumusan tujuan.", required=True, width=60),
         C("mission", "Misi", Kind.CODE, "Kode misi (lembar Misi) yang didukung."),
+        C("serves", "Sasaran daerah", Kind.LIST,
+          "Kode sasaran daerah RPJMD yang didukung, dipisah titik koma: SD1; SD2.", width=20),
     ),
     record=R.GOAL,
 )
@@ -180,6 +185,9 @@ OBJECTIVES = Sheet(
         C("name", "Sasaran", Kind.TEXT, "Rumusan sasaran.", required=True, width=60),
         C("goal", "Tujuan", Kind.CODE, "Kode tujuan (lembar Tujuan) sasaran ini.",
           required=True),
+        C("serves", "Sasaran daerah", Kind.LIST,
+          "Kode sasaran daerah RPJMD yang didukung, dipisah titik koma; kosong: seperti "
+          "tujuannya.", width=20),
     ),
     record=R.OBJECTIVE,
 )
@@ -237,16 +245,15 @@ ACTIVITIES = Sheet(
     record=R.ACTIVITY,
 )
 
-INDICATORS = Sheet(
-    "Indikator",
-    "Satu indikator kinerja per baris, dengan cara mengukurnya.",
-    (
+def _indicator_columns(levels: str, owners: str) -> tuple[Column, ...]:
+    """The columns of an indicator: an agency's (lembar Indikator) or an IKU Pemda."""
+    return (
         C("code", "Kode", Kind.CODE, "Kode indikator, unik di seluruh lembar.", required=True),
         C("name", "Indikator", Kind.TEXT, "Nama indikator.", required=True, width=50),
-        C("level", "Tingkat", Kind.CHOICE, "Tujuan, Sasaran, Program atau Kegiatan.",
+        C("level", "Tingkat", Kind.CHOICE, levels,
           required=True),
         C("owner", "Pemilik", Kind.CODE,
-          "Kode tujuan, sasaran, program atau kegiatan pemilik indikator (sesuai Tingkat).",
+          owners,
           required=True),
         C("unit", "Satuan", Kind.TEXT, "Satuan: %, indeks, kasus per 10.000 …"),
         C("precision", "Desimal", Kind.INTEGER,
@@ -271,6 +278,14 @@ INDICATORS = Sheet(
           width=40),
         C("definition", "Definisi", Kind.TEXT, "Definisi operasional.", width=40),
         C("data_source", "Sumber data", Kind.TEXT, "Sumber data.", width=24),
+        C("calculation", "Cara perhitungan", Kind.TEXT,
+          "Cara menghitung dengan kata-kata (manual indikator), bila tidak ada Rumus.", width=40),
+        C("rationale", "Alasan pemilihan", Kind.TEXT,
+          "Mengapa indikator ini dipilih untuk mengukur sasarannya.", width=40),
+        C("frequency", "Frekuensi", Kind.CHOICE,
+          "Seberapa sering diukur: Bulanan, Triwulanan, Semesteran atau Tahunan."),
+        C("responsible", "Penanggung jawab", Kind.TEXT,
+          "Pejabat atau unit yang bertanggung jawab atas data indikator ini.", width=24),
         C("key", "IKU", Kind.BOOLEAN, "Ya bila indikator kinerja utama."),
         C("kind", "Jenis", Kind.CHOICE, "Input, Output, Outcome atau Dampak."),
         C("levels", "Tingkatan kualitatif", Kind.LIST,
@@ -279,14 +294,19 @@ INDICATORS = Sheet(
         C("baseline_year", "Tahun data awal", Kind.YEAR, "Tahun data awal (baseline)."),
         C("baseline_value", "Nilai data awal", Kind.DECIMAL, "Nilai data awal (angka)."),
         C("baseline_text", "Data awal (teks)", Kind.TEXT, "Data awal kualitatif."),
-    ),
+    )
+
+
+INDICATORS = Sheet(
+    "Indikator",
+    "Satu indikator kinerja per baris, dengan cara mengukurnya.",
+    _indicator_columns("Tujuan, Sasaran, Program atau Kegiatan.",
+                       "Kode tujuan, sasaran, program atau kegiatan pemilik indikator (sesuai "
+                       "Tingkat)."),
     record=R.INDICATOR,
 )
 
-TARGETS = Sheet(
-    "Target",
-    "Satu target indikator per baris: setahun, atau satu triwulan atau bulan (rencana aksi).",
-    (
+_TARGET_COLUMNS: tuple[Column, ...] = (
         C("indicator", "Indikator", Kind.CODE, "Kode indikator.", required=True),
         C("year", "Tahun", Kind.YEAR, "Tahun target, di dalam periode Renstra.",
           required=True),
@@ -299,14 +319,16 @@ TARGETS = Sheet(
         C("note", "Catatan", Kind.TEXT,
           "Pada target setahun: mengapa target per periode tidak menghasilkan target ini.",
           width=30),
-    ),
+)
+
+TARGETS = Sheet(
+    "Target",
+    "Satu target indikator per baris: setahun, atau satu triwulan atau bulan (rencana aksi).",
+    _TARGET_COLUMNS,
     record=R.TARGET,
 )
 
-ACTUALS = Sheet(
-    "Realisasi",
-    "Satu realisasi indikator per baris: setahun, atau satu triwulan atau bulan.",
-    (
+_ACTUAL_COLUMNS: tuple[Column, ...] = (
         C("indicator", "Indikator", Kind.CODE, "Kode indikator.", required=True),
         C("year", "Tahun", Kind.YEAR, "Tahun realisasi.", required=True),
         C("quarter", "Triwulan", Kind.INTEGER, "1–4; kosong untuk realisasi setahun."),
@@ -327,8 +349,81 @@ ACTUALS = Sheet(
           "Wajib bersama faktor penghambat: langkah yang akan diambil.", width=30),
         C("drivers", "Faktor pendorong", Kind.TEXT,
           "Wajib bila capaian periode jauh di atas target: apa yang mendorong.", width=30),
-    ),
+)
+
+ACTUALS = Sheet(
+    "Realisasi",
+    "Satu realisasi indikator per baris: setahun, atau satu triwulan atau bulan.",
+    _ACTUAL_COLUMNS,
     record=R.ACTUAL,
+)
+
+REGION_GOALS = Sheet(
+    "Tujuan Daerah",
+    "Satu tujuan RPJMD per baris.",
+    (
+        C("code", "Kode", Kind.CODE, "Kode tujuan daerah, misalnya TD1.", required=True),
+        C("name", "Tujuan daerah", Kind.TEXT, "Rumusan tujuan RPJMD.", required=True, width=60),
+        C("mission", "Misi", Kind.CODE, "Kode misi (lembar Misi) yang didukung."),
+    ),
+    record=R.REGION_GOAL,
+    added_later=True,
+)
+
+REGION_OBJECTIVES = Sheet(
+    "Sasaran Daerah",
+    "Satu sasaran RPJMD per baris; dirujuk dari kolom Sasaran daerah lembar Tujuan dan Sasaran.",
+    (
+        C("code", "Kode", Kind.CODE, "Kode sasaran daerah, misalnya SD1.", required=True),
+        C("name", "Sasaran daerah", Kind.TEXT, "Rumusan sasaran RPJMD.", required=True,
+          width=60),
+        C("goal", "Tujuan daerah", Kind.CODE, "Kode tujuan daerah (lembar Tujuan Daerah).",
+          required=True),
+    ),
+    record=R.REGION_OBJECTIVE,
+    added_later=True,
+)
+
+REGION_INDICATORS = Sheet(
+    "IKU Pemda",
+    "Satu indikator kinerja utama pemerintah daerah per baris.",
+    _indicator_columns("Tujuan atau Sasaran (daerah).",
+                       "Kode tujuan daerah atau sasaran daerah pemilik indikator (sesuai "
+                       "Tingkat)."),
+    record=R.REGION_INDICATOR,
+    added_later=True,
+)
+
+REGION_TARGETS = Sheet(
+    "Target IKU Pemda",
+    "Satu target IKU Pemda per baris.",
+    _TARGET_COLUMNS,
+    record=R.REGION_TARGET,
+    added_later=True,
+)
+
+REGION_ACTUALS = Sheet(
+    "Realisasi IKU Pemda",
+    "Satu realisasi IKU Pemda per baris.",
+    _ACTUAL_COLUMNS,
+    record=R.REGION_ACTUAL,
+    added_later=True,
+)
+
+CONTRIBUTIONS = Sheet(
+    "Kontribusi",
+    "Satu baris per perangkat daerah yang ikut mewujudkan sebuah sasaran daerah (crosscutting).",
+    (
+        C("objective", "Sasaran daerah", Kind.CODE, "Kode sasaran daerah.", required=True),
+        C("agency", "Perangkat daerah", Kind.CODE, "Kode perangkat daerah yang berkontribusi.",
+          required=True),
+        C("indicators", "Indikator", Kind.LIST,
+          "Kode indikator perangkat daerah itu yang mengukur kontribusinya, dipisah titik "
+          "koma.", width=24),
+        C("note", "Catatan", Kind.TEXT, "Bentuk kontribusinya.", width=40),
+    ),
+    record=R.CONTRIBUTION,
+    added_later=True,
 )
 
 SERIES = Sheet(
@@ -520,6 +615,12 @@ BANDS = Sheet(
 SHEETS: tuple[Sheet, ...] = (
     REGION,
     MISSIONS,
+    REGION_GOALS,
+    REGION_OBJECTIVES,
+    REGION_INDICATORS,
+    REGION_TARGETS,
+    REGION_ACTUALS,
+    CONTRIBUTIONS,
     AGENCY,
     UNITS,
     FUNCTIONS,

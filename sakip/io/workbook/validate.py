@@ -76,6 +76,8 @@ _PARENTS: tuple[tuple[Sheet, str, Sheet], ...] = (
     (S.FUNCTIONS, "unit", S.UNITS),
     (S.TARGETS, "indicator", S.INDICATORS),
     (S.ACTUALS, "indicator", S.INDICATORS),
+    (S.REGION_TARGETS, "indicator", S.REGION_INDICATORS),
+    (S.REGION_ACTUALS, "indicator", S.REGION_INDICATORS),
     (S.SERIES_VALUES, "series", S.SERIES),
     (S.TABLE_CELLS, "table", S.TABLES),
     (S.NARRATIVE_ITEMS, "narrative", S.NARRATIVES),

@@ -23,7 +23,7 @@ from sakip.io.problems import InputError, Problem
 from sakip.web.access import Action, can, requires
 from sakip.web.exchange import capabilities
 from sakip.web.plans.models import Agency
-from sakip.web.plans.store import add_missions, add_scales
+from sakip.web.plans.store import add_missions, add_region_plan, add_scales
 from sakip.web.plans.write import Outcome, frozen_years, write
 from sakip.web.workflow.models import AgencyYear
 from sakip.web.workflow.snapshots import plan_for
@@ -121,7 +121,7 @@ def _replace(request: HttpRequest, agency: Agency, imported: Plan, filename: str
              reason: str) -> Outcome:
     """The workbook's plan becomes the agency's, through the write path; the years that may not
     change keep their records (a workbook exported before a year was locked stays importable).
-    Scales the region does not have are added to it in the same transaction."""
+    Scales and RPJMD records the region does not have are added to it in the same transaction."""
     if imported.agency.code != agency.code:
         return Outcome(problems=[Problem(
             "IMPORT_OTHER_AGENCY",
@@ -129,6 +129,7 @@ def _replace(request: HttpRequest, agency: Agency, imported: Plan, filename: str
             f"this workbook belongs to agency “{imported.agency.code}”, not “{agency.code}”")])
     with transaction.atomic():
         add_missions(agency.region, imported.region)
+        add_region_plan(agency.region, imported.region)
         add_scales(agency.region, imported.scales)
 
         def whole(current: Plan) -> Plan:

@@ -81,9 +81,21 @@ def read_plan(agency: m.Agency) -> model.Plan:
 def _region_members(region: m.Region) -> dict[str, list[tuple[r.Key, Any]]]:
     bands = m.Band.objects.filter(scale__region=region).select_related("scale").order_by(
         "scale__position", "scale_id", "position", "id")
+    targets = m.RegionTarget.objects.filter(indicator__region=region).select_related(
+        "indicator").order_by("indicator__position", "indicator_id", "position", "id")
+    actuals = m.RegionActual.objects.filter(indicator__region=region).select_related(
+        "indicator").order_by("indicator__position", "indicator_id", "position", "id")
     return {
         r.REGION: [((), record_of(r.REGION, region))],
         r.MISSION: [((), record_of(r.MISSION, x)) for x in region.missions.all()],
+        r.REGION_GOAL: [((), record_of(r.REGION_GOAL, x)) for x in region.goals.all()],
+        r.REGION_OBJECTIVE: [((), record_of(r.REGION_OBJECTIVE, x))
+                             for x in region.objectives.all()],
+        r.REGION_INDICATOR: [((), record_of(r.REGION_INDICATOR, x))
+                             for x in region.indicators.all()],
+        r.REGION_TARGET: [((t.indicator.code,), record_of(r.REGION_TARGET, t)) for t in targets],
+        r.REGION_ACTUAL: [((a.indicator.code,), record_of(r.REGION_ACTUAL, a)) for a in actuals],
+        r.CONTRIBUTION: [((), record_of(r.CONTRIBUTION, x)) for x in region.contributions.all()],
         r.SCALE: [((), record_of(r.SCALE, x)) for x in region.scales.all()],
         r.BAND: [((b.scale.code,), record_of(r.BAND, b)) for b in bands],
     }

@@ -194,7 +194,11 @@ SINGLE: dict[str, tuple[Col, ...]] = {
     r.SETTINGS: _fields(r.SETTINGS),
     r.REGION: _fields(r.REGION),
 }
-REGION_ROWS: dict[str, tuple[Col, ...]] = {kind: _fields(kind) for kind in (r.MISSION, r.SCALE, r.BAND)}
+REGION_ROWS: dict[str, tuple[Col, ...]] = {
+    **{kind: _fields(kind) for kind in (r.MISSION, r.REGION_GOAL, r.REGION_OBJECTIVE,
+                                        r.REGION_INDICATOR, r.CONTRIBUTION, r.SCALE, r.BAND)},
+    **{kind: _fields(kind, special=_PERIOD) for kind in (r.REGION_TARGET, r.REGION_ACTUAL)},
+}
 # The parent row of a child record (the foreign key's name).
 PARENT_FIELD = {r.TARGET: "indicator", r.ACTUAL: "indicator", r.SERIES_VALUE: "series",
                 r.AGREEMENT_ITEM: "version"}

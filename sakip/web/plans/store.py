@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import replace
+from typing import Any
 
 from django.db import transaction
 
@@ -22,7 +23,42 @@ from sakip.web.plans.sync import sync
 def create_region(region: model.Region) -> m.Region:
     row = m.Region.objects.create(**columns(r.REGION, region))
     add_missions(row, region)
+    add_region_plan(row, region)
     return row
+
+
+def add_region_plan(row: m.Region, region: model.Region) -> None:
+    """The RPJMD's goals, objectives, IKU Pemda (with their targets and realisations) and
+    contributions that the region does not hold yet (by code); the region's own are kept."""
+    def new(records: tuple[Any, ...], known: Any, key: Any = lambda x: x.code) -> list[Any]:
+        held = set(known)
+        return [x for x in records if key(x) not in held]
+
+    start = row.goals.count()
+    m.RegionGoal.objects.bulk_create(
+        m.RegionGoal(region=row, position=start + i, **columns(r.REGION_GOAL, x))
+        for i, x in enumerate(new(region.goals, row.goals.values_list("code", flat=True))))
+    start = row.objectives.count()
+    m.RegionObjective.objects.bulk_create(
+        m.RegionObjective(region=row, position=start + i, **columns(r.REGION_OBJECTIVE, x))
+        for i, x in enumerate(new(region.objectives, row.objectives.values_list("code", flat=True))))
+    start = row.indicators.count()
+    for i, indicator in enumerate(new(region.indicators,
+                                      row.indicators.values_list("code", flat=True))):
+        created = m.RegionIndicator.objects.create(region=row, position=start + i,
+                                                   **columns(r.REGION_INDICATOR, indicator))
+        m.RegionTarget.objects.bulk_create(
+            m.RegionTarget(indicator=created, position=j, **columns(r.REGION_TARGET, t))
+            for j, t in enumerate(indicator.targets))
+        m.RegionActual.objects.bulk_create(
+            m.RegionActual(indicator=created, position=j, **columns(r.REGION_ACTUAL, a))
+            for j, a in enumerate(indicator.actuals))
+    start = row.contributions.count()
+    m.Contribution.objects.bulk_create(
+        m.Contribution(region=row, position=start + i, **columns(r.CONTRIBUTION, x))
+        for i, x in enumerate(new(region.contributions,
+                                  row.contributions.values_list("objective", "agency"),
+                                  key=lambda c: (c.objective, c.agency))))
 
 
 def add_missions(row: m.Region, region: model.Region) -> None:
@@ -57,6 +93,7 @@ def store_plan(plan: model.Plan, region: m.Region | None = None, demo: bool = Fa
     m.StrategicPlan.objects.create(agency=agency, **columns(r.STRATEGIC_PLAN, plan.strategic_plan),
                                    **columns(r.SETTINGS, plan.settings))
     add_missions(region, plan.region)
+    add_region_plan(region, plan.region)
     add_scales(region, plan.scales)
     empty = model.Plan(region=plan.region, agency=model.Agency(plan.agency.code, plan.agency.name),
                        strategic_plan=replace(plan.strategic_plan, revisions=()),

@@ -46,6 +46,11 @@ class Unit(models.Model):
     name = models.CharField("nama", max_length=300)
     task = text(verbose_name="tugas")
     functions = models.JSONField("fungsi", default=list, blank=True)
+    parent = short(60, verbose_name="kode unit induk")
+    head_name = short(verbose_name="nama kepala unit")
+    head_title = short(verbose_name="jabatan kepala unit")
+    head_rank = short(verbose_name="pangkat kepala unit")
+    head_nip = short(18, verbose_name="NIP kepala unit")
     position = position()
 
     class Meta:

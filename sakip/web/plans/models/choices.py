@@ -82,6 +82,14 @@ IndicatorKind = from_core(enums.IndicatorKind, {
 })
 
 
+Frequency = from_core(enums.Frequency, {
+    "MONTHLY": _("Bulanan"),
+    "QUARTERLY": _("Triwulanan"),
+    "SEMESTER": _("Semesteran"),
+    "YEARLY": _("Tahunan"),
+})
+
+
 AgreementKind = from_core(enums.AgreementKind, {
     "ORIGINAL": _("Perjanjian Kinerja"),
     "AMENDMENT": _("Perubahan Perjanjian Kinerja"),

@@ -12,8 +12,10 @@ from sakip.web.plans.models.fields import text as long_text
 ANNUAL = 0  # ``period`` of the whole year (1..4 are quarters); ``month`` 0: no month (1..12)
 
 
-class Indicator(models.Model):
-    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="indicators")
+class IndicatorFields(models.Model):
+    """The columns of an indicator, an agency's (:class:`Indicator`) or the region's IKU Pemda
+    (``region.RegionIndicator``)."""
+
     code = models.CharField("kode", max_length=60)
     name = models.TextField("indikator")
     level = models.CharField("tingkat", max_length=10, choices=choices.Level.choices)
@@ -36,6 +38,11 @@ class Indicator(models.Model):
     formula = long_text(verbose_name="rumus realisasi")
     definition = long_text(verbose_name="definisi")
     data_source = long_text(verbose_name="sumber data")
+    calculation = long_text(verbose_name="cara perhitungan")
+    rationale = long_text(verbose_name="alasan pemilihan")
+    frequency = models.CharField("frekuensi pengukuran", max_length=10, null=True, blank=True,
+                                 choices=choices.Frequency.choices)
+    responsible = short(verbose_name="penanggung jawab")
     key = models.BooleanField("IKU", default=False)
     kind = models.CharField("jenis", max_length=10, null=True, blank=True,
                             choices=choices.IndicatorKind.choices)
@@ -46,16 +53,24 @@ class Indicator(models.Model):
     position = position()
 
     class Meta:
-        verbose_name = "indikator"
-        ordering = ["agency", "position", "id"]
-        constraints = [models.UniqueConstraint(fields=["agency", "code"], name="indicator_code")]
+        abstract = True
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
 
 
-class Target(models.Model):
-    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets")
+class Indicator(IndicatorFields):
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="indicators")
+
+    class Meta:
+        verbose_name = "indikator"
+        ordering = ["agency", "position", "id"]
+        constraints = [models.UniqueConstraint(fields=["agency", "code"], name="indicator_code")]
+
+
+class TargetFields(models.Model):
+    """The columns of a target of a year or of a quarter or month of it."""
+
     year = models.PositiveSmallIntegerField("tahun")
     value = measure(verbose_name="target")
     text = short(verbose_name="target kualitatif")
@@ -68,13 +83,21 @@ class Target(models.Model):
     position = position()
 
     class Meta:
+        abstract = True
+
+
+class Target(TargetFields):
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets")
+
+    class Meta:
         ordering = ["indicator", "position", "id"]
         constraints = [models.UniqueConstraint(fields=["indicator", "year", "period", "month"],
                                                name="target_period")]
 
 
-class Actual(models.Model):
-    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="actuals")
+class ActualFields(models.Model):
+    """The columns of a realisation of a year or of a quarter or month of it."""
+
     year = models.PositiveSmallIntegerField("tahun")
     period = models.PositiveSmallIntegerField("periode", default=ANNUAL,
                                               help_text="0 = setahun, 1..4 = triwulan")
@@ -93,13 +116,21 @@ class Actual(models.Model):
     position = position()
 
     class Meta:
-        ordering = ["indicator", "position", "id"]
-        constraints = [models.UniqueConstraint(fields=["indicator", "year", "period", "month"],
-                                               name="actual_period_month")]
+        abstract = True
 
     @property
     def quarter(self) -> int | None:
         return None if self.period == ANNUAL else self.period
+
+
+class Actual(ActualFields):
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="actuals")
+
+    class Meta:
+        ordering = ["indicator", "position", "id"]
+        constraints = [models.UniqueConstraint(fields=["indicator", "year", "period", "month"],
+                                               name="actual_period_month")]
+
 
 class Series(models.Model):
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="series")

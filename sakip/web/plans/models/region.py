@@ -1,4 +1,5 @@
-"""Region (Pemerintah Daerah) with its RPJMD missions and its achievement scales."""
+"""Region (Pemerintah Daerah) with its RPJMD missions and its achievement scales (the rest of
+its RPJMD: ``rpjmd.py``)."""
 
 from __future__ import annotations
 

@@ -13,6 +13,7 @@ class Goal(models.Model):
     code = models.CharField("kode", max_length=60)
     name = models.TextField("tujuan")
     mission = short(40, verbose_name="kode misi")
+    serves = models.JSONField("sasaran daerah yang didukung", default=list, blank=True)
     position = position()
 
     class Meta:
@@ -30,6 +31,7 @@ class Objective(models.Model):
                              verbose_name="tujuan")
     code = models.CharField("kode", max_length=60)
     name = models.TextField("sasaran")
+    serves = models.JSONField("sasaran daerah yang didukung", default=list, blank=True)
     position = position()
 
     class Meta:
