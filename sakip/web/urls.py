@@ -14,6 +14,7 @@ from sakip.web.exchange import forms as form_downloads
 from sakip.web.exchange import views as exchange
 from sakip.web.monitoring import entry as monitoring
 from sakip.web.monitoring import views as monitoring_views
+from sakip.web.planning import urls as planning
 from sakip.web.workflow import history, versions
 from sakip.web.workflow import views as workflow
 
@@ -57,6 +58,7 @@ agency_year = [
     path("periode/<slug:period>/", monitoring.period_entry, name="period_entry"),
     path("periode/<slug:period>/bukti/<int:indicator>/", monitoring.period_evidence,
          name="period_evidence"),
+    *planning.agency_year,
 ]
 
 urlpatterns = [
@@ -81,6 +83,7 @@ urlpatterns = [
     path("wilayah/jadwal/<int:year>/", monitoring_views.windows_page, name="region_windows"),
     path("wilayah/keterlambatan/<int:year>/", monitoring_views.late_page, name="region_late"),
     path("tugas/", monitoring_views.tasks, name="tasks"),
+    path("wilayah/", include(planning.region)),
     path("opd/<int:agency>/", dashboards.agency_home, name="agency_home"),
     path("opd/<int:agency>/pengaturan/", manage.agency_settings, name="agency_settings"),
     path("opd/<int:agency>/<int:year>/", include(agency_year)),

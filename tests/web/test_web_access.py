@@ -82,6 +82,8 @@ MATRIX: dict[str, tuple[set[str], set[str] | None]] = {
     "region_windows": (ADMIN, ADMIN),
     "region_late": (REVIEWERS, None),
     "tasks": (EVERYONE - {"anonymous"}, EVERYONE - {"anonymous"}),
+    # issue 13: planning (sakip/web/planning)
+    "planning": (READERS, None),
 }
 
 
