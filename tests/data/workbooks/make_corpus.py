@@ -146,7 +146,7 @@ def structure() -> None:
 
     def duplicate_column(book: Workbook) -> None:
         sheet = book["Tujuan"]
-        sheet.cell(row=1, column=4, value="Kode")
+        sheet.cell(row=1, column=5, value="Kode")
 
     edit("duplicate_column.xlsx", duplicate_column)
 
