@@ -127,8 +127,9 @@ class Kind:
 KINDS: dict[str, Kind] = {k.slug: k for k in (
     Kind("unit", "Unit kerja", m.Unit, ("code", "name", "task", "functions"), r.UNIT,
          partial(record_of, r.UNIT)),
-    Kind("tujuan", "Tujuan", m.Goal, ("code", "name", "mission"), r.GOAL, partial(record_of, r.GOAL)),
-    Kind("sasaran", "Sasaran", m.Objective, ("code", "name", "goal"), r.OBJECTIVE,
+    Kind("tujuan", "Tujuan", m.Goal, ("code", "name", "mission", "serves"), r.GOAL,
+         partial(record_of, r.GOAL)),
+    Kind("sasaran", "Sasaran", m.Objective, ("code", "name", "goal", "serves"), r.OBJECTIVE,
          partial(record_of, r.OBJECTIVE)),
     Kind("strategi", "Strategi", m.Strategy, ("code", "text", "objectives", "policies"),
          r.STRATEGY, partial(record_of, r.STRATEGY)),
