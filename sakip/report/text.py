@@ -306,6 +306,25 @@ ID: dict[str, str] = {
     "annex.program_activity": "Program / Kegiatan",
     "annex.financial_rp": "Realisasi Keuangan (Rp)", "annex.financial_pct": "Keuangan (%)",
     "annex.physical_pct": "Fisik (%)",
+    # ---- pohon kinerja (sakip/core/tree.py, sakip/report/tree_svg.py, chapters/annex_tree.py)
+    "tree.title": "Pohon Kinerja {agency} Tahun {year}",
+    "tree.kind.region_objective": "Sasaran Daerah", "tree.kind.goal": "Tujuan",
+    "tree.kind.objective": "Sasaran", "tree.kind.program": "Program", "tree.kind.activity": "Kegiatan",
+    "tree.kind.sub_activity": "Sub Kegiatan",
+    "tree.kind.unlinked_goals": "Tidak terhubung ke sasaran daerah",
+    "tree.kind.unlinked_programs": "Tidak terhubung ke sasaran",
+    "tree.unlinked_goals": "Tujuan dan sasaran yang belum menyebut sasaran daerah yang didukungnya",
+    "tree.unlinked_programs": "Program yang belum menyebut sasaran yang didukungnya",
+    "tree.also": "juga mendukung sasaran daerah {codes}", "tree.mean": "Capaian rata-rata {value}%",
+    "tree.figures": "T {target} · R {actual}",
+    "tree.legend": "Warna menurut kategori capaian tahun {year} ({scale}); T target, R realisasi.",
+    "tree.annex": "Pohon Kinerja Tahun {year}",
+    "tree.annex_intro": "Pohon kinerja menggambarkan keterkaitan sasaran daerah RPJMD dengan tujuan, sasaran, program dan kegiatan perangkat daerah, beserta indikator dan capaiannya tahun {year}.",
+    "tree.annex_upper": "Pohon kinerja: sasaran daerah, tujuan dan sasaran tahun {year}",
+    "tree.annex_objective": "Pohon kinerja sasaran {code}: program dan kegiatan tahun {year}",
+    "tree.annex_program": "Pohon kinerja program {code}: kegiatan tahun {year}",
+    "tree.annex_unlinked": "Pohon kinerja: program yang belum terhubung ke sasaran, tahun {year}",
+    "tree.empty": "Rencana belum memuat tujuan, sasaran atau program.",
 }
 
 EN: dict[str, str] = {
@@ -385,6 +404,25 @@ EN: dict[str, str] = {
     "annex.pk_programs": "Programs and Budget of the Performance Agreement {year}",
     "annex.pk_targets": "Objectives, Indicators and Targets of the Performance Agreement {year}",
     "annex.program_activity": "Program / Activity",
+    # ---- pohon kinerja
+    "tree.title": "Performance Tree of {agency}, {year}",
+    "tree.kind.region_objective": "Region objective", "tree.kind.goal": "Goal",
+    "tree.kind.objective": "Objective", "tree.kind.program": "Programme", "tree.kind.activity": "Activity",
+    "tree.kind.sub_activity": "Sub-activity",
+    "tree.kind.unlinked_goals": "Not linked to a region objective",
+    "tree.kind.unlinked_programs": "Not linked to an objective",
+    "tree.unlinked_goals": "Goals and objectives that name no region objective they serve",
+    "tree.unlinked_programs": "Programmes that name no objective they serve",
+    "tree.also": "also serves region objective {codes}", "tree.mean": "Mean achievement {value}%",
+    "tree.figures": "T {target} · A {actual}",
+    "tree.legend": "Colours by achievement category in {year} ({scale}); T target, A actual.",
+    "tree.annex": "Performance Tree {year}",
+    "tree.annex_intro": "The performance tree shows how the region objectives of the RPJMD cascade into the agency's goals, objectives, programmes and activities, with their indicators and achievements in {year}.",
+    "tree.annex_upper": "Performance tree: region objectives, goals and objectives, {year}",
+    "tree.annex_objective": "Performance tree of objective {code}: programmes and activities, {year}",
+    "tree.annex_program": "Performance tree of programme {code}: activities, {year}",
+    "tree.annex_unlinked": "Performance tree: programmes not linked to an objective, {year}",
+    "tree.empty": "The plan holds no goal, objective or programme yet.",
 }
 
 CATALOGUE: dict[str, dict[str, str]] = {"id": ID, "en": EN}
