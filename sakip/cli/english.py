@@ -109,6 +109,11 @@ ENGLISH: dict[str, str] = {
     "PostgreSQL":
         "SQLite data folder (default SAKIP_DATA_DIR or ./.sakip); SAKIP_DATABASE_URL chooses "
         "PostgreSQL",
+    # sakip tree (sakip/cli/tree_cmd.py)
+    "gambar pohon kinerja sebuah rencana (.yaml) sebagai .svg, .pdf atau .png":
+        "draw the performance tree (pohon kinerja) of a plan (.yaml) as .svg, .pdf or .png",
+    "berkas keluaran; formatnya menurut akhiran: .svg, .pdf atau .png":
+        "output file; its format by its extension: .svg, .pdf or .png",
     # the exit statuses (sakip.cli.main.EPILOG)
     """status keluar (exit status):
   0  selesai

@@ -32,6 +32,7 @@ COMMANDS: tuple[str, ...] = (
     "sakip.cli.report_cmd",
     "sakip.cli.form_cmd",
     "sakip.cli.verify_cmd",
+    "sakip.cli.tree_cmd",
 )
 
 
