@@ -84,6 +84,8 @@ MATRIX: dict[str, tuple[set[str], set[str] | None]] = {
     "tasks": (EVERYONE - {"anonymous"}, EVERYONE - {"anonymous"}),
     # issue 13: planning (sakip/web/planning)
     "planning": (READERS, None),
+    "planning_tree": (READERS, None),
+    "planning_tree_download": (READERS, None),
 }
 
 
@@ -137,6 +139,7 @@ def kwargs(world, django_user_model):
         "period_entry": {**agency_year, "period": "tw1"},
         "period_evidence": {**agency_year, "period": "tw1", "indicator": iku.pk},
         "region_windows": {"year": YEAR}, "region_late": {"year": YEAR},
+        "planning_tree_download": {**agency_year, "fmt": "svg"},
     }, agency_year
 
 
