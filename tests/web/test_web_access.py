@@ -86,6 +86,8 @@ MATRIX: dict[str, tuple[set[str], set[str] | None]] = {
     "planning": (READERS, None),
     "planning_tree": (READERS, None),
     "planning_tree_download": (READERS, None),
+    "region_rpjmd": (EVERYONE - {"anonymous"}, None),  # the user's own region's RPJMD
+    "region_rpjmd_upload": (ADMIN, ADMIN),
 }
 
 

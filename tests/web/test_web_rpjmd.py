@@ -1,0 +1,122 @@
+"""The region's RPJMD page and its write path: the demo's sasaran daerah with the agency serving
+them; the region admin's upload changes the RPJMD and writes the audit trail; removing a
+sasaran daerah an agency's goal serves is refused and nothing changes; an operator cannot
+upload."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from sakip.io.plan_file import parse_plan
+from sakip.web.planning.rpjmd import rpjmd_file
+from sakip.web.plans.convert import plan_from_db, region_of
+from sakip.web.plans.models import RegionIndicator, RegionObjective, RegionTarget
+from sakip.web.plans.region_write import version, write_region
+from sakip.web.workflow.models import AuditEntry
+
+
+def _upload(client, text, name="rpjmd.yaml", **extra):
+    return client.post(reverse("region_rpjmd_upload"), {
+        "berkas": SimpleUploadedFile(name, text.encode("utf-8")), "alasan": "RPJMD perubahan",
+        **extra})
+
+
+def _current_file(world):
+    return rpjmd_file(region_of(world.a.region))
+
+
+def test_the_page_lists_the_sasaran_daerah_and_the_agencies_serving_them(world, operator_a):
+    response = operator_a.get(reverse("region_rpjmd"))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Meningkatnya daya beli masyarakat" in page  # SD1, as the report states it
+    assert "Visi" in page and "Mewujudkan ekonomi yang berkeadilan" in page
+    sd1 = page.split('id="sasaran-SD1"')[1].split("</section>")[0]
+    assert 'data-agency="dspppa"' in sd1 and "Meningkatnya kesejahteraan PMKS" in sd1  # T1 serves it
+    assert 'data-agency="dinas-contoh"' in sd1 and "lintas perangkat daerah" in sd1  # crosscutting
+    assert "IKU-02" in sd1  # DSPPPA's contributing indicator
+    assert 'data-indicator="IKD-1.1"' in sd1  # its IKU Pemda with targets per year
+    assert re.search(r"<th class=\"num\">2023</th>", sd1)
+    assert "region_rpjmd_upload" not in page and 'action="/wilayah/rpjmd/unggah/"' not in page
+
+
+def test_the_admin_uploads_a_changed_rpjmd_and_the_trail_records_it(world, admin):
+    page = admin.get(reverse("region_rpjmd"))
+    assert b'action="/wilayah/rpjmd/unggah/"' in page.content
+    seen = version(world.a.region)
+    text = _current_file(world).replace("Meningkatnya daya beli masyarakat",
+                                        "Meningkatnya daya beli dan pendapatan masyarakat")
+    text = text.replace("2023: 7.3", "2023: 7.1")
+    assert "7.1" in text
+    response = _upload(admin, text, versi=seen)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert RegionObjective.objects.get(region=world.a.region, code="SD1").name == \
+        "Meningkatnya daya beli dan pendapatan masyarakat"
+    target = RegionTarget.objects.get(indicator__region=world.a.region,
+                                      indicator__code="IKD-1.1", year=2023)
+    assert str(target.value.normalize()) == "7.1"
+    entries = AuditEntry.objects.filter(region=world.a.region, agency=None,
+                                        key__startswith="rpjmd:")
+    assert entries.filter(key="rpjmd:sasaran:SD1", field="name",
+                          new="Meningkatnya daya beli dan pendapatan masyarakat").exists()
+    assert entries.filter(key="rpjmd:target:IKD-1.1:2023:0", field="value", old="7.3",
+                          new="7.1").exists()
+    assert entries.filter(reason="RPJMD perubahan").count() == entries.count() == 2
+    # every agency reads the new RPJMD (its cached plan does not hold the old region)
+    plan = plan_from_db(world.a)
+    assert plan.region.objectives[0].name == "Meningkatnya daya beli dan pendapatan masyarakat"
+    # the page that showed the old version cannot overwrite the change
+    again = _upload(admin, _current_file(world).replace("2023: 7.1", "2023: 7.0"), versi=seen)
+    assert again.status_code == 400 and "RPJMD_CHANGED_SINCE" in again.content.decode()
+
+
+def test_removing_a_sasaran_daerah_an_agency_serves_is_refused_and_nothing_changes(world, admin):
+    text = _current_file(world)
+    plan = parse_plan(text)
+    region = plan.region
+    without = replace(region, objectives=tuple(o for o in region.objectives if o.code != "SD1"),
+                      indicators=tuple(i for i in region.indicators if i.owner != "SD1"),
+                      contributions=tuple(c for c in region.contributions if c.objective != "SD1"))
+    before = AuditEntry.objects.count()
+    outcome = write_region(world.a.region, None, without)
+    assert outcome.refused
+    codes = {p.code for p in outcome.problems}
+    assert codes == {"PLAN_UNKNOWN_REGION_OBJECTIVE"}
+    messages = " ".join(p.message_id for p in outcome.problems)
+    assert "DSPPPA" in messages and "'SD1'" in messages  # named with the agency
+    assert RegionObjective.objects.filter(region=world.a.region, code="SD1").exists()
+    assert RegionIndicator.objects.filter(region=world.a.region, code="IKD-1.1").exists()
+    assert AuditEntry.objects.count() == before
+    # the same through the page: a file without SD1
+    from sakip.io.plan_dump import dump_plan
+
+    response = _upload(admin, dump_plan(replace(plan, region=without)))
+    assert response.status_code == 400
+    assert "PLAN_UNKNOWN_REGION_OBJECTIVE" in response.content.decode()
+    assert RegionObjective.objects.filter(region=world.a.region, code="SD1").exists()
+    assert AuditEntry.objects.count() == before
+
+
+def test_a_file_of_another_region_or_without_one_is_refused(world, admin):
+    text = _current_file(world)
+    response = _upload(admin, text.replace("name: Kabupaten Belitung", "name: Kota Lain"))
+    assert response.status_code == 400 and "RPJMD_OTHER_REGION" in response.content.decode()
+    bare = re.sub(r"(?ms)^region:.*?(?=^agency:)", "", text)
+    response = _upload(admin, bare)
+    assert response.status_code == 400 and "RPJMD_FILE_WITHOUT_REGION" in response.content.decode()
+    response = _upload(admin, "bukan: [yaml", name="rpjmd.txt")
+    assert response.status_code == 400
+
+
+def test_an_operator_cannot_upload(world, operator_a):
+    before = AuditEntry.objects.count()
+    text = _current_file(world).replace("Meningkatnya daya beli masyarakat", "Lain")
+    response = _upload(operator_a, text)
+    assert response.status_code == 403
+    assert RegionObjective.objects.get(region=world.a.region, code="SD1").name == \
+        "Meningkatnya daya beli masyarakat"
+    assert AuditEntry.objects.count() == before
