@@ -91,14 +91,17 @@ ENGLISH: dict[str, str] = {
     "tanggal penandatanganan (bawaan: '… Maret' tahun berikutnya, diisi tangan)":
         "date of signing (default: '… March' of the next year, filled in by hand)",
     "tanpa grafik": "without charts",
-    "tulis formulir Permendagri 86/2017 (E.81, E.80) atau Laporan Monev triwulan sebagai .xlsx "
-    "atau .pdf":
-        "write a Permendagri 86/2017 form (E.81, E.80) or the quarterly monitoring report as "
-        ".xlsx or .pdf",
-    "e81 (evaluasi hasil Renja), e80 (evaluasi hasil Renstra) atau monev (Laporan Monev "
-    "triwulan)":
-        "e81 (evaluation of the Renja's results), e80 (evaluation of the Renstra's results) or "
-        "monev (the quarterly monitoring report)",
+    "tulis formulir Permendagri 86/2017 (E.81, E.80), Laporan Monev triwulan atau Perjanjian "
+    "Kinerja berjenjang sebagai .xlsx atau .pdf":
+        "write a Permendagri 86/2017 form (E.81, E.80), the quarterly monitoring report or the "
+        "performance agreements by level as .xlsx or .pdf",
+    "e81 (evaluasi hasil Renja), e80 (evaluasi hasil Renstra), monev (Laporan Monev "
+    "triwulan) atau pk (Perjanjian Kinerja setiap jenjang)":
+        "e81 (evaluation of the Renja's results), e80 (evaluation of the Renstra's results), "
+        "monev (the quarterly monitoring report) or pk (the performance agreement of every "
+        "level)",
+    "pk: hanya PK unit ini (kode unit kerja; 'kepala' untuk PK kepala perangkat daerah)":
+        "pk: only this unit's agreement (the unit's code; 'kepala' for the head of agency's)",
     "tahun yang dievaluasi": "year evaluated",
     "triwulan: E.81 sampai dengan triwulan ini, Monev triwulan ini (wajib untuk monev)":
         "quarter: E.81 up to this quarter, the monitoring report of this quarter (required for "
