@@ -42,6 +42,13 @@ class Criterion:
 PERMENPAN = "PermenPAN-RB 53/2014 (Juknis Perjanjian Kinerja, Pelaporan Kinerja dan Tata Cara Reviu)"
 PERMENPAN_EN = "PermenPAN-RB 53/2014 (performance agreement, reporting and review guideline)"
 
+CASCADING = "PermenPAN-RB 89/2021 (penjenjangan kinerja)"
+CASCADING_EN = "PermenPAN-RB 89/2021 (performance cascading)"
+EVALUATION = "PermenPAN-RB 88/2021 (evaluasi AKIP)"
+EVALUATION_EN = "PermenPAN-RB 88/2021 (performance accountability evaluation)"
+IKU_GUIDE = "PermenPAN PER/09/M.PAN/5/2007 (pedoman umum penetapan IKU)"
+IKU_GUIDE_EN = "PermenPAN PER/09/M.PAN/5/2007 (key indicator guideline)"
+
 STEPS: tuple[Step, ...] = (
     Step("PK", Text("Meneliti kesesuaian Perjanjian Kinerja dengan target Renstra/IKU",
                     "Check the performance agreement against the Renstra/IKU targets")),
@@ -222,6 +229,85 @@ CRITERIA: dict[str, Criterion] = {
         "Every program serves an objective of the Renstra — Permendagri 86/2017."), (
         "Mengaitkan program dengan sasaran yang didukungnya.",
         "Link the program to the objective it serves.")),
+    # kerangka logis (sakip/review/plan/logic.py)
+    "PLAN_GOAL_OBJECTIVE": _c("CASCADE", (
+        "Setiap tujuan dijabarkan ke dalam sasaran — Permendagri 86/2017; " + CASCADING + ".",
+        "Every goal is broken down into objectives — Permendagri 86/2017; " + CASCADING_EN
+        + "."), (
+        "Menetapkan sasaran yang mewujudkan tujuan.", "Define the objectives that achieve the goal.")),
+    "PLAN_PROGRAM_ACTIVITY": _c("CASCADE", (
+        "Setiap program dilaksanakan melalui kegiatan — Permendagri 86/2017.",
+        "Every programme is carried out through activities — Permendagri 86/2017."), (
+        "Menetapkan kegiatan yang melaksanakan program, atau menghapus program yang tidak "
+        "dilaksanakan.",
+        "Define the activities that carry out the programme, or remove a programme not carried "
+        "out.")),
+    "PLAN_PROGRAM_INDICATOR": _c("CASCADE", (
+        "Setiap program memiliki indikator kinerja (outcome) — Permendagri 86/2017; "
+        + CASCADING + ".",
+        "Every programme has a performance (outcome) indicator — Permendagri 86/2017; "
+        + CASCADING_EN + "."), (
+        "Menetapkan indikator program.", "Define the programme's indicator.")),
+    "PLAN_BUDGET_INDICATOR": _c("CASCADE", (
+        "Setiap anggaran kegiatan dikaitkan dengan indikator kinerja yang diwujudkannya "
+        "(keterkaitan kinerja dan anggaran) — " + EVALUATION + ".",
+        "Every activity's budget is tied to the performance indicator it delivers (performance "
+        "and budget linked) — " + EVALUATION_EN + "."), (
+        "Menetapkan indikator kegiatan (output) untuk setiap kegiatan yang berpagu.",
+        "Define an activity (output) indicator for every activity with a ceiling.")),
+    "PLAN_INDICATOR_DEFINITION": _c("CASCADE", (
+        "Setiap indikator memiliki manual indikator: definisi, cara perhitungan (formula) dan "
+        "sumber data — " + IKU_GUIDE + "; " + EVALUATION + ".",
+        "Every indicator has a definition sheet: definition, way of computing it (formula) and "
+        "data source — " + IKU_GUIDE_EN + "; " + EVALUATION_EN + "."), (
+        "Melengkapi manual indikator yang belum lengkap.",
+        "Complete the indicator's definition sheet.")),
+    "PLAN_TARGET_PATH": _c("CASCADE", (
+        "Target tahunan bergerak menuju target akhir periode Renstra sesuai polaritas indikator "
+        "— Permendagri 86/2017.",
+        "Yearly targets move towards the end-of-Renstra target as the indicator's polarity says "
+        "— Permendagri 86/2017."), (
+        "Menyelaraskan target tahunan dengan target akhir Renstra (melalui Renstra Perubahan "
+        "bila perlu), atau mencatat alasannya.",
+        "Align the yearly targets with the final target (through an amendment of the Renstra "
+        "if needed), or record why they differ.")),
+    "PLAN_CONTRIBUTION_INDICATOR": _c("CASCADE", (
+        "Kontribusi perangkat daerah pada sasaran daerah diukur dengan indikatornya (crosscutting)"
+        " — " + CASCADING + ".",
+        "An agency's contribution to a region objective is measured by its indicators "
+        "(crosscutting) — " + CASCADING_EN + "."), (
+        "Menetapkan indikator perangkat daerah yang mengukur kontribusinya.",
+        "Name the agency's indicators that measure its contribution.")),
+    "PLAN_CONTRIBUTION_UNREPORTED": _c("CASCADE", (
+        "Indikator kontribusi perangkat daerah pada sasaran daerah dilaporkan realisasinya — "
+        + PERMENPAN + ", Lampiran II; " + CASCADING + ".",
+        "The agency's contributing indicators report their realisation — " + PERMENPAN_EN
+        + ", annex II; " + CASCADING_EN + "."), (
+        "Melengkapi realisasi indikator kontribusi atau mencatat alasan data belum tersedia.",
+        "Fill in the contributing indicators' realisations or record why data is missing.")),
+    "PLAN_CONTRIBUTION_UNSERVED": _c("CASCADE", (
+        "Sasaran daerah yang didukung perangkat daerah dijabarkan dalam tujuan/sasaran Renstra-nya"
+        " — Permendagri 86/2017.",
+        "A region objective the agency contributes to is carried by a goal or objective of its "
+        "Renstra — Permendagri 86/2017."), (
+        "Mengaitkan tujuan/sasaran Renstra dengan sasaran daerah yang didukungnya, atau "
+        "menghapus kontribusi yang tidak berdasar.",
+        "Link the Renstra's goal or objective to the region objective, or remove the unfounded "
+        "contribution.")),
+    "PLAN_SERVES_UNCONTRIBUTED": _c("CASCADE", (
+        "Setiap perangkat daerah yang mendukung sasaran daerah lintas perangkat daerah tercatat "
+        "kontribusi dan indikatornya — " + CASCADING + ".",
+        "Every agency serving a crosscutting region objective has its contribution and "
+        "indicators recorded — " + CASCADING_EN + "."), (
+        "Mencatat kontribusi perangkat daerah beserta indikatornya pada RPJMD (crosscutting).",
+        "Record the agency's contribution and its indicators in the RPJMD (crosscutting).")),
+    "REGION_CONTRIBUTION_UNREPORTED": _c("CASCADE", (
+        "Indikator kontribusi setiap perangkat daerah pada sasaran daerah lintas perangkat "
+        "daerah dilaporkan realisasinya — " + CASCADING + ".",
+        "Every agency's contributing indicators for a crosscutting region objective report "
+        "their realisation — " + CASCADING_EN + "."), (
+        "Meminta perangkat daerah melengkapi indikator dan realisasi kontribusinya.",
+        "Ask the agency to complete its contributing indicators and their realisations.")),
     "PLAN_BUDGET_MISSING": _c("BUDGET", (
         "Setiap kegiatan memiliki pagu dan realisasi anggaran tahun berjalan — " + PERMENPAN
         + ", Lampiran II (akuntabilitas keuangan).",
@@ -425,7 +511,7 @@ def effect(code: str) -> Text:
 # the steps of a review are those of the checks it ran, in their order.
 PLAN_MODULE_STEPS: dict[str, tuple[str, ...]] = {
     "agreement": ("PK",), "indicators": ("DATA", "DERIVATION", "ACHIEVEMENT", "LABELS"),
-    "structure": ("CASCADE",), "budget": ("BUDGET",),
+    "structure": ("CASCADE",), "logic": ("CASCADE",), "budget": ("BUDGET",),
     "printed": ("ARITHMETIC", "CONSISTENCY"),  # the report checks over what the plan would print
 }
 REPORT_MODULE_STEPS: dict[str, tuple[str, ...]] = {

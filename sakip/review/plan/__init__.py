@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from sakip.core.model import Plan
 from sakip.review.findings import Finding, ordered
-from sakip.review.plan import agreement, budget, indicators, printed, structure
+from sakip.review.plan import agreement, budget, indicators, logic, printed, structure
 from sakip.review.plan.context import PlanReview
 
 Check = Callable[[PlanReview], list[Finding]]
@@ -24,6 +24,11 @@ CHECKS: list[Check] = [
     indicators.scale_gaps,
     indicators.labels,
     structure.cascade,
+    logic.levels,
+    logic.definitions,
+    logic.budget_indicators,
+    logic.target_paths,
+    logic.crosscutting,
     budget.missing,
     budget.composition,
     budget.overspent,
