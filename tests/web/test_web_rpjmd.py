@@ -120,3 +120,25 @@ def test_an_operator_cannot_upload(world, operator_a):
     assert RegionObjective.objects.get(region=world.a.region, code="SD1").name == \
         "Meningkatnya daya beli masyarakat"
     assert AuditEntry.objects.count() == before
+
+
+def test_the_admin_uploads_a_workbook_and_its_region_is_taken(world, admin):
+    import io
+
+    from sakip.io.workbook import export_plan
+
+    plan = plan_from_db(world.a)
+    changed = replace(plan, region=replace(plan.region, vision="Belitung maju bersama 2023"))
+    buffer = io.BytesIO()
+    export_plan(changed, buffer)
+    response = admin.post(reverse("region_rpjmd_upload"), {
+        "berkas": SimpleUploadedFile("dspppa.xlsx", buffer.getvalue()), "alasan": ""})
+    assert response.status_code == 302, response.content.decode()[:3000]
+    world.a.region.refresh_from_db()
+    assert world.a.region.vision == "Belitung maju bersama 2023"
+    entry = AuditEntry.objects.get(region=world.a.region, key=f"rpjmd:{world.a.region.pk}")
+    assert entry.field == "vision" and entry.new == "Belitung maju bersama 2023"
+    assert entry.reason == "unggah RPJMD dspppa.xlsx"
+    # the page shows the RPJMD as stored, every sasaran daerah still served
+    page = admin.get(reverse("region_rpjmd")).content.decode()
+    assert "Belitung maju bersama 2023" in page and 'id="sasaran-SD3"' in page

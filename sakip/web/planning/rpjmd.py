@@ -25,6 +25,7 @@ from django.urls import path
 from django.utils.translation import gettext, gettext_lazy
 
 from sakip.core import model
+from sakip.core import records as r
 from sakip.io.plan_dump import dump_plan
 from sakip.io.plan_file import parse_plan
 from sakip.io.problems import InputError, Problem
@@ -32,8 +33,9 @@ from sakip.web.access import Action, membership, requires
 from sakip.web.accounts.models import Role
 from sakip.web.exchange import capabilities
 from sakip.web.plans import models as m
-from sakip.web.plans.convert import plan_from_db, region_of
+from sakip.web.plans.convert import region_of
 from sakip.web.plans.region_write import version, write_region
+from sakip.web.plans.rows import record_of
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -100,11 +102,22 @@ def _rows(region: model.Region, owner: str, years: list[int]) -> list[Row]:
 
 
 def cascade(region_row: m.Region) -> tuple[model.Region, list[Tujuan], list[int]]:
-    """The region's RPJMD with, under each sasaran daerah, the agencies serving it."""
+    """The region's RPJMD with, under each sasaran daerah, the agencies serving it: every
+    agency's goals and objectives read in one query each (their records, as ``rows.py`` reads
+    them), the contributing indicators' names in one more."""
     region = region_of(region_row)
     years = years_of(region)
     agencies = list(m.Agency.objects.filter(region=region_row).order_by("name", "id"))
-    plans = {agency.pk: plan_from_db(agency) for agency in agencies}
+    goals: dict[int, list[model.Goal]] = {}
+    for row in m.Goal.objects.filter(agency__region=region_row).order_by("position", "id"):
+        goals.setdefault(row.agency_id, []).append(record_of(r.GOAL, row))
+    objectives: dict[int, list[model.Objective]] = {}
+    for row in (m.Objective.objects.filter(agency__region=region_row).select_related("goal")
+                .order_by("position", "id")):
+        objectives.setdefault(row.agency_id, []).append(record_of(r.OBJECTIVE, row))
+    wanted = {code for c in region.contributions for code in c.indicators}
+    names = {(agency, code): name for agency, code, name in m.Indicator.objects.filter(
+        agency__region=region_row, code__in=wanted).values_list("agency__code", "code", "name")}
     missions = {x.code: x for x in region.missions}
     tujuan = []
     for goal in region.goals:
@@ -112,17 +125,16 @@ def cascade(region_row: m.Region) -> tuple[model.Region, list[Tujuan], list[int]
         for objective in (o for o in region.objectives if o.goal == goal.code):
             serving = []
             for agency in agencies:
-                plan = plans[agency.pk]
                 entry = Serving(agency)
-                entry.goals = [g for g in plan.goals if objective.code in g.serves]
-                entry.objectives = [o for o in plan.objectives if objective.code in o.serves]
+                entry.goals = [g for g in goals.get(agency.pk, ()) if objective.code in g.serves]
+                entry.objectives = [o for o in objectives.get(agency.pk, ())
+                                    if objective.code in o.serves]
                 entry.contribution = next((c for c in region.contributions if
                                            c.objective == objective.code
                                            and c.agency == agency.code), None)
                 if entry.contribution is not None:
-                    entry.indicators = [
-                        (code, getattr(plan.indicator_by_code.get(code), "name", None))
-                        for code in entry.contribution.indicators]
+                    entry.indicators = [(code, names.get((agency.code, code)))
+                                        for code in entry.contribution.indicators]
                 if entry.goals or entry.objectives or entry.contribution:
                     serving.append(entry)
             sasaran.append(Sasaran(objective, _rows(region, objective.code, years), serving))
