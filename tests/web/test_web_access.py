@@ -86,8 +86,12 @@ MATRIX: dict[str, tuple[set[str], set[str] | None]] = {
     "planning": (READERS, None),
     "planning_tree": (READERS, None),
     "planning_tree_download": (READERS, None),
+    "planning_agreements": (READERS, None),
+    "planning_agreement_download": (READERS, None),
     "region_rpjmd": (EVERYONE - {"anonymous"}, None),  # the user's own region's RPJMD
     "region_rpjmd_upload": (ADMIN, ADMIN),
+    "planning_logic": (READERS, None),
+    "region_logic": (REVIEWERS, None),
 }
 
 
@@ -142,6 +146,8 @@ def kwargs(world, django_user_model):
         "period_evidence": {**agency_year, "period": "tw1", "indicator": iku.pk},
         "region_windows": {"year": YEAR}, "region_late": {"year": YEAR},
         "planning_tree_download": {**agency_year, "fmt": "svg"},
+        "region_logic": {"year": YEAR},
+        "planning_agreement_download": {**agency_year, "unit": "kepala", "fmt": "xlsx"},
     }, agency_year
 
 

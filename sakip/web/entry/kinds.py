@@ -125,7 +125,9 @@ class Kind:
 
 
 KINDS: dict[str, Kind] = {k.slug: k for k in (
-    Kind("unit", "Unit kerja", m.Unit, ("code", "name", "task", "functions"), r.UNIT,
+    Kind("unit", "Unit kerja", m.Unit, ("code", "name", "task", "functions", "parent",
+                                        "head_name", "head_title", "head_rank", "head_nip"),
+         r.UNIT,
          partial(record_of, r.UNIT)),
     Kind("tujuan", "Tujuan", m.Goal, ("code", "name", "mission", "serves"), r.GOAL,
          partial(record_of, r.GOAL)),
