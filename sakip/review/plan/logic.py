@@ -327,6 +327,13 @@ def region_crosscutting(region: Region, plans: Mapping[str, Plan], year: int) ->
     every contribution of the region, the agency's named indicators that its plan (``plans``:
     agency code → plan) lacks, or has without a realisation in ``year``; a contribution naming
     no indicator, or of an agency without a plan, reports nothing at all."""
+    return [finding for _, finding in unreported_contributions(region, plans, year)]
+
+
+def unreported_contributions(region: Region, plans: Mapping[str, Plan],
+                             year: int) -> list[tuple[Contribution, Finding]]:
+    """The findings of :func:`region_crosscutting`, each with its contribution, in the region's
+    order."""
     names = {objective.code: objective.name for objective in region.objectives}
     measured: dict[str, Measurement] = {}
     found = []
@@ -339,15 +346,15 @@ def region_crosscutting(region: Region, plans: Mapping[str, Plan], year: int) ->
         listing_en = "; ".join(text_en for _, text_en in problems)
         sd = contribution.objective
         name = names.get(sd)
-        found.append(Finding(
+        found.append((contribution, Finding(
             "REGION_CONTRIBUTION_UNREPORTED", Severity.WARNING,
             Location(record=f"kontribusi {contribution.agency} pada sasaran daerah {sd}"
                      + (f" ({name[:70]})" if name else "")),
             f"Kontribusi perangkat daerah {contribution.agency} pada sasaran daerah {sd} tidak "
-            f"dilaporkan {year}: {listing_id}.",
+            f"dilaporkan: {listing_id}.",
             f"Agency {contribution.agency}'s contribution to region objective {sd} is not "
-            f"reported for {year}: {listing_en}.",
-            expected=f"realisasi {year} setiap indikator kontribusi", found=listing_id))
+            f"reported: {listing_en}.",
+            expected=f"realisasi {year} setiap indikator kontribusi", found=listing_id)))
     return found
 
 

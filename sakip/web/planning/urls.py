@@ -7,7 +7,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-MODULES: tuple[str, ...] = ("overview", "rpjmd", "tree", "agreements")
+MODULES: tuple[str, ...] = ("overview", "rpjmd", "tree", "agreements", "logic")
 
 
 def _gather(attribute: str) -> list[Any]:
