@@ -162,12 +162,14 @@ class _Builder:
             goals = placed.get(region_objective.code)
             if not goals:
                 continue
+            indicators = self.region_indicators(region_objective.code)
+            category = indicators[0].result.category if len(indicators) == 1 else None
             roots.append(Node(
                 f"region_objective:{region_objective.code}", NodeKind.REGION_OBJECTIVE,
-                region_objective.code, region_objective.name,
-                self.region_indicators(region_objective.code),
+                region_objective.code, region_objective.name, indicators,
                 tuple(self.goal(code, objectives, region_objective.code, goal_seen, also)
-                      for code, objectives in goals.items())))
+                      for code, objectives in goals.items()),
+                None, category, self.colors.get(category) if category else None))
         if placed.get(None):
             roots.append(Node(UNLINKED_GOALS, NodeKind.UNLINKED_GOALS, None, "", (), tuple(
                 self.goal(code, objectives, None, goal_seen, also)

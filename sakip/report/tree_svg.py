@@ -46,7 +46,7 @@ SIBLING_GAP = 10.0
 ROOT_GAP = 24.0
 MARGIN = 20.0
 PAD = 7.0
-HEADER = 17.0  # the coloured strip with the level and code
+HEADER_PAD = 5.0  # the coloured strip with the level and code: its lines and this
 SWATCH = 9.0  # the square before an indicator
 LINE_GAP = 1.25  # line height as a multiple of the font size
 MAX_PNG_PIXELS = 40_000_000
@@ -161,6 +161,7 @@ class Box:
     lines: tuple[Line, ...]
     color: str  # header strip and border
     header_ink: str  # the header's text colour, legible on ``color``
+    header: float  # the header strip's height
 
     @property
     def rect(self) -> tuple[float, float, float, float]:
@@ -176,8 +177,8 @@ class Edge:
 
 @dataclass(frozen=True)
 class Layout:
-    width: float
-    height: float
+    width: int  # whole units: the SVG's size, and a PDF page's in points
+    height: int
     title: tuple[Line, ...]
     legend: tuple[Line, ...]  # each band's label, its square in ``swatch``
     boxes: tuple[Box, ...]
@@ -234,12 +235,23 @@ def _valid(color: str | None) -> str | None:
     return None
 
 
-def _content(node: Node, labels: Labels, width: float) -> tuple[list[tuple[str, Font, str,
-                                                                           float, str | None]], float]:
-    """The lines of a box below its header: (text, font, colour, indent, swatch), and height."""
+Row = tuple[str, Font, str, float, str | None]  # text, font, colour, indent, swatch
+
+
+@dataclass(frozen=True)
+class Content:
+    header: list[str]  # the strip's lines: level and code
+    rows: list[Row]  # below it
+    header_height: float
+    height: float
+
+
+def _content(node: Node, labels: Labels, width: float) -> Content:
+    """The lines of a box and its height."""
     t = labels.t
     inner = width - 2 * PAD
-    rows: list[tuple[str, Font, str, float, str | None]] = []
+    header = wrap(_header(node, labels), inner, HEADING)
+    rows: list[Row] = []
     name = node.name or t(f"tree.{node.kind.value}")
     rows += [(line, NAME, INK, 0.0, None) for line in wrap(name, inner, NAME)]
     if node.group is not None and node.group.achievement is not None:
@@ -257,32 +269,37 @@ def _content(node: Node, labels: Labels, width: float) -> tuple[list[tuple[str, 
             rows.append((line, BODY, INK, indent, (_valid(item.color) or GREY) if i == 0 else None))
         rows += [(line, SMALL, MUTED, indent, None)
                  for line in wrap(labels.figures(item), inner - indent, SMALL)]
-    height = HEADER + PAD + sum(font.size * LINE_GAP for _, font, _, _, _ in rows) + PAD
-    return rows, height
+    header_height = HEADER_PAD + len(header) * HEADING.size * LINE_GAP
+    height = header_height + PAD + sum(font.size * LINE_GAP for _, font, _, _, _ in rows) + PAD
+    return Content(header, rows, header_height, height)
 
 
 def layout(plan: Plan, tree: Tree, lang: str = "id", roots: Sequence[Node] | None = None,
-           title: str | None = None) -> Layout:
-    """Place every node of ``roots`` (the tree's own roots unless given)."""
+           title: str | None = None, box_width: float = BOX_WIDTH) -> Layout:
+    """Place every node of ``roots`` (the tree's own roots unless given), in columns of
+    ``box_width``; ``title`` above the legend (the default names the agency and year; "" none)."""
     labels = Labels(plan, tree, lang)
     roots = tuple(tree.roots if roots is None else roots)
-    contents: dict[str, tuple[list[tuple[str, Font, str, float, str | None]], float]] = {}
+    contents: dict[str, Content] = {}
     span: dict[str, float] = {}
+    deepest = 0
 
-    def measure_span(node: Node) -> float:  # bottom-up: the band each subtree needs
-        contents[node.id] = _content(node, labels, BOX_WIDTH)
-        own = contents[node.id][1]
-        below = sum(measure_span(c) for c in node.children)
+    def measure_span(node: Node, depth: int) -> float:  # bottom-up: the band each subtree needs
+        nonlocal deepest
+        deepest = max(deepest, depth)
+        contents[node.id] = _content(node, labels, box_width)
+        own = contents[node.id].height
+        below = sum(measure_span(c, depth + 1) for c in node.children)
         below += SIBLING_GAP * max(0, len(node.children) - 1)
         span[node.id] = max(own, below)
         return span[node.id]
 
     for root in roots:
-        measure_span(root)
-
-    heading = _title(plan, tree, labels, title)
+        measure_span(root, 0)
+    inner = max((deepest + 1) * box_width + deepest * COLUMN_GAP, 3 * box_width)
+    heading = _title(plan, tree, labels, title, inner)
     legend, legend_bottom = _legend(tree, labels, MARGIN, heading[-1].y + heading[-1].height + 6
-                                    if heading else MARGIN)
+                                    if heading else MARGIN, inner)
     top = legend_bottom + 16
     boxes: list[Box] = []
     edges: list[Edge] = []
@@ -291,8 +308,9 @@ def layout(plan: Plan, tree: Tree, lang: str = "id", roots: Sequence[Node] | Non
     def place(node: Node, depth: int, band_top: float) -> Box:
         nonlocal depth_max
         depth_max = max(depth_max, depth)
-        rows, own = contents[node.id]
-        x = MARGIN + depth * (BOX_WIDTH + COLUMN_GAP)
+        content = contents[node.id]
+        own = content.height
+        x = MARGIN + depth * (box_width + COLUMN_GAP)
         block = sum(span[c.id] for c in node.children) + SIBLING_GAP * max(0, len(node.children) - 1)
         child_top = band_top + (span[node.id] - block) / 2
         placed: list[Box] = []
@@ -305,17 +323,19 @@ def layout(plan: Plan, tree: Tree, lang: str = "id", roots: Sequence[Node] | Non
         else:
             y = band_top + (span[node.id] - own) / 2
         color = _valid(node.color) or GREY
-        lines: list[Line] = [Line(_header(node, labels), x + PAD, y + 2, HEADING, _ink_on(color))]
-        cursor = y + HEADER + PAD
-        for text, font, ink, indent, swatch in rows:
+        lines = [Line(text, x + PAD, y + 2.5 + i * HEADING.size * LINE_GAP, HEADING,
+                      _ink_on(color)) for i, text in enumerate(content.header)]
+        cursor = y + content.header_height + PAD
+        for text, font, ink, indent, swatch in content.rows:
             lines.append(Line(text, x + PAD + indent, cursor, font, ink, swatch))
             cursor += font.size * LINE_GAP
-        box = Box(node, depth, x, y, BOX_WIDTH, own, tuple(lines), color, _ink_on(color))
+        box = Box(node, depth, x, y, box_width, own, tuple(lines), color, _ink_on(color),
+                  content.header_height)
         boxes.append(box)
         for below in placed:
-            start = (x + BOX_WIDTH, y + own / 2)
+            start = (x + box_width, y + own / 2)
             end = (below.x, below.y + below.h / 2)
-            elbow = x + BOX_WIDTH + COLUMN_GAP / 2
+            elbow = x + box_width + COLUMN_GAP / 2
             edges.append(Edge(node.id, below.node.id,
                               (start, (elbow, start[1]), (elbow, end[1]), end)))
         return box
@@ -324,7 +344,7 @@ def layout(plan: Plan, tree: Tree, lang: str = "id", roots: Sequence[Node] | Non
     for root in roots:
         place(root, 0, cursor)
         cursor += span[root.id] + ROOT_GAP
-    width = MARGIN * 2 + (depth_max + 1) * BOX_WIDTH + depth_max * COLUMN_GAP
+    width = MARGIN * 2 + (depth_max + 1) * box_width + depth_max * COLUMN_GAP
     width = max(width, max((line.x + line.width + MARGIN for line in (*heading, *legend)),
                            default=0.0))
     height = (cursor - ROOT_GAP if roots else top) + MARGIN
@@ -338,18 +358,22 @@ def _header(node: Node, labels: Labels) -> str:
     return f"{kind} · {node.code}" if node.code else kind
 
 
-def _title(plan: Plan, tree: Tree, labels: Labels, title: str | None) -> list[Line]:
+def _title(plan: Plan, tree: Tree, labels: Labels, title: str | None,
+           width: float) -> list[Line]:
     text = title if title is not None else labels.t("tree.title", agency=plan.agency.name,
                                                     year=tree.year)
+    if not text:
+        return []
     font = Font(14.0, True)
     return [Line(line, MARGIN, MARGIN + i * font.size * LINE_GAP, font, INK)
-            for i, line in enumerate(wrap(text, 5 * BOX_WIDTH, font))]
+            for i, line in enumerate(wrap(text, width, font))]
 
 
-def _legend(tree: Tree, labels: Labels, x0: float, y0: float) -> tuple[list[Line], float]:
+def _legend(tree: Tree, labels: Labels, x0: float, y0: float,
+            width: float) -> tuple[list[Line], float]:
     """The legend: its caption, then a square and a label per band, flowing into rows no wider
-    than five columns of the tree."""
-    limit = x0 + 5 * BOX_WIDTH + 4 * COLUMN_GAP
+    than the tree."""
+    limit = x0 + width
     caption = labels.t("tree.legend", year=tree.year, scale=tree.scale.name)
     font = SMALL
     height = font.size * LINE_GAP
@@ -405,8 +429,8 @@ def svg(drawing: Layout, description: str = "") -> str:
         out.append(f'<rect x="{box.x:.1f}" y="{box.y:.1f}" width="{box.w:.1f}" '
                    f'height="{box.h:.1f}" rx="4" fill="{_tint(box.color)}" '
                    f'stroke="{box.color}" stroke-width="1.6"/>')
-        out.append(f'<path d="M{box.x:.1f},{box.y + HEADER:.1f} v{-HEADER + 4} '
-                   f'a4,4 0 0 1 4,-4 h{box.w - 8:.1f} a4,4 0 0 1 4,4 v{HEADER - 4}z" '
+        out.append(f'<path d="M{box.x:.1f},{box.y + box.header:.1f} v{-box.header + 4:.1f} '
+                   f'a4,4 0 0 1 4,-4 h{box.w - 8:.1f} a4,4 0 0 1 4,4 v{box.header - 4:.1f}z" '
                    f'fill="{box.color}"/>')
         out.append(f"<title>{escape(node.name or box.lines[0].text)}</title>")
         out += [_text(line) for line in box.lines]
