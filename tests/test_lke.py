@@ -193,6 +193,12 @@ def test_grades_cover_every_fulfilment_once_and_rise_with_it(a, b):
     assert grade_of(LKE, low).value <= grade_of(LKE, high).value
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.decimals(min_value=0, max_value=100, places=6))
+def test_exactly_one_grade_without_a_claim_holds_each_fulfilment(fulfilment):
+    assert len([g for g in LKE.grades if g.claim is None and fulfilment in g.range]) == 1
+
+
 @pytest.mark.parametrize(("fulfilment", "claim", "grade"), [
     ("0", None, "E"), ("0.01", None, "D"), ("25", None, "D"), ("25.01", None, "C"),
     ("50", None, "C"), ("75", None, "CC"), ("75.01", None, "B"), ("99.99", None, "B"),
@@ -358,6 +364,16 @@ def test_the_simulation_leaves_out_what_changes_nothing_unless_asked():
     [step] = [n for n in next_grades(LKE, sheet(answers)) if n.subcomponent.code == "1.b"]
     assert (step.grade.code, step.next.code, step.criteria) == ("B", "BB", ("1.b.10", "1.b.11"))
     assert step.points == Decimal("0.90")  # (80 - 70) % of 9
+
+
+def test_raising_a_rule_condition_lifts_its_caps_in_the_simulation():
+    answers = {"3.a.1": "T"} | {f"3.a.{i}": "Y" for i in range(2, 7)}
+    result = score(LKE, sheet(answers))
+    assert result.subscore_by_code["3.a"].exact == 0
+    assert len(result.applications) == 5
+    [gain] = [g for g in simulate(LKE, sheet(answers)) if g.criterion.subcomponent == "3.a"]
+    # 3.a.1 -> Y: the caps go, 6/6 -> BB, 80 % of 3
+    assert (gain.criterion.code, gain.points) == ("3.a.1", Decimal("2.40"))
 
 
 # --------------------------------------------------------------------------- the example, filled
