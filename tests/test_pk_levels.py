@@ -219,3 +219,23 @@ def test_the_command_line_prints_all_levels_or_one(tmp_path, example, capsys):
     assert "FORM_UNKNOWN_UNIT" in capsys.readouterr().err
     assert main(["form", "pk", str(EXAMPLE), "--year", "2020", "--unit", "kepala", "-o",
                  str(tmp_path / "kepala.xlsx")]) == 0
+
+
+def test_a_plan_listing_no_unit_is_not_assessed(example):
+    bare = replace(example, agency=replace(example.agency, units=(), head=None))
+    pks = derive(bare, 2020)
+    assert pks.defects == () and [pk.slug for pk in pks.all] == [HEAD]
+
+
+def test_the_plan_review_reports_the_pk_findings(example):
+    from sakip.review.plan import review_plan
+
+    plan = sound(example)
+    a = next(a for a in plan.activities if a.unit == "s2")
+    plan = replace(plan, activities=tuple(replace(x, unit="s1") if x is a else x
+                                          for x in plan.activities))
+    [finding] = [f for f in review_plan(plan, 2020) if f.code.startswith("PLAN_PK_ACTIVITY")]
+    assert finding.location.record.startswith(f"kegiatan {a.code}")
+    assert finding.message_id and finding.message_en and finding.severity.value == "warning"
+    assert [f.code for f in review_plan(example, 2020) if f.code == "PLAN_PK_NO_UNIT"] == [
+        "PLAN_PK_NO_UNIT"]

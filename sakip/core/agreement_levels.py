@@ -30,6 +30,9 @@ shows them, ``sakip.review.plan.agreement_levels``):
 - ``PLAN_PK_NO_UNIT``: a programme or an activity (kegiatan) with no unit is in no PK; when no
   programme or activity of the plan names a unit at all, one finding says so;
 - ``PLAN_PK_NO_TARGET``: an item of a PK without a target for the year.
+
+A plan that lists no unit (``agency.units`` empty: a plan made only to be measured) says nothing
+of its organisation; its PKs below the head's cannot be derived and the checks are not run.
 """
 
 from __future__ import annotations
@@ -289,6 +292,8 @@ def derive(plan: Plan, year: int) -> Agreements:
 
 
 def _check(plan: Plan, pks: Agreements, units: dict[str, Unit]) -> list[Defect]:
+    if not units:  # a plan that lists no unit says nothing of its organisation: not assessed
+        return []
     found: list[Defect] = []
     year = pks.year
     head_objectives = {i.owner for i in pks.head.items if i.indicator.level is Level.OBJECTIVE}

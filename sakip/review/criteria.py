@@ -166,6 +166,53 @@ CRITERIA: dict[str, Criterion] = {
         "Amendments of the agreement carry a traceable reason — " + PERMENPAN_EN + "."), (
         "Mendokumentasikan target PK awal dan alasan setiap perubahan.",
         "Document the original targets and the reason for each change.")),
+    # PK berjenjang (sakip/core/agreement_levels.py, sakip/review/plan/agreement_levels.py)
+    "PLAN_PK_PROGRAM_SERVES": _c("PK", (
+        "PK pejabat administrator memuat sasaran program yang mendukung sasaran strategis dalam "
+        "PK kepala perangkat daerah (PK berjenjang) — " + PERMENPAN + ", Lampiran I.",
+        "An administrator's agreement holds programme objectives that serve the strategic "
+        "objectives of the head of agency's agreement — " + PERMENPAN_EN + ", annex I."), (
+        "Mengaitkan program dengan sasaran strategis yang diperjanjikan kepala perangkat daerah, "
+        "atau memasukkan indikator sasaran itu ke dalam PK kepala.",
+        "Link the programme to a strategic objective of the head's agreement, or put that "
+        "objective's indicator in the head's agreement.")),
+    "PLAN_PK_ACTIVITY_SERVES": _c("PK", (
+        "PK pejabat pengawas memuat sasaran kegiatan yang mendukung program dalam PK pejabat "
+        "administrator atasannya — " + PERMENPAN + ", Lampiran I.",
+        "A supervisor's agreement holds activity objectives that serve a programme of their "
+        "administrator's agreement — " + PERMENPAN_EN + ", annex I."), (
+        "Menugaskan kegiatan kepada unit di bawah bidang yang melaksanakan programnya, atau "
+        "memperbaiki unit induk unit itu.",
+        "Assign the activity to a unit under the division that runs its programme, or correct "
+        "the unit's parent.")),
+    "PLAN_PK_TIER": _c("PK", (
+        "Program diperjanjikan oleh pejabat administrator, kegiatan oleh pejabat pengawas — "
+        + PERMENPAN + ", Lampiran I.",
+        "Programmes are agreed by administrators, activities by supervisors — " + PERMENPAN_EN
+        + ", annex I."), (
+        "Menugaskan program kepada Sekretariat/Bidang dan kegiatan kepada Sub Bagian/Seksi.",
+        "Assign programmes to the secretariat or a division and activities to a section.")),
+    "PLAN_PK_NO_SIGNATORY": _c("PK", (
+        "Perjanjian Kinerja ditandatangani pejabat yang bersangkutan dengan nama, pangkat dan NIP "
+        "— " + PERMENPAN + ", Lampiran I.",
+        "The agreement is signed by the official named with rank and NIP — " + PERMENPAN_EN
+        + ", annex I."), (
+        "Mengisi nama, jabatan, pangkat dan NIP kepala unit pada profil unit kerja.",
+        "Fill in the unit head's name, position, rank and NIP on the unit's profile.")),
+    "PLAN_PK_NO_UNIT": _c("PK", (
+        "Setiap program dan kegiatan menjadi tanggung jawab satu unit kerja dan tercantum dalam "
+        "PK pejabatnya — " + PERMENPAN + ", Lampiran I.",
+        "Every programme and activity is the responsibility of one unit and is in its "
+        "official's agreement — " + PERMENPAN_EN + ", annex I."), (
+        "Menetapkan unit kerja penanggung jawab setiap program dan kegiatan.",
+        "Name the unit responsible for every programme and activity.")),
+    "PLAN_PK_NO_TARGET": _c("PK", (
+        "Setiap indikator dalam Perjanjian Kinerja memiliki target tahun berjalan — "
+        + PERMENPAN + ", Lampiran I.",
+        "Every indicator of an agreement has a target for the year — " + PERMENPAN_EN
+        + ", annex I."), (
+        "Menetapkan target tahunan indikator sesuai Renstra/Renja.",
+        "Set the indicator's yearly target as the Renstra/Renja gives it.")),
     "PLAN_IKU_TARGET": _c("DATA", (
         "Setiap IKU memiliki target tahunan — Permendagri 86/2017; " + PERMENPAN + ".",
         "Every key indicator has a yearly target — Permendagri 86/2017; " + PERMENPAN_EN + "."), (
@@ -510,7 +557,8 @@ def effect(code: str) -> Text:
 # The steps each module of checks makes up (sakip.review.plan / sakip.review.report.checks):
 # the steps of a review are those of the checks it ran, in their order.
 PLAN_MODULE_STEPS: dict[str, tuple[str, ...]] = {
-    "agreement": ("PK",), "indicators": ("DATA", "DERIVATION", "ACHIEVEMENT", "LABELS"),
+    "agreement": ("PK",), "agreement_levels": ("PK",),
+    "indicators": ("DATA", "DERIVATION", "ACHIEVEMENT", "LABELS"),
     "structure": ("CASCADE",), "logic": ("CASCADE",), "budget": ("BUDGET",),
     "printed": ("ARITHMETIC", "CONSISTENCY"),  # the report checks over what the plan would print
 }

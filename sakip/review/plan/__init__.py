@@ -9,7 +9,15 @@ from collections.abc import Callable
 
 from sakip.core.model import Plan
 from sakip.review.findings import Finding, ordered
-from sakip.review.plan import agreement, budget, indicators, logic, printed, structure
+from sakip.review.plan import (
+    agreement,
+    agreement_levels,
+    budget,
+    indicators,
+    logic,
+    printed,
+    structure,
+)
 from sakip.review.plan.context import PlanReview
 
 Check = Callable[[PlanReview], list[Finding]]
@@ -17,6 +25,7 @@ Check = Callable[[PlanReview], list[Finding]]
 CHECKS: list[Check] = [
     agreement.pk_targets,
     agreement.pk_changes,
+    agreement_levels.pk_levels,
     indicators.iku_data,
     indicators.formulas,
     indicators.polarity,
