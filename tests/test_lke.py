@@ -15,11 +15,8 @@ from sakip.core.lke import (
     Answer,
     Evaluation,
     Sheet,
-    available_versions,
     grade_of,
-    load_lke,
     next_grades,
-    parse_lke,
     score,
     score_evaluation,
     simulate,
@@ -43,6 +40,7 @@ from sakip.core.lke_evidence import (
     reviu_done,
     suggest,
 )
+from sakip.io.lke_file import available_versions, load_lke, parse_lke
 from sakip.io.problems import InputError
 
 LKE = load_lke("permenpanrb-88-2021")
