@@ -239,3 +239,20 @@ def test_the_plan_review_reports_the_pk_findings(example):
     assert finding.message_id and finding.message_en and finding.severity.value == "warning"
     assert [f.code for f in review_plan(example, 2020) if f.code == "PLAN_PK_NO_UNIT"] == [
         "PLAN_PK_NO_UNIT"]
+
+
+def test_a_sub_activity_in_its_activitys_pk_is_not_counted_twice(example):
+    from sakip.core.model import Activity, Budget
+
+    plan = sound(example)
+    k = next(a for a in plan.activities if a.unit == "s1" and a.parent is None)
+    subs = (Activity(f"{k.code}.a", "Sub satu", k.program, parent=k.code, unit="s1"),
+            Activity(f"{k.code}.b", "Sub dua", k.program, parent=k.code, unit="s1"))
+    budgets = (*plan.budgets, Budget(subs[0].code, 2020, Decimal(100)),
+               Budget(subs[1].code, 2020, Decimal(250)))
+    plan = replace(plan, activities=(*plan.activities, *subs), budgets=budgets)
+    s1 = derive(plan, 2020).get("s1")
+    funded = {f.code: f.ceiling for f in s1.funded}
+    assert funded[k.code] == Decimal(350) and subs[0].code not in funded
+    assert s1.total == sum(v for v in funded.values() if v is not None)
+    assert codes(plan) == []

@@ -263,8 +263,10 @@ def derive(plan: Plan, year: int) -> Agreements:
             continue
         parent = units_by_code.get(unit.parent)
         owned_activities = _activities_of_unit(plan, unit.code)
+        owned_codes = {a.code for a in owned_activities}
+        # a sub-kegiatan whose kegiatan is in the same PK is in its kegiatan's ceiling already
         funded = tuple(Funded(a.code, a.name, ceiling("activity", a.code))
-                       for a in owned_activities)
+                       for a in owned_activities if a.parent not in owned_codes)
         by_unit[unit.code] = LevelAgreement(
             Tier.SUPERVISOR, unit.code, position_of(unit), unit.head,
             position_of(parent) if parent is not None else head_position,
