@@ -142,3 +142,22 @@ def test_the_admin_uploads_a_workbook_and_its_region_is_taken(world, admin):
     # the page shows the RPJMD as stored, every sasaran daerah still served
     page = admin.get(reverse("region_rpjmd")).content.decode()
     assert "Belitung maju bersama 2023" in page and 'id="sasaran-SD3"' in page
+
+
+def test_the_admin_corrects_the_rpjmd_on_the_page_as_text(world, admin):
+    page = admin.get(reverse("region_rpjmd")).content.decode()
+    assert 'name="teks"' in page and "code: SD1" in page  # the current RPJMD, ready to edit
+    text = _current_file(world).replace("Indeks Kepuasan Masyarakat (DEMO DATA (invented))",
+                                        "Indeks Kepuasan Masyarakat")
+    response = admin.post(reverse("region_rpjmd_upload"), {"teks": text, "alasan": ""})
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert RegionIndicator.objects.get(region=world.a.region, code="IKD-2.1").name == \
+        "Indeks Kepuasan Masyarakat"
+    assert AuditEntry.objects.filter(key="rpjmd:iku:IKD-2.1", field="name",
+                                     reason="RPJMD diubah di halaman").exists()
+    # nothing chosen, nothing written; a text that does not load, its problems located
+    response = admin.post(reverse("region_rpjmd_upload"), {"teks": " ", "alasan": ""})
+    assert response.status_code == 400 and "Pilih berkas" in response.content.decode()
+    response = admin.post(reverse("region_rpjmd_upload"),
+                          {"teks": text.replace("2019: 78", "2019: tujuh"), "alasan": ""})
+    assert response.status_code == 400 and "teks:" in response.content.decode()

@@ -162,15 +162,31 @@ def rpjmd_file(region: model.Region) -> str:
 
 
 class UploadForm(forms.Form):
+    """A plan file or workbook uploaded, or the RPJMD's plan file edited on the page (``teks``)."""
+
     berkas = forms.FileField(
-        label=gettext_lazy("Berkas rencana (.yaml) atau workbook Sakip (.xlsx)"),
-        error_messages={"required": gettext_lazy("Pilih berkas rencana (.yaml) atau workbook "
-                                                 "(.xlsx).")})
+        label=gettext_lazy("Berkas rencana (.yaml) atau workbook Sakip (.xlsx)"), required=False)
+    teks = forms.CharField(label=gettext_lazy("RPJMD sebagai berkas rencana (YAML)"),
+                           required=False, strip=False,
+                           widget=forms.Textarea(attrs={"rows": 30, "cols": 100,
+                                                        "spellcheck": "false"}))
     alasan = forms.CharField(label=gettext_lazy("Alasan"), required=False, max_length=1000)
     versi = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
 
+    def clean(self):  # type: ignore[no-untyped-def]
+        data = super().clean()
+        if not data.get("berkas") and not (data.get("teks") or "").strip() \
+                and "berkas" not in self.errors:
+            self.add_error("berkas", gettext("Pilih berkas rencana (.yaml) atau workbook (.xlsx), "
+                                             "atau ubah RPJMD pada isian teks."))
+        if len(data.get("teks") or "") > settings.MAX_UPLOAD_BYTES:
+            self.add_error("teks", gettext("Teks terlalu panjang."))
+        return data
+
     def clean_berkas(self):  # type: ignore[no-untyped-def]
         upload = self.cleaned_data["berkas"]
+        if upload is None:
+            return None
         if upload.size > settings.MAX_UPLOAD_BYTES:
             raise forms.ValidationError(gettext("Berkas terlalu besar."))
         suffix = PurePath(upload.name).suffix.lower()
@@ -214,7 +230,8 @@ def page(request: HttpRequest) -> HttpResponse:
     form = None
     member = membership(request.user)
     if member is not None and member.role == Role.ADMIN:
-        form = UploadForm(initial={"versi": version(region_row)})
+        form = UploadForm(initial={"versi": version(region_row),
+                                   "teks": rpjmd_file(region_of(region_row))})
     return TemplateResponse(request, "planning/rpjmd.html",
                             _context(request, region_row, form, []))
 
@@ -256,12 +273,14 @@ def upload(request: HttpRequest) -> HttpResponse:
     problems: list[str] = []
     if form.is_valid():
         file = form.cleaned_data["berkas"]
+        name = file.name if file is not None else "teks"
         try:
-            uploaded = region_in(file)
+            uploaded = (region_in(file) if file is not None
+                        else parse_plan(form.cleaned_data["teks"], source="teks").region)
         except InputError as error:
             problems = [p.render("id") for p in error.problems][:200]
         else:
-            problems = _store(request, region_row, uploaded, file.name, form)
+            problems = _store(request, region_row, uploaded, name, form)
         if not problems:
             return redirect("region_rpjmd")
     messages.error(request, gettext("RPJMD tidak diubah; tidak ada yang disimpan."))
@@ -282,7 +301,9 @@ def _store(request: HttpRequest, region_row: m.Region, uploaded: model.Region, n
                         ).render("id")]
     outcome = write_region(region_row, request.user,
                            lambda current: taken(current, uploaded),
-                           reason=form.cleaned_data["alasan"] or f"unggah RPJMD {name}",
+                           reason=form.cleaned_data["alasan"] or (
+                               f"unggah RPJMD {name}" if name != "teks"
+                               else "RPJMD diubah di halaman"),
                            seen=form.cleaned_data.get("versi"))
     if outcome.refused:
         return [p.render("id") for p in outcome.problems][:200]
