@@ -325,6 +325,24 @@ ID: dict[str, str] = {
     "tree.annex_part": "Pohon kinerja sasaran {code}, program {programs}: kegiatan tahun {year}",
     "tree.annex_unlinked": "Pohon kinerja: program yang belum terhubung ke sasaran, tahun {year}",
     "tree.empty": "Rencana belum memuat tujuan, sasaran atau program.",
+    # ---- Manual Indikator Kinerja annex (chapters/annex_definitions.py) and the Renstra projection (ch3)
+    "annex.definitions": "Manual Indikator Kinerja",
+    "annex.definitions_intro": "Manual indikator kinerja tujuan dan sasaran serta indikator kinerja utama: arti setiap indikator, cara menghitungnya, sumber datanya, frekuensi pengukurannya dan penanggung jawabnya.",
+    "annex.definitions_none": "Rencana ini belum memuat indikator kinerja tujuan, sasaran maupun indikator kinerja utama.",
+    "annex.def_content": "Isi", "annex.def_level": "Tingkat", "annex.def_key": "IKU",
+    "annex.def_definition": "Definisi", "annex.def_formula": "Rumus",
+    "annex.def_calculation": "Cara perhitungan", "annex.def_unit": "Satuan",
+    "annex.def_polarity": "Polaritas", "annex.def_data_source": "Sumber data",
+    "annex.def_frequency": "Frekuensi pengukuran", "annex.def_responsible": "Penanggung jawab",
+    "annex.def_rationale": "Alasan pemilihan", "annex.def_completeness": "Kelengkapan",
+    "annex.def_complete": "Lengkap.", "annex.def_missing": "Belum diisi: {fields}.",
+    "annex.def_levels": "tingkatan {levels}", "annex.def_unknown_series": "(data dasar tidak ada dalam rencana)",
+    "frequency.monthly": "Bulanan", "frequency.quarterly": "Triwulanan",
+    "frequency.semester": "Semesteran", "frequency.yearly": "Tahunan",
+    "say.projection": "Dengan laju perubahan {rate} per tahun ({first}–{last}), {name} diproyeksikan mencapai {value}{unit} pada tahun {end}; target akhir Renstra {target}{unit} {verdict}.",
+    "say.projection_likely": "diperkirakan tercapai", "say.projection_unlikely": "diperkirakan tidak tercapai",
+    "say.projection_undecided": "belum dapat dinilai",
+    "say.projection_too_few": "Proyeksi {name} ke tahun {end} belum dapat dibuat: realisasinya baru tersedia untuk kurang dari dua tahun Renstra.",
 }
 
 EN: dict[str, str] = {
@@ -423,6 +441,24 @@ EN: dict[str, str] = {
     "tree.annex_part": "Performance tree of objective {code}, programmes {programs}: activities, {year}",
     "tree.annex_unlinked": "Performance tree: programmes not linked to an objective, {year}",
     "tree.empty": "The plan holds no goal, objective or programme yet.",
+    # ---- Manual Indikator Kinerja annex (chapters/annex_definitions.py) and the Renstra projection (ch3)
+    "annex.definitions": "Indicator Definition Sheets",
+    "annex.definitions_intro": "Definition sheets of the goal and objective indicators and of the key performance indicators: what each indicator means, how it is computed, where its data come from, how often it is measured and who answers for it.",
+    "annex.definitions_none": "The plan has no goal, objective or key performance indicators yet.",
+    "annex.def_content": "Content", "annex.def_level": "Level", "annex.def_key": "key indicator",
+    "annex.def_definition": "Definition", "annex.def_formula": "Formula",
+    "annex.def_calculation": "Calculation", "annex.def_unit": "Unit",
+    "annex.def_polarity": "Polarity", "annex.def_data_source": "Data source",
+    "annex.def_frequency": "Measured", "annex.def_responsible": "Responsible",
+    "annex.def_rationale": "Rationale", "annex.def_completeness": "Completeness",
+    "annex.def_complete": "Complete.", "annex.def_missing": "Not yet filled in: {fields}.",
+    "annex.def_levels": "levels {levels}", "annex.def_unknown_series": "(data series not in the plan)",
+    "frequency.monthly": "Monthly", "frequency.quarterly": "Quarterly",
+    "frequency.semester": "Every semester", "frequency.yearly": "Yearly",
+    "say.projection": "At the current rate of change of {rate} a year ({first}–{last}), {name} is projected to reach {value}{unit} in {end}; the final Renstra target of {target}{unit} is {verdict}.",
+    "say.projection_likely": "likely to be met", "say.projection_unlikely": "not likely to be met",
+    "say.projection_undecided": "undecided",
+    "say.projection_too_few": "No projection of {name} to {end} can be made yet: it has been realised in fewer than two years of the Renstra.",
 }
 
 CATALOGUE: dict[str, dict[str, str]] = {"id": ID, "en": EN}

@@ -6,6 +6,7 @@ from __future__ import annotations
 from sakip.core.enums import Level
 from sakip.core.model import Activity, Program
 from sakip.report.chapters.annex_agreement import agreement_form
+from sakip.report.chapters.annex_definitions import definitions
 from sakip.report.chapters.annex_tree import TREE_ID, tree_annex
 from sakip.report.chapters.ch2_agreement import PK_ID, RKT_ID
 from sakip.report.chapters.common import head, owner_text, owners
@@ -35,6 +36,7 @@ def annexes(ctx: Context) -> Chapter:
         ("lampiran-pps", t("annex.pps", year=y), [_pps(ctx)]),
         ("lampiran-realisasi", t("annex.physical", year=y), [_physical(ctx)]),
         (TREE_ID, t("tree.annex", year=y), tree_annex(ctx)),
+        ("lampiran-manual-indikator", t("annex.definitions"), definitions(ctx)),
     )
     sections = [Section(id, t("annex.numbered", n=index, title=title), tuple(blocks),
                         new_page=index > 1)

@@ -11,6 +11,7 @@ from sakip.core.model import Goal, Program
 from sakip.core.periods import Period, period_of, periodic
 from sakip.report import charts, narrative
 from sakip.report.chapters.common import Owner, head, owners
+from sakip.report.chapters.projection import projections
 from sakip.report.chapters.supporting import supporting_table, tables_about
 from sakip.report.chapters.supporting_chart import supporting_chart
 from sakip.report.context import Context
@@ -122,6 +123,7 @@ def _results(ctx: Context, index: int, goal: Goal, members: list[Owner]) -> list
         blocks += [Paragraph((Span(t("ch3.final_intro", end=ctx.plan.strategic_plan.end)),
                               Span("", ref=progress.id), Span(":")),), progress]
         blocks += [Paragraph(spans(s)) for s in (narrative.final_target(ctx, x) for x in finals) if s]
+        blocks += projections(ctx, [r.indicator for r in results])
     blocks += [chart for r in results if (chart := _trend(ctx, r.code)) is not None]
     return blocks
 
