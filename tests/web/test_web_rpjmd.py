@@ -161,3 +161,37 @@ def test_the_admin_corrects_the_rpjmd_on_the_page_as_text(world, admin):
     response = admin.post(reverse("region_rpjmd_upload"),
                           {"teks": text.replace("2019: 78", "2019: tujuh"), "alasan": ""})
     assert response.status_code == 400 and "teks:" in response.content.decode()
+
+
+def test_a_contribution_naming_an_indicator_the_agency_lacks_is_refused(world):
+    region = region_of(world.a.region)
+    first = region.contributions[0]
+    assert first.agency == "dspppa"
+    wrong = replace(region, contributions=(replace(first, indicators=("IKU-01", "IKU-99")),
+                                           *region.contributions[1:]))
+    outcome = write_region(world.a.region, None, lambda current: wrong)
+    assert [p.code for p in outcome.problems] == ["PLAN_UNKNOWN_INDICATOR"]
+    assert "IKU-99" in outcome.problems[0].message_id
+    assert outcome.problems[0].message_id.startswith("DSPPPA: ")
+
+
+def test_the_page_reads_the_same_number_of_queries_whatever_the_number_of_agencies(world, admin):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from sakip.web.demo import second_plan
+    from sakip.web.plans.convert import store_plan
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert admin.get(reverse("region_rpjmd")).status_code == 200
+        return len(queries.captured_queries)
+
+    before = count()
+    plan = second_plan(plan_from_db(world.a))
+    for code in ("dinas-tiga", "dinas-empat"):
+        store_plan(replace(plan, agency=replace(plan.agency, code=code, name=code)),
+                   region=world.a.region, demo=True)
+    page = admin.get(reverse("region_rpjmd")).content.decode()
+    assert 'data-agency="dinas-empat"' in page
+    assert count() == before
