@@ -23,11 +23,19 @@ second ``r`` (:func:`_plain`). The distinct rests also tell whether any cell hol
 value (:func:`bound`, for :func:`sakip.io.workbook.formulas.needs_scan`).
 Any other sheet, or one whose plain bound passes the limit (where counting stops matters), is
 counted by the general pass, tag by tag.
+
+Most plain sheets are also written the common way, checked first and without reading each tag's
+parts (:func:`_sampled`): a few cells near the start and the end of the sheet give a farthest
+row and column, and one search, which gathers nothing, looks for a cell tag that is not a plain
+tag inside them with only the usual attributes (``s``, ``t`` of a type other than an error,
+``cm``, ``vm``, ``ph``). When there is none, that row and column are the sheet's farthest (a cell
+read has them), and no cell holds an error value. Else the sheet goes the way above.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from operator import itemgetter
 
 # A cell or row start tag: its name, and the letters and digits of ``r`` when it is the first
@@ -48,7 +56,14 @@ _FAR = 10**9  # a row or column number too long to matter: beyond any limit
 # any other start tag gives empty parts.
 _CELL_START = re.compile(rb'<c(?=[\s/>])(?: r="([A-Z]{1,5})([1-9][0-9]{0,8})"([^<>]*)>)?')
 _OTHER_R = re.compile(rb"\sr\s*=")
+# An error value's type in a cell tag's rest (more than cells may match: it only costs a scan).
+_ERROR_TYPE = re.compile(rb"""\st\s*=\s*["']e["']""")
+# Where a prefixed cell or row may be: a search that skips to each colon (a byte search for a
+# pair of bytes is slower than the pattern engine's search for one).
+_COLON_C = re.compile(rb":c")
+_COLON_ROW = re.compile(rb":row")
 _PIECE = 2**20
+_SAMPLE = 8192  # bytes read for cells near the start and near the end of the sheet
 _LETTERS, _DIGITS, _REST = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
@@ -57,16 +72,89 @@ def grid_cells(xml: bytes, limit: int) -> int:
     return bound(xml, limit)[0]
 
 
-def bound(xml: bytes, limit: int) -> tuple[int, set[bytes] | None]:
-    """:func:`grid_cells`, and for a plain sheet the distinct rests of its cell tags (every
-    attribute of every cell but ``r``: what :func:`sakip.io.workbook.formulas.needs_scan`
-    looks at for an error value); None for the rests of any other sheet."""
-    prefixed = (b":c" in xml or b":row" in xml) and _PREFIX.search(xml) is not None
-    if not prefixed:
+def bound(xml: bytes, limit: int) -> tuple[int, bool | None]:
+    """:func:`grid_cells`, and whether some cell tag may give a cell an error value (what
+    :func:`sakip.io.workbook.formulas.needs_scan` would otherwise search the XML for): False
+    or True for a plain sheet, whose every cell tag was looked at, None for any other."""
+    colon_c = _COLON_C.search(xml) is not None
+    if not colon_c:  # no prefixed cell: a plain cell is placed by its r, whatever its row
+        sampled = _sampled(xml)
+        if sampled is not None and sampled <= limit:
+            return sampled, False
         plain = _plain(xml)
         if plain is not None and plain[0] <= limit:
-            return plain
+            cells, rests = plain
+            return cells, any(_ERROR_TYPE.search(rest) is not None for rest in rests)
+    prefixed = ((colon_c or _COLON_ROW.search(xml) is not None)
+                and _PREFIX.search(xml) is not None)
+    if colon_c and not prefixed:  # ``:c`` somewhere, but in no prefixed cell tag
+        plain = _plain(xml)
+        if plain is not None and plain[0] <= limit:
+            cells, rests = plain
+            return cells, any(_ERROR_TYPE.search(rest) is not None for rest in rests)
     return _general_grid(xml, limit, _PREFIXED_TAG if prefixed else _TAG), None
+
+
+def _sampled(xml: bytes) -> int | None:
+    """The bound of a sheet whose cells all lie within the farthest row and column of the plain
+    cells read near its start and its end, each tag plain with only the usual attributes
+    (None: some cell is not, or no cell was read)."""
+    first = xml.find(b'<c r="')
+    if first < 0:
+        return None
+    last = xml.rfind(b'<c r="')
+    found = [*_CELL_START.findall(xml, first, first + _SAMPLE),
+             *_CELL_START.findall(xml, max(first, last - _SAMPLE), last + _SAMPLE)]
+    digits = set(map(_DIGITS, found))
+    digits.discard(b"")  # a tag that is not plain, or cut at the sample's end: the search sees
+    if not digits:
+        return None
+    rows = max(map(int, digits))
+    columns = max(map(_column, set(map(_LETTERS, found)) - {b""})) + 1
+    if _outside(columns, rows).search(xml) is not None:
+        return None
+    return rows * columns
+
+
+@lru_cache(maxsize=256)
+def _outside(columns: int, rows: int) -> re.Pattern[bytes]:
+    """A cell start tag that is not plain with only the usual attributes, inside the first
+    ``columns`` columns and ``rows`` rows. (Possessive quantifiers: a part that matched is not
+    tried again shorter, so a usual tag is looked at once.)"""
+    return re.compile(
+        rb'<c(?=[\s/>])(?! r="' + _at_most(_column_name(columns - 1), b"A", b"Z", b"A")
+        + _at_most(str(rows).encode() + b'"', b"0", b"9", b"1")
+        + rb'(?: s="[0-9]{1,9}+")?+(?: t="(?:s|n|str|inlineStr|b|d)")?+(?: cm="[0-9]{1,9}+")?+'
+        rb'(?: vm="[0-9]{1,9}+")?+(?: ph="[01]")?+/?+>)')
+
+
+def _at_most(top: bytes, low: bytes, high: bytes, first: bytes) -> bytes:
+    """A pattern for the strings of ``low``…``high`` (``first``…``high`` for the first
+    character) that are not after ``top`` in the order of a number written with them: shorter,
+    or as long and not after it character by character (column letters, row digits). A last
+    character of ``top`` outside ``low``…``high`` (a quote) ends every string."""
+    end = top[-1:] if not low[0] <= top[-1] <= high[0] else b""
+    top = top[:len(top) - len(end)]
+    every, start = b"[" + low + b"-" + high + b"]", b"[" + first + b"-" + high + b"]"
+    parts = [start + every + b"{0,%d}+" % (len(top) - 2) + end] if len(top) > 1 else []
+    for index in range(len(top)):
+        below = (first if index == 0 else low)[0]
+        if top[index] > below:
+            after = len(top) - index - 1
+            parts.append(top[:index] + b"[" + bytes([below]) + b"-" + bytes([top[index] - 1])
+                         + b"]" + (every + b"{%d}" % after if after else b"") + end)
+    parts.append(top + end)
+    return b"(?:" + b"|".join(parts) + b")"
+
+
+def _column_name(index: int) -> bytes:
+    """The letters of a 0-based column."""
+    name = b""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = bytes([65 + rest]) + name
+    return name
 
 
 def _plain_grid(xml: bytes) -> int | None:

@@ -186,12 +186,12 @@ def survey(path: Path, sheets: list[str], limits: Limits,
                 if member is None or member not in members:
                     continue
                 xml = archive.read(member)
-                found, rests = census.bound(xml, limits.max_cells - cells)
+                found, errors = census.bound(xml, limits.max_cells - cells)
                 cells += found
                 if cells > limits.max_cells:
                     result.problems.append(too_many_cells(path, limits, sheet))
                     return result
-                if formulas.needs_scan(xml, rests):
+                if formulas.needs_scan(xml, errors):
                     marks = formulas.scan(xml)
                     if marks:
                         result.marks[sheet] = marks

@@ -13,10 +13,11 @@ or attribute made the scan quadratic in its size.)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from xml.parsers import expat
 
 _FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+_UNPREFIXED_FORMULA = re.compile(rb"<f[\s>/]")  # _FORMULA_TAG without a prefix
+_COLON_F = re.compile(rb":f")  # where a prefixed one may be: a search that skips to each colon
 _ERROR_TYPE = re.compile(rb"""\st\s*=\s*["']e["']""")  # may match more than cells: only costs
 _QUOTED_E = (b'"e"', b"'e'", b'"e\'', b"'e\"")  # what every match of _ERROR_TYPE ends with
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -32,32 +33,22 @@ Marks = dict[tuple[int, int], str]
 ParseError = expat.ExpatError
 
 
-def needs_scan(xml: bytes, rests: Iterable[bytes] | None = None) -> bool:
+def needs_scan(xml: bytes, errors: bool | None = None) -> bool:
     """Whether the sheet may hold a formula or an error value (else :func:`scan` finds none).
-    ``rests``, when given, are every cell tag's attributes but ``r`` (a plain sheet's, from
-    :func:`sakip.io.workbook.census.bound`): an error value's type is among them."""
-    # Each pattern is searched only where its match can be: a formula tag holds ``<f`` not
-    # starting ``<formula`` (a data validation's list) or ``:f`` (prefixed), an error type the
-    # value e between quotes. Byte searches are far faster than a pattern that may start at
-    # every ``<`` or space.
-    if (_unprefixed_f(xml) or b":f" in xml) and _FORMULA_TAG.search(xml) is not None:
+    ``errors``, when known, says whether some cell tag may give an error value (a plain sheet's,
+    from :func:`sakip.io.workbook.census.bound`, which looked at every cell tag)."""
+    # Each pattern is searched only where its match can be: a formula tag is ``<f`` then a
+    # space, ``/`` or ``>`` (not ``<formula``, a data validation's list), or has a prefix (after
+    # a colon); an error type ends with the value e between quotes. A search for a pattern that
+    # begins with one or two known bytes is far faster than one that may start at every ``<``.
+    if _UNPREFIXED_FORMULA.search(xml) is not None or (
+            _COLON_F.search(xml) is not None and _FORMULA_TAG.search(xml) is not None):
         return True
-    if rests is not None:
-        return any(_ERROR_TYPE.search(rest) is not None for rest in rests)
+    if errors is not None:
+        return errors
     # every quoted e ends ``e"`` or ``e'``: two searches instead of one per quoting
     return ((b'e"' in xml or b"e'" in xml) and any(quoted in xml for quoted in _QUOTED_E)
             and _ERROR_TYPE.search(xml) is not None)
-
-
-def _unprefixed_f(xml: bytes) -> bool:
-    """Whether some ``<f`` does not start ``<formula``: one pass (each ``<formula`` found is
-    stepped over, so the pass stays linear)."""
-    at = xml.find(b"<f")
-    while at >= 0:
-        if not xml.startswith(b"<formula", at):
-            return True
-        at = xml.find(b"<f", at + 8)
-    return False
 
 
 def scan(xml: bytes) -> Marks:
