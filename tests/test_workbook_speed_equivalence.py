@@ -13,6 +13,7 @@ taken for plain sheets (else the benchmark measures nothing).
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -94,6 +95,80 @@ def test_every_sheet_of_the_example_takes_the_fast_path() -> None:
     assert sheets
     for xml in sheets:
         assert census._plain_grid(xml) == general(xml)
+        assert census._sampled(xml) == general(xml)  # the sampled path: the one taken
+        assert census.bound(xml, LARGE) == (general(xml), False)
+
+
+# The usual rests (what Excel, LibreOffice and openpyxl write) and others the sampled path
+# leaves to the plain one: an error type, a second r, other quotes or spacing, other attributes.
+USUAL_REST = st.sampled_from(['', ' s="2"', ' s="9" t="n"', ' t="inlineStr"', ' s="1" t="s" cm="1"',
+                              ' t="str"', ' s="3" t="b"', ' ph="1"', ' vm="2"'])
+ERROR_RESTS = (' t="e"', ' s="1" t="e"', " t='e'")
+UNUSUAL_REST = st.sampled_from([*ERROR_RESTS, ' r="A1"', " ", ' x="1"',
+                                ' t = "n"', ' s="1"  t="n"', ' t="n" s="1"', " s='1'"])
+
+
+def many_rows(rest: str, rows: int, far: tuple[int, int, str] | None, at: int) -> bytes:
+    """A sheet of ``rows`` rows of three cells with ``rest``, and when given one more cell
+    (column, row, its rest) written in the middle, after row ``at``."""
+    parts = []
+    for row in range(1, rows + 1):
+        parts.append(f'<row r="{row}">' + "".join(
+            f'<c r="{letter}{row}"{rest}><v>1</v></c>' for letter in "ABC") + "</row>")
+        if far is not None and row == at:
+            column, far_row, far_rest = far
+            parts.append(f'<row r="{row}"><c r="{column_letter(column)}{far_row}"{far_rest}/>'
+                         "</row>")
+    return ("<worksheet><sheetData>" + "".join(parts) + "</sheetData></worksheet>").encode()
+
+
+@given(USUAL_REST, st.integers(1, 400),
+       st.one_of(st.none(), st.tuples(st.integers(0, 40), st.integers(1, 2000),
+                                      st.one_of(USUAL_REST, UNUSUAL_REST))),
+       st.integers(1, 400))
+@settings(max_examples=300, deadline=None)
+def test_a_cell_anywhere_is_counted_by_the_sampled_path(
+        rest: str, rows: int, far: tuple[int, int, str] | None, at: int) -> None:
+    """The sampled path reads cells near the start and the end only: a cell far away written
+    in the middle, or one that is not usual, sends the sheet to the plain or general path."""
+    xml = many_rows(rest, rows, far, min(at, rows))
+    sampled = census._sampled(xml)
+    assert sampled is None or sampled == general(xml)
+    assert census.grid_cells(xml, LARGE) == general(xml)
+    if far is None:
+        assert sampled == general(xml)  # a usual sheet takes it
+    # whether an error value may be there: False or True when every tag was looked at, None
+    # (the XML is then searched) for a sheet that is not plain (the second r)
+    errors = census.bound(xml, LARGE)[1]
+    if far is not None and far[2] in ERROR_RESTS:
+        assert errors is True
+    else:
+        assert errors is (None if far is not None and "r=" in far[2] else False)
+
+
+def test_a_far_cell_in_the_middle_of_a_large_sheet_is_counted() -> None:
+    xml = many_rows(' s="9" t="n"', 3000, (16383, 1048576, ""), 1500)
+    assert len(xml) > 10 * census._SAMPLE
+    assert census._sampled(xml) is None
+    assert census.grid_cells(xml, LARGE) == 1048576 * 16384 == general(xml)
+    assert census.grid_cells(xml, 5_000_000) == general(xml, 5_000_000)
+
+
+@given(st.integers(1, 10**9), st.integers(1, 10**9))
+@settings(max_examples=500, deadline=None)
+def test_the_pattern_of_rows_up_to_a_row_matches_exactly_those(top: int, row: int) -> None:
+    pattern = re.compile(census._at_most(str(top).encode() + b'"', b"0", b"9", b"1"))
+    assert (pattern.fullmatch(f'{row}"'.encode()) is not None) == (row <= top)
+    assert pattern.fullmatch(f'0{row}"'.encode()) is None  # a leading zero is not plain
+
+
+@given(st.integers(0, 26**5), st.integers(0, 26**5))
+@settings(max_examples=500, deadline=None)
+def test_the_pattern_of_columns_up_to_a_column_matches_exactly_those(
+        top: int, column: int) -> None:
+    pattern = re.compile(census._at_most(census._column_name(top), b"A", b"Z", b"A"))
+    assert census._column_name(column) == column_letter(column).encode()
+    assert (pattern.fullmatch(column_letter(column).encode()) is not None) == (column <= top)
 
 
 # --------------------------------------------------------------------------- cells
@@ -174,6 +249,58 @@ def test_the_short_paths_are_taken(monkeypatch: pytest.MonkeyPatch) -> None:
     assert str(column_reader(by_kind["MONEY"])(94.78)) == "94.78"
     assert column_reader(by_kind["YEAR"])(2020.0) == 2020
     assert column_reader(quarter)(4.0) == 4
+
+
+# --------------------------------------------------------------------------- records
+
+
+def test_each_record_is_made_as_its_class_makes_it() -> None:
+    """``assemble._maker`` sets a dataclass's fields itself: the record is the one the class's
+    ``__init__`` makes (equal, same hash, same fields in the same order, a dictionary as
+    small), for every record class of the model; a class that does more is made by itself."""
+    import dataclasses
+    import sys
+    import typing
+
+    from sakip.core import model
+    from sakip.io.workbook.assemble import _maker
+
+    classes = [value for value in vars(model).values()
+               if isinstance(value, type) and dataclasses.is_dataclass(value)]
+    assert len(classes) > 20
+    for cls in classes:
+        maker = _maker(cls)
+        assert maker is not cls, cls  # the model's records take the short path
+        names = [field.name for field in dataclasses.fields(cls)]
+        for values in ([f"{cls.__name__}.{name}" for name in names], list(range(len(names)))):
+            made, own = maker(*values), cls(*values)
+            assert type(made) is cls and made == own and hash(made) == hash(own)
+            fields = list(zip(names, values, strict=True))
+            assert list(vars(made).items()) == list(vars(own).items()) == fields
+            assert sys.getsizeof(vars(made)) == sys.getsizeof(vars(own))
+            if cls.__dataclass_params__.frozen:  # type: ignore[attr-defined]
+                with pytest.raises(dataclasses.FrozenInstanceError):
+                    made.__setattr__(names[0], None)
+
+    @dataclasses.dataclass(frozen=True)
+    class Checked:
+        value: int
+
+        def __post_init__(self) -> None:
+            if self.value < 0:
+                raise ValueError("negative")
+
+    @dataclasses.dataclass
+    class Defaulted:
+        value: int
+        later: list[int] = dataclasses.field(init=False, default_factory=list)
+
+    class Own:
+        def __init__(self, value: int) -> None:
+            self.value = value * 2
+
+    for cls in (Checked, Defaulted, Own, typing.NamedTuple("Pair", [("a", int)])):
+        assert _maker(cls) is cls
 
 
 # --------------------------------------------------------------------------- the collector

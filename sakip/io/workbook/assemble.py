@@ -193,7 +193,49 @@ def _build(cls: type[T], rows: Sequence[Row], keys: tuple[str, ...],
                               else value for value in values])
         else:
             arguments.append(values)
-    return list(map(cls, *arguments))
+    return list(map(_maker(cls), *arguments))
+
+
+_MAKERS: dict[type, Callable[..., Any]] = {}
+
+
+def _maker(cls: type[T]) -> Callable[..., T]:
+    """What ``cls(*values)`` gives for a value of every field, by position: for a plain
+    dataclass a function that makes the record as the dataclass's own ``__init__`` does (every
+    field set in the instance's dictionary, in order: the same record, its dictionary sharing
+    its keys with its class's others), without the ``object.__setattr__`` call per field of a
+    frozen dataclass's ``__init__`` (a third of the time for a record of a dozen fields); the
+    class itself for any other (a ``__post_init__``, slots, its own ``__init__``, a field
+    ``__init__`` does not take)."""
+    maker = _MAKERS.get(cls)
+    if maker is None:
+        maker = _MAKERS[cls] = _setter(cls) or cls
+    return maker
+
+
+def _setter(cls: type) -> Callable[..., Any] | None:
+    params = getattr(cls, "__dataclass_params__", None)
+    init = cls.__dict__.get("__init__")
+    code = getattr(init, "__code__", None)
+    if (params is None or not params.init or code is None or code.co_filename != "<string>"
+            or hasattr(cls, "__post_init__") or hasattr(cls, "__slots__")
+            or ("__setattr__" in cls.__dict__ and not params.frozen)):
+        return None  # the dataclass's own __init__ is "<string>", made by exec as here
+    names = tuple(f.name for f in fields(cls))
+    if (any(not f.init or f.kw_only or name.startswith("_")
+            for f, name in zip(fields(cls), names, strict=True))
+            or code.co_argcount != len(names) + 1 or code.co_kwonlyargcount
+            or code.co_varnames[1:len(names) + 1] != names):
+        return None
+    source = (f"def make({', '.join(names)}):\n"
+              "    __record = __new(__cls)\n"
+              "    __values = __record.__dict__\n"
+              + "".join(f"    __values[{name!r}] = {name}\n" for name in names)
+              + "    return __record\n")
+    namespace: dict[str, Any] = {"__new": object.__new__, "__cls": cls}
+    exec(source, namespace)  # as dataclasses makes __init__
+    maker: Callable[..., Any] = namespace["make"]
+    return maker
 
 
 def _lines(rows: Sequence[Row], key: str) -> dict[object, list[int]]:
