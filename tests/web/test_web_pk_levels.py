@@ -45,6 +45,11 @@ def test_a_pk_downloads_as_pdf_with_its_signatories(world, head_a):
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
     assert "PERUBAHAN PERJANJIAN KINERJA TAHUN 2020" in text
     assert "NIP. 196508051994031006" in text and "Meningkatnya penanganan PMKS" in text
+    every = head_a.get(url(world, "planning_agreement_download", unit="semua", fmt="xlsx"))
+    from openpyxl import load_workbook
+
+    names = load_workbook(io.BytesIO(every.content)).sheetnames
+    assert names[0] == "PK Kepala" and len(names) == 1 + Unit.objects.filter(agency=world.a).count()
     assert head_a.get(url(world, "planning_agreement_download", unit="nope",
                           fmt="pdf")).status_code == 404
     assert head_a.get(url(world, "planning_agreement_download", unit="kepala",
