@@ -41,6 +41,7 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from sakip.core.budget import BudgetLine, roll_up
 from sakip.core.enums import Level
@@ -214,10 +215,15 @@ def _head_items(plan: Plan, year: int) -> tuple[Item, ...]:
     return tuple(items)
 
 
-def _activities_of_unit(plan: Plan, unit: str) -> list[Activity]:
-    """The activities a unit's PK holds: its kegiatan, and sub-kegiatan naming the unit (a
-    sub-kegiatan naming none follows its kegiatan, already in)."""
-    return [a for a in plan.activities if a.unit == unit]
+def _by_unit(items: Iterable[Program | Activity]) -> dict[str, list[Any]]:
+    """Programmes or activities by the unit they name, in plan order. An activity's list holds
+    its kegiatan and the sub-kegiatan naming the unit (a sub-kegiatan naming none follows its
+    kegiatan, already in)."""
+    grouped: dict[str, list[Any]] = {}
+    for item in items:
+        if item.unit is not None:
+            grouped.setdefault(item.unit, []).append(item)
+    return grouped
 
 
 def derive(plan: Plan, year: int) -> Agreements:
@@ -250,8 +256,10 @@ def derive(plan: Plan, year: int) -> Agreements:
     by_unit: dict[str, LevelAgreement] = {}
     ordered: list[LevelAgreement] = []
     administrators = [u for u in plan.agency.units if u.parent is None]
+    programs_of = _by_unit(plan.programs)
+    activities_of = _by_unit(plan.activities)
     for unit in administrators:
-        owned = [p for p in plan.programs if p.unit == unit.code]
+        owned: list[Program] = programs_of.get(unit.code, [])
         funded = tuple(Funded(p.code, p.name, ceiling("program", p.code)) for p in owned)
         pk = LevelAgreement(Tier.ADMINISTRATOR, unit.code, position_of(unit), unit.head,
                             head_position, agency_head,
@@ -262,7 +270,7 @@ def derive(plan: Plan, year: int) -> Agreements:
         if unit.parent is None:
             continue
         parent = units_by_code.get(unit.parent)
-        owned_activities = _activities_of_unit(plan, unit.code)
+        owned_activities: list[Activity] = activities_of.get(unit.code, [])
         owned_codes = {a.code for a in owned_activities}
         # a sub-kegiatan whose kegiatan is in the same PK is in its kegiatan's ceiling already
         funded = tuple(Funded(a.code, a.name, ceiling("activity", a.code))
@@ -387,16 +395,20 @@ def _tiers(plan: Plan, units: dict[str, Unit]) -> list[Defect]:
     return found
 
 
-def _subs_placed(plan: Plan, activity: Activity) -> bool:
-    """A kegiatan without a unit whose sub-kegiatan all name theirs is in the PKs by them."""
-    subs = [a for a in plan.activities if a.parent == activity.code]
-    return bool(subs) and all(a.unit for a in subs)
+def _subs_placed(plan: Plan) -> set[str]:
+    """The kegiatan whose sub-kegiatan all name their unit: in the PKs by them."""
+    subs: dict[str, list[Activity]] = {}
+    for activity in plan.activities:
+        if activity.parent is not None:
+            subs.setdefault(activity.parent, []).append(activity)
+    return {code for code, children in subs.items() if all(a.unit for a in children)}
 
 
 def _unassigned(plan: Plan) -> list[Defect]:
     kegiatan = [a for a in plan.activities if a.parent is None]
     programs = [p for p in plan.programs if p.unit is None]
-    activities = [a for a in kegiatan if a.unit is None and not _subs_placed(plan, a)]
+    placed = _subs_placed(plan)
+    activities = [a for a in kegiatan if a.unit is None and a.code not in placed]
     if not programs and not activities:
         return []
     if len(programs) == len(plan.programs) and len(activities) == len(kegiatan) \
