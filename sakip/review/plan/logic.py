@@ -19,6 +19,8 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from itertools import pairwise
 
+from sakip.core.definitions import SheetField
+from sakip.core.definitions import missing as missing_fields
 from sakip.core.enums import Aggregation, Level, Polarity
 from sakip.core.measure import IndicatorResult, Measurement, measure
 from sakip.core.model import Contribution, Indicator, Plan, Region
@@ -98,9 +100,9 @@ def budget_indicators(review: PlanReview) -> list[Finding]:
 
 def definitions(review: PlanReview) -> list[Finding]:
     """PLAN_INDICATOR_DEFINITION: an indicator whose definition sheet lacks its definition, how
-    it is computed (neither ``formula`` nor ``calculation``) or its data source — one finding
-    per indicator naming what is missing; a warning for key, goal and objective indicators, a
-    note for the others."""
+    it is computed (neither ``formula`` nor ``calculation``) or its data source
+    (:func:`sakip.core.definitions.missing`) — one finding per indicator naming what is
+    missing; a warning for key, goal and objective indicators, a note for the others."""
     key = set(review.measurement.key)
     found = []
     for indicator in review.plan.indicators:
@@ -119,18 +121,18 @@ def definitions(review: PlanReview) -> list[Finding]:
     return found
 
 
-def _undefined(indicator: Indicator) -> list[tuple[str, str]]:
-    def given(*texts: str | None) -> bool:
-        return any(text is not None and text.strip() for text in texts)
+# The fields of the definition sheet (sakip.core.definitions) the kerangka logis asks for, as
+# the finding names them: what the indicator means, how it is computed, where its data come from.
+REQUIRED: tuple[tuple[SheetField, str, str], ...] = (
+    (SheetField.DEFINITION, "definisi", "definition"),
+    (SheetField.CALCULATION, "cara perhitungan (rumus)", "way of computing it (formula)"),
+    (SheetField.DATA_SOURCE, "sumber data", "data source"),
+)
 
-    missing = []
-    if not given(indicator.definition):
-        missing.append(("definisi", "definition"))
-    if not given(indicator.formula, indicator.calculation):
-        missing.append(("cara perhitungan (rumus)", "way of computing it (formula)"))
-    if not given(indicator.data_source):
-        missing.append(("sumber data", "data source"))
-    return missing
+
+def _undefined(indicator: Indicator) -> list[tuple[str, str]]:
+    lacking = set(missing_fields(indicator))
+    return [(word_id, word_en) for field, word_id, word_en in REQUIRED if field in lacking]
 
 
 def target_paths(review: PlanReview) -> list[Finding]:
