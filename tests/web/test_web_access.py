@@ -91,6 +91,8 @@ MATRIX: dict[str, tuple[set[str], set[str] | None]] = {
     "region_rpjmd": (EVERYONE - {"anonymous"}, None),  # the user's own region's RPJMD
     "region_rpjmd_upload": (ADMIN, ADMIN),
     "planning_logic": (READERS, None),
+    "planning_definitions": (READERS, None),
+    "planning_renstra": (READERS, None),
     "region_logic": (REVIEWERS, None),
 }
 

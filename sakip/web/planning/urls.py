@@ -7,7 +7,8 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-MODULES: tuple[str, ...] = ("overview", "rpjmd", "tree", "agreements", "logic")
+MODULES: tuple[str, ...] = ("overview", "rpjmd", "tree", "agreements", "logic", "definitions",
+                            "renstra")
 
 
 def _gather(attribute: str) -> list[Any]:
