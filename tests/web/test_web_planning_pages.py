@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from django.urls import reverse
 
+from sakip.core.definitions import missing
 from sakip.core.enums import Frequency
+from sakip.web.planning.definitions import FIELDS
 from sakip.web.plans.convert import plan_from_db
 from sakip.web.plans.models import Agency, Indicator
 from tests.web.forms import form_with
@@ -21,8 +23,9 @@ def test_the_manual_shows_every_indicators_sheet_with_what_it_lacks(world, opera
     assert page.count('<section class="sheet"') == Indicator.objects.filter(agency=world.a).count()
     assert "<code>(pmks[n-1] - pmks[n]) / pmks[n-1] * 100</code>" in page
     assert "<code>pmks</code> = Jumlah PMKS (orang/KK)" in page  # the series the formula reads
-    assert "Belum diisi: sumber data, frekuensi pengukuran, penanggung jawab, alasan pemilihan" \
-        in page  # IKU-01
+    iku = plan_from_db(world.a).indicator_by_code["IKU-01"]
+    lacking = ", ".join(str(FIELDS[f]) for f in missing(iku))  # as the core finds it
+    assert lacking and f"Belum diisi: {lacking}" in page
     edit = url(world, "structure_edit", kind="indikator",
                pk=Indicator.objects.get(agency=world.a, code="IKU-01").pk)
     assert f'href="{edit}"' in page  # the operator may complete it
