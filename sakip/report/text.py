@@ -325,6 +325,7 @@ ID: dict[str, str] = {
     "tree.annex_part": "Pohon kinerja sasaran {code}, program {programs}: kegiatan tahun {year}",
     "tree.annex_unlinked": "Pohon kinerja: program yang belum terhubung ke sasaran, tahun {year}",
     "tree.empty": "Rencana belum memuat tujuan, sasaran atau program.",
+    "tree.unmeasured": "belum dapat dinilai",
     # ---- Manual Indikator Kinerja annex (chapters/annex_definitions.py) and the Renstra projection (ch3)
     "annex.definitions": "Manual Indikator Kinerja",
     "annex.definitions_intro": "Manual indikator kinerja tujuan dan sasaran serta indikator kinerja utama: arti setiap indikator, cara menghitungnya, sumber datanya, frekuensi pengukurannya dan penanggung jawabnya.",
@@ -441,6 +442,15 @@ EN: dict[str, str] = {
     "tree.annex_part": "Performance tree of objective {code}, programmes {programs}: activities, {year}",
     "tree.annex_unlinked": "Performance tree: programmes not linked to an objective, {year}",
     "tree.empty": "The plan holds no goal, objective or programme yet.",
+    "tree.unmeasured": "not yet assessable",
+    # why an achievement is missing (the Indonesian above), for the tree and any English text
+    "why.no_target": "no target", "why.no_actual": "realisation not entered",
+    "why.not_available": "data not yet available", "why.zero_target": "zero target: the percentage is undefined",
+    "why.zero_actual": "zero realisation with the T/R rule: the percentage is undefined",
+    "why.negative_actual": "a negative value with the T/R rule: the percentage is undefined",
+    "why.zero_edge": "a zero bound of the target range: the percentage is undefined",
+    "why.qualitative": "qualitative target", "why.unknown_level": "unknown qualitative level",
+    "why.unknown": "the achievement cannot be computed yet", "why.no_band": "the achievement is outside every band of the scale",
     # ---- Manual Indikator Kinerja annex (chapters/annex_definitions.py) and the Renstra projection (ch3)
     "annex.definitions": "Indicator Definition Sheets",
     "annex.definitions_intro": "Definition sheets of the goal and objective indicators and of the key performance indicators: what each indicator means, how it is computed, where its data come from, how often it is measured and who answers for it.",

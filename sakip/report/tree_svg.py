@@ -212,7 +212,7 @@ class Labels:
             text += f" {self.category(result.category)}"
         elif result.achievement is None:
             why = self.t(f"why.{result.why.value}") if result.why is not None else ""
-            text += f" · {self.t('word.undecided')}" + (f" ({why})" if why else "")
+            text += f" · {self.t('tree.unmeasured')}" + (f" ({why})" if why else "")
         return text
 
 
@@ -382,7 +382,7 @@ def _legend(tree: Tree, labels: Labels, x0: float, y0: float,
     y = y0 + len(lines) * height + 3
     x = x0
     items = [(labels.category(b.label), _valid(b.color) or GREY) for b in tree.bands]
-    items.append((labels.t("word.undecided"), GREY))
+    items.append((labels.t("tree.unmeasured"), GREY))
     for text, color in items:
         item = SWATCH + 4 + text_width(text, font)
         if x > x0 and x + item > limit:
