@@ -177,3 +177,26 @@ goals:
         assert abs(p.value - expected) <= Decimal("0.005")
         better = p.value >= final if polarity == "positive" else p.value <= final
         assert p.likely_met is better
+
+
+def test_a_stabilise_indicator_is_likely_met_only_inside_its_final_band():
+    doc = """\
+goals:
+  - code: T1
+    name: Tujuan
+    indicators:
+      - code: S
+        name: Inflasi
+        polarity: stabilise
+        targets: {{2023: {{value: 10, upper: 12}}}}
+        actuals: {{2019: {first}, 2020: {second}}}
+"""
+    outcomes = {}
+    for first, second in ((5, 8), (5, 6), (8, 9)):
+        plan = plan_from(doc.format(first=first, second=second))
+        p = line(plan, plan.indicator_by_code["S"], 2020).projection
+        assert p is not None
+        outcomes[(first, second)] = (p.value, p.likely_met)
+    assert outcomes == {(5, 8): (Decimal("17.00"), False),  # above the band
+                        (5, 6): (Decimal("9.00"), False),  # below it
+                        (8, 9): (Decimal("12.00"), True)}  # on its upper edge
