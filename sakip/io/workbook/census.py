@@ -98,7 +98,14 @@ def bound(xml: bytes, limit: int) -> tuple[int, bool | None]:
 def _sampled(xml: bytes) -> int | None:
     """The bound of a sheet whose cells all lie within the farthest row and column of the plain
     cells read near its start and its end, each tag plain with only the usual attributes
-    (None: some cell is not, or no cell was read)."""
+    (None: some cell is not, no cell was read, or the sheet is small: the plain path reads
+    all of it at the cost of the samples).
+
+    The search is made for rows up to the farthest row's first two digits followed by nines
+    (16206: 16999), so that one compiled pattern serves many sheets (compiling one costs as much
+    as searching a sheet of a thousand rows); the cells of rows from 16000 are then read."""
+    if len(xml) <= 2 * _SAMPLE:
+        return None
     first = xml.find(b'<c r="')
     if first < 0:
         return None
@@ -111,9 +118,20 @@ def _sampled(xml: bytes) -> int | None:
         return None
     rows = max(map(int, digits))
     columns = max(map(_column, set(map(_LETTERS, found)) - {b""})) + 1
-    if _outside(columns, rows).search(xml) is not None:
+    farthest = str(rows)
+    top = farthest[:2] + "9" * (len(farthest) - 2)
+    if _outside(columns, int(top)).search(xml) is not None:
         return None
+    if top != farthest:  # the farthest row is from ``rows`` to ``top``: read those
+        rows = max(map(int, _rows_from(farthest[:2].encode(), len(farthest)).findall(xml)))
     return rows * columns
+
+
+@lru_cache(maxsize=256)
+def _rows_from(start: bytes, length: int) -> re.Pattern[bytes]:
+    """The row of every plain cell tag whose row has ``length`` digits beginning ``start``."""
+    return re.compile(rb'<c r="[A-Z]{1,5}+(' + start + rb"[0-9]{%d})" % (length - len(start))
+                      + rb'"')
 
 
 @lru_cache(maxsize=256)
