@@ -123,6 +123,10 @@ class _Builder:
                 self.programs_of.setdefault(program.objective, []).append(program)
             else:
                 self.unlinked_programs.append(program)
+        self.region_indicators_of: dict[str, list[Indicator]] = {}
+        for indicator in plan.region.indicators:
+            if indicator.level is Level.OBJECTIVE:
+                self.region_indicators_of.setdefault(indicator.owner, []).append(indicator)
         self.top_activities: dict[str, list[Activity]] = {}
         self.subs: dict[str, list[Activity]] = {}
         for activity in plan.activities:
@@ -233,5 +237,4 @@ class _Builder:
         return tuple(
             self.indicator(measure_indicator(self.plan, i, self.m.year, settings, predicate,
                                              self.scale))
-            for i in self.plan.region.indicators
-            if i.level is Level.OBJECTIVE and i.owner == code)
+            for i in self.region_indicators_of.get(code, ()))
