@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import zipfile
 from collections.abc import Sequence
+from functools import cache
 from itertools import repeat
 from operator import is_, itemgetter
 from pathlib import Path
@@ -77,10 +78,10 @@ def _read_book(
     present = {normal_header(name): name for name in book.sheet_names}
     found: dict[str, str] = {}  # declared name → actual name
     for sheet in SHEETS:
-        actual = present.get(normal_header(sheet.name))
+        actual = present.get(_normal_name(sheet))
         if actual is not None:
             found[sheet.name] = actual
-    known = {normal_header(s.name) for s in SHEETS} | {normal_header(README_SHEET)}
+    known = _known_names()
     unknown = [name for name in book.sheet_names if normal_header(name) not in known]
     problems.extend(_sheet_problems(found, unknown))
     surveyed = survey(path, [found[s.name] for s in SHEETS if s.name in found], limits,
@@ -129,6 +130,24 @@ def _read_book(
                     message_en=_error_en(mark), sheet=sheet.name, row=r + 1,
                     column=column_letter(c)))
     return records, problems
+
+
+@cache
+def _normal_name(sheet: Sheet) -> str:
+    return normal_header(sheet.name)
+
+
+@cache
+def _known_names() -> frozenset[str]:
+    """The declared sheets' names and the readme's, as :func:`normal_header` gives them."""
+    return frozenset({normal_header(s.name) for s in SHEETS} | {normal_header(README_SHEET)})
+
+
+@cache
+def _wanted(sheet: Sheet) -> dict[str, Column]:
+    """Each column of ``sheet`` by its header as :func:`normal_header` gives it (made once per
+    sheet: read, never changed)."""
+    return {normal_header(column.header): column for column in sheet.columns}
 
 
 def _error_id(value: str) -> str:
@@ -284,7 +303,8 @@ def _read_table(
                     _read_value(row, column, raw_row[position], None, problems, read)
         table.store(line)
         if open_positions:
-            row.cells = _read_open(row, raw_row, open_positions, row_marks or {}, problems)
+            row.cells = _read_open(row, raw_row, open_positions, open_letters, row_marks or {},
+                                   problems)
             for position in open_positions:
                 marks.pop((index, position), None)
         for position in unmapped:
@@ -313,13 +333,14 @@ def _read_open(
     row: Row,
     raw_row: Sequence[RawValue],
     positions: list[int],
+    letters: Sequence[str],
     row_marks: dict[int, str],
     problems: list[Problem],
 ) -> tuple[Cell, ...]:
+    """The free cells of a row, at ``positions`` (their column letters ``letters``)."""
     cells: list[Cell] = []
-    for position in positions:
+    for position, letter in zip(positions, letters, strict=True):
         raw = raw_row[position] if position < len(raw_row) else ""
-        letter = column_letter(position)
         mark = row_marks.get(position)
         if mark is not None and mark != NO_VALUE:
             problems.append(Problem(
@@ -352,7 +373,7 @@ def _map_header(
     sheet: Sheet, header: Sequence[RawValue], width: int, problems: list[Problem]
 ) -> tuple[dict[str, int] | None, list[int]]:
     """Column key → position, and the positions of free columns; None: unusable header."""
-    wanted = {normal_header(column.header): column for column in sheet.columns}
+    wanted = _wanted(sheet)
     positions: dict[str, int] = {}
     open_positions: list[int] = []
     for index, raw in enumerate(header):
@@ -402,7 +423,7 @@ def _read_form(
     sheet: Sheet, grid: Grid, marks: Marks, problems: list[Problem]
 ) -> list[Row]:
     """The one record of a form sheet; the marks read are removed from ``marks``."""
-    wanted = {normal_header(column.header): column for column in sheet.columns}
+    wanted = _wanted(sheet)
     field_rows: dict[str, int] = {}
     row = Row(sheet, 2, {}, {column.key: "B" for column in sheet.columns}, field_rows)
     raw_values: dict[str, tuple[RawValue, str | None]] = {}
