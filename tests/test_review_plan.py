@@ -21,6 +21,8 @@ goals:
         name: Persentase penurunan PMKS per tahun
         key: true
         formula: (pmks[n-1] - pmks[n]) / pmks[n-1] * 100
+        definition: Penurunan jumlah PMKS dibanding tahun sebelumnya.
+        data_source: Basis data PMKS Dinas Sosial
         targets: {2019: 0.5, 2020: 0.5, 2021: 0.5, 2022: 0.5, 2023: 0.5}
         actuals: {2020: 5.01}
     objectives:
@@ -31,6 +33,9 @@ goals:
             name: Prevalensi kekerasan terhadap anak
             key: true
             polarity: negative
+            definition: Kasus kekerasan terhadap anak per 1.000 anak.
+            calculation: Jumlah kasus dibagi jumlah anak dikali 1.000.
+            data_source: SIMFONI PPA
             targets: {2019: 5.2, 2020: 5.0, 2021: 4.8, 2022: 4.6, 2023: 4.4}
             actuals: {2020: 2.84}
 programs:
@@ -39,14 +44,21 @@ programs:
     objective: S1
     indicators:
       - {code: IKP-1, name: Persentase lansia terlantar terlayani, targets: {2020: 100},
-         actuals: {2020: 86.47}}
+         actuals: {2020: 86.47}, definition: Lansia terlantar yang terlayani.,
+         calculation: Lansia terlayani dibagi lansia terlantar dikali 100., data_source: SIKS-NG}
     activities:
       - code: K1
         name: Pelayanan Lanjut Usia
+        indicators:
+          - {code: IKK-1, name: Jumlah lansia terlayani, definition: Lansia yang dilayani.,
+             calculation: Jumlah lansia yang dilayani., data_source: Register layanan}
         budget:
           2020: {ceiling: 1000000, spent: 900000}
       - code: K2
         name: Pembinaan Anak Terlantar
+        indicators:
+          - {code: IKK-2, name: Jumlah anak terlantar dibina, definition: Anak yang dibina.,
+             calculation: Jumlah anak yang dibina., data_source: Register layanan}
         budget:
           2020: {ceiling: 1000000, spent: 600000, explanation: Kegiatan daring karena Covid-19.}
 series:
