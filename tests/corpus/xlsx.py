@@ -57,6 +57,17 @@ def replace(old: str, new: str) -> Callable[[bytes], bytes]:
     return change
 
 
+def sub(pattern: str, new: str) -> Callable[[bytes], bytes]:
+    """A change that replaces the first match of the regular expression ``pattern`` (it must
+    match); ``new`` may refer to its groups (a cell's style kept as it is: ``\\1``)."""
+    def change(data: bytes) -> bytes:
+        result, count = re.subn(pattern.encode("utf-8"), new.encode("utf-8"), data, count=1)
+        if not count:
+            raise KeyError(pattern)
+        return result
+    return change
+
+
 def before_end(xml: str) -> Callable[[bytes], bytes]:
     """Rows added at the end of a sheet's data."""
     return replace("</sheetData>", xml + "</sheetData>")
