@@ -63,7 +63,8 @@ _ERROR_TYPE = re.compile(rb"""\st\s*=\s*["']e["']""")
 _COLON_C = re.compile(rb":c")
 _COLON_ROW = re.compile(rb":row")
 _PIECE = 2**20
-_SAMPLE = 8192  # bytes read for cells near the start and near the end of the sheet
+_SAMPLE = 8192  # a sheet of at most twice this goes the plain path (the samples cost as much)
+_HEAD, _TAIL = 4096, 1024  # bytes read for cells after the first cell, around the last
 _LETTERS, _DIGITS, _REST = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
@@ -110,8 +111,8 @@ def _sampled(xml: bytes) -> int | None:
     if first < 0:
         return None
     last = xml.rfind(b'<c r="')
-    found = [*_CELL_START.findall(xml, first, first + _SAMPLE),
-             *_CELL_START.findall(xml, max(first, last - _SAMPLE), last + _SAMPLE)]
+    found = [*_CELL_START.findall(xml, first, first + _HEAD),  # the header row, usually
+             *_CELL_START.findall(xml, max(first, last - _TAIL), last + _TAIL)]
     digits = set(map(_DIGITS, found))
     digits.discard(b"")  # a tag that is not plain, or cut at the sample's end: the search sees
     if not digits:
@@ -139,11 +140,11 @@ def _outside(columns: int, rows: int) -> re.Pattern[bytes]:
     """A cell start tag that is not plain with only the usual attributes, inside the first
     ``columns`` columns and ``rows`` rows. (Possessive quantifiers: a part that matched is not
     tried again shorter, so a usual tag is looked at once.)"""
-    return re.compile(
-        rb'<c(?=[\s/>])(?! r="' + _at_most(_column_name(columns - 1), b"A", b"Z", b"A")
+    return re.compile(  # a usual tag fails the first lookahead: the second is not tried
+        rb'<c(?! r="' + _at_most(_column_name(columns - 1), b"A", b"Z", b"A")
         + _at_most(str(rows).encode() + b'"', b"0", b"9", b"1")
         + rb'(?: s="[0-9]{1,9}+")?+(?: t="(?:s|n|str|inlineStr|b|d)")?+(?: cm="[0-9]{1,9}+")?+'
-        rb'(?: vm="[0-9]{1,9}+")?+(?: ph="[01]")?+/?+>)')
+        rb'(?: vm="[0-9]{1,9}+")?+(?: ph="[01]")?+/?+>)(?=[\s/>])')
 
 
 def _at_most(top: bytes, low: bytes, high: bytes, first: bytes) -> bytes:
