@@ -182,10 +182,11 @@ def test_the_foreword_is_signed_by_the_head(document):
         "H. NURMAN SUNANDA, SE., MM", "Pembina Utama Muda", "NIP. 196508051994031006")
 
 
-def test_charts_are_embedded_pngs(document):
+def test_charts_are_embedded_pngs_and_drawings_svg(document):
     figures = figures_of(document)
     assert len(figures) >= 9
-    assert all(isinstance(f, Figure) and f.png.startswith(b"\x89PNG") for f in figures)
+    assert all(isinstance(f, Figure) and (f.png.startswith(b"\x89PNG") if f.svg is None
+                                          else f.svg.startswith("<svg")) for f in figures)
     captions = [f.caption for f in figures]
     assert "Pelayanan dan Penanganan terhadap PMKS" in captions  # PMKS handled 2018–2020
     assert "Serapan Anggaran per Program Tahun 2020" in captions

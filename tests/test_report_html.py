@@ -70,7 +70,8 @@ def parsed(page) -> Cells:
 def test_it_stands_alone(page, parsed):
     assert page.startswith("<!DOCTYPE html>") and '<html lang="id">' in page
     assert "<style>" in page and not parsed.external
-    assert parsed.images and all(src.startswith("data:image/png;base64,") for src in parsed.images)
+    assert parsed.images and all(src.startswith(("data:image/png;base64,", "data:image/svg+xml;base64,"))
+                                 for src in parsed.images)
 
 
 def test_every_table_and_figure_with_its_number(parsed, document):

@@ -166,13 +166,18 @@ class Table:
 
 @dataclass(frozen=True)
 class Figure:
+    """A picture with its caption: a PNG (a chart), or an SVG drawing (the pohon kinerja) that
+    the HTML and PDF embed as it is and the DOCX as a PNG made from it when written
+    (:func:`sakip.report.images.png_of`)."""
+
     id: str
     caption: str
-    png: bytes
+    png: bytes  # empty when ``svg`` is given
     width_cm: Decimal = Decimal(15)
     alt: str = ""
     notes: tuple[str, ...] = ()
     number: str | None = None
+    svg: str | None = None
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from docx.text.parfmt import ParagraphFormat
 
 from sakip.io.package import reproducible
 from sakip.report import docx_parts as parts
+from sakip.report.images import png_of
 from sakip.report.layout import header_and_body, keep_together, percentages
 from sakip.report.model import (
     Align,
@@ -270,7 +271,7 @@ class _Writer:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.keep_with_next = True
         width = min(Cm(float(block.width_cm)), Emu(self._text_width()))  # layout only
-        paragraph.add_run().add_picture(io.BytesIO(block.png), width=width)
+        paragraph.add_run().add_picture(io.BytesIO(png_of(block)), width=width)
         caption = self._caption(self.labels.get("figure", "Grafik"), block.number, block.caption)
         caption.paragraph_format.keep_with_next = False
         for note in block.notes:

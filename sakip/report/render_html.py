@@ -6,7 +6,6 @@ The same HTML, with ``medium="print"``, is what :mod:`render_pdf` gives WeasyPri
 
 from __future__ import annotations
 
-import base64
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
@@ -15,6 +14,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
+from sakip.report.images import data_uri
 from sakip.report.layout import header_and_body, keep_together, percentages
 from sakip.report.model import Cell, ChapterKind, Document, Section, tables_of
 
@@ -38,16 +38,12 @@ def _lines(text: str) -> Markup:
     return Markup("<br>").join(escape(line) for line in text.split("\n"))
 
 
-def _data_uri(png: bytes) -> str:
-    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
-
-
 def _environment() -> jinja2.Environment:
     folder = resources.files("sakip.report") / "templates"
     environment = jinja2.Environment(
         loader=jinja2.FunctionLoader(lambda name: (folder / name).read_text(encoding="utf-8")),
         autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=False)
-    environment.filters.update(lines=_lines, data_uri=_data_uri, kind=lambda b: type(b).__name__)
+    environment.filters.update(lines=_lines, data_uri=data_uri, kind=lambda b: type(b).__name__)
     return environment
 
 

@@ -5,8 +5,8 @@ A whole agency's tree is far taller than a page, and shrunk to one its text coul
 so the annex cuts it into figures a page holds, each drawn with the same layout and legend:
 first the upper tree (sasaran daerah → tujuan → sasaran), then each sasaran with its programmes
 and kegiatan — a sasaran too tall for a page one programme at a time — and the programmes
-serving no sasaran. The drawing is embedded as PNG (rendered from the SVG by cairosvg), the
-format every renderer of the report takes (HTML, PDF, DOCX). Without charts
+serving no sasaran. The drawing is embedded as SVG (in the DOCX as a PNG drawn from it:
+sakip.report.images). Without charts
 (``Options.charts`` off) the tree is given as a nested list instead.
 """
 
@@ -18,7 +18,7 @@ from decimal import Decimal
 from sakip.core.tree import Node, NodeKind, Tree, build_tree
 from sakip.report.context import Context
 from sakip.report.model import Block, Figure, ListBlock, ListItem, Marker, Paragraph, spans
-from sakip.report.tree_svg import Labels, Layout, layout, png, prune
+from sakip.report.tree_svg import Labels, Layout, layout, prune, svg
 
 WIDTH_CM = Decimal("15.5")  # the text width of an A4 portrait page (report.css), a little less
 HEIGHT_CM = Decimal(21)  # the tallest figure a page holds below a heading, with its caption
@@ -26,7 +26,6 @@ BOX_WIDTH = 180.0  # narrower columns than on screen, so that the text prints la
 # One scale for every figure, so that all print their text at one size (about 6.5 pt): three
 # columns of the layout (margins, boxes and gaps: 672 units) fill the text width.
 CM_PER_UNIT = WIDTH_CM / 672
-DPI = 200
 
 TREE_ID = "lampiran-pohon-kinerja"  # the annex section
 FIGURE_ID = "gambar-pohon-kinerja"
@@ -99,8 +98,7 @@ def _figure(ctx: Context, tree: Tree, drawing: Layout, caption: str) -> Figure:
     height = CM_PER_UNIT * drawing.height
     shrink = min(Decimal(1), WIDTH_CM / width, HEIGHT_CM / height)
     width = (width * shrink).quantize(Decimal("0.1"))
-    scale = float(width) / 2.54 * DPI / drawing.width
-    return Figure(ctx.id(FIGURE_ID), caption, png(drawing, caption, scale), width, alt=caption)
+    return Figure(ctx.id(FIGURE_ID), caption, b"", width, alt=caption, svg=svg(drawing, caption))
 
 
 def _outline(ctx: Context, tree: Tree) -> ListBlock:
