@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import zipfile
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from itertools import repeat
 from operator import is_, itemgetter
 from pathlib import Path
@@ -132,6 +132,10 @@ def _read_book(
     return records, problems
 
 
+_header = lru_cache(maxsize=4096)(normal_header)  # a header text read before (every workbook's)
+_letter = lru_cache(maxsize=None)(column_letter)  # at most one per column of a sheet: 16,384
+
+
 @cache
 def _normal_name(sheet: Sheet) -> str:
     return normal_header(sheet.name)
@@ -241,13 +245,11 @@ def _read_table(
     positions, open_positions = _map_header(sheet, header, width, problems)
     if positions is None:
         return []
-    letters = {key: column_letter(index) for key, index in positions.items()}
-    open_letters = tuple(column_letter(index) for index in open_positions)
+    letters = {key: _letter(index) for key, index in positions.items()}
+    open_letters = tuple(map(_letter, open_positions))
     mapped = set(positions.values()) | set(open_positions)
     unmapped = [index for index in range(width) if index not in mapped]
     columns = [(sheet.by_key[key], position) for key, position in positions.items()]
-    readers = [(position, column.key, column_reader(column), column)
-               for column, position in columns]
     marks_by_row: dict[int, dict[int, str]] = {}
     for (r, c), found in marks.items():
         if r > 0:
@@ -271,7 +273,9 @@ def _read_table(
     columns_read: dict[str, list[object]] = {}
     for column, position in columns:
         raws = list(map(itemgetter(position), lines))
-        if not column.required and raws.count("") == len(raws):
+        if not raws:
+            columns_read[column.key] = raws  # no record: nothing to read (a sheet left empty)
+        elif not column.required and raws.count("") == len(raws):
             columns_read[column.key] = [None] * len(raws)  # an empty column: nothing to read
         else:
             columns_read[column.key] = column_values(column)(raws)
@@ -285,6 +289,8 @@ def _read_table(
         again.update(line for line, index in enumerate(numbers) if index in marks_by_row)
     if open_positions or unmapped:
         again = set(range(len(numbers)))
+    readers = [(position, column.key, column_reader(column), column)
+               for column, position in columns] if again else []
     for line in sorted(again):
         index, raw_row = numbers[line], lines[line]
         row = table[line]
@@ -379,7 +385,7 @@ def _map_header(
     for index, raw in enumerate(header):
         if _is_empty(raw):
             continue
-        text = normal_header(str(raw))
+        text = _header(str(raw))
         column = wanted.get(text)
         if column is None:
             if sheet.open_columns and index > max(positions.values(), default=-1):
