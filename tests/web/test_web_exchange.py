@@ -108,3 +108,29 @@ def test_an_unknown_report_format_is_not_found(world, inspector):
 def test_the_review_working_papers_download(world, inspector):
     response = inspector.get(url(world, "review_paper", which="xlsx"))
     assert response.status_code == 200 and response.content[:2] == b"PK"
+
+
+def test_an_agency_workbook_does_not_change_the_regions_rpjmd(world, operator_a, tmp_path):
+    """The RPJMD is the region's: an operator's workbook naming a sasaran daerah the region does
+    not hold is refused, and the region's RPJMD is left as it was."""
+    from dataclasses import replace as changed
+
+    from sakip.core.model import RegionObjective
+    from sakip.io.workbook import export_plan
+    from sakip.web.plans.models import RegionObjective as Row
+    from sakip.web.workflow.snapshots import plan_for
+
+    plan = plan_for(world.a, 2020)
+    goal = plan.goals[0]
+    region = changed(plan.region, objectives=(*plan.region.objectives,
+                                              RegionObjective("SD-BARU", "Sasaran baru", "TD1")))
+    workbook = tmp_path / "rpjmd.xlsx"
+    export_plan(changed(plan, region=region,
+                        goals=(changed(goal, serves=("SD-BARU",)), *plan.goals[1:])), workbook)
+    before = set(Row.objects.filter(region=world.a.region).values_list("code", flat=True))
+    url = reverse("workbook_import", kwargs={"agency": world.a.pk, "year": 2020})
+    with workbook.open("rb") as handle:
+        response = operator_a.post(url, {"berkas": handle, "alasan": "uji"})
+    assert response.status_code == 400
+    assert "SD-BARU" in response.content.decode()
+    assert set(Row.objects.filter(region=world.a.region).values_list("code", flat=True)) == before

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import tempfile
+from dataclasses import replace
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -23,7 +24,7 @@ from sakip.io.problems import InputError, Problem
 from sakip.web.access import Action, can, requires
 from sakip.web.exchange import capabilities
 from sakip.web.plans.models import Agency
-from sakip.web.plans.store import add_missions, add_region_plan, add_scales
+from sakip.web.plans.store import add_missions, add_scales
 from sakip.web.plans.write import Outcome, frozen_years, write
 from sakip.web.workflow.models import AgencyYear
 from sakip.web.workflow.snapshots import plan_for
@@ -121,7 +122,10 @@ def _replace(request: HttpRequest, agency: Agency, imported: Plan, filename: str
              reason: str) -> Outcome:
     """The workbook's plan becomes the agency's, through the write path; the years that may not
     change keep their records (a workbook exported before a year was locked stays importable).
-    Scales and RPJMD records the region does not have are added to it in the same transaction."""
+    Scales the region does not have are added to it in the same transaction. The region's RPJMD
+    is the region's, changed only on its own page (sakip.web.plans.region_write): the workbook's
+    copy is not taken, and goals serving a sasaran daerah the region does not hold are refused
+    by the plan checks."""
     if imported.agency.code != agency.code:
         return Outcome(problems=[Problem(
             "IMPORT_OTHER_AGENCY",
@@ -129,11 +133,11 @@ def _replace(request: HttpRequest, agency: Agency, imported: Plan, filename: str
             f"this workbook belongs to agency “{imported.agency.code}”, not “{agency.code}”")])
     with transaction.atomic():
         add_missions(agency.region, imported.region)
-        add_region_plan(agency.region, imported.region)
         add_scales(agency.region, imported.scales)
 
         def whole(current: Plan) -> Plan:
-            return keep_years(imported, current, set(frozen_years(agency)))
+            kept = keep_years(imported, current, set(frozen_years(agency)))
+            return replace(kept, region=current.region)
 
         outcome = write(agency, request.user, whole, reason=reason or f"impor workbook {filename}",
                         note=(f"impor:{agency.code}", "Impor workbook", filename))
