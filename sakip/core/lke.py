@@ -254,6 +254,18 @@ class Evaluation:
             and other[code].answer != answer.answer)
 
 
+@dataclass(frozen=True)
+class Recommendation:
+    """A recommendation of an evaluation (Laporan Hasil Evaluasi), on one component, and whether
+    the next year's evaluation found it followed up (None: not assessed yet)."""
+
+    component: str  # Component.code
+    text: str
+    year: int  # the year evaluated when it was given
+    followed: bool | None = None
+    note: str | None = None  # how it was followed up, or why not
+
+
 def _merged(base: Mapping[str, Answer], over: Mapping[str, Answer]) -> dict[str, Answer]:
     merged = dict(base)
     merged.update((code, answer) for code, answer in over.items() if answer.answer is not None)
