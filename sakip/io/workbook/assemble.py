@@ -167,15 +167,19 @@ def _positional(cls: type) -> _Fields | None:
 
 
 def _build(cls: type[T], rows: Sequence[Row], keys: tuple[str, ...],
-           extra: Mapping[str, Sequence[object]] | None = None) -> list[T]:
-    """One record per row, from the values of ``keys`` and of ``extra`` (a value per row,
-    given as it is): what :func:`_make` gives for each row, built column by column for a
-    :class:`Table` (one constructor call per record, by position, with the absent values
-    filled in)."""
+           extra: Mapping[str, Sequence[object]] | None = None,
+           columns: Mapping[str, str] | None = None) -> list[T]:
+    """One record per row, from the values of ``keys`` (each field's column: the same key, or
+    the one ``columns`` names) and of ``extra`` (a value per row, given as it is): what
+    :func:`_make` gives for each row, built column by column for a :class:`Table` (one
+    constructor call per record, by position, with the absent values filled in)."""
     extra = extra or {}
+    columns = columns or {}
     order = _positional(cls)
     if not isinstance(rows, Table) or order is None:
-        return [_make(cls, {**_kwargs(row, keys), **{k: v[line] for k, v in extra.items()}})
+        return [_make(cls, {**{key: value for key in keys
+                               if (value := row.get(columns.get(key, key))) is not None},
+                            **{k: v[line] for k, v in extra.items()}})
                 for line, row in enumerate(rows)]
     count = len(rows)
     arguments: list[Iterable[object]] = []
@@ -183,7 +187,7 @@ def _build(cls: type[T], rows: Sequence[Row], keys: tuple[str, ...],
         if name in extra:
             arguments.append(extra[name])
             continue
-        values = rows.columns.get(name) if name in keys else None
+        values = rows.columns.get(columns.get(name, name)) if name in keys else None
         if values is None:
             arguments.append([factory() for _ in range(count)] if factory is not None
                              else repeat(default, count))
@@ -258,6 +262,8 @@ def _keys(sheet: Sheet, *without: str) -> tuple[str, ...]:
     return tuple(c.key for c in sheet.columns if c.key not in without)
 
 
+# A baseline's fields and the Indikator sheet's columns that hold them.
+_BASELINE = {"year": "baseline_year", "value": "baseline_value", "text": "baseline_text"}
 # An indicator's sheets and kinds: itself, its targets, its realisations.
 _IndicatorSheets = tuple[Sheet, Sheet, Sheet, str, str, str]
 _AGENCY_SHEETS: _IndicatorSheets = (S.INDICATORS, S.TARGETS, S.ACTUALS,
@@ -390,15 +396,11 @@ class _Assembler:
         own = _keys(sheet, "baseline_year", "baseline_value", "baseline_text")
         rows = self.rows(sheet)
         codes = column(rows, "code")
-        baselines: list[Baseline | None] = []
-        for year, value, text in zip(column(rows, "baseline_year"),
-                                     column(rows, "baseline_value"),
-                                     column(rows, "baseline_text"), strict=True):
-            if year is None and value is None and text is None:
-                baselines.append(None)
-            else:
-                baselines.append(_make(Baseline, {key: v for key, v in (
-                    ("year", year), ("value", value), ("text", text)) if v is not None}))
+        given = [column(rows, key) for key in _BASELINE.values()]
+        baselines: list[Baseline | None] = [  # none where the three cells are empty
+            None if year is None and value is None and text is None else baseline
+            for baseline, year, value, text in zip(
+                _build(Baseline, rows, tuple(_BASELINE), columns=_BASELINE), *given, strict=True)]
         no_lines: list[int] = []
         indicators = _build(Indicator, rows, own, {
             "baseline": baselines,
