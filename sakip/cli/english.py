@@ -130,6 +130,19 @@ ENGLISH: dict[str, str] = {
   2  usage error or unreadable input; review: also an output that cannot be written
   3  a program error (bug): run again with --debug and report it
   130/143  stopped (Ctrl+C / SIGTERM); no half-written file is left""",
+    # sakip lke
+    "evaluasi SAKIP tahunan (LKE PermenPAN-RB 88/2021): nilai dan predikat; tulis lembar "
+    "kerja (.xlsx) atau Laporan Hasil Evaluasi (.docx, .pdf, .html)":
+        "the yearly SAKIP evaluation (LKE, PermenPAN-RB 88/2021): score and predicate; write the "
+        "worksheet (.xlsx) or the evaluation report (.docx, .pdf, .html)",
+    "berkas jawaban (YAML): penilaian mandiri, jawaban evaluator dan rekomendasi; tanpa ini "
+    "penilaian mandiri diisi dari rekam data":
+        "answers file (YAML): the self-assessment, the evaluator's answers and the "
+        "recommendations; without it the self-assessment is filled from the record",
+    "versi lembar kerja LKE (bawaan permenpanrb-88-2021)":
+        "version of the LKE worksheet (default permenpanrb-88-2021)",
+    "tulis lembar kerja LKE (.xlsx) atau Laporan Hasil Evaluasi (.docx, .pdf, .html)":
+        "write the LKE worksheet (.xlsx) or the evaluation report (.docx, .pdf, .html)",
 }
 
 # argparse's own words, in Indonesian when the messages are

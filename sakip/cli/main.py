@@ -33,6 +33,7 @@ COMMANDS: tuple[str, ...] = (
     "sakip.cli.form_cmd",
     "sakip.cli.verify_cmd",
     "sakip.cli.tree_cmd",
+    "sakip.cli.lke_cmd",
 )
 
 
