@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "sakip.web.dashboards",
     "sakip.web.exchange",
     "sakip.web.monitoring",
+    "sakip.web.evaluation",
 ]
 
 MIDDLEWARE = [

@@ -10,6 +10,7 @@ from sakip.web.accounts import views as accounts
 from sakip.web.dashboards import views as dashboards
 from sakip.web.entry import budgets, documents, evidence, grids, structure
 from sakip.web.entry import entry_workbook as entry_excel
+from sakip.web.evaluation import views as evaluation
 from sakip.web.exchange import forms as form_downloads
 from sakip.web.exchange import views as exchange
 from sakip.web.monitoring import entry as monitoring
@@ -58,6 +59,8 @@ agency_year = [
     path("periode/<slug:period>/", monitoring.period_entry, name="period_entry"),
     path("periode/<slug:period>/bukti/<int:indicator>/", monitoring.period_evidence,
          name="period_evidence"),
+    path("lke/", evaluation.page, name="lke"),
+    path("lke/<slug:step>/", evaluation.take_step, name="lke_step"),
     *planning.agency_year,
 ]
 
@@ -83,6 +86,7 @@ urlpatterns = [
     path("wilayah/jadwal/<int:year>/", monitoring_views.windows_page, name="region_windows"),
     path("wilayah/keterlambatan/<int:year>/", monitoring_views.late_page, name="region_late"),
     path("tugas/", monitoring_views.tasks, name="tasks"),
+    path("wilayah/lke/<int:year>/", evaluation.region_page, name="region_lke"),
     path("wilayah/", include(planning.region)),
     path("opd/<int:agency>/", dashboards.agency_home, name="agency_home"),
     path("opd/<int:agency>/pengaturan/", manage.agency_settings, name="agency_settings"),

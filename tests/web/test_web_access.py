@@ -94,6 +94,10 @@ MATRIX: dict[str, tuple[set[str], set[str] | None]] = {
     "planning_definitions": (READERS, None),
     "planning_renstra": (READERS, None),
     "region_logic": (REVIEWERS, None),
+    # issue 14: the yearly evaluation (sakip/web/evaluation)
+    "lke": (READERS, {"operator_a", "head_a", "inspector"}),  # the party of the current stage
+    "lke_step": (READERS, {"operator_a", "head_a"}),  # "kirim": the agency's; GET: the page
+    "region_lke": (REVIEWERS, None),
 }
 
 
@@ -150,6 +154,7 @@ def kwargs(world, django_user_model):
         "planning_tree_download": {**agency_year, "fmt": "svg"},
         "region_logic": {"year": YEAR},
         "planning_agreement_download": {**agency_year, "unit": "kepala", "fmt": "xlsx"},
+        "lke_step": {**agency_year, "step": "kirim"}, "region_lke": {"year": YEAR},
     }, agency_year
 
 
