@@ -226,17 +226,21 @@ class _Lhe:
                       count=len(weakest.criteria), grade=_grade(weakest),
                       score=self.n(weakest.score), weight=self.w(weakest.subcomponent.weight)))
         blocks.append(Paragraph(spans(" ".join(said))))
-        blocks.append(Paragraph(spans(t("lhe.say_unmet"))))
-        blocks.append(ListBlock(tuple(ListItem(spans(self.unmet_text(c))) for c in unmet),
-                                Marker.BULLET))
+        answered = [c for c in unmet if c.answer is not None]
+        if answered:
+            blocks.append(Paragraph(spans(t("lhe.say_unmet"))))
+            blocks.append(ListBlock(tuple(ListItem(spans(self.unmet_text(c))) for c in answered),
+                                    Marker.BULLET))
+        blank = [c.criterion.code for c in unmet if c.answer is None]
+        if blank:
+            blocks.append(Paragraph(spans(t("lhe.say_unanswered", count=len(blank),
+                                            codes=", ".join(blank)))))
         return blocks
 
     def unmet_text(self, item: CriterionScore) -> str:
         t = self.t
         extra = ""
-        if item.answer is None:
-            extra = t("lhe.say_unanswered")
-        elif item.capped_by:
+        if item.capped_by:
             extra = t("lhe.say_capped", rule=", ".join(item.capped_by))
         return f"{item.criterion.code} {item.criterion.text.rstrip('.')}{extra}"
 
@@ -291,11 +295,13 @@ class _Lhe:
     def draft(self, component: ComponentScore) -> tuple[Span, ...] | None:
         """A draft recommendation from a component's unmet criteria (their codes, and a
         reference to where Bab II lists them), or None when all are met."""
-        unmet = [c.criterion.code for s in component.subscores for c in s.criteria
-                 if not _met(c)]
-        if not unmet:
+        unmet = {s.subcomponent.code: sum(1 for c in s.criteria if not _met(c))
+                 for s in component.subscores}
+        count = sum(unmet.values())
+        if not count:
             return None
-        return (Span(self.t("lhe.rec_draft", count=len(unmet), criteria=", ".join(unmet),
+        subs = ", ".join(f"{code} ({n})" for code, n in unmet.items() if n)
+        return (Span(self.t("lhe.rec_draft", count=count, subs=subs,
                             name=self.component_name(component))),
                 Span("", ref=f"lhe-komponen-{component.component.code}"),
                 Span(self.t("lhe.rec_draft_end")))
