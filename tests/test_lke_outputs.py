@@ -296,3 +296,12 @@ def test_a_broken_answers_file_gives_its_code_and_exit_1(tmp_path, capsys):
     assert not output.exists()
     assert main(["lke", str(EXAMPLE), "--year", "2020", "-o", str(tmp_path / "x.txt")]) == 1
     assert "OUTPUT_WRONG_EXTENSION" in capsys.readouterr().err
+
+
+def test_the_lhe_as_html_and_an_unknown_format():
+    html = lhe_bytes(LKE, evaluation(), RECOMMENDATIONS, agency=AGENCY, region=REGION,
+                     year=2020, fmt="html").decode("utf-8")
+    final = score_evaluation(LKE, evaluation())[2]
+    assert "LAPORAN HASIL EVALUASI" in html and f"predikat {final.predicate.code}" in html
+    with pytest.raises(ValueError):
+        lhe_bytes(LKE, evaluation(), agency=AGENCY, region=REGION, year=2020, fmt="odt")
