@@ -207,6 +207,11 @@ def test_an_answers_file_is_read():
     ("recommendations:\n  - {component: '1', text: x, followed: maybe}\n",
      "LKE_ANSWERS_BAD_BOOLEAN", 2),
     ("", "LKE_ANSWERS_EMPTY", None),
+    ("facts:\n  published_on: 2021-02-30\n", "LKE_ANSWERS_BAD_DATE", 2),
+    ("facts:\n  deadline: 2021-02\n", "LKE_ANSWERS_BAD_DATE", 2),
+    ("facts:\n  deadline: besok\n", "LKE_ANSWERS_BAD_DATE", 2),
+    ("facts:\n  recommendations: 2\n  followed: 3\n", "LKE_ANSWERS_BAD_FACT", 3),
+    ("facts:\n  followed: -1\n", "LKE_ANSWERS_OUT_OF_RANGE", 2),
 ])
 def test_a_broken_answers_file_is_refused_with_its_code_and_line(text, code, line):
     with pytest.raises(InputError) as caught:
@@ -305,3 +310,22 @@ def test_the_lhe_as_html_and_an_unknown_format():
     assert "LAPORAN HASIL EVALUASI" in html and f"predikat {final.predicate.code}" in html
     with pytest.raises(ValueError):
         lhe_bytes(LKE, evaluation(), agency=AGENCY, region=REGION, year=2020, fmt="odt")
+
+
+def test_the_facts_answer_the_criteria_the_record_cannot(belitung):
+    from datetime import date
+
+    read = answers("""\
+        facts:
+          published_on: 2021-03-31
+          submitted_on: 2021-03-02
+          deadline: 2021-02-28
+          reviewed_on: 2021-02-20
+          statement: true
+          recommendations: 5
+          followed: 5
+        """)
+    assert read.facts["deadline"] == date(2021, 2, 28) and read.facts["statement"] is True
+    suggested = suggest(LKE, belitung, 2020, read.facts)
+    assert {code: suggested[code].answer for code in ("3.a.4", "3.a.5", "3.a.6", "4.c.1")} == \
+        {"3.a.4": "Y", "3.a.5": "Y", "3.a.6": "T", "4.c.1": "Y"}  # submitted after the deadline

@@ -55,9 +55,9 @@ def run(args: argparse.Namespace) -> int:
 
     lke = load_lke(args.version)
     plan = load_plan(args.path)
-    suggestions = suggest(lke, plan, args.year)
     answers = load_answers(args.answers, lke, args.year) if args.answers is not None \
         else Answers(Sheet(), Sheet(), ())
+    suggestions = suggest(lke, plan, args.year, answers.facts)
     own = as_sheet(suggestions, None)
     own = Sheet({**own.answers, **answers.self_assessment.answers},
                 dict(answers.self_assessment.claims))

@@ -9,6 +9,14 @@ self:                       # the agency's self-assessment: criterion code → a
 evaluator:                  # the evaluator's answers, the same way
   1.a.2: {answer: T, note: "…"}
 inspector: "Drs. … "        # who signs the Laporan Hasil Evaluasi (optional)
+facts:                      # what the record does not hold, for the criteria answered from it
+  published_on: 2021-03-31  # the LKjIP published (3.a.5)
+  submitted_on: 2021-02-26  # the LKjIP submitted (3.a.6), with
+  deadline: 2021-02-28
+  reviewed_on: 2021-02-20   # the reviu (3.a.4), with
+  statement: true           # its statement signed
+  recommendations: 5        # last evaluation's recommendations (4.c.1), with
+  followed: 5               # how many were followed up
 recommendations:            # this year's, and earlier years' with their follow-up
   - {component: "1", text: "…"}                 # year: the year evaluated unless given
   - {component: "2", text: "…", year: 2019, followed: true, note: "…"}
@@ -25,17 +33,25 @@ sub-component that exists, an answer its answer type or the claims allow); scori
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sakip.core.lke import Answer, Lke, Recommendation, Sheet
 from sakip.io.limits import PlanLimits
 from sakip.io.problems import InputError, Problem
 from sakip.io.yamlnode import Collector, Field, compose
 
+if TYPE_CHECKING:
+    from typing import Any
+
 LIMITS = PlanLimits(max_bytes=1024 * 1024, max_nodes=50_000, max_depth=8)
 PREFIX = "LKE_ANSWERS_"
-_TOP = ("self", "evaluator", "inspector", "recommendations")
+_TOP = ("self", "evaluator", "inspector", "facts", "recommendations")
+_DATES = ("published_on", "submitted_on", "deadline", "reviewed_on")
+_COUNTS = ("recommendations", "followed")
+_FACTS = (*_DATES, "statement", *_COUNTS)
 _RECOMMENDATION = ("component", "text", "year", "followed", "note")
 
 
@@ -47,6 +63,7 @@ class Answers:
     evaluator: Sheet
     recommendations: tuple[Recommendation, ...]
     inspector: str | None = None
+    facts: dict[str, Any] = field(default_factory=dict)  # for sakip.core.lke_evidence.suggest
 
 
 def load_answers(path: str | os.PathLike[str], lke: Lke, year: int) -> Answers:
@@ -95,6 +112,7 @@ def parse_answers(text: str, lke: Lke, year: int, source: str = "<answers>") -> 
     own = _sheet(top.get("self"), lke, collector)
     other = _sheet(top.get("evaluator"), lke, collector)
     inspector = top["inspector"].text() if "inspector" in top else None
+    facts = _facts(top["facts"]) if "facts" in top else {}
     recommendations = tuple(
         r for r in (_recommendation(item, lke, year)
                     for item in (top["recommendations"].items() if "recommendations" in top
@@ -102,7 +120,37 @@ def parse_answers(text: str, lke: Lke, year: int, source: str = "<answers>") -> 
         if r is not None)
     if collector.has_errors:
         raise InputError(_prefixed(collector.problems))
-    return Answers(own, other, recommendations, inspector)
+    return Answers(own, other, recommendations, inspector, facts)
+
+
+def _facts(node: Field) -> dict[str, Any]:
+    """The facts the evidence functions take beyond the plan (sakip.core.lke_evidence)."""
+    fields = node.mapping(_FACTS)
+    facts: dict[str, Any] = {}
+    for key in _DATES:
+        if key in fields and not fields[key].is_null:
+            text = fields[key].date()  # a malformed one is a problem already
+            if text is None:
+                continue
+            try:
+                facts[key] = date.fromisoformat(text)
+            except ValueError:
+                fields[key].error("LKE_ANSWERS_BAD_DATE",
+                                  f"'{text}' bukan tanggal lengkap (YYYY-MM-DD)",
+                                  f"'{text}' is not a full date (YYYY-MM-DD)")
+    if "statement" in fields:
+        facts["statement"] = fields["statement"].boolean()
+    for key in _COUNTS:
+        if key in fields:
+            count = fields[key].integer(0, 10_000)
+            if count is not None:
+                facts[key] = count
+    if "recommendations" in facts and "followed" in facts \
+            and facts["followed"] > facts["recommendations"]:
+        fields["followed"].error(
+            "LKE_ANSWERS_BAD_FACT", "'followed' lebih besar dari 'recommendations'",
+            "'followed' is larger than 'recommendations'")
+    return facts
 
 
 def _prefixed(problems: list[Problem]) -> list[Problem]:
