@@ -10,6 +10,7 @@ from sakip.web.accounts import views as accounts
 from sakip.web.dashboards import views as dashboards
 from sakip.web.entry import budgets, documents, evidence, grids, structure
 from sakip.web.entry import entry_workbook as entry_excel
+from sakip.web.evaluation import downloads as lke_downloads
 from sakip.web.evaluation import views as evaluation
 from sakip.web.exchange import forms as form_downloads
 from sakip.web.exchange import views as exchange
@@ -61,6 +62,7 @@ agency_year = [
          name="period_evidence"),
     path("lke/", evaluation.page, name="lke"),
     path("lke/<slug:step>/", evaluation.take_step, name="lke_step"),
+    path("lke/unduh.<slug:fmt>", lke_downloads.download, name="lke_download"),
     *planning.agency_year,
 ]
 

@@ -98,6 +98,7 @@ MATRIX: dict[str, tuple[set[str], set[str] | None]] = {
     "lke": (READERS, {"operator_a", "head_a", "inspector"}),  # the party of the current stage
     "lke_step": (READERS, {"operator_a", "head_a"}),  # "kirim": the agency's; GET: the page
     "region_lke": (REVIEWERS, None),
+    "lke_download": (READERS, None),
 }
 
 
@@ -155,6 +156,7 @@ def kwargs(world, django_user_model):
         "region_logic": {"year": YEAR},
         "planning_agreement_download": {**agency_year, "unit": "kepala", "fmt": "xlsx"},
         "lke_step": {**agency_year, "step": "kirim"}, "region_lke": {"year": YEAR},
+        "lke_download": {**agency_year, "fmt": "xlsx"},
     }, agency_year
 
 

@@ -285,3 +285,33 @@ def test_the_region_sees_every_agencys_scores_side_by_side(world, operator_a, pe
     assert "Penilaian mandiri" in row_a
     row_b = re.search(rf'data-agency="{world.b.code}".*?</tr>', html, re.S)[0]
     assert "Belum dimulai" in row_b
+
+
+def test_the_worksheet_and_the_lhe_download_with_the_stored_answers(world, operator_a, inspector):
+    import io
+
+    import docx
+    from openpyxl import load_workbook
+
+    to_evaluation(world, operator_a, inspector)
+    inspector.post(url(world), {"aksi": "rekomendasi", "komponen": "1",
+                                "teks": "Tetapkan Renstra dengan SK."})
+    final = operator_a.get(url(world)).context["scores"]["final"]
+    response = operator_a.get(reverse("lke_download", kwargs={"agency": world.a.pk, "year": YEAR,
+                                                              "fmt": "xlsx"}))
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == f'attachment; filename="LKE-{world.a.code}-{YEAR}.xlsx"'
+    book = load_workbook(io.BytesIO(response.content))
+    numbers = {v for row in book["Ringkasan"].iter_rows(values_only=True) for v in row
+               if isinstance(v, float | int)}
+    assert float(final.total) in numbers
+    response = inspector.get(reverse("lke_download", kwargs={"agency": world.a.pk, "year": YEAR,
+                                                             "fmt": "docx"}))
+    assert response.status_code == 200
+    document = docx.Document(io.BytesIO(response.content))
+    text = "\n".join([p.text for p in document.paragraphs]
+                     + [c.text for t in document.tables for r in t.rows for c in r.cells])
+    assert format_id(final.total, 2) in text
+    assert "Tetapkan Renstra dengan SK." in text
+    assert operator_a.get(reverse("lke_download", kwargs={
+        "agency": world.a.pk, "year": YEAR, "fmt": "odt"})).status_code == 404

@@ -23,7 +23,7 @@ from sakip.core import lke as core
 from sakip.core.lke_evidence import EVIDENCE, Suggestion, suggest
 from sakip.io.problems import InputError
 from sakip.web.access import Action, forbidden, membership, requires
-from sakip.web.evaluation import write
+from sakip.web.evaluation import downloads, write
 from sakip.web.evaluation.forms import RESPONSES, formset, options
 from sakip.web.evaluation.models import Answer, Evaluation, FollowUp, Party, Response, Stage
 from sakip.web.plans.models import Agency
@@ -167,7 +167,7 @@ def _page_context(request: HttpRequest, agency: Agency, year: int, state: Agency
         "version": write.version(evaluation),
         "steps": _steps(party, evaluation),
         "unanswered": len(own.unanswered),
-        "downloads": _downloads(agency, year),
+        "downloads": downloads.links(agency, year),
     }
 
 
@@ -189,15 +189,6 @@ def _steps(party: str | None, evaluation: Evaluation) -> list[dict[str, str]]:
               "final": gettext("Tetapkan hasil akhir")}
     return [{"name": name, "label": labels[name]} for name, (taker, source, _) in write.STEPS.items()
             if taker == party and evaluation.stage == source]
-
-
-def _downloads(agency: Agency, year: int) -> list[dict[str, str]]:
-    """Links to the worksheet and the LHE, when those outputs exist (see DOWNLOADS)."""
-    return [{"label": label, "url": url} for label, name, fmt in DOWNLOADS
-            if (url := _url(name, agency=agency.pk, year=year, fmt=fmt)) is not None]
-
-
-DOWNLOADS: list[tuple[str, str, str]] = []  # (label, URL name, format) once the outputs exist
 
 
 @requires(Action.READ)
