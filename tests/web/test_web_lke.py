@@ -315,3 +315,82 @@ def test_the_worksheet_and_the_lhe_download_with_the_stored_answers(world, opera
     assert "Tetapkan Renstra dengan SK." in text
     assert operator_a.get(reverse("lke_download", kwargs={
         "agency": world.a.pk, "year": YEAR, "fmt": "odt"})).status_code == 404
+
+
+def test_the_agency_takes_the_records_suggestions_for_what_it_has_not_answered(world, operator_a):
+    answered(operator_a, world, {"1.a.3": "T"}, {"2.a.2": "catatan sendiri"})
+    response = operator_a.post(url(world), {"aksi": "saran"})
+    assert response.status_code == 302
+    rows = {a.code: a for a in Answer.objects.filter(party="agency")}
+    assert rows["1.a.3"].answer == "T"  # answered before: kept
+    assert (rows["1.a.4"].answer, rows["2.a.2"].answer) == ("Y", "T")
+    assert rows["2.a.2"].note == "catatan sendiri"  # a note already written is kept
+    assert rows["1.a.4"].note.startswith("Setiap IKU memiliki target")
+    assert AuditEntry.objects.filter(key=f"lke:{YEAR}:1.a.4:opd", field="answer", new="Y").exists()
+
+
+def test_the_records_evidence_files_are_linked_and_another_agencys_are_refused(world, operator_a):
+    from django.core.files.base import ContentFile
+
+    from sakip.web.evaluation import write
+    from sakip.web.plans.models import ANNUAL, Actual, Indicator
+    from sakip.web.workflow.models import Evidence
+
+    def evidence_of(agency):
+        indicator = Indicator.objects.filter(agency=agency, key=True).first()
+        actual = Actual.objects.filter(indicator=indicator, year=YEAR, period=ANNUAL,
+                                       month=ANNUAL).first() or Actual.objects.filter(
+            indicator__agency=agency, year=YEAR).first()
+        found = Evidence(actual=actual, name="sk-renstra.pdf", kind="pdf", size=9)
+        found.file.save("sk-renstra.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
+        return found
+
+    own, other = evidence_of(world.a), evidence_of(world.b)
+    page = operator_a.get(url(world))
+    data = form_data(page, {"1.a.3": "Y"})
+    index = next(i for i, f in enumerate(page.context["formset"].forms) if f.code == "1.a.3")
+    data[f"lke-{index}-evidence"] = [str(own.pk)]
+    assert operator_a.post(url(world), data).status_code == 302
+    answer = Answer.objects.get(code="1.a.3", party="agency")
+    assert list(answer.evidence.all()) == [own]
+    assert AuditEntry.objects.filter(key=f"lke:{YEAR}:1.a.3:opd", field="evidence",
+                                     new=str(own.pk)).exists()
+    html = world.client("inspector").get(url(world)).content.decode()  # the answer as shown
+    assert reverse("evidence_file", kwargs={"agency": world.a.pk, "year": YEAR,
+                                            "evidence": own.pk}) in html
+    data = form_data(operator_a.get(url(world)), {})
+    data[f"lke-{index}-evidence"] = [str(other.pk)]  # not among the page's choices
+    assert operator_a.post(url(world), data).status_code == 400
+    evaluation = Evaluation.objects.get(agency_year__agency=world.a)
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.get(username="operator_a")
+    with pytest.raises(write.Refused) as refused:
+        write.save_answers(evaluation, user, "agency",
+                           [write.AnswerEdit("1.a.3", "Y", evidence=(other.pk,))])
+    assert refused.value.code == "LKE_UNKNOWN_EVIDENCE"
+    assert list(answer.evidence.all()) == [own]
+
+
+def test_the_reviewed_and_published_report_answers_its_criteria_from_the_record(world, operator_a):
+    from datetime import UTC, datetime
+
+    from sakip.web.access import agency_year
+    from sakip.web.workflow.audit import Trail
+
+    html = operator_a.get(url(world)).content.decode()
+    assert "data-suggested" not in re.search(r'id="kriteria-3.a.4".*?</tr>', html, re.S)[0]
+    state = agency_year(world.a, YEAR)
+    state.reviewed_at = datetime(2021, 2, 20, 3, tzinfo=UTC)
+    state.published = True
+    state.save()
+    trail = Trail(world.a, None, year=YEAR)
+    trail.change(f"status:{YEAR}", f"Status data {YEAR}", "published", False, True)
+    trail.save()
+    AuditEntry.objects.filter(key=f"status:{YEAR}").update(
+        at=datetime(2021, 3, 1, 2, tzinfo=UTC))
+    html = operator_a.get(url(world)).content.decode()
+    reviewed = re.search(r'id="kriteria-3.a.4".*?</tr>', html, re.S)[0]
+    assert 'data-suggested="Y"' in reviewed and "2021-02-20" in reviewed
+    published = re.search(r'id="kriteria-3.a.5".*?</tr>', html, re.S)[0]
+    assert 'data-suggested="Y"' in published and "2021-03-01" in published

@@ -17,6 +17,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.translation import get_language, gettext
 
 from sakip.core import lke as core
@@ -27,7 +28,7 @@ from sakip.web.evaluation import downloads, write
 from sakip.web.evaluation.forms import RESPONSES, formset, options
 from sakip.web.evaluation.models import Answer, Evaluation, FollowUp, Party, Response, Stage
 from sakip.web.plans.models import Agency
-from sakip.web.workflow.models import AgencyYear, Evidence
+from sakip.web.workflow.models import AgencyYear, AuditEntry, Evidence
 from sakip.web.workflow.snapshots import plan_for
 
 # the page where the record a criterion's evidence function reads is kept
@@ -44,11 +45,17 @@ def _english() -> bool:
 
 
 def _facts(evaluation: Evaluation, state: AgencyYear) -> dict[str, Any]:
-    """The facts outside the plan the record holds: the review mark of the year's report, and
-    last year's recommendations with how many this evaluation found followed up."""
+    """The facts outside the plan the record holds: the review mark of the year's report
+    (reviewed, with the inspectorate's statement), when it was published (the workflow's audit
+    entry), and last year's recommendations with how many this evaluation found followed up."""
     facts: dict[str, Any] = {}
     if state.reviewed_at is not None:
-        facts.update(reviewed_on=state.reviewed_at.date(), statement=True)
+        facts.update(reviewed_on=timezone.localdate(state.reviewed_at), statement=True)
+    if state.published:
+        entry = (AuditEntry.objects.filter(agency_id=state.agency_id, key=f"status:{state.year}",
+                                           field="published", new="ya").order_by("-id").first())
+        if entry is not None:
+            facts["published_on"] = timezone.localdate(entry.at)
     earlier = write.previous(evaluation)
     if earlier is not None:
         recommendations = list(earlier.recommendations.values_list("pk", flat=True))
@@ -242,6 +249,9 @@ def _take(request: HttpRequest, action: str, evaluation: Evaluation, party: str
         outcome = write.save_answers(evaluation, user, party, edits,
                                      seen=int(seen) if seen.isdigit() else None)
         return None, gettext("%(count)s perubahan disimpan.") % {"count": outcome.changes}
+    if action == "saran":
+        count = _adopt(evaluation, user, party)
+        return None, gettext("%(count)s perubahan disimpan.") % {"count": count}
     code = post.get("kode", "")
     if action == "tanggapan":
         write.respond(evaluation, user, party, code, post.get("tanggapan", ""),
@@ -266,6 +276,26 @@ def _take(request: HttpRequest, action: str, evaluation: Evaluation, party: str
                         post.get("catatan", ""))
         return None, gettext("Tindak lanjut disimpan.")
     raise write.Refused("LKE_UNKNOWN_ACTION", gettext("Aksi tidak dikenal."))
+
+
+def _adopt(evaluation: Evaluation, user: Any, party: str) -> int:
+    """The agency's criteria not answered yet answered as the record suggests, the reason as
+    the note (a note already written is kept)."""
+    state = evaluation.agency_year
+    lke = write.worksheet(evaluation)
+    stored = {a.code: a for a in evaluation.answers.filter(party=party)
+              .prefetch_related("evidence")}
+    edits = []
+    for code, found in _suggestions(lke, state.agency, state.year, evaluation, state).items():
+        row = stored.get(code)
+        if row is not None and row.answer:
+            continue
+        edits.append(write.AnswerEdit(
+            code, found.answer, (row.note if row and row.note else found.why),
+            row.links if row else "",
+            tuple(sorted(e.pk for e in row.evidence.all())) if row else ()))
+    return write.save_answers(evaluation, user, party if party == Party.AGENCY else None,
+                              edits).changes
 
 
 @requires(Action.READ)
