@@ -32,18 +32,20 @@ def step_url(world, step, year=YEAR):
 
 
 def form_data(response, answers=None, notes=None):
-    """What the page's worksheet form posts: every field as shown (with the shown value beside
-    it), ``answers`` and ``notes`` (code → value) changed."""
+    """What the page's worksheet form posts: every field as shown (with the digest of what it
+    showed), ``answers`` and ``notes`` (code → value) changed."""
     formset = response.context["formset"]
     assert formset is not None, "the page shows no form to this persona"
+    html = response.content.decode()
     data = {"aksi": "jawaban", "versi": str(response.context["version"])}
     data.update({f"{formset.prefix}-{k}": v for k, v in formset.management_form.initial.items()})
     for form in formset.forms:
         code = form.initial["code"]
         values = {"code": code, "answer": form.initial.get("answer", ""),
                   "note": form.initial.get("note", ""), "links": form.initial.get("links", "")}
-        for name in ("answer", "note", "links"):
-            data[form.add_initial_prefix(name)] = values[name]
+        data[f"{form.prefix}-shown"] = form.shown
+        assert (f'name="{form.prefix}-code" value="{code}"><input type="hidden" '
+                f'name="{form.prefix}-shown" value="{form.shown}">') in html  # as the page posts
         if answers and code in answers:
             values["answer"] = answers[code]
         if notes and code in notes:

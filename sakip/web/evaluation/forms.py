@@ -1,7 +1,7 @@
 """The LKE page's forms: one form per criterion (and per sub-component, the grade claimed beyond
-BB) for the party answering in the current stage, as a formset; each field posts the value the
-page showed beside it (``show_hidden_initial``), so the write path can tell what the page changed
-(sakip/web/evaluation/write.py)."""
+BB) for the party answering in the current stage, as a formset; each form posts the digest of
+the values the page showed (``<prefix>-shown``, :func:`sakip.web.evaluation.write.digest`), so the
+write path can tell what the page changed (sakip/web/evaluation/write.py)."""
 
 from __future__ import annotations
 
@@ -12,22 +12,18 @@ from django.utils.translation import get_language, gettext_lazy
 
 from sakip.core import lke as core
 from sakip.web.evaluation.models import Answer, Response
-from sakip.web.evaluation.write import AnswerEdit, Shown
+from sakip.web.evaluation.write import AnswerEdit, Shown, digest
 
 
 class AnswerForm(forms.Form):
     code = forms.CharField(widget=forms.HiddenInput)
-    answer = forms.ChoiceField(label=gettext_lazy("Jawaban"), required=False,
-                               show_hidden_initial=True)
+    answer = forms.ChoiceField(label=gettext_lazy("Jawaban"), required=False)
     note = forms.CharField(label=gettext_lazy("Bukti dukung / catatan"), required=False,
-                           max_length=5000, show_hidden_initial=True,
-                           widget=forms.Textarea(attrs={"rows": 2}))
+                           max_length=5000, widget=forms.Textarea(attrs={"rows": 2}))
     links = forms.CharField(label=gettext_lazy("Tautan bukti (satu per baris)"), required=False,
-                            max_length=5000, show_hidden_initial=True,
-                            widget=forms.Textarea(attrs={"rows": 1}))
+                            max_length=5000, widget=forms.Textarea(attrs={"rows": 1}))
     evidence = forms.TypedMultipleChoiceField(label=gettext_lazy("Berkas bukti dalam rekaman"),
-                                              required=False, coerce=int,
-                                              show_hidden_initial=True)
+                                              required=False, coerce=int)
 
     def __init__(self, *args: Any, options: list[tuple[str, str]] | None = None,
                  files: list[tuple[int, str]] | None = None, **kwargs: Any):
@@ -40,22 +36,10 @@ class AnswerForm(forms.Form):
 
     def edit(self) -> AnswerEdit:
         data = self.cleaned_data
-        shown = Shown(self._initial("answer"), self._initial("note").strip(),
-                      self._initial("links").strip(),
-                      tuple(sorted(int(v) for v in self._initial_list("evidence"))))
+        shown = str(self.data.get(f"{self.prefix}-shown") or "").strip() or None
         return AnswerEdit(data["code"], data["answer"] or "", (data["note"] or "").strip(),
                           (data["links"] or "").strip(), tuple(sorted(data["evidence"] or ())),
                           shown)
-
-    def _initial(self, name: str) -> str:
-        value = self.data.get(self.add_initial_prefix(name))
-        return str(value) if value is not None else ""
-
-    def _initial_list(self, name: str) -> list[str]:
-        key = self.add_initial_prefix(name)
-        getlist = getattr(self.data, "getlist", None)
-        values = getlist(key) if getlist else self.data.get(key, [])
-        return [v for v in values if str(v).strip().isdigit()]
 
 
 AnswerFormSet = forms.formset_factory(AnswerForm, extra=0, max_num=500, absolute_max=500)
@@ -77,16 +61,21 @@ def formset(lke: core.Lke, stored: dict[str, Answer], files: list[tuple[int, str
     if lke.claims:
         codes += [s.code for s in lke.subcomponents]
     initial = []
+    shown = []
     for code in codes:
         row = stored.get(code)
+        evidence = sorted(e.pk for e in row.evidence.all()) if row else []
         initial.append({"code": code, "answer": row.answer if row else "",
                         "note": row.note if row else "", "links": row.links if row else "",
-                        "evidence": [e.pk for e in row.evidence.all()] if row else []})
+                        "evidence": evidence})
+        shown.append(digest(Shown(row.answer, row.note, row.links, tuple(evidence)) if row
+                            else Shown()))
     result = AnswerFormSet(data, initial=initial, prefix="lke",
                            form_kwargs={"files": files})
-    for form, code in zip(result.forms, codes, strict=False):
+    for form, code, fingerprint in zip(result.forms, codes, shown, strict=False):
         form.fields["answer"].choices = [("", "–"), *options(lke, code)]
         form.code = code
+        form.shown = fingerprint
     return result
 
 

@@ -9,14 +9,16 @@ Each runs in one transaction with the evaluation's row locked, and:
    changes (:class:`Refused`, a stable ``LKE_*`` code);
 2. refuses answers the worksheet does not know (the core's check: :func:`sakip.core.lke.score`);
 3. refuses a stale page: a page posts the version it showed (:func:`version`) and, for each
-   answer, what it showed; an answer the page changed that someone changed since is a conflict
-   and nothing is written (``LKE_CHANGED_SINCE``); an answer the page left as shown keeps the
-   other person's change;
+   answer, the digest of what it showed (:func:`digest`); an answer the page changed that
+   someone changed since is a conflict and nothing is written (``LKE_CHANGED_SINCE``); an answer
+   the page left as shown keeps the other person's change;
 4. writes every changed field to the audit trail under a key beginning ``lke:<year>:``.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -64,7 +66,7 @@ class Refused(Exception):
 
 @dataclass(frozen=True)
 class Shown:
-    """What a page showed of one answer (posted back with the edit)."""
+    """One answer's values: what a page showed, what it posts, what is stored."""
 
     answer: str = ""
     note: str = ""
@@ -75,18 +77,25 @@ class Shown:
 @dataclass(frozen=True)
 class AnswerEdit:
     """One answer as a page posts it: the criterion's (or claimed sub-component's) code, the
-    new values, and what the page showed (None: the page did not say)."""
+    new values, and the digest of what the page showed (None: the page did not say)."""
 
     code: str
     answer: str
     note: str = ""
     links: str = ""
     evidence: tuple[int, ...] = ()
-    shown: Shown | None = None
+    shown: str | None = None
 
     @property
     def values(self) -> Shown:
         return Shown(self.answer, self.note, self.links, tuple(sorted(self.evidence)))
+
+
+def digest(values: Shown) -> str:
+    """A short fingerprint of an answer's values: a page posts it back with the values it
+    showed, so a save can tell what the page changed without the page repeating every text."""
+    text = json.dumps([values.answer, values.note, values.links, list(values.evidence)])
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
 
 
 @dataclass
@@ -202,11 +211,12 @@ def save_answers(evaluation: Evaluation, user: Any, party: str | None, edits: Se
         stored = {a.code: a for a in row.answers.filter(party=party).prefetch_related("evidence")}
         _check(lke, edits, state)
         outcome = Outcome(version=version(row))
-        changed = [e for e in edits if e.values != (e.shown or _shown_of(stored.get(e.code)))]
+        now = {e.code: _shown_of(stored.get(e.code)) for e in edits}
+        changed = [e for e in edits if digest(e.values) != (e.shown or digest(now[e.code]))]
         if seen is not None and seen < outcome.version:
             outcome.conflicts = [e.code for e in changed
-                                 if e.shown is not None and _shown_of(stored.get(e.code)) != e.shown
-                                 and _shown_of(stored.get(e.code)) != e.values]
+                                 if e.shown is not None and digest(now[e.code]) != e.shown
+                                 and now[e.code] != e.values]
             if outcome.conflicts:
                 raise Refused("LKE_CHANGED_SINCE", _changed_since(row, seen, outcome.conflicts), 409)
         with translation.override(settings.LANGUAGE_CODE):
@@ -217,7 +227,7 @@ def save_answers(evaluation: Evaluation, user: Any, party: str | None, edits: Se
                                                          party=party, claim=claim)
                 key = f"{prefix(state.year)}{edit.code}:{PARTY_KEY[party]}"
                 label = _label(state.year, edit.code, claim, party)
-                before = _shown_of(stored.get(edit.code))
+                before = now[edit.code]
                 trail.compare(key, label, answer, {"answer": edit.answer, "note": edit.note,
                                                    "links": edit.links})
                 answer.changed_by = user if getattr(user, "is_authenticated", False) else None
