@@ -396,3 +396,18 @@ def test_the_reviewed_and_published_report_answers_its_criteria_from_the_record(
     assert 'data-suggested="Y"' in reviewed and "2021-02-20" in reviewed
     published = re.search(r'id="kriteria-3.a.5".*?</tr>', html, re.S)[0]
     assert 'data-suggested="Y"' in published and "2021-03-01" in published
+
+
+def test_in_english_the_worksheets_words_and_the_records_reasons_are_english_and_the_trail_is_not(
+        world, operator_a):
+    response = operator_a.get(url(world), HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="en">' in html and "Performance planning" in html
+    row = re.search(r'id="kriteria-2.a.2".*?</tr>', html, re.S)[0]
+    assert "IKU-01: no data source." in row
+    page = operator_a.get(url(world), HTTP_ACCEPT_LANGUAGE="en")
+    assert operator_a.post(url(world), form_data(page, {"1.a.1": "Y"}),
+                           HTTP_ACCEPT_LANGUAGE="en").status_code == 302
+    entry = AuditEntry.objects.get(key=f"lke:{YEAR}:1.a.1:opd")
+    assert entry.label == f"LKE {YEAR} kriteria 1.a.1 (perangkat daerah)"
