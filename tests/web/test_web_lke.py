@@ -411,3 +411,27 @@ def test_in_english_the_worksheets_words_and_the_records_reasons_are_english_and
                            HTTP_ACCEPT_LANGUAGE="en").status_code == 302
     entry = AuditEntry.objects.get(key=f"lke:{YEAR}:1.a.1:opd")
     assert entry.label == f"LKE {YEAR} kriteria 1.a.1 (perangkat daerah)"
+
+
+def test_a_claimed_grade_is_answered_argued_and_decided_like_a_criterion(world, operator_a,
+                                                                        inspector):
+    answers = all_yes()
+    page = operator_a.get(url(world))
+    data = form_data(page, {**answers, "1.a": "A"}, {"1.a": "Terjaga sejak 2016"})
+    assert operator_a.post(url(world), data).status_code == 302
+    shown = operator_a.get(url(world)).context["scores"]["self"]
+    assert shown.subscore_by_code["1.a"].grade.code == "A"
+    operator_a.post(step_url(world, "kirim"))
+    assert answered(inspector, world, {"1.a": "AA"}).status_code == 302
+    inspector.post(step_url(world, "putaran"))
+    assert [(d.code, d.agency_answer, d.evaluator_answer) for d in Disagreement.objects.all()] == [
+        ("1.a", "A", "AA")]
+    refused_with(inspector.post(url(world), {"aksi": "keputusan", "kode": "1.a",
+                                             "keputusan": "Y"}), "LKE_BAD_ANSWER", 400)
+    assert inspector.post(url(world), {"aksi": "keputusan", "kode": "1.a",
+                                       "keputusan": "A"}).status_code == 302
+    assert inspector.post(step_url(world, "final")).status_code == 302
+    final = inspector.get(url(world)).context["scores"]["final"]
+    expected = score(LKE, Sheet({k: CoreAnswer(v) for k, v in answers.items()},
+                                {"1.a": CoreAnswer("A")}))
+    assert final.total == expected.total and final.subscore_by_code["1.a"].grade.code == "A"
