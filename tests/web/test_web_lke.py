@@ -38,7 +38,10 @@ def form_data(response, answers=None, notes=None):
     assert formset is not None, "the page shows no form to this persona"
     html = response.content.decode()
     data = {"aksi": "jawaban", "versi": str(response.context["version"])}
-    data.update({f"{formset.prefix}-{k}": v for k, v in formset.management_form.initial.items()})
+    count = len(formset.forms)
+    data.update({f"{formset.prefix}-TOTAL_FORMS": count, f"{formset.prefix}-INITIAL_FORMS": count,
+                 f"{formset.prefix}-MIN_NUM_FORMS": 0, f"{formset.prefix}-MAX_NUM_FORMS": 500})
+    assert f'name="{formset.prefix}-TOTAL_FORMS" value="{count}"' in html
     for form in formset.forms:
         code = form.initial["code"]
         values = {"code": code, "answer": form.initial.get("answer", ""),
@@ -435,3 +438,20 @@ def test_a_claimed_grade_is_answered_argued_and_decided_like_a_criterion(world, 
     expected = score(LKE, Sheet({k: CoreAnswer(v) for k, v in answers.items()},
                                 {"1.a": CoreAnswer("A")}))
     assert final.total == expected.total and final.subscore_by_code["1.a"].grade.code == "A"
+
+
+def test_a_page_shown_again_with_its_errors_still_refuses_a_stale_overwrite(world, operator_a,
+                                                                           head_a):
+    head_page = head_a.get(url(world))
+    data = form_data(head_page, {"1.a.1": "T"})
+    note = next(k for k in data if k.endswith("-note"))
+    data[note] = "x" * 5001  # too long: the page comes back with the error
+    again = head_a.post(url(world), data)
+    assert again.status_code == 400
+    assert again.context["version"] == head_page.context["version"]
+    operator_a.post(url(world), form_data(operator_a.get(url(world)), {"1.a.1": "Y"}))
+    # the head corrects the note and saves from the page shown again: 1.a.1 changed since
+    data = form_data(again, {"1.a.1": "T"})
+    data[note] = "pendek"
+    refused_with(head_a.post(url(world), data), "LKE_CHANGED_SINCE")
+    assert Answer.objects.get(code="1.a.1").answer == "Y"

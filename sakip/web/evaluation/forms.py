@@ -75,7 +75,9 @@ def formset(lke: core.Lke, stored: dict[str, Answer], files: list[tuple[int, str
     for form, code, fingerprint in zip(result.forms, codes, shown, strict=False):
         form.fields["answer"].choices = [("", "–"), *options(lke, code)]
         form.code = code
-        form.shown = fingerprint
+        # a page shown again with its errors keeps what it was first shown from
+        form.shown = (str(data.get(f"{form.prefix}-shown") or "") if data is not None
+                      else "") or fingerprint
     return result
 
 

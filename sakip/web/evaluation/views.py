@@ -221,6 +221,8 @@ def page(request: HttpRequest, agency: Agency, year: int, state: AgencyYear) -> 
             status = 400
         evaluation.refresh_from_db()
     context = _page_context(request, agency, year, state, evaluation, forms)
+    if forms is not None and request.POST.get("versi", "").isdigit():
+        context["version"] = int(request.POST["versi"])  # shown again: the version it came from
     return TemplateResponse(request, "evaluation/lke.html", context, status=status)
 
 
