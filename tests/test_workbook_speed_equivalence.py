@@ -158,6 +158,12 @@ def test_a_far_cell_in_the_middle_of_a_large_sheet_is_counted() -> None:
         assert census._sampled(xml) in (None, general(xml))
         assert census.grid_cells(xml, LARGE) == max(row, 3000) * 3 == general(xml)
     assert census._sampled(many_rows("", 3000, (2, 3050, ""), 10)) == 3050 * 3
+    # a large sheet is searched for its own farthest row: one row more is outside
+    for row, sampled in ((6001, None), (6000, 6000 * 3), (5999, 6000 * 3)):
+        xml = many_rows(' s="9" t="n"', 6000, (2, row, ""), 3000)
+        assert len(xml) >= census._EXACT_FROM
+        assert census._sampled(xml) == sampled
+        assert census.grid_cells(xml, LARGE) == max(row, 6000) * 3 == general(xml)
 
 
 @given(st.integers(1, 10**9), st.integers(1, 10**9))

@@ -65,6 +65,7 @@ _COLON_ROW = re.compile(rb":row")
 _PIECE = 2**20
 _SAMPLE = 8192  # a sheet of at most twice this goes the plain path (the samples cost as much)
 _HEAD, _TAIL = 4096, 1024  # bytes read for cells after the first cell, around the last
+_EXACT_FROM = 2**18  # a sheet from this size is searched with a pattern for its farthest row
 _LETTERS, _DIGITS, _REST = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
@@ -102,9 +103,11 @@ def _sampled(xml: bytes) -> int | None:
     (None: some cell is not, no cell was read, or the sheet is small: the plain path reads
     all of it at the cost of the samples).
 
-    The search is made for rows up to the farthest row's first two digits followed by nines
-    (16206: 16999), so that one compiled pattern serves many sheets (compiling one costs as much
-    as searching a sheet of a thousand rows); the cells of rows from 16000 are then read."""
+    In a sheet below ``_EXACT_FROM`` the search is made for rows up to the farthest row's first
+    two digits followed by nines (16206: 16999), so that one compiled pattern serves many such
+    sheets (compiling one costs as much as searching a sheet of a thousand rows), and the cells
+    of rows from 16000 are then read in a second search; a larger sheet has its own pattern,
+    which costs less than that second search."""
     if len(xml) <= 2 * _SAMPLE:
         return None
     first = xml.find(b'<c r="')
@@ -120,7 +123,7 @@ def _sampled(xml: bytes) -> int | None:
     rows = max(map(int, digits))
     columns = max(map(_column, set(map(_LETTERS, found)) - {b""})) + 1
     farthest = str(rows)
-    top = farthest[:2] + "9" * (len(farthest) - 2)
+    top = farthest if len(xml) >= _EXACT_FROM else farthest[:2] + "9" * (len(farthest) - 2)
     if _outside(columns, int(top)).search(xml) is not None:
         return None
     if top != farthest:  # the farthest row is from ``rows`` to ``top``: read those
