@@ -428,19 +428,26 @@ class _Assembler:
         return tuple(indicators)
 
     def series(self) -> tuple[Series, ...]:
-        values = _grouped(self.rows(S.SERIES_VALUES), "series")
+        """The data series with their values (a year and a number each: the others, unreadable,
+        are reported already), read from the value sheet's columns; where each value sits is
+        worked out when one is located, in the order it was read."""
+        value_rows = self.rows(S.SERIES_VALUES)
+        lines = _lines(value_rows, "series")
+        years, figures = column(value_rows, "year"), column(value_rows, "value")
+        no_lines: list[int] = []
+        kept_lines: list[tuple[object, list[int]]] = []
         result: list[Series] = []
         for row in self.rows(S.SERIES):
             code = row.get("code")
-            pairs = []
-            for v in values.get(code, []):
-                year, value = v.get("year"), v.get("value")
-                if isinstance(year, int) and isinstance(value, Decimal):
-                    self.places.add(K.SERIES_VALUE, (code, year), v)
-                    pairs.append((year, value))
+            kept = [line for line in lines.get(code, no_lines)
+                    if isinstance(years[line], int) and isinstance(figures[line], Decimal)]
+            kept_lines.append((code, kept))
+            pairs: list[tuple[Any, Any]] = [(years[line], figures[line]) for line in kept]
             series = _make(Series, {**_kwargs(row, _keys(S.SERIES)), "values": tuple(sorted(pairs))})
             self.places.add(K.SERIES, (series.code,), row)
             result.append(series)
+        self.places.later(K.SERIES_VALUE, lambda: (
+            ((code, years[line]), value_rows[line]) for code, kept in kept_lines for line in kept))
         return tuple(result)
 
     def budgets(self) -> tuple[Budget, ...]:
