@@ -552,10 +552,15 @@ class _Checks:
         plan = self.plan
         for indicator in plan.indicators:
             code = indicator.code
-            for kind, records in ((TARGET, indicator.targets), (ACTUAL, indicator.actuals)):
-                self.period_shape(kind, [((code, x.year, x.quarter, x.month), x) for x in records])
-            for year in sorted({t.year for t in indicator.targets}):
-                self.composed_target(indicator, year)
+            periodic_targets = _has_periods(indicator.targets)
+            for kind, records, periodic in ((TARGET, indicator.targets, periodic_targets),
+                                            (ACTUAL, indicator.actuals,
+                                             _has_periods(indicator.actuals))):
+                if periodic:  # else no record of a quarter or a month to compare
+                    self.period_shape(kind, [((code, x.year, x.quarter, x.month), x)
+                                             for x in records])
+            for year in sorted({t.year for t in indicator.targets}) if periodic_targets else ():
+                self.composed_target(indicator, year)  # none to compose without period targets
             for year in sorted({a.year for a in indicator.actuals
                                 if a.quarter is not None or a.month is not None}):
                 for result in needs_causes(plan, indicator, year):
@@ -858,3 +863,8 @@ def _is_nip(text: str) -> bool:
 def _plain(value: Decimal) -> str:
     """A figure as written in a plan file (no exponent, no thousands separators)."""
     return format(value, "f")
+
+
+def _has_periods(records: Iterable[Any]) -> bool:
+    """Whether some record is of a quarter or a month (else the period checks find nothing)."""
+    return any(r.quarter is not None or r.month is not None for r in records)
