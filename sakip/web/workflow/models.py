@@ -111,6 +111,10 @@ class Evidence(models.Model):
     uploaded_at = models.DateTimeField(auto_now_add=True)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
                                     null=True, related_name="+")
+    # The same file supporting more realisations of the agency's year (a bulk upload linked to
+    # several indicators): ``actual`` is the first, these the others.
+    links = models.ManyToManyField(Actual, related_name="linked_evidence", blank=True,
+                                   verbose_name="juga mendukung")
 
     class Meta:
         ordering = ["uploaded_at", "id"]
@@ -125,6 +129,19 @@ class ReviewNote(models.Model):
     at = models.DateTimeField(auto_now_add=True)
     subject = models.CharField("terkait", max_length=100, blank=True, default="")
     text = models.TextField("catatan")
+
+    class Meta:
+        ordering = ["at", "id"]
+
+
+class ReviewReply(models.Model):
+    """The agency's reply (its operator or head) to a note of the inspectorate, shown under it."""
+
+    note = models.ForeignKey(ReviewNote, on_delete=models.CASCADE, related_name="replies")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                               related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+    text = models.TextField("balasan")
 
     class Meta:
         ordering = ["at", "id"]
