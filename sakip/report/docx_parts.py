@@ -180,3 +180,14 @@ def cell_margins(table_element: Any, side: int = 85) -> None:
         item.set(qn("w:type"), "dxa")
         margins.append(item)
     properties.append(margins)
+
+
+def cell_widths(table_element: Any, widths: list[Any]) -> None:
+    """Each cell's width: the sum of the columns it spans (a merged cell included)."""
+    for tr in table_element.iterchildren(qn("w:tr")):
+        column = 0
+        for tc in tr.iterchildren(qn("w:tc")):
+            properties = tc.get_or_add_tcPr()
+            span = properties.grid_span
+            properties.width = sum(widths[column:column + span])
+            column += span

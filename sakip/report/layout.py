@@ -7,6 +7,7 @@ width, and for merging cells in Word).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -69,3 +70,67 @@ def percentages(t: Table) -> list[Decimal]:
         shares = [MINIMUM if small else share * room / rest
                   for share, small in zip(shares, narrow, strict=True)]
     return [share.quantize(Decimal("0.1")) for share in shares]
+
+
+# --------------------------------------------------------------------------- words that fit
+
+CELL_PAD_PT = Decimal("9.5")  # a cell's left and right margins (2 × 4,25 pt) and a little slack
+BODY_PT = 8.5  # the table text's size (the DOCX's "Isi Tabel", the HTML's and PDF's tables)
+SMALLER_PT = (8.0, 7.5, 7.0)  # a table whose words do not fit at BODY_PT is set smaller
+# where a line may break: at spaces, and after a hyphen or a slash ("Rata-|rata", "Tujuan/|Sasaran")
+# as Word, LibreOffice and browsers break lines
+_BREAKS = re.compile(r"\s+|(?<=[-/])(?=[^\d\s])")
+
+
+def longest_words(t: Table, size: float = BODY_PT) -> list[Decimal]:
+    """Per column, the width in points of the widest word of a cell starting in it alone (no
+    colspan), in the table's font at ``size`` — header and total rows bold. A number is one word,
+    so it never breaks (a word breaks after a hyphen or a slash before a letter). Measured with
+    DejaVu Sans (:func:`sakip.report.tree_svg.text_width`), wider than Arial and Liberation
+    Sans, so a word measured to fit does fit."""
+    from sakip.report.model import RowKind
+    from sakip.report.tree_svg import Font, text_width
+
+    header, body = header_and_body(t)
+    widest = [0.0] * len(t.columns)
+    lines = [(line, True) for line in header]
+    lines += [(line, row.kind is not RowKind.BODY) for line, row in zip(body, t.rows, strict=True)]
+    for line, bold in lines:
+        for cell, column in line:
+            if cell.colspan != 1:
+                continue
+            font = Font(size, bold or cell.bold)
+            for word in _BREAKS.split(cell.text):
+                widest[column] = max(widest[column], text_width(word, font))
+    return [Decimal(str(round(w, 2))) for w in widest]
+
+
+def fitted_percentages(t: Table, width_pt: Decimal, size: float = BODY_PT) -> list[Decimal]:
+    """:func:`percentages` widened where a column's longest word would not fit in it, the room
+    taken from the columns with room to spare (in proportion to it); when the words together are
+    wider than the table, each column gets its words' share."""
+    shares = percentages(t)
+    needs = [(w + CELL_PAD_PT) * 100 / width_pt for w in longest_words(t, size)]
+    if sum(needs) >= 100:
+        total = sum(needs)
+        return [(n * 100 / total).quantize(Decimal("0.1")) for n in needs]
+    for _ in range(len(shares)):
+        short = [max(n - s, Decimal(0)) for s, n in zip(shares, needs, strict=True)]
+        lacking = sum(short)
+        if lacking <= 0:
+            break
+        spare = [max(s - n, Decimal(0)) for s, n in zip(shares, needs, strict=True)]
+        room = sum(spare)
+        shares = [s + short_by - (lacking * sp / room if room else 0)
+                  for s, short_by, sp in zip(shares, short, spare, strict=True)]
+    return [s.quantize(Decimal("0.1")) for s in shares]
+
+
+def table_size(t: Table, width_pt: Decimal) -> float:
+    """The table text's size: :data:`BODY_PT`, or the largest of :data:`SMALLER_PT` at which
+    every column's longest word fits in ``width_pt`` (the smallest when none does)."""
+    words = sum(longest_words(t, 1.0))  # widths grow with the size
+    for size in (BODY_PT, *SMALLER_PT):
+        if words * Decimal(str(size)) + CELL_PAD_PT * len(t.columns) < width_pt:
+            return size
+    return SMALLER_PT[-1]

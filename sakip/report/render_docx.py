@@ -10,6 +10,7 @@ footer; charts embedded as pictures.
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 
 import docx
 from docx.document import Document as WordDocument
@@ -26,7 +27,13 @@ from docx.text.parfmt import ParagraphFormat
 from sakip.io.package import reproducible
 from sakip.report import docx_parts as parts
 from sakip.report.images import png_of
-from sakip.report.layout import header_and_body, keep_together, percentages
+from sakip.report.layout import (
+    BODY_PT,
+    fitted_percentages,
+    header_and_body,
+    keep_together,
+    table_size,
+)
 from sakip.report.model import (
     Align,
     Block,
@@ -53,6 +60,7 @@ from sakip.report.render_html import toc_entries
 A4 = (Cm(21), Cm(29.7))
 MARGINS = {"top": Cm(2.5), "bottom": Cm(2.3), "left": Cm(3), "right": Cm(2.2)}
 LANDSCAPE_MARGINS = {"top": Cm(2), "bottom": Cm(2), "left": Cm(2.2), "right": Cm(2)}
+EMU_PER_PT = 12700
 HEADER_FILL = "D9D9D9"
 ROW_FILL = "F0F0F0"
 _ALIGN = {Align.LEFT: WD_ALIGN_PARAGRAPH.LEFT, Align.CENTER: WD_ALIGN_PARAGRAPH.CENTER,
@@ -214,7 +222,10 @@ class _Writer:
         if not block.borderless:
             word_table.style = self.word.styles["Table Grid"]
         total = self._text_width() if not block.borderless else int(self._text_width() * 0.9)
-        widths = [Emu(int(total * float(p) / 100)) for p in percentages(block)]  # layout only
+        room = Decimal(total) / EMU_PER_PT
+        size = 11.0 if block.borderless else table_size(block, room)  # the longest words fit
+        shares = fitted_percentages(block, room, size)
+        widths = [Emu(int(total * float(p) / 100)) for p in shares]  # layout only
         for column, width in zip(word_table.columns, widths, strict=True):
             column.width = width
         parts.cell_margins(word_table._tbl)
@@ -233,16 +244,15 @@ class _Writer:
                 if cell.rowspan > 1 or cell.colspan > 1:
                     target = target.merge(grid[r + cell.rowspan - 1][c + cell.colspan - 1])
                 self._cell(target, cell, block.columns[c].align, is_header, kind, block.borderless,
-                           keep)
-            for c, cells in enumerate(grid[r]):
-                cells.width = widths[c]
+                           keep, None if size in (BODY_PT, 11.0) else Pt(size))
+        parts.cell_widths(word_table._tbl, widths)
         for note in block.notes:
             self._note(note)
         if not block.borderless:
             self.word.add_paragraph().paragraph_format.space_after = Pt(2)
 
     def _cell(self, target: _Cell, cell: Cell, align: Align, header: bool, kind: RowKind,
-              borderless: bool, keep: bool) -> None:
+              borderless: bool, keep: bool, size: Pt | None = None) -> None:
         lines = cell.text.split("\n")
         first = target.paragraphs[0]
         paragraphs = [first] + [target.add_paragraph() for _ in lines[1:]]
@@ -253,11 +263,15 @@ class _Writer:
             if keep:  # a header row, or any row of a short table, stays with the row below
                 paragraph.paragraph_format.keep_with_next = True
             run = paragraph.add_run(text)
+            if size is not None:  # a table set smaller than "Isi Tabel" so its words fit
+                run.font.size = size
             if cell.bold or header or kind is not RowKind.BODY:
                 run.bold = True
         if cell.marker:
             mark = paragraphs[-1].add_run(cell.marker)
             mark.font.superscript = True
+            if size is not None:
+                mark.font.size = size
         if header:
             parts.shade(target, HEADER_FILL)
             parts.middle(target)

@@ -1,0 +1,49 @@
+"""The DOCX as Word lays it out: no word (and no number) is wider than the cell it sits in, so
+none is broken inside ("Hono|rer", "JUML|AH"); measured with the glyph widths of DejaVu Sans,
+wider than the Arial the file asks for."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from sakip.report import render
+from sakip.report.tree_svg import Font, text_width
+
+pytest_plugins = ["tests.report_fixtures"]
+
+MARGINS_PT = 8.5  # the tables' left and right cell margins (85 twentieths of a point each)
+BREAKS = re.compile(r"\s+|(?<=[-/])(?=[^\d\s])")  # spaces; after a hyphen or slash before a letter
+
+
+@pytest.fixture(scope="module")
+def word(document):
+    return docx.Document(io.BytesIO(render(document, ".docx")))
+
+
+def _too_narrow(word) -> list[str]:
+    problems = []
+    for table in word.tables:
+        for tc in table._tbl.iter(qn("w:tc")):
+            width = tc.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
+            if width is None or width.get(qn("w:type")) != "dxa":
+                continue
+            room = int(width.get(qn("w:w"))) / 20 - MARGINS_PT
+            for r in tc.iter(qn("w:r")):
+                text = "".join(t.text or "" for t in r.iter(qn("w:t")))
+                bold = r.find(f"{qn('w:rPr')}/{qn('w:b')}") is not None
+                sz = r.find(f"{qn('w:rPr')}/{qn('w:sz')}")
+                size = (int(sz.get(qn("w:val"))) / 2 if sz is not None
+                        else 8.5 if tc.find(f".//{qn('w:pStyle')}") is not None else 11.0)
+                for w in BREAKS.split(text):
+                    if text_width(w, Font(size, bold)) > room:
+                        problems.append(f"{w!r} in {room:.1f} pt")
+    return problems
+
+
+def test_no_word_of_the_example_is_wider_than_its_table_cell(word):
+    assert _too_narrow(word) == []
