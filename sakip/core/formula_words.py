@@ -48,11 +48,12 @@ def _lang(lang: str) -> str:
     return "en" if lang == "en" else "id"
 
 
-def number_words(value: Decimal, lang: str = "id") -> str:
+def number_words(value: Decimal, lang: str = "id", *, keep_places: bool = False) -> str:
     """A constant of a formula as its readers write it: 10.000 and 0,5 (English 10,000; 0.5).
 
-    The places are the constant's own (a formula's ``100`` is no ``100,00``)."""
-    sign, digits, exponent = value.normalize().as_tuple()
+    The places are the constant's own (a formula's ``100`` is no ``100,00``); with
+    ``keep_places`` those the value carries (a rounded figure: 1.002,00)."""
+    sign, digits, exponent = (value if keep_places else value.normalize()).as_tuple()
     if not isinstance(exponent, int):  # NaN or infinity: never parsed from a formula
         return str(value)
     text = "".join(map(str, digits))

@@ -44,6 +44,7 @@ from sakip.core.model import (
     Target,
 )
 from sakip.core.numbers import canonical_decimal
+from sakip.core.provenance import Source, SourceKind, Sources
 from sakip.io import plan_checks as K
 from sakip.io import plan_layout as L
 from sakip.io.heap import collection_paused
@@ -770,3 +771,24 @@ def _cell(field: Field) -> Cell:
 def _looks_numeric(text: str) -> bool:
     body = text.lstrip("-")
     return bool(body) and body.replace(".", "", 1).isdigit()
+
+
+def load_plan_sources(path: str | os.PathLike[str], limits: PlanLimits = DEFAULT_LIMITS
+                      ) -> tuple[Plan, Sources]:
+    """A plan file's plan (as :func:`load_plan` reads and checks it) with where each of its
+    values is written — file, line and path (sakip.core.provenance) — for the derivations of its
+    figures. The text is read a second time keeping every record's place, so the plain load,
+    and the measurement, pay nothing for it."""
+    plan = load_plan(path, limits)
+    name = str(path)
+    data = Path(path).read_bytes()
+    characters = len(data.decode("utf-8"))
+    with collection_paused():
+        _, builder = _build(data, characters, Collector(name), limits, None)
+    return plan, Sources(lambda kind, key, field: _source(builder.locate(kind, key, field, 0)))
+
+
+def _source(location: Location | None) -> Source | None:
+    if location is None or location.line is None:
+        return None
+    return Source(SourceKind.PLAN_FILE, file=location.file, line=location.line, path=location.path)

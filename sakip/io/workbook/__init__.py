@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sakip.core.model import Plan
+from sakip.core.provenance import Key, Source, SourceKind, Sources
 from sakip.io.heap import collection_paused
 from sakip.io.plan_checks import check_plan
 from sakip.io.problems import InputError, Problem, Severity
-from sakip.io.workbook.assemble import assemble
+from sakip.io.workbook.assemble import Places, assemble
 from sakip.io.workbook.codes import Code
 from sakip.io.workbook.container import Limits
 from sakip.io.workbook.export import Target, write_workbook
@@ -31,6 +32,7 @@ __all__ = [
     "export_plan",
     "import_workbook",
     "load_workbook",
+    "load_workbook_sources",
     "write_template",
 ]
 
@@ -48,6 +50,10 @@ def import_workbook(path: str | Path, limits: Limits | None = None) -> ImportRes
 
 
 def _import(path: Path, limits: Limits) -> ImportResult:
+    return _import_placed(path, limits)[0]
+
+
+def _import_placed(path: Path, limits: Limits) -> tuple[ImportResult, Places]:
     records, problems = read_records(path, limits)
     structural = {Code.MISSING_SHEET, Code.MISSING_COLUMN, Code.MISSING_FIELD}
     if not records or any(p.code in structural for p in problems):
@@ -57,7 +63,24 @@ def _import(path: Path, limits: Limits) -> ImportResult:
     problems.extend(check_plan(plan, places))  # the plan's rules, shared with plan files
     if any(p.severity is Severity.ERROR for p in problems):
         raise InputError(problems)
-    return ImportResult(plan, tuple(problems))
+    return ImportResult(plan, tuple(problems)), places
+
+
+def load_workbook_sources(path: str | Path, limits: Limits | None = None) -> tuple[Plan, Sources]:
+    """The plan of a workbook with where each of its values is — sheet, row and column
+    (sakip.core.provenance) — for the derivations of its figures; found when asked for."""
+    with collection_paused():
+        result, places = _import_placed(Path(path), limits or Limits())
+    name = Path(path).name
+
+    def locate(kind: str, key: Key, field: str | None) -> Source | None:
+        found = places(kind, key, field, 0)
+        if found is None or found.sheet is None:
+            return None
+        return Source(SourceKind.WORKBOOK, file=name, sheet=found.sheet, row=found.row,
+                      column=found.column)
+
+    return result.plan, Sources(locate)
 
 
 def load_workbook(path: str | Path, limits: Limits | None = None) -> Plan:
