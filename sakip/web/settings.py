@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "sakip.web.exchange",
     "sakip.web.monitoring",
     "sakip.web.evaluation",
+    "sakip.web.api",
 ]
 
 MIDDLEWARE = [
@@ -37,10 +38,10 @@ MIDDLEWARE = [
     "sakip.web.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "sakip.web.accounts.language.LanguageMiddleware",  # not Accept-Language: docs/web.md
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -81,6 +82,7 @@ LOGOUT_REDIRECT_URL = "home"
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]  # docs/web.md, "Bahasa"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600  # an anonymous visitor's choice sticks (docs/web.md)
 LOCALE_PATHS = [BASE_DIR / "locale"]  # msgids are Indonesian; locale/en holds the English
 TIME_ZONE = config.raw("SAKIP_TIME_ZONE") or "Asia/Jakarta"
 USE_I18N = True

@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 from sakip.web.workflow import history as history_views
 from sakip.web.workflow.history_rows import decimal_of
 from sakip.web.workflow.models import AuditEntry
+from tests.web.language import english
 from tests.web.world import YEAR
 
 AT = datetime(2026, 11, 29, 7, 5, 9, tzinfo=UTC)  # 14:05 in Jakarta (WIB), 15:05 in Makassar
@@ -250,5 +251,5 @@ def test_the_region_history_is_the_admins_and_holds_the_regions_own_changes(
 
 def test_english_words_indonesian_numbers(world, head_a):
     entry(world.a, field="value", old="1234.5")
-    page = head_a.get(url(world), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    page = english(head_a).get(url(world)).content.decode()
     assert "Change history" in page and "1.234,5" in page and "Download:" in page

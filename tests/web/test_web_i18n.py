@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from sakip.web.locale import compile as catalogue
+from tests.web.language import english
 from tests.web.world import YEAR
 
 
@@ -57,11 +58,11 @@ def test_indonesian_is_the_default(world, head_a):
     assert "Rata-rata capaian IKU" in text and "English" in text  # the switch offers English
 
 
-@pytest.mark.parametrize("how", ["header", "switch"])
-def test_english_by_accept_language_or_by_the_switch(world, head_a, how):
+@pytest.mark.parametrize("how", ["cookie", "switch"])
+def test_english_by_the_cookie_or_by_the_switch(world, head_a, how):
     url = reverse("agency_dashboard", kwargs={"agency": world.a.pk, "year": YEAR})
-    if how == "header":
-        response = head_a.get(url, HTTP_ACCEPT_LANGUAGE="en")
+    if how == "cookie":
+        response = english(head_a).get(url)
     else:
         switched = head_a.post(reverse("set_language"), {"language": "en", "next": url})
         assert switched.status_code == 302 and switched["Location"] == url
@@ -86,7 +87,7 @@ def test_english_workflow_state_buttons_and_messages(world, operator_a):
 
 def test_numbers_keep_the_indonesian_format_in_english(world, head_a):
     url = reverse("budgets", kwargs={"agency": world.a.pk, "year": YEAR})
-    text = head_a.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    text = english(head_a).get(url).content.decode()
     assert "Activity budgets" in text and "5.054.687.243" in text  # the hint's example, and Rp figures
 
 

@@ -18,6 +18,7 @@ from sakip.io.idnum import format_id
 from sakip.io.lke_file import load_lke
 from sakip.web.evaluation.models import Answer, Disagreement, Evaluation, FollowUp, Stage
 from sakip.web.workflow.models import AuditEntry
+from tests.web.language import english
 from tests.web.world import YEAR
 
 LKE = load_lke()
@@ -403,15 +404,14 @@ def test_the_reviewed_and_published_report_answers_its_criteria_from_the_record(
 
 def test_in_english_the_worksheets_words_and_the_records_reasons_are_english_and_the_trail_is_not(
         world, operator_a):
-    response = operator_a.get(url(world), HTTP_ACCEPT_LANGUAGE="en")
+    response = english(operator_a).get(url(world))
     assert response.status_code == 200
     html = response.content.decode()
     assert '<html lang="en">' in html and "Performance planning" in html
     row = re.search(r'id="kriteria-2.a.2".*?</tr>', html, re.S)[0]
     assert "IKU-01: no data source." in row
-    page = operator_a.get(url(world), HTTP_ACCEPT_LANGUAGE="en")
-    assert operator_a.post(url(world), form_data(page, {"1.a.1": "Y"}),
-                           HTTP_ACCEPT_LANGUAGE="en").status_code == 302
+    page = english(operator_a).get(url(world))
+    assert english(operator_a).post(url(world), form_data(page, {"1.a.1": "Y"})).status_code == 302
     entry = AuditEntry.objects.get(key=f"lke:{YEAR}:1.a.1:opd")
     assert entry.label == f"LKE {YEAR} kriteria 1.a.1 (perangkat daerah)"
 

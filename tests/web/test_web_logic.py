@@ -11,6 +11,7 @@ from django.urls import reverse
 from sakip.review.plan.logic import logic_findings
 from sakip.web.plans.models import Goal, Indicator
 from sakip.web.workflow.snapshots import plan_for
+from tests.web.language import english
 from tests.web.world import YEAR
 
 
@@ -63,7 +64,7 @@ def test_a_goal_without_objective_or_indicator_is_shown_once_created(world, oper
 
 
 def test_the_page_speaks_english_on_request(world, head_a):
-    html = head_a.get(_url(world), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    html = english(head_a).get(_url(world)).content.decode()
     assert "The indicator&#x27;s definition sheet is incomplete: no data source." in html
 
 

@@ -17,6 +17,7 @@ from sakip.core.periods import Period
 from sakip.web.monitoring import windows
 from sakip.web.monitoring.models import Window, WindowEvent
 from sakip.web.plans.write import write
+from tests.web.language import english
 from tests.web.world import YEAR
 
 Q1 = Period.of(1, None)
@@ -362,7 +363,7 @@ def test_evidence_of_a_period_realisation_counts_towards_completeness(world, ope
 def test_an_unknown_period_is_not_found_and_the_page_speaks_english(world, head_a):
     assert head_a.get(entry_url(world, "tw5")).status_code == 404
     assert head_a.get(entry_url(world, "b13")).status_code == 404
-    page = head_a.get(entry_url(world, "b7"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    page = english(head_a).get(entry_url(world, "b7")).content.decode()
     assert "Realisation July 2020" in page and "Period target" in page
     assert "read-only" in page  # the head does not edit
 

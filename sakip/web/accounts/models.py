@@ -47,3 +47,13 @@ class LoginAttempt(models.Model):
     address = models.CharField(max_length=64, db_index=True)
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     success = models.BooleanField(default=False)
+
+
+class LanguagePreference(models.Model):
+    """The language a user chose with the switch in the page header (docs/web.md, "Bahasa"):
+    kept per account, so it follows the user to another browser; anonymous visitors keep theirs
+    in the language cookie. Without a choice the site is Indonesian."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                related_name="language_preference")
+    language = models.CharField(max_length=10)

@@ -17,7 +17,7 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_POST
 
 from sakip.web.access import membership, public
-from sakip.web.accounts import throttle
+from sakip.web.accounts import language, throttle
 from sakip.web.accounts.models import Role
 from sakip.web.measuring import default_year
 from sakip.web.workflow.models import AgencyYear
@@ -65,8 +65,12 @@ def login(request: HttpRequest) -> HttpResponse:
 
 @public
 def set_language(request: HttpRequest) -> HttpResponse:
-    """Django's own view: a POST of ``language`` (and ``next``) sets the language cookie."""
-    return i18n.set_language(request)
+    """The switch in the page header: Django's own view (a POST of ``language`` and ``next``
+    sets the language cookie), and the choice kept for the signed-in user (docs/web.md)."""
+    response = i18n.set_language(request)
+    if request.method == "POST":
+        language.remember(request.user, request.POST.get("language", ""))
+    return response
 
 
 @public

@@ -134,6 +134,19 @@ class ReviewNote(models.Model):
         ordering = ["at", "id"]
 
 
+class ReviewReply(models.Model):
+    """The agency's reply (its operator or head) to a note of the inspectorate, shown under it."""
+
+    note = models.ForeignKey(ReviewNote, on_delete=models.CASCADE, related_name="replies")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                               related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+    text = models.TextField("balasan")
+
+    class Meta:
+        ordering = ["at", "id"]
+
+
 FindingStatus = choices("FindingStatus", [
     ("PENDING", "pending", _("Belum dikonfirmasi")),
     ("CONFIRMED", "confirmed", _("Dikonfirmasi")),
