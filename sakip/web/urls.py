@@ -16,6 +16,7 @@ from sakip.web.exchange import forms as form_downloads
 from sakip.web.exchange import views as exchange
 from sakip.web.monitoring import entry as monitoring
 from sakip.web.monitoring import views as monitoring_views
+from sakip.web.opendata import urls as opendata
 from sakip.web.planning import urls as planning
 from sakip.web.workflow import history, versions
 from sakip.web.workflow import views as workflow
@@ -75,6 +76,7 @@ urlpatterns = [
     path("publik/<int:agency>/<int:year>/", dashboards.public_dashboard, name="public_dashboard"),
     path("publik/<int:agency>/<int:year>/laporan.<slug:fmt>", exchange.public_report,
          name="public_report"),
+    path("publik/data/", include(opendata)),
     path("wilayah/<int:year>/", dashboards.region_dashboard, name="region_dashboard"),
     path("wilayah/perangkat-daerah/", manage.agencies, name="region_agencies"),
     path("wilayah/pengguna/", manage.users, name="region_users"),

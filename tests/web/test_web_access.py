@@ -99,6 +99,13 @@ MATRIX: dict[str, tuple[set[str], set[str] | None]] = {
     "lke_step": (READERS, {"operator_a", "head_a"}),  # "kirim": the agency's; GET: the page
     "region_lke": (REVIEWERS, None),
     "lke_download": (READERS, None),
+    # issue 16: open data (sakip/web/opendata): public; a year not published is 404 for everyone
+    "opendata": (EVERYONE, None),
+    "opendata_region_json": (EVERYONE, None),
+    "opendata_region_csv": (EVERYONE, None),
+    "opendata_json": (EVERYONE, None),
+    "opendata_csv": (EVERYONE, None),
+    "opendata_budget_csv": (EVERYONE, None),
 }
 
 
@@ -157,6 +164,10 @@ def kwargs(world, django_user_model):
         "planning_agreement_download": {**agency_year, "unit": "kepala", "fmt": "xlsx"},
         "lke_step": {**agency_year, "step": "kirim"}, "region_lke": {"year": YEAR},
         "lke_download": {**agency_year, "fmt": "xlsx"},
+        "opendata_region_json": {"region": "kabupaten-belitung"},
+        "opendata_region_csv": {"region": "kabupaten-belitung"},
+        **{name: {"region": "kabupaten-belitung", "agency_code": a.code, "year": YEAR}
+           for name in ("opendata_json", "opendata_csv", "opendata_budget_csv")},
     }, agency_year
 
 
