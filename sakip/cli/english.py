@@ -143,6 +143,15 @@ ENGLISH: dict[str, str] = {
         "version of the LKE worksheet (default permenpanrb-88-2021)",
     "tulis lembar kerja LKE (.xlsx) atau Laporan Hasil Evaluasi (.docx, .pdf, .html)":
         "write the LKE worksheet (.xlsx) or the evaluation report (.docx, .pdf, .html)",
+    # sakip explain (sakip/cli/explain_cmd.py)
+    "jelaskan asal angka sebuah indikator, program atau kegiatan (rumus, masukan dan sumbernya)":
+        "explain where the figures of an indicator, a programme or an activity come from (the "
+        "formula, its inputs and their sources)",
+    "berkas rencana (.yaml) atau buku kerja (.xlsx)": "plan file (.yaml) or workbook (.xlsx)",
+    "kode indikator, program, kegiatan, tujuan atau sasaran (atau kunci angka seperti "
+    "group:2020:T1)":
+        "code of an indicator, programme, activity, goal or objective (or a figure key such as "
+        "group:2020:T1)",
 }
 
 # argparse's own words, in Indonesian when the messages are

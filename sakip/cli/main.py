@@ -34,6 +34,7 @@ COMMANDS: tuple[str, ...] = (
     "sakip.cli.verify_cmd",
     "sakip.cli.tree_cmd",
     "sakip.cli.lke_cmd",
+    "sakip.cli.explain_cmd",
 )
 
 
