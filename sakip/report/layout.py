@@ -134,3 +134,12 @@ def table_size(t: Table, width_pt: Decimal) -> float:
         if words * Decimal(str(size)) + CELL_PAD_PT * len(t.columns) < width_pt:
             return size
     return SMALLER_PT[-1]
+
+
+_NUMBER = re.compile(r"(Rp\s?)?[−+-]?\d[\d.,]*\s?%?")
+
+
+def is_number(cell: Cell) -> bool:
+    """A cell that prints one number ("-1.186,00", "145,79", "Rp 5.054.687.243", "80%"): kept on
+    one line."""
+    return cell.value is not None or bool(_NUMBER.fullmatch(cell.text.strip()))

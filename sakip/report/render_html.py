@@ -15,7 +15,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from sakip.report.images import data_uri
-from sakip.report.layout import header_and_body, keep_together, percentages
+from sakip.report.layout import header_and_body, is_number, keep_together, percentages
 from sakip.report.model import Cell, ChapterKind, Document, Section, tables_of
 
 
@@ -43,7 +43,8 @@ def _environment() -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.FunctionLoader(lambda name: (folder / name).read_text(encoding="utf-8")),
         autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=False)
-    environment.filters.update(lines=_lines, data_uri=data_uri, kind=lambda b: type(b).__name__)
+    environment.filters.update(lines=_lines, data_uri=data_uri, kind=lambda b: type(b).__name__,
+                               number=is_number)
     return environment
 
 
