@@ -7,10 +7,11 @@ of its goal); :class:`Plan` builds the look-ups once.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 from sakip.core.enums import (
     ActualStatus,
@@ -548,13 +549,44 @@ class Plan:
         return {scale.code: scale for scale in self.scales}
 
     def objectives_of(self, goal: str) -> tuple[Objective, ...]:
-        return tuple(o for o in self.objectives if o.goal == goal)
+        return self._objectives_by_goal.get(goal, ())
 
     def programs_of(self, objective: str) -> tuple[Program, ...]:
-        return tuple(p for p in self.programs if p.objective == objective)
+        return self._programs_by_objective.get(objective, ())
 
     def activities_of(self, program: str) -> tuple[Activity, ...]:
-        return tuple(a for a in self.activities if a.program == program and a.parent is None)
+        """A program's activities (not their sub-activities), in plan order."""
+        return self._activities_by_parent.get((program, None), ())
+
+    def sub_activities_of(self, activity: str) -> tuple[Activity, ...]:
+        """The sub-activities directly under an activity, in plan order."""
+        return self._sub_activities.get(activity, ())
+
+    def budgets_for(self, activity: str) -> tuple[Budget, ...]:
+        """An activity's budget records (every year and period), in plan order."""
+        return self._budgets_by_activity.get(activity, ())
+
+    # Groupings, built once per plan in one pass each, so that walking the cascade stays linear
+    # in the number of records (a plan merging hundreds of agencies walks it per record).
+    @cached_property
+    def _objectives_by_goal(self) -> dict[str, tuple[Objective, ...]]:
+        return _grouped(self.objectives, lambda o: o.goal)
+
+    @cached_property
+    def _programs_by_objective(self) -> dict[str | None, tuple[Program, ...]]:
+        return _grouped(self.programs, lambda p: p.objective)
+
+    @cached_property
+    def _sub_activities(self) -> dict[str | None, tuple[Activity, ...]]:
+        return _grouped(self.activities, lambda a: a.parent)
+
+    @cached_property
+    def _budgets_by_activity(self) -> dict[str, tuple[Budget, ...]]:
+        return _grouped(self.budgets, lambda b: b.activity)
+
+    @cached_property
+    def _activities_by_parent(self) -> dict[tuple[str, str | None], tuple[Activity, ...]]:
+        return _grouped(self.activities, lambda a: (a.program, a.parent))
 
     def indicators_of(self, owner: str, level: Level) -> tuple[Indicator, ...]:
         return self._indicators_by_owner.get((level, owner), ())
@@ -592,24 +624,28 @@ class Plan:
         """
         goal_rank = {g.code: i for i, g in enumerate(self.goals)}
         objectives = sorted(self.objectives, key=lambda o: goal_rank.get(o.goal, len(goal_rank)))
+        children = self._activities_by_parent
         ordered_activities: list[Activity] = []
-
-        def visit(program: str, parent: str | None) -> None:
-            for activity in self.activities:
-                if activity.program == program and activity.parent == parent:
-                    ordered_activities.append(activity)
-                    visit(program, activity.code)
-
-        for program in self.programs:
-            visit(program.code, None)
+        by_program: dict[str, list[Activity]] = {}
+        for program in self.programs:  # depth-first, without recursion (deep chains are legal)
+            mine = by_program.setdefault(program.code, [])
+            stack = [iter(children.get((program.code, None), ()))]
+            while stack:
+                activity = next(stack[-1], None)
+                if activity is None:
+                    stack.pop()
+                    continue
+                ordered_activities.append(activity)
+                mine.append(activity)
+                stack.append(iter(children.get((program.code, activity.code), ())))
+        by_goal = _grouped(objectives, lambda o: o.goal)
         owners: list[tuple[Level, str]] = []
         for goal in self.goals:
             owners.append((Level.GOAL, goal.code))
-            owners.extend((Level.OBJECTIVE, o.code) for o in objectives if o.goal == goal.code)
+            owners.extend((Level.OBJECTIVE, o.code) for o in by_goal.get(goal.code, ()))
         for program in self.programs:
             owners.append((Level.PROGRAM, program.code))
-            owners.extend((Level.ACTIVITY, a.code) for a in ordered_activities
-                          if a.program == program.code)
+            owners.extend((Level.ACTIVITY, a.code) for a in by_program.get(program.code, ()))
         owner_rank = {owner: i for i, owner in enumerate(owners)}
         indicators = sorted(self.indicators,
                             key=lambda i: owner_rank.get((i.level, i.owner), len(owner_rank)))
@@ -628,6 +664,18 @@ class Plan:
         """The version in force for a year: the latest amendment, else the original."""
         versions = [a for a in self.agreements if a.year == year]
         return max(versions, key=lambda a: a.number) if versions else None
+
+
+K = TypeVar("K")
+R = TypeVar("R")
+
+
+def _grouped(items: Iterable[R], key: Callable[[R], K]) -> dict[K, tuple[R, ...]]:
+    """Items by ``key``, each group in the items' order."""
+    groups: dict[K, list[R]] = {}
+    for item in items:
+        groups.setdefault(key(item), []).append(item)
+    return {k: tuple(v) for k, v in groups.items()}
 
 
 def _rank(record: Any) -> tuple[int, int]:

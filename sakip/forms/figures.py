@@ -52,9 +52,8 @@ def owners(plan: Plan, objectives: bool = True) -> Iterator[Owner]:
         yield _program(program, objective)
         for activity in plan.activities_of(program.code):
             yield _activity(activity, objective, program, 1)
-            for sub in plan.activities:
-                if sub.parent == activity.code:
-                    yield _activity(sub, objective, program, 2)
+            for sub in plan.sub_activities_of(activity.code):
+                yield _activity(sub, objective, program, 2)
 
 
 def _program(program: Program, objective: Objective | None) -> Owner:
@@ -106,7 +105,7 @@ class Budgets:
         if periods:
             return within(Aggregation.SUM, [(p, b.spent) for b in periods
                                             if (p := period_of(b)) is not None], quarter)
-        subs = [a.code for a in self.plan.activities if a.parent == code]
+        subs = [a.code for a in self.plan.sub_activities_of(code)]
         return compose(Aggregation.SUM, [v for s in subs
                                          if (v := self._activity_quarter(s, year, quarter))
                                          is not None])

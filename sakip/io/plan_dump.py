@@ -82,8 +82,7 @@ def plan_document(plan: Plan) -> Doc:
     doc["strategies"] = _each(r.STRATEGY, plan.strategies)
     doc["programs"] = [_record(
         r.PROGRAM, p, indicators=_indicators(plan, Level.PROGRAM, p.code),
-        activities=[_activity(plan, a) for a in plan.activities
-                    if a.program == p.code and a.parent is None],
+        activities=[_activity(plan, a) for a in plan.activities_of(p.code)],
     ) for p in plan.programs]
     doc["series"] = [_record(r.SERIES, s, values=dict(s.values)) for s in plan.series]
     spending: dict[int, list[Doc]] = {}
@@ -100,8 +99,8 @@ def plan_document(plan: Plan) -> Doc:
 def _activity(plan: Plan, activity: Activity) -> Doc:
     return _record(
         r.ACTIVITY, activity, indicators=_indicators(plan, Level.ACTIVITY, activity.code),
-        budget=_dated(r.BUDGET, tuple(b for b in plan.budgets if b.activity == activity.code)),
-        sub_activities=[_activity(plan, a) for a in plan.activities if a.parent == activity.code],
+        budget=_dated(r.BUDGET, plan.budgets_for(activity.code)),
+        sub_activities=[_activity(plan, a) for a in plan.sub_activities_of(activity.code)],
     )
 
 
