@@ -6,6 +6,8 @@ from __future__ import annotations
 from django.urls import include, path
 
 from sakip.web.accounts import manage
+from sakip.web.api import pages as api_pages
+from sakip.web.api import urls as api_urls
 from sakip.web.accounts import views as accounts
 from sakip.web.dashboards import views as dashboards
 from sakip.web.entry import budgets, documents, evidence, grids, structure
@@ -72,6 +74,8 @@ urlpatterns = [
     path("masuk/", accounts.login, name="login"),
     path("keluar/", accounts.logout, name="logout"),
     path("bahasa/", accounts.set_language, name="set_language"),
+    path("akun/token-api/", api_pages.token_page, name="api_tokens"),
+    path("api/v1/", api_urls.urls),
     path("publik/", accounts.public_list, name="public_list"),
     path("publik/<int:agency>/<int:year>/", dashboards.public_dashboard, name="public_dashboard"),
     path("publik/<int:agency>/<int:year>/laporan.<slug:fmt>", exchange.public_report,
