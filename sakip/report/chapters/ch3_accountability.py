@@ -303,16 +303,17 @@ def _matrix_table(ctx: Context, groups: list[tuple[str, GroupResult]]) -> Table:
 def _groups_chart(ctx: Context, groups: list[tuple[str, GroupResult]]) -> Figure | None:
     if not ctx.options.charts:
         return None
-    shown = [(label, g) for label, g in groups if g.achievement is not None]
-    if not shown:
+    shown = groups  # all, a group without an achievement drawn as a labelled gap
+    if not any(g.achievement is not None for _, g in shown):
         return None
     t, f = ctx.t, ctx.f
     scale = ctx.plan.scale_by_code[ctx.plan.settings.category_scale]
     colors = {band.label: band.color for band in scale.bands}
-    png = charts.hbar([label for label, _ in shown], [g.achievement for _, g in shown],
-                      [f"{f.percent(g.achievement)}%" for _, g in shown],
+    svg = charts.hbar([label for label, _ in shown], [g.achievement for _, g in shown],
+                      [f"{f.percent(g.achievement)}%" if g.achievement is not None else ""
+                       for _, g in shown],
                       [colors.get(g.category or "") for _, g in shown],
                       HUNDRED, t("chart.target_line"),
-                      t("word.achievement_pct"))
-    return Figure(ctx.id("grafik-capaian-sasaran"), t("ch3.groups_chart", year=ctx.year), png,
-                  alt=t("ch3.groups_chart", year=ctx.year))
+                      t("word.achievement_pct"), t("why.not_available"), f.number)
+    return Figure(ctx.id("grafik-capaian-sasaran"), t("ch3.groups_chart", year=ctx.year), b"",
+                  alt=t("ch3.groups_chart", year=ctx.year), svg=svg)

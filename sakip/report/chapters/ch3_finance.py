@@ -158,19 +158,20 @@ def _absorption_chart(ctx: Context) -> Figure | None:
     if not ctx.options.charts:
         return None
     t, f = ctx.t, ctx.f
-    lines = [line for line in ctx.m.budget if line.level == "program" and line.absorption is not None]
-    if not lines:
+    lines = [line for line in ctx.m.budget if line.level == "program"]  # all, none left out
+    if not any(line.absorption is not None for line in lines):
         return None
     threshold = ctx.plan.settings.absorption_threshold
-    png = charts.hbar([program_title(ctx, line.name) for line in lines],
+    svg = charts.hbar([program_title(ctx, line.name) for line in lines],
                       [line.absorption for line in lines],
-                      [f"{f.absorption(line.absorption)}%" for line in lines],
+                      [f"{f.absorption(line.absorption)}%" if line.absorption is not None else ""
+                       for line in lines],
                       ["#c62828" if below_threshold(line.absorption, ctx.plan.settings)
                        else None for line in lines],
                       threshold, t("chart.threshold", threshold=f.number(threshold)),
-                      t("ch3.absorption_pct"))
+                      t("ch3.absorption_pct"), t("why.not_available"), f.number)
     caption = t("ch3.absorption_chart", year=ctx.year)
-    return Figure(ctx.id("grafik-serapan-program"), caption, png, alt=caption)
+    return Figure(ctx.id("grafik-serapan-program"), caption, b"", alt=caption, svg=svg)
 
 
 def efficiency(ctx: Context) -> list[Block]:

@@ -224,10 +224,11 @@ def _trend(ctx: Context, code: str) -> Figure | None:
         target.append(found.value if found is not None else None)
     if sum(1 for a in actual if a is not None) < 1:
         return None
-    png = charts.trend(years, actual, [f.number(a) for a in actual], target,
-                       t("word.actual"), t("word.target"), indicator.unit or "")
+    svg = charts.trend(years, actual, [f.number(a) for a in actual], target,
+                       t("word.actual"), t("word.target"), indicator.unit or "",
+                       t("why.not_available"), f.number, Decimal(13))
     caption = t("ch3.trend_caption", name=indicator.name, start=years[0], end=ctx.year)
-    return Figure(ctx.id(f"grafik-{code}"), caption, png, Decimal(13), alt=caption)
+    return Figure(ctx.id(f"grafik-{code}"), caption, b"", Decimal(13), alt=caption, svg=svg)
 
 
 def _supporting(ctx: Context, subjects: set[str]) -> list[Block]:

@@ -1,5 +1,9 @@
 """A chart of a supporting table laid out by year (first column "Tahun"): its counts as bars,
-its percentage column as a line (e.g. PMKS and PMKS handled 2018–2020)."""
+its percentage column as a line (e.g. PMKS and PMKS handled 2018–2020).
+
+The legend names every series by its column. A percentage column headed only "%" is named by
+what it is when the table shows it: the share of one count column in another, checked on every
+row ("Jumlah PMKS yang memperoleh bantuan sosial / Jumlah PMKS (%)")."""
 
 from __future__ import annotations
 
@@ -30,15 +34,39 @@ def supporting_chart(ctx: Context, data: SupportingTable) -> Figure | None:
             continue
         if "%" in name:
             places = column_places(data, index)
-            line = (name, values,
+            line = (name, values, places,
                     [f"{ctx.f.number(v, places)}%" if v is not None else "" for v in values])
         else:
             bars.append((name, values))
     if not bars:
         return None
-    png = charts.grouped(years, bars, line, ctx.t("chart.count"), "%")
+    drawn = None
+    if line is not None:
+        name, values, places, texts = line
+        drawn = (share_name(name, values, places, bars), values, texts)
+    svg = charts.grouped(years, bars, drawn, ctx.t("chart.count"), "%", ctx.t("why.not_available"),
+                         ctx.f.number)
     caption = ctx.t("ch3.supporting_chart", title=data.title)
-    return Figure(ctx.id(f"grafik-{data.code}"), caption, png, alt=caption)
+    return Figure(ctx.id(f"grafik-{data.code}"), caption, b"", alt=caption, svg=svg)
+
+
+def share_name(name: str, values: list[Decimal | None], places: int,
+               bars: list[tuple[str, list[Decimal | None]]]) -> str:
+    """``name``, or for a column headed by a bare "%", "part / whole (%)" when on every row
+    with a value it is ``part`` × 100 / ``whole`` of two of the count columns, rounded to its
+    places; the bare name when no pair gives it."""
+    if any(char.isalnum() for char in name):
+        return name
+    unit = Decimal(1).scaleb(-places)
+    for whole_name, whole in bars:
+        for part_name, part in bars:
+            if part is whole:
+                continue
+            checked = [(p, w, v) for p, w, v in zip(part, whole, values, strict=True)
+                       if p is not None and w and v is not None]
+            if checked and all(abs(p * 100 / w - v) <= unit / 2 for p, w, v in checked):
+                return f"{part_name} / {whole_name} ({name.strip()})"
+    return name
 
 
 def _number(row: tuple[DataCell, ...], index: int) -> Decimal | None:
