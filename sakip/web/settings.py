@@ -61,7 +61,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "sakip.web.accounts.context.membership",
             ],
-            "builtins": ["sakip.web.templatetags.sakip_tags", "django.templatetags.i18n"],
+            "builtins": ["sakip.web.templatetags.sakip_tags", "sakip.web.templatetags.people",
+                         "django.templatetags.i18n"],
         },
     }
 ]

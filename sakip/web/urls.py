@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.urls import include, path
 
-from sakip.web.accounts import manage
+from sakip.web.accounts import manage, passwords
 from sakip.web.api import pages as api_pages
 from sakip.web.api import urls as api_urls
 from sakip.web.accounts import views as accounts
@@ -74,6 +74,13 @@ urlpatterns = [
     path("masuk/", accounts.login, name="login"),
     path("keluar/", accounts.logout, name="logout"),
     path("bahasa/", accounts.set_language, name="set_language"),
+    path("akun/kata-sandi/", passwords.password_change, name="password_change"),
+    path("akun/kata-sandi/selesai/", passwords.password_change_done, name="password_change_done"),
+    path("lupa-sandi/", passwords.password_reset, name="password_reset"),
+    path("lupa-sandi/terkirim/", passwords.password_reset_done, name="password_reset_done"),
+    path("lupa-sandi/selesai/", passwords.password_reset_complete, name="password_reset_complete"),
+    path("lupa-sandi/<uidb64>/<token>/", passwords.password_reset_confirm,
+         name="password_reset_confirm"),
     path("akun/token-api/", api_pages.token_page, name="api_tokens"),
     path("api/v1/", api_urls.urls),
     path("publik/", accounts.public_list, name="public_list"),

@@ -28,6 +28,13 @@ MATRIX: dict[str, tuple[set[str], set[str] | None]] = {
     "logout": (NOBODY, None),  # POST only
     "public_list": (EVERYONE, None),
     "set_language": (EVERYONE, None),  # POST: anyone, tested in test_web_i18n
+    # issue 17: own password, reset by e-mail (sakip/web/accounts/passwords.py)
+    "password_change": (EVERYONE - {"anonymous"}, EVERYONE - {"anonymous"}),
+    "password_change_done": (EVERYONE - {"anonymous"}, None),
+    "password_reset": (EVERYONE, EVERYONE),
+    "password_reset_done": (EVERYONE, None),
+    "password_reset_confirm": (EVERYONE, EVERYONE),  # an invalid link: the page says so
+    "password_reset_complete": (EVERYONE, None),
     "public_dashboard": (READERS, None),  # unpublished: members of the region who may read A
     "public_report": (READERS, None),
     "region_dashboard": (REVIEWERS, None),
@@ -168,6 +175,7 @@ def kwargs(world, django_user_model):
         "planning_agreement_download": {**agency_year, "unit": "kepala", "fmt": "xlsx"},
         "lke_step": {**agency_year, "step": "kirim"}, "region_lke": {"year": YEAR},
         "lke_download": {**agency_year, "fmt": "xlsx"},
+        "password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
         "opendata_region_json": {"region": "kabupaten-belitung"},
         "opendata_region_csv": {"region": "kabupaten-belitung"},
         **{name: {"region": "kabupaten-belitung", "agency_code": a.code, "year": YEAR}

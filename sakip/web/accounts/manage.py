@@ -86,7 +86,10 @@ class UserForm(forms.Form):
     full_name = forms.CharField(label=gettext_lazy("Nama lengkap"), max_length=150, required=False)
     email = forms.EmailField(label=gettext_lazy("Surel (untuk pemberitahuan)"), required=False,
                              max_length=254)
-    role = forms.ChoiceField(label=gettext_lazy("Peran"), choices=Role.choices)
+    # the least-privileged role by default (one agency's data, no approval): a wrong guess
+    # gives too little, never a region's administration
+    role = forms.ChoiceField(label=gettext_lazy("Peran"), choices=Role.choices,
+                             initial=Role.OPERATOR)
     agency = forms.ModelChoiceField(label=gettext_lazy("Perangkat daerah (operator/kepala)"), required=False,
                                     queryset=m.Agency.objects.none())
     password = forms.CharField(label=gettext_lazy("Kata sandi"), required=False, widget=forms.PasswordInput,
