@@ -30,6 +30,7 @@ agency_year = [
     path("realisasi/<int:indicator>/", grids.actual_detail, name="actual_detail"),
     path("isian-excel/", entry_excel.page, name="entry_workbook"),
     path("isian-excel/unduh.xlsx", entry_excel.download, name="entry_workbook_download"),
+    path("bukti/", evidence.evidence_list, name="evidence_list"),
     path("bukti/<int:evidence>/", evidence.download, name="evidence_file"),
     path("bukti/<int:evidence>/hapus/", evidence.delete, name="evidence_delete"),
     path("anggaran/", budgets.budgets, name="budgets"),

@@ -55,6 +55,7 @@ MATRIX: dict[str, tuple[set[str], set[str] | None]] = {
     "actual_detail": (READERS, EDITORS),
     "entry_workbook": (READERS, EDITORS),
     "entry_workbook_download": (READERS, None),
+    "evidence_list": (READERS, EDITORS),
     "evidence_file": (READERS, None),
     "evidence_delete": (EDITORS, EDITORS),
     "budgets": (READERS, EDITORS),

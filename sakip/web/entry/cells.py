@@ -94,3 +94,20 @@ def choice(raw: str | None, allowed: list[str], label: str) -> str:
 
 def lines(raw: str | None) -> list[str]:
     return [line.strip() for line in (raw or "").splitlines() if line.strip()]
+
+
+MAX_BLOCK_ROWS = 2000
+
+
+def block(raw: str) -> list[tuple[int, list[str]]]:
+    """A rectangular block copied from a spreadsheet (rows by line, cells by tab) as
+    (line number, cells); blank lines are left out. Excel's quoting of a cell holding a line
+    break or a tab is not read: such a cell is not a number anyway."""
+    rows = []
+    for number_, line in enumerate(raw.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
+        if line.strip():
+            rows.append((number_, line.split("\t")))
+        if len(rows) > MAX_BLOCK_ROWS:
+            raise CellError(gettext("Blok terlalu besar (paling banyak %(rows)s baris).")
+                            % {"rows": MAX_BLOCK_ROWS})
+    return rows

@@ -67,3 +67,91 @@ def formfield(field: models.Field, **kwargs: Any) -> forms.Field | None:
     if isinstance(field, models.TextField) and field.null and not field.choices:
         kwargs.setdefault("empty_value", None)  # an empty text is "not given", as in a plan file
     return field.formfield(**kwargs)
+
+
+# ---------------------------------------------------------------------- the realisation grid
+
+PERIOD_FIELDS = ("v1", "v2", "v3", "v4", "v0")  # TW I–IV, then the whole year, as the grid shows
+PERIOD_OF = {"v1": 1, "v2": 2, "v3": 3, "v4": 4, "v0": 0}
+
+
+class ActualRowForm(forms.Form):
+    """One row of the realisation grid: an indicator's quarters, its year, status and reason.
+
+    Its prefix is ``a-<indicator pk>`` (inputs ``a-12-v0``…), so a page showing some rows (a
+    filter) posts and saves only those. ``derived``: the year's realisation comes from the
+    indicator's formula; a value typed for it is refused, not ignored."""
+
+    v1 = IdDecimalField(required=False)
+    v2 = IdDecimalField(required=False)
+    v3 = IdDecimalField(required=False)
+    v4 = IdDecimalField(required=False)
+    v0 = IdDecimalField(required=False)
+    x = forms.CharField(required=False, max_length=200, strip=True)
+    s = forms.ChoiceField(choices=(), required=False)
+    r = forms.CharField(required=False, max_length=2000, strip=True)
+
+    def __init__(self, *args: Any, derived: bool = False, statuses: Any = (), **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.derived = derived
+        self.fields["s"].choices = list(statuses)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if self.derived:
+            for name in PERIOD_FIELDS:
+                if name in self.changed_data and data.get(name) is not None:
+                    self.add_error(name, gettext_lazy(
+                        "Realisasi indikator ini dihitung dari data dasarnya; ubah data dasarnya, "
+                        "bukan angka ini."))
+        return data
+
+
+class GridFilter(forms.Form):
+    """What the grid shows (GET): a text in the code or name, a level, a category, or only the
+    rows with nothing entered yet."""
+
+    q = forms.CharField(required=False, max_length=100, label=gettext_lazy("Cari"))
+    tingkat = forms.ChoiceField(required=False, label=gettext_lazy("Tingkat"))
+    kategori = forms.ChoiceField(required=False, label=gettext_lazy("Kategori"))
+    kosong = forms.BooleanField(required=False, label=gettext_lazy("Belum diisi"))
+
+    def __init__(self, *args: Any, levels: Any = (), categories: Any = (), **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["tingkat"].choices = [("", gettext_lazy("Semua tingkat")), *levels]
+        self.fields["kategori"].choices = [("", gettext_lazy("Semua kategori")), *categories]
+
+
+PASTE_STARTS = (("v1", gettext_lazy("TW I")), ("v2", gettext_lazy("TW II")),
+                ("v3", gettext_lazy("TW III")), ("v4", gettext_lazy("TW IV")),
+                ("v0", gettext_lazy("Setahun")))
+
+
+class PasteForm(forms.Form):
+    """A block copied from a spreadsheet: one row per indicator, its code in the first column,
+    then values from the column ``mulai`` on (tab-separated, as Excel copies)."""
+
+    blok = forms.CharField(widget=forms.Textarea(attrs={"rows": 6, "class": "paste"}),
+                           label=gettext_lazy("Tempel dari Excel"), max_length=200_000,
+                           strip=False, error_messages={
+                               "required": gettext_lazy("Tempelkan blok sel dari Excel.")})
+    mulai = forms.ChoiceField(choices=PASTE_STARTS, initial="v1",
+                              label=gettext_lazy("Nilai pertama di kolom"))
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input (Django's documented pattern): a list of uploads."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> Any:
+        one = super().clean
+        if isinstance(data, (list, tuple)):
+            return [one(d, initial) for d in data] if data else one(None, initial)
+        return [one(data, initial)]
