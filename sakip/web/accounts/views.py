@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib import auth
 from django.contrib.auth.forms import AuthenticationForm, UsernameField
+from django.core.paginator import Paginator
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -20,6 +24,7 @@ from sakip.web.access import membership, public
 from sakip.web.accounts import language, throttle
 from sakip.web.accounts.models import Role
 from sakip.web.measuring import default_year
+from sakip.web.plans.models import Agency
 from sakip.web.workflow.models import AgencyYear
 
 
@@ -93,8 +98,57 @@ def home(request: HttpRequest) -> HttpResponse:
     return redirect("public_list")
 
 
+PUBLIC_PAGE_SIZE = 25
+
+
+class PublicFilter(forms.Form):
+    """The public list's search and filters (a GET form; every field optional)."""
+
+    q = forms.CharField(label=gettext_lazy("Cari"), max_length=100, required=False,
+                        widget=forms.TextInput(attrs={"type": "search", "placeholder": gettext_lazy(
+                            "nama perangkat daerah atau pemerintah daerah")}))
+    tahun = forms.TypedChoiceField(label=gettext_lazy("Tahun"), coerce=int, required=False,
+                                   empty_value=None)
+    opd = forms.ModelChoiceField(label=gettext_lazy("Perangkat daerah"), required=False,
+                                 queryset=Agency.objects.none(),
+                                 empty_label=gettext_lazy("semua perangkat daerah"))
+
+    def __init__(self, *args: Any, published: QuerySet[AgencyYear], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        years = sorted(set(published.values_list("year", flat=True)), reverse=True)
+        self.fields["tahun"].choices = [("", gettext("semua tahun")),  # type: ignore[attr-defined]
+                                        *((y, str(y)) for y in years)]
+        self.fields["opd"].queryset = (  # type: ignore[attr-defined]
+            Agency.objects.filter(years__in=published).distinct().order_by("name"))
+
+    def apply(self, published: QuerySet[AgencyYear]) -> QuerySet[AgencyYear]:
+        if not self.is_valid():
+            return published.none()
+        data = self.cleaned_data
+        if data.get("q"):
+            words = data["q"].split()
+            for word in words:
+                published = published.filter(Q(agency__name__icontains=word)
+                                             | Q(agency__short_name__icontains=word)
+                                             | Q(agency__code__icontains=word)
+                                             | Q(agency__region__name__icontains=word))
+        if data.get("tahun") is not None:
+            published = published.filter(year=data["tahun"])
+        if data.get("opd") is not None:
+            published = published.filter(agency=data["opd"])
+        return published
+
+
 @public
 def public_list(request: HttpRequest) -> HttpResponse:
+    """The published years, searchable and filtered by year and agency, 25 a page."""
     published = (AgencyYear.objects.filter(published=True)
                  .select_related("agency", "agency__region").order_by("-year", "agency__name"))
-    return TemplateResponse(request, "accounts/public.html", {"published": published})
+    form = PublicFilter(request.GET or None, published=published)
+    found = form.apply(published) if form.is_bound else published
+    page = Paginator(found, PUBLIC_PAGE_SIZE).get_page(request.GET.get("halaman"))
+    return TemplateResponse(request, "accounts/public.html", {
+        "published": page.object_list, "page": page, "form": form,
+        "filtered": form.is_bound and any(form.data.get(n) for n in form.fields),
+        "any_published": published.exists()},
+        status=400 if form.errors else 200)
