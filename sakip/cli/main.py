@@ -35,6 +35,7 @@ COMMANDS: tuple[str, ...] = (
     "sakip.cli.tree_cmd",
     "sakip.cli.lke_cmd",
     "sakip.cli.explain_cmd",
+    "sakip.cli.sipd_cmd",
 )
 
 
