@@ -184,3 +184,23 @@ def test_core_provenance_imports_nothing_from_io() -> None:
     for name in ("provenance.py", "derivations.py", "formula_words.py"):
         text = (Path(__file__).parent.parent / "sakip" / "core" / name).read_text()
         assert "sakip.io" not in text and "sakip.web" not in text
+
+
+def test_every_figure_cell_of_the_report_links_to_its_row_in_the_sources_annex() -> None:
+    from sakip.report.chapters.annex_sources import SOURCES_ID
+    from sakip.report.model import Table
+    from sakip.report.render_html import render_html
+
+    plan, _ = load_plan_sources(EXAMPLE)
+    document = build_from(make_context(plan, YEAR, Options(charts=False)))
+    annex = next(s for s in document.chapters[-1].sections if s.id == SOURCES_ID)
+    anchors = {c.source for b in annex.blocks if isinstance(b, Table) for c in b.cells()
+               if c.source and not c.key}
+    cells = [c for found in keyed(document).values() for c in found]
+    assert cells and all(c.source in anchors for c in cells), [c.key for c in cells
+                                                                 if c.source not in anchors][:10]
+    html = render_html(document)
+    for anchor in {c.source for c in cells}:
+        assert f'id="{anchor}"' in html and f'href="#{anchor}"' in html
+    english = build_from(make_context(plan, YEAR, Options(lang="en", charts=False)))
+    assert any(s.title.endswith("Sources of the Figures") for s in english.chapters[-1].sections)

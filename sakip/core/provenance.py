@@ -58,14 +58,18 @@ class Source:
     at: str | None = None  # ISO date and time of the audit entry
     entry: str | None = None  # the audit key (``realisasi:IKU-01:2020:0``)
 
-    def words(self) -> Words:
+    def words(self, brief: bool = False) -> Words:
         """The source in words: ``belitung.yaml baris 272 (goals[0]…)``; ``lembar Realisasi,
-        baris 12, kolom E``; ``diisi oleh budi, 2026-03-01 10:15``."""
+        baris 12, kolom E``; ``diisi oleh budi, 2026-03-01 10:15``. ``brief``: a plan file's
+        name without its folder and the line without the path inside the file."""
         if self.kind is SourceKind.PLAN_FILE:
-            where = f" ({self.path})" if self.path else ""
+            where = f" ({self.path})" if self.path and not brief else ""
+            file = self.file or ""
+            if brief:
+                file = file.replace("\\", "/").rsplit("/", 1)[-1]
             if self.line is None:
-                return f"{self.file}{where}", f"{self.file}{where}"
-            return (f"{self.file} baris {self.line}{where}", f"{self.file} line {self.line}{where}")
+                return f"{file}{where}", f"{file}{where}"
+            return (f"{file} baris {self.line}{where}", f"{file} line {self.line}{where}")
         if self.kind is SourceKind.WORKBOOK:
             parts_id = [f"{self.file}: " if self.file else "", f"lembar {self.sheet}"]
             parts_en = [f"{self.file}: " if self.file else "", f"sheet {self.sheet}"]
@@ -177,7 +181,7 @@ def label(name: str, lang: str) -> str:
     return pick(_LABELS[name], lang)
 
 
-def input_line(item: Input, lang: str) -> str:
+def input_line(item: Input, lang: str, brief: bool = False) -> str:
     """One input in words: ``R = 13.619 — realisasi IKU-01/2020, sumber: x.yaml baris 272``."""
     shown = item.text if item.text is not None and item.value is None else number(
         item.value, lang, item.money)
@@ -185,7 +189,7 @@ def input_line(item: Input, lang: str) -> str:
     if item.record is not None:
         line += f" ({pick(item.record, lang)})"
     if item.source is not None:
-        line += f"; {label('source', lang)}: {pick(item.source.words(), lang)}"
+        line += f"; {label('source', lang)}: {pick(item.source.words(brief), lang)}"
     if item.figure is not None:
         line += f"; {label('see', lang)} {item.figure}"
     return line

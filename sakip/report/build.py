@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sakip.core.model import Plan
+from sakip.report.chapters.annex_sources import link_sources
 from sakip.report.chapters.annexes import annexes
 from sakip.report.chapters.ch1_introduction import introduction
 from sakip.report.chapters.ch2_planning import planning
@@ -28,4 +29,4 @@ def build_from(ctx: Context) -> Document:
         title=ctx.t("document.title", agency=ctx.plan.agency.name, year=ctx.year),
         agency=ctx.plan.agency.name, year=ctx.year, lang=ctx.t.lang, chapters=chapters,
         labels={"table": ctx.t("label.table"), "figure": ctx.t("label.figure")})
-    return finalize(document)
+    return finalize(link_sources(document))

@@ -131,6 +131,9 @@ class Cell:
     rowspan: int = 1
     bold: bool = False
     align: Align | None = None  # None: the column's alignment
+    # The id of a figure's derivation in the annex *Sumber angka* (annex_sources.py): on a keyed
+    # cell the HTML links it there; on the first cell of the derivation's own row, its anchor.
+    source: str | None = None
 
 
 @dataclass(frozen=True)

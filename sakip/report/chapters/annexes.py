@@ -7,6 +7,8 @@ from sakip.core.enums import Level
 from sakip.core.model import Activity, Program
 from sakip.report.chapters.annex_agreement import agreement_form
 from sakip.report.chapters.annex_definitions import definitions
+from sakip.report.chapters.annex_sources import SOURCES_ID, sources_annex
+from sakip.report.chapters.annex_sources import title as sources_title
 from sakip.report.chapters.annex_tree import TREE_ID, tree_annex
 from sakip.report.chapters.ch2_agreement import PK_ID, RKT_ID
 from sakip.report.chapters.common import head, owner_text, owners
@@ -36,6 +38,7 @@ def annexes(ctx: Context) -> Chapter:
         ("lampiran-pps", t("annex.pps", year=y), [_pps(ctx)]),
         ("lampiran-realisasi", t("annex.physical", year=y), [_physical(ctx)]),
         (TREE_ID, t("tree.annex", year=y), tree_annex(ctx)),
+        (SOURCES_ID, sources_title(ctx), sources_annex(ctx)),
         ("lampiran-manual-indikator", t("annex.definitions"), definitions(ctx)),
     )
     sections = [Section(id, t("annex.numbered", n=index, title=title), tuple(blocks),
