@@ -1,7 +1,10 @@
 """Charts as inline SVG, drawn on the server from the measurement's numbers.
 
 No script, no CDN, a few kilobytes per chart; labels are Indonesian numbers
-(:func:`sakip.io.idnum.format_id`). Colours come from the scale's bands.
+(:func:`sakip.io.idnum.format_id`), a trend's value axis at the report charts' round steps
+(:func:`sakip.report.charts.ticks`). Colours come from the scale's bands. A missing value is
+said missing ("data belum tersedia"), never drawn as zero; a trend's line stops at a year
+without a value and a legend names its two series.
 """
 
 from __future__ import annotations
@@ -11,8 +14,10 @@ from decimal import Decimal
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from sakip.io.idnum import format_id
+from sakip.report.charts import ticks
 
 GREY = "#9e9e9e"
 TARGET = "#455a64"
@@ -49,7 +54,7 @@ def bars(items: list[Bar], reference: Decimal | None = Decimal(100), title: str 
                      f'class="lbl">{escape(text)}<title>{escape(bar.label)}</title></text>')
         if bar.value is None:
             parts.append(f'<text x="{label_width + 4}" y="{y + 15}" class="na">'
-                         f'{escape(bar.note or "tidak ada data")}</text>')
+                         f'{escape(bar.note or _("data belum tersedia"))}</text>')
             continue
         shown = min(max(bar.value, Decimal(0)), limit)
         length = int(shown * scale)
@@ -69,39 +74,57 @@ def bars(items: list[Bar], reference: Decimal | None = Decimal(100), title: str 
 
 def trend(years: list[int], targets: list[Decimal | None], actuals: list[Decimal | None],
           title: str, unit: str | None = None) -> SafeString:
-    """Target and realisation of one indicator over the plan's years."""
-    width, height, left, bottom = 340, 170, 46, 26
+    """Target and realisation of one indicator over the plan's years, with a legend."""
+    width, height, left, bottom, top = 340, 170, 46, 26, 24
     values = [v for v in targets + actuals if v is not None]
     parts = [f'<svg class="trend" viewBox="0 0 {width} {height}" role="img" '
              f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">',
              f"<title>{escape(title)}</title>"]
     if not values or not years:
-        parts.append('<text x="10" y="40" class="na">belum ada data</text></svg>')
+        parts.append(f'<text x="10" y="40" class="na">{escape(_("data belum tersedia"))}</text>'
+                     "</svg>")
         return mark_safe("".join(parts))
-    low, high = min([*values, Decimal(0)]), max(values)
-    span = (high - low) or Decimal(1)
-    plot_w, plot_h = width - left - 12, height - bottom - 14
+    for i, (name, color, css) in enumerate(((_("Target"), TARGET, "t"),
+                                            (_("Realisasi"), ACTUAL, "r"))):
+        x = left + i * 110
+        parts.append(f'<line x1="{x}" y1="9" x2="{x + 16}" y2="9" stroke="{color}" '
+                     f'stroke-width="2" class="{css}"/><circle cx="{x + 8}" cy="9" r="3" '
+                     f'fill="{color}"/><text x="{x + 21}" y="13" class="ax">{escape(name)}</text>')
+    steps = ticks(min([*values, Decimal(0)]), max(values), 4)
+    low, high = steps[0], steps[-1]
+    places = max((max(0, -int(v.normalize().as_tuple().exponent)) for v in steps if v), default=0)
+    plot_w, plot_h = width - left - 12, height - bottom - top
     step = Decimal(plot_w) / max(len(years) - 1, 1)
 
-    def point(i: int, v: Decimal) -> tuple[int, int]:
-        return (left + int(step * i), 10 + plot_h - int((v - low) / span * plot_h))
+    def y_of(v: Decimal) -> int:
+        return top + plot_h - int((v - low) / (high - low) * plot_h)
 
-    parts.append(f'<line x1="{left}" y1="{10 + plot_h}" x2="{width - 12}" y2="{10 + plot_h}" '
+    for tick in steps:
+        parts.append(f'<line x1="{left}" y1="{y_of(tick)}" x2="{width - 12}" y2="{y_of(tick)}" '
+                     f'class="grid" stroke="#eceff1"/>')
+        parts.append(f'<text x="{left - 4}" y="{y_of(tick) + 4}" text-anchor="end" class="ax">'
+                     f'{_n(tick, places)}</text>')
+    parts.append(f'<line x1="{left}" y1="{top + plot_h}" x2="{width - 12}" y2="{top + plot_h}" '
                  f'class="axis"/>')
-    parts.append(f'<text x="{left - 4}" y="16" text-anchor="end" class="ax">{_n(high)}</text>')
-    parts.append(f'<text x="{left - 4}" y="{10 + plot_h}" text-anchor="end" class="ax">'
-                 f'{_n(low)}</text>')
     for i, year in enumerate(years):
         x = left + int(step * i)
         parts.append(f'<text x="{x}" y="{height - 8}" text-anchor="middle" class="ax">{year}</text>')
+    suffix = f" {escape(unit)}" if unit else ""
     for series, color, css in ((targets, TARGET, "t"), (actuals, ACTUAL, "r")):
-        points = [point(i, v) for i, v in enumerate(series) if v is not None]
-        if len(points) > 1:
-            path = " ".join(f"{x},{y}" for x, y in points)
-            parts.append(f'<polyline points="{path}" fill="none" stroke="{color}" '
-                         f'stroke-width="2" class="{css}"/>')
-        for (x, y), v in zip(points, [v for v in series if v is not None], strict=True):
-            parts.append(f'<circle cx="{x}" cy="{y}" r="3" fill="{color}">'
-                         f'<title>{_n(v)}{" " + escape(unit) if unit else ""}</title></circle>')
+        runs: list[list[tuple[int, int]]] = [[]]
+        for i, v in enumerate(series):  # the line stops where a year has no value
+            if v is None:
+                runs.append([])
+                continue
+            runs[-1].append((left + int(step * i), y_of(v)))
+        for run in runs:
+            if len(run) > 1:
+                path = " ".join(f"{x},{y}" for x, y in run)
+                parts.append(f'<polyline points="{path}" fill="none" stroke="{color}" '
+                             f'stroke-width="2" class="{css}"/>')
+        for i, v in enumerate(series):
+            if v is not None:
+                parts.append(f'<circle cx="{left + int(step * i)}" cy="{y_of(v)}" r="3" '
+                             f'fill="{color}"><title>{_n(v)}{suffix}</title></circle>')
     parts.append("</svg>")
     return mark_safe("".join(parts))
