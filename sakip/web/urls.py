@@ -57,6 +57,7 @@ agency_year = [
     path("unduh/rencana.yaml", exchange.plan_file, name="plan_file"),
     path("unduh/workbook.xlsx", exchange.workbook_export, name="workbook_export"),
     path("impor/", exchange.workbook_import, name="workbook_import"),
+    path("impor-sipd/", exchange.sipd_import, name="sipd_import"),
     path("laporan.<slug:fmt>", exchange.report, name="report"),
     path("formulir/<slug:form>-<int:quarter>.<slug:fmt>", form_downloads.download,
          name="form_download"),

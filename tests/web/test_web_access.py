@@ -82,6 +82,7 @@ MATRIX: dict[str, tuple[set[str], set[str] | None]] = {
     "plan_file": (READERS, None),
     "workbook_export": (READERS, None),
     "workbook_import": (EDITORS, EDITORS),
+    "sipd_import": (EDITORS, EDITORS),
     "report": (READERS, None),
     "form_download": (READERS, None),
     "periods": (READERS, None),

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import get_language, gettext, gettext_lazy
 
 from sakip.core.model import Plan
 from sakip.core.records import keep_years
@@ -37,6 +37,23 @@ class ImportForm(forms.Form):
 
     def clean_berkas(self):  # type: ignore[no-untyped-def]
         return checked_xlsx(self.cleaned_data["berkas"])
+
+
+class SipdForm(forms.Form):
+    """The SIPD budget export's upload (docs/sipd.md)."""
+
+    berkas = forms.FileField(
+        label=gettext_lazy("Ekspor anggaran SIPD (.xlsx atau .csv)"),
+        error_messages={"required": gettext_lazy("Pilih berkas ekspor SIPD (.xlsx atau .csv).")})
+    alasan = forms.CharField(label=gettext_lazy("Alasan"), required=False, max_length=1000)
+
+    def clean_berkas(self):  # type: ignore[no-untyped-def]
+        upload = self.cleaned_data["berkas"]
+        if upload.size > settings.MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(gettext("Berkas terlalu besar."))
+        if PurePath(upload.name).suffix.lower() not in (".xlsx", ".csv"):
+            raise forms.ValidationError(gettext("Berkas bukan ekspor SIPD (.xlsx atau .csv)."))
+        return upload
 
 
 def checked_xlsx(upload: Any) -> Any:
@@ -63,6 +80,7 @@ def _context(request: HttpRequest, agency: Agency, state: AgencyYear, form: Impo
             "workbook": capabilities.workbook() is not None,
             "report": capabilities.report() is not None,
             "formats": capabilities.REPORT_FORMATS,
+            "sipd_form": SipdForm(),
             "can_edit": can(request.user, Action.EDIT, agency, state.year, state=state)}
 
 
@@ -144,6 +162,68 @@ def _replace(request: HttpRequest, agency: Agency, imported: Plan, filename: str
         if outcome.refused:
             transaction.set_rollback(True)
     return outcome
+
+
+@requires(Action.EDIT)
+def sipd_import(request: HttpRequest, agency: Agency, year: int, state: AgencyYear) -> HttpResponse:
+    """The year's budgets from a SIPD export (sakip.io.sipd), through the write path. The button
+    "Periksa" shows what would change without saving anything; "Impor" saves."""
+    from sakip.core import records
+    from sakip.io.sipd import Limits, apply_export, read_export
+    from sakip.web.plans.convert import plan_from_db
+    from sakip.web.plans.write import audit_label
+    from sakip.web.workflow.audit import as_text
+    from sakip.web.workflow.history_rows import value_of
+
+    form = SipdForm(request.POST or None, request.FILES or None)
+    problems: list[str] = []
+    changes: list[dict[str, Any]] | None = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["berkas"]
+        language = "en" if (get_language() or "id").startswith("en") else "id"
+        with tempfile.TemporaryDirectory(prefix="sakip-sipd-") as folder:
+            path = Path(folder) / ("sipd" + PurePath(upload.name).suffix.lower())
+            path.write_bytes(upload.read())
+            try:
+                export = read_export(path, Limits(max_bytes=settings.MAX_UPLOAD_BYTES),
+                                     name=upload.name)
+                if "periksa" in request.POST:
+                    current = plan_from_db(agency)
+                    result = apply_export(current, export, year)
+                    changes = [{"label": audit_label(c.kind, c.key), "field": c.field,
+                                "old": value_of(as_text(c.old), c.field),
+                                "new": value_of(as_text(c.new), c.field)}
+                               for c in records.diff(current, result.plan, region=False)]
+                    for warning in result.warnings:
+                        messages.warning(request, warning.render(language))
+                else:
+                    warnings: list[Problem] = []
+
+                    def imported(current: Plan) -> Plan:
+                        result = apply_export(current, export, year)
+                        warnings.extend(result.warnings)
+                        return result.plan
+
+                    outcome = write(agency, request.user, imported,
+                                    reason=form.cleaned_data["alasan"] or f"impor SIPD {upload.name}",
+                                    note=(f"impor-sipd:{agency.code}", "Impor anggaran SIPD",
+                                          upload.name))
+                    problems = [p.render(language) for p in outcome.problems][:200]
+                    if not problems:
+                        for warning in warnings:
+                            messages.warning(request, warning.render(language))
+                        messages.success(request, gettext(
+                            "Ekspor SIPD diimpor: %(count)s nilai berubah.")
+                            % {"count": outcome.changes})
+                        return redirect("budgets", agency=agency.pk, year=year)
+            except InputError as error:
+                problems = [p.render(language) for p in error.problems][:200]
+    if request.method == "POST" and changes is None:
+        messages.error(request, gettext("Ekspor SIPD tidak diimpor; tidak ada yang diubah."))
+    context = _context(request, agency, state, ImportForm())
+    context.update({"sipd_form": form, "sipd_problems": problems, "sipd_changes": changes})
+    return TemplateResponse(request, "exchange/overview.html", context,
+                            status=400 if request.method == "POST" and changes is None else 200)
 
 
 def _report(request: HttpRequest, agency: Agency, year: int, fmt: str) -> HttpResponse:
