@@ -227,6 +227,14 @@ def _char_advance(char: str, bold: bool) -> float:
     return GUESS_EM
 
 
+def family_width(family: str, text: str, size: float, bold: bool = False) -> float | None:
+    """The width of ``text`` in points at ``size`` in one family of :data:`FONT_FILES`, every
+    character in it (its missing glyph's advance where it has none); ``None`` when the family is
+    not installed. For drawings naming one font (the pohon kinerja: DejaVu Sans)."""
+    face = _face(family, bold)
+    return None if face is None else sum(face.width(char) for char in text) * size
+
+
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """The width of ``text`` in points at ``size`` points: the sum of the advances of its
     characters in the font it is drawn in (kerning, which only narrows a line, left out); when
