@@ -210,3 +210,13 @@ def test_a_comma_separated_export_with_a_bom(plan, tmp_path):
     export = read_export(path)
     [line] = export.lines
     assert line.amounts == {"ceiling": Decimal(27_500_000), "spent": Decimal(26_150_000)}
+
+
+def test_every_problem_code_is_documented():
+    import re
+
+    source = (Path(__file__).parents[1] / "sakip" / "io" / "sipd.py").read_text(encoding="utf-8")
+    docs = (Path(__file__).parents[1] / "docs" / "sipd.md").read_text(encoding="utf-8")
+    codes = set(re.findall(r'"(SIPD_[A-Z_]+)"', source))
+    assert len(codes) > 15
+    assert not {code for code in codes if f"`{code}`" not in docs}
