@@ -102,6 +102,7 @@ MATRIX: dict[str, tuple[set[str], set[str] | None]] = {
     "planning_logic": (READERS, None),
     "planning_definitions": (READERS, None),
     "planning_renstra": (READERS, None),
+    "planning_sources": (READERS, None),
     "region_logic": (REVIEWERS, None),
     # issue 14: the yearly evaluation (sakip/web/evaluation)
     "lke": (READERS, {"operator_a", "head_a", "inspector"}),  # the party of the current stage
@@ -173,6 +174,7 @@ def kwargs(world, django_user_model):
         "period_evidence": {**agency_year, "period": "tw1", "indicator": iku.pk},
         "region_windows": {"year": YEAR}, "region_late": {"year": YEAR},
         "planning_tree_download": {**agency_year, "fmt": "svg"},
+        "planning_sources": {**agency_year, "what": "IKU-02"},
         "region_logic": {"year": YEAR},
         "planning_agreement_download": {**agency_year, "unit": "kepala", "fmt": "xlsx"},
         "lke_step": {**agency_year, "step": "kirim"}, "region_lke": {"year": YEAR},

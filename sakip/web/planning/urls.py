@@ -8,7 +8,7 @@ import importlib
 from typing import Any
 
 MODULES: tuple[str, ...] = ("overview", "rpjmd", "tree", "agreements", "logic", "definitions",
-                            "renstra")
+                            "renstra", "sources")
 
 
 def _gather(attribute: str) -> list[Any]:
