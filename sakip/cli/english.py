@@ -152,6 +152,17 @@ ENGLISH: dict[str, str] = {
     "group:2020:T1)":
         "code of an indicator, programme, activity, goal or objective (or a figure key such as "
         "group:2020:T1)",
+    # sakip backup / restore (sakip/cli/backup_cmd.py, restore_cmd.py)
+    "cadangkan basis data aplikasi web dan berkas bukti dukung ke satu berkas .zip":
+        "back up the web application's database and evidence files to one .zip file",
+    "berkas cadangan yang ditulis (.zip)": "backup file to write (.zip)",
+    "folder data (bawaan SAKIP_DATA_DIR atau ./.sakip); SAKIP_DATABASE_URL memilih PostgreSQL":
+        "data folder (default SAKIP_DATA_DIR or ./.sakip); SAKIP_DATABASE_URL selects PostgreSQL",
+    "pulihkan cadangan dari `sakip backup` ke basis data aplikasi web":
+        "restore a backup made by `sakip backup` into the web application's database",
+    "berkas cadangan (.zip)": "backup file (.zip)",
+    "ganti seluruh isi basis data yang sudah berisi data":
+        "replace the whole content of a database that already holds data",
 }
 
 # argparse's own words, in Indonesian when the messages are

@@ -35,6 +35,8 @@ COMMANDS: tuple[str, ...] = (
     "sakip.cli.tree_cmd",
     "sakip.cli.lke_cmd",
     "sakip.cli.explain_cmd",
+    "sakip.cli.backup_cmd",
+    "sakip.cli.restore_cmd",
     "sakip.cli.sipd_cmd",
 )
 
