@@ -1,6 +1,6 @@
-"""The DOCX as Word lays it out: no word (and no number) is wider than the cell it sits in, so
-none is broken inside ("Hono|rer", "JUML|AH"); measured with the glyph widths of DejaVu Sans,
-wider than the Arial the file asks for."""
+"""The DOCX as Word lays it out: the contents with page numbers; no word (and no number) wider
+than the cell it sits in, so none is broken inside ("Hono|rer", "JUML|AH"), measured with the
+glyph widths of DejaVu Sans, wider than the Arial the file asks for."""
 
 from __future__ import annotations
 
@@ -47,3 +47,25 @@ def _too_narrow(word) -> list[str]:
 
 def test_no_word_of_the_example_is_wider_than_its_table_cell(word):
     assert _too_narrow(word) == []
+
+
+def test_the_contents_carry_page_numbers_in_order(word):
+    body = word.element.body
+    entries = [p for p in body.iter(qn("w:p"))
+               if (p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}") is not None
+                   and p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}").get(qn("w:val")).startswith("toc"))]
+    assert len(entries) > 30
+    pages = []
+    for p in entries:
+        runs = list(p.iter(qn("w:r")))
+        last = runs[-1] if runs[-1].find(qn("w:fldChar")) is None else runs[-2]
+        assert last.find(qn("w:tab")) is not None, "a tab before the page number"
+        text = "".join("\t" if e.tag == qn("w:tab") else e.text or "" for e in last
+                       if e.tag in (qn("w:t"), qn("w:tab")))
+        pages.append(int(text.rsplit("\t", 1)[-1]))
+    assert pages == sorted(pages) and pages[0] >= 1 and pages[-1] > 60
+
+
+def test_word_is_asked_to_update_the_fields_on_opening(word):
+    update = word.settings.element.find(qn("w:updateFields"))
+    assert update is not None and update.get(qn("w:val")) == "true"

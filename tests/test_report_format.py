@@ -16,7 +16,7 @@ F = Formatter(Settings(), Text("id"), 2020)
 def test_numbers_keep_their_entered_places_and_percentages_the_plans():
     assert places_of(Decimal("0.5")) == 1 and places_of(Decimal("80")) == 0
     assert F.number(Decimal("0.5")) == "0,5" and F.number(Decimal("13619")) == "13.619"
-    assert F.number(Decimal("-5.93")) == "-5,93"
+    assert F.number(Decimal("-5.93")) == "\u22125,93"  # a minus sign, not a hyphen
     assert F.percent(Decimal("1002")) == "1.002,00" and F.percent(Decimal("83.9451")) == "83,95"
     assert F.money(Decimal("5054687243")) == "5.054.687.243"
     assert F.rupiah(Decimal("5054687243")) == "Rp 5.054.687.243"

@@ -16,6 +16,7 @@ from sakip.core.measure import IndicatorResult, Measurement, measure
 from sakip.core.model import Indicator, Narrative, Plan
 from sakip.io.problems import InputError, Problem
 from sakip.report.format import Formatter
+from sakip.report.model import BLANK
 from sakip.report.text import Text
 
 
@@ -25,7 +26,7 @@ class Options:
 
     lang: str = "id"
     place: str | None = None  # where the foreword is signed; else read from the agency address
-    date: datetime.date | None = None  # when it is signed; else "… Maret <year + 1>" to fill in
+    date: datetime.date | None = None  # when it is signed; else a blank line to write it on
     charts: bool = True
 
 
@@ -74,8 +75,8 @@ class Context:
 
     @property
     def date_text(self) -> str:
-        if self.options.date is None:  # the day is left for the signer to fill in
-            return f"{'…' * 3} {self.f.date(f'{self.year + 1}-03')}"
+        if self.options.date is None:  # a line left blank: the signer writes the date
+            return BLANK
         return self.f.date(self.options.date)
 
 

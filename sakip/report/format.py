@@ -5,7 +5,8 @@ figures print with the places of their canonical value (0,5; 94,78; 80), a deriv
 with those its precision gave it; an indicator's targets print aligned with the most places any
 of them has (5,0 beside 4,8), a supporting table's column with the most places in the column;
 achievements and averages use the plan's ``achievement_places``, absorptions its
-``absorption_places`` (the same unless set). A missing figure
+``absorption_places`` (the same unless set). A negative number
+prints with the minus sign (−5,93), not a hyphen. A missing figure
 prints as "–" and carries its reason as a note, which the table turns into a lettered footnote.
 Cells keep the value they print and a key naming the measured figure, so the report can be
 checked against the measurement figure by figure.
@@ -27,7 +28,13 @@ from sakip.report.model import Align, Cell
 from sakip.report.text import MONTHS, Text
 
 DASH = "–"
+MINUS = "\u2212"  # the minus sign, not a hyphen: "−5,93"
 MAX_PLACES = 4
+
+
+def signed(text: str) -> str:
+    """A formatted number with the minus sign in place of the hyphen ``format_id`` writes."""
+    return text.replace("-", MINUS)
 
 
 def places_of(value: Decimal) -> int:
@@ -48,8 +55,8 @@ class Formatter:
     def number(self, value: Decimal | None, places: int | None = None) -> str:
         if value is None:
             return DASH
-        return format_id(value, places_of(value) if places is None else places,
-                         self.settings.rounding)
+        return signed(format_id(value, places_of(value) if places is None else places,
+                                self.settings.rounding))
 
     def percent(self, value: Decimal | None) -> str:
         """An achievement, average or absorption: the plan's places (1.002,00; 83,95)."""
@@ -61,10 +68,10 @@ class Formatter:
 
     def money(self, value: Decimal | None) -> str:
         """Whole rupiah without the currency sign, for columns headed "(Rp)"."""
-        return DASH if value is None else format_id(value, 0)
+        return DASH if value is None else signed(format_id(value, 0))
 
     def rupiah(self, value: Decimal | None) -> str:
-        return DASH if value is None else format_rupiah(value)
+        return DASH if value is None else signed(format_rupiah(value))
 
     def count(self, n: int) -> str:
         """A count as official prose writes it: "3 (tiga)"."""

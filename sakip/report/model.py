@@ -183,11 +183,14 @@ class Figure:
     svg: str | None = None
 
 
+BLANK = "_" * 24  # a line left blank, to be written by hand (a name, a date): never a placeholder
+
+
 @dataclass(frozen=True)
 class Signatory:
     heading: str | None  # "PIHAK KEDUA," or "Kepala Dinas,"
     title: str | None  # "Bupati Belitung"
-    name: str  # the name, or "(data belum tersedia)"
+    name: str  # the name, or BLANK: a line for the name to be written (the plan review flags it)
     rank: str | None = None
     nip: str | None = None  # "NIP. 1965…"
 

@@ -56,6 +56,7 @@ from sakip.report.model import (
     Table,
 )
 from sakip.report.render_html import toc_entries
+from sakip.report.render_typst import heading_pages
 
 A4 = (Cm(21), Cm(29.7))
 MARGINS = {"top": Cm(2.5), "bottom": Cm(2.3), "left": Cm(3), "right": Cm(2.2)}
@@ -376,14 +377,22 @@ class _Writer:
             run.font.size = Pt(size)
 
     def _contents(self) -> None:
-        """A TOC field whose cached result already lists the headings (page numbers: Word)."""
+        """A TOC field whose cached result lists the headings with their page numbers: the pages
+        each heading lands on in the PDF of the same document (:func:`heading_pages`; the same
+        page size, margins, fonts and breaks), which Word replaces with its own when it updates
+        the field on opening."""
         entries = toc_entries(self.document)
         if not entries:
             return
+        try:
+            pages = heading_pages(self.document)
+        except RuntimeError:  # the PDF engine failed: Word numbers the pages on opening
+            pages = {}
         paragraphs = []
         for entry in entries:
             paragraph = self.word.add_paragraph(style=f"toc {min(entry.level, 3)}")
-            paragraphs.append((paragraph, entry.text))
+            page = pages.get(entry.id)
+            paragraphs.append((paragraph, entry.text if page is None else f"{entry.text}\t{page}"))
         parts.field_begin(paragraphs[0][0], 'TOC \\o "1-3" \\h \\z \\u')
         for paragraph, text in paragraphs:
             paragraph.add_run(text)

@@ -8,6 +8,7 @@ from sakip.report.chapters.ch2_agreement import agreement_table
 from sakip.report.chapters.common import head
 from sakip.report.context import Context
 from sakip.report.model import (
+    BLANK,
     Align,
     Block,
     Cell,
@@ -61,7 +62,7 @@ def _region_short(ctx: Context) -> str:
 def _parties(ctx: Context, first: Official | None, regent_title: str,
              regent_name: str | None) -> Table:
     t = ctx.t
-    missing = t("missing.name")
+    missing = BLANK
     rows = [
         Row((Cell(t("annex.name")), Cell(":"), Cell(first.name if first and first.name else missing))),
         Row((Cell(t("annex.position")), Cell(":"),
@@ -78,7 +79,7 @@ def _parties(ctx: Context, first: Official | None, regent_title: str,
 def _signatures(ctx: Context, version: AgreementVersion, first: Official | None,
                 regent_title: str, regent_name: str | None) -> SignatureBlock:
     t, f = ctx.t, ctx.f
-    missing = t("missing.name")
+    missing = BLANK
     second = Signatory(t("annex.second_party_sign"), regent_title, regent_name or missing)
     head = Signatory(t("annex.first_party_sign"), first.title if first and first.title else None,
                      first.name if first and first.name else missing,

@@ -128,8 +128,8 @@ def _versions(ctx: Context, version: AgreementVersion) -> list[str]:
     sentences = []
     for v in versions:
         kind = t("ch2.pk_original") if v.kind is AgreementKind.ORIGINAL else t("ch2.pk_amendment")
-        signed = f.date(v.signed) if v.signed else t("missing.date")
-        text = t("ch2.pk_signed", kind=kind, year=ctx.year, date=signed)
+        text = (t("ch2.pk_signed", kind=kind, year=ctx.year, date=f.date(v.signed)) if v.signed
+                else t("ch2.pk_signed_undated", kind=kind, year=ctx.year))
         if v.reason:
             text += " " + t("ch2.pk_reason", reason=v.reason.rstrip("."))
         sentences.append(text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sakip.report.context import Context
 from sakip.report.model import (
+    BLANK,
     Chapter,
     ChapterKind,
     Contents,
@@ -29,7 +30,7 @@ def cover(ctx: Context) -> Chapter:
 def head_signatory(ctx: Context, heading: str | None = None) -> Signatory:
     head = ctx.plan.agency.head
     title = head.title if head is not None and head.title else ctx.t("sign.head")
-    name = head.name if head is not None and head.name else ctx.t("missing.name")
+    name = head.name if head is not None and head.name else BLANK
     return Signatory(heading if heading is not None else f"{title},", None, name,
                      head.rank if head is not None else None,
                      ctx.t("sign.nip", nip=head.nip) if head is not None and head.nip else None)
