@@ -220,3 +220,16 @@ def test_every_problem_code_is_documented():
     codes = set(re.findall(r'"(SIPD_[A-Z_]+)"', source))
     assert len(codes) > 15
     assert not {code for code in codes if f"`{code}`" not in docs}
+
+
+def test_a_two_row_header_and_a_row_of_column_numbers(plan, tmp_path):
+    path = csv_file(tmp_path,
+                    "No;Kode;Uraian;Pagu;;Realisasi;",
+                    ";;;Murni;Perubahan;Keuangan;Fisik (%)",
+                    "(1);(2);(3);(4);(5);(6);(7)",
+                    "1;1.06.01.2.01.0001;Penyusunan Dokumen;25.000.000;27.500.000;26.150.000;95")
+    [line] = read_export(path).lines
+    assert line.amounts == {"ceiling_original": Decimal(25_000_000),
+                            "ceiling": Decimal(27_500_000), "spent": Decimal(26_150_000),
+                            "physical": Decimal(95)}
+    assert line.places["physical"].column == "Fisik (%)" and line.place.row == 4

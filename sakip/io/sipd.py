@@ -341,9 +341,10 @@ def _read_grid(shown: str, sheet: str | None, grid: Grid, header_row: int,
     warnings: list[Problem] = []
     lines: list[Line] = []
     seen: dict[str, Place] = {}
-    for index in range(header_row + 1, len(grid)):
+    start = _below_header(grid, header_row, columns, headers)
+    for index in range(start, len(grid)):
         row = grid[index]
-        if not any(_filled(cell) for cell in row):
+        if not any(_filled(cell) for cell in row) or _numbering(row):
             continue
 
         def cell(name: str, row: list[Any] = row) -> Any:
@@ -409,6 +410,51 @@ def _read_grid(shown: str, sheet: str | None, grid: Grid, header_row: int,
         raise InputError(problems + warnings)
     return Export(shown, sheet, tuple(lines),
                   {name: headers[column] for name, column in columns.items()}, tuple(warnings))
+
+
+# A second header row under a merged one ("Realisasi" over "Keuangan | Fisik", "Pagu" over
+# "Murni | Perubahan"): its words, beside the headers of COLUMNS.
+SUB_HEADERS: dict[str, str] = {
+    "keuangan": "spent", "murni": "ceiling_original", "induk": "ceiling_original",
+    "sebelum perubahan": "ceiling_original", "perubahan": "ceiling",
+    "setelah perubahan": "ceiling",
+}
+
+
+def _below_header(grid: Grid, header_row: int, columns: dict[str, int],
+                  headers: dict[int, str]) -> int:
+    """The first row of data: after the header and the header rows under it (rows of words
+    only, no code), whose known words name their columns (``columns`` and ``headers`` updated)."""
+    index = header_row + 1
+    while index < len(grid) and index <= header_row + 3:
+        row = grid[index]
+        filled = [(c, cell) for c, cell in enumerate(row) if _filled(cell)]
+        if not filled or not all(isinstance(cell, str) for _, cell in filled):
+            break
+        words = {c: normal_header(cell) for c, cell in filled}
+        if not all(not w or w in SUB_HEADERS or w in _HEADER_OF for w in words.values()):
+            break
+        for column, word in words.items():
+            name = SUB_HEADERS.get(word) or _HEADER_OF.get(word)
+            if name is not None and name not in ("code", "name"):
+                columns[name] = column
+                headers[column] = " ".join(str(row[column]).split())
+        index += 1
+    return index
+
+
+def _numbering(row: list[Any]) -> bool:
+    """A row numbering the columns under the header: 1, 2, 3 … or (1), (2), (3) …"""
+    numbers = []
+    for cell in row:
+        if not _filled(cell):
+            continue
+        text = str(int(cell)) if isinstance(cell, float) and cell.is_integer() else str(cell)
+        match = re.fullmatch(r"\(?(\d{1,2})\)?", text.strip())
+        if match is None:
+            return False
+        numbers.append(int(match[1]))
+    return len(numbers) >= 3 and numbers == sorted(numbers) and len(set(numbers)) == len(numbers)
 
 
 def _filled(cell: Any) -> bool:
