@@ -278,7 +278,7 @@ def _means_table(ctx: Context, groups: list[tuple[str, GroupResult]]) -> Table:
                  f.label(g.predicate)))
             for i, (label, g) in enumerate(groups, start=1)]
     header = (head(t("word.no"), t("word.goal_objective"), t("ch3.indicator_count"),
-                   t("ch3.mean_pct"), t("word.predicate")),)
+                   t("ch3.mean_own_pct"), t("word.predicate")),)
     columns = (Column(1), Column(7), Column(2), Column(2, Align.RIGHT), Column(3, Align.CENTER))
     return table(ctx.id("tabel-rata-rata"), t("ch3.means_caption", agency=ctx.plan.agency.name,
                                                year=ctx.year), columns, header, rows,
@@ -292,7 +292,7 @@ def _matrix_table(ctx: Context, groups: list[tuple[str, GroupResult]]) -> Table:
                  *(Cell("✓" if g.category == band.label else "", align=Align.CENTER)
                    for band in scale.bands)))
             for i, (label, g) in enumerate(groups, start=1)]
-    header = (head(t("word.no"), t("word.goal_objective"), t("ch3.mean_pct"),
+    header = (head(t("word.no"), t("word.goal_objective"), t("ch3.mean_own_pct"),
                    *(f"{band.label}\n{f.band_range(scale, band)}" for band in scale.bands)),)
     columns = (Column(1), Column(6), Column(2, Align.RIGHT),
                *(Column(2, Align.CENTER) for _ in scale.bands))

@@ -88,6 +88,18 @@ def _keys_in(ctx: Context, group: GroupResult) -> int:
     return sum(1 for code in group.indicators if code in ctx.m.key)
 
 
+def _not_key_note(ctx: Context) -> tuple[str, ...]:
+    """Why a goal's count of key indicators is short of the indicators it has (Tabel 3.7 counts
+    them all): the goals with indicators that are not key, and those indicators' names."""
+    items = []
+    for index, goal in enumerate(ctx.plan.goals, start=1):
+        other = [ctx.m.result(code).indicator.name for code in ctx.m.group(goal.code).indicators
+                 if code not in ctx.m.key]
+        if other:
+            items.append(f"{ctx.t('word.goal_n', n=index)} ({', '.join(other)})")
+    return (ctx.t("ch3.not_key_note", items="; ".join(items)),) if items else ()
+
+
 def _unlinked(ctx: Context) -> BudgetLine | None:
     """The line of the programs under no goal, when there are any: a row of its own, so the
     goals' rows add up to the agency's total."""
@@ -117,11 +129,11 @@ def _per_goal(ctx: Context) -> Table:
     rows.append(Row((Cell(t("word.total"), bold=True, colspan=2, align=Align.CENTER),
                      _key_total(ctx),
                      *f.budget(agency, ctx.year)), RowKind.TOTAL))
-    header = (head(t("word.no"), t("word.goal_objective"), t("ch3.indicator_count"),
+    header = (head(t("word.no"), t("word.goal_objective"), t("ch3.key_count"),
                    t("ch2.ceiling_rp"), t("ch3.spent_rp"), "%"),)
     columns = (Column(1), Column(7), Column(2), Column(3, Align.RIGHT), Column(3, Align.RIGHT),
                Column(2, Align.RIGHT))
-    notes = (t("ch3.per_goal_note"),)
+    notes = (t("ch3.per_goal_note"), *_not_key_note(ctx))
     return table(ctx.id("tabel-anggaran-tujuan"), t("ch3.per_goal_caption", year=ctx.year),
                  columns, header, rows, notes)
 
@@ -146,12 +158,12 @@ def _effectiveness(ctx: Context) -> Table:
     rows.append(Row((Cell(t("word.total"), bold=True, colspan=2, align=Align.CENTER),
                      _key_total(ctx), f.group(agency, ctx.year),
                      spent, absorption), RowKind.TOTAL))
-    header = (head(t("word.no"), t("word.goal_objective"), t("ch3.indicator_count"),
-                   t("ch3.mean_pct"), t("ch3.spent_rp"), t("ch3.absorption_pct")),)
+    header = (head(t("word.no"), t("word.goal_objective"), t("ch3.key_count"),
+                   t("ch3.mean_goal_pct"), t("ch3.spent_rp"), t("ch3.absorption_pct")),)
     columns = (Column(1), Column(7), Column(2), Column(2, Align.RIGHT), Column(3, Align.RIGHT),
                Column(2, Align.RIGHT))
     return table(ctx.id("tabel-efektivitas"), t("ch3.effectiveness_caption", year=ctx.year),
-                 columns, header, rows, (t("ch3.effectiveness_note"),))
+                 columns, header, rows, (t("ch3.effectiveness_note"), *_not_key_note(ctx)))
 
 
 def _absorption_chart(ctx: Context) -> Figure | None:
@@ -189,8 +201,8 @@ def efficiency(ctx: Context) -> list[Block]:
                          f.percent_cell(e.achievement, f"group:{ctx.year}:{e.code}"),
                          f.percent_cell(e.absorption, f"absorption:{ctx.year}:{e.code}", absorption=True),
                          f.percent_cell(e.efficiency, f"efficiency:{ctx.year}:{e.code}"))))
-    header = (head(t("word.no"), t("word.goal_objective"), t("ch3.indicator_count"),
-                   t("ch3.mean_pct"), t("ch3.absorption_pct"), t("ch3.efficiency_level")),)
+    header = (head(t("word.no"), t("word.goal_objective"), t("ch3.key_count"),
+                   t("ch3.mean_goal_pct"), t("ch3.absorption_pct"), t("ch3.efficiency_level")),)
     columns = (Column(1), Column(7), Column(2), Column(2, Align.RIGHT), Column(2, Align.RIGHT),
                Column(2, Align.RIGHT))
     shown = table(ctx.id("tabel-efisiensi"), t("ch3.efficiency_caption",
