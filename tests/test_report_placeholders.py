@@ -14,7 +14,7 @@ import pytest
 
 from sakip.report import Options, build_report
 from sakip.report.model import BLANK, Signatory, SignatureBlock, blocks_of, tables_of
-from tests.report_helpers import YEAR
+from tests.report_helpers import YEAR, by_caption
 
 pytest_plugins = ["tests.report_fixtures"]
 
@@ -80,3 +80,12 @@ def test_a_known_name_is_printed(belitung, name):
     names = [s.name for _, b in blocks_of(document) if isinstance(b, SignatureBlock)
              for s in b.signatories]
     assert name in names
+
+
+def test_formulas_are_printed_as_a_person_writes_them(document):
+    definitions = by_caption(document, "Definisi Operasional dan Rumus Indikator Kinerja Utama")
+    formulas = [line for row in definitions.rows for line in row.cells[2].text.split("\n")
+                if line.startswith("Rumus:")]
+    assert "Rumus: Jumlah PMKS yang memperoleh bantuan sosial ÷ Jumlah PMKS × 100" in formulas
+    assert any("× 10.000" in f for f in formulas)
+    assert not [f for f in formulas if re.search(r"\[n|\*|_", f)]

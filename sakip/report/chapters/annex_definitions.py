@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from sakip.core.definitions import Sheet, sheet
 from sakip.core.enums import Level, Polarity
+from sakip.core.formula_words import indicator_formula_words
 from sakip.report.chapters.common import head
 from sakip.report.context import Context
 from sakip.report.model import Align, Block, Cell, Column, Paragraph, Row, RowKind, Table, spans, table
@@ -50,9 +51,10 @@ def _fields(ctx: Context, found: Sheet) -> list[tuple[str, str | None]]:
         owner = f"{owner} ({t('annex.def_key')})"
     formula = None
     if i.formula:
-        legend = [f"{s.code} = {s.name or t('annex.def_unknown_series')}"
-                  + (f" ({s.unit})" if s.unit else "") for s in found.series]
-        formula = "\n".join([i.formula, *legend])
+        words = indicator_formula_words(ctx.plan, i, t.lang)  # the series' names, not codes
+        units = [f"{s.name or s.code}: {s.unit}" for s in found.series if s.unit]
+        unknown = [f"{s.code} {t('annex.def_unknown_series')}" for s in found.series if not s.name]
+        formula = "\n".join([words or i.formula, *units, *unknown])
     polarity = t(f"polarity.{i.polarity.value}")
     if i.polarity is Polarity.NEGATIVE:
         polarity = f"{polarity}; {ctx.f.rule(ctx.m.result(i.code))}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sakip.core.enums import AgreementKind, Level, Polarity, SpendingKind
+from sakip.core.formula_words import indicator_formula_words
 from sakip.core.model import AgreementItem, AgreementVersion
 from sakip.report.chapters.common import head, owner_text, owners
 from sakip.report.context import Context
@@ -88,7 +89,8 @@ def _definitions_table(ctx: Context) -> Table:
         indicator = r.indicator
         definition = " ".join((indicator.definition or "").split())
         if indicator.formula:
-            formula = t("ch2.formula", formula=indicator.formula)
+            words = indicator_formula_words(ctx.plan, indicator, t.lang)  # names, not codes
+            formula = t("ch2.formula", formula=words)
             definition = f"{definition}\n{formula}" if definition else formula
         polarity = t(f"polarity.{indicator.polarity.value}")
         if indicator.polarity is Polarity.NEGATIVE:
