@@ -38,3 +38,53 @@ def test_english_headings(tmp_path):
     page = target.read_text(encoding="utf-8")
     assert "PERFORMANCE ACCOUNTABILITY" in page and "Table 3.3" in page
     assert Path(target).stat().st_size > 100_000
+
+
+def _png(width: int = 4, height: int = 4) -> bytes:
+    """A small valid PNG (grey pixels), built by hand."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+
+    raw = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def test_a_logo_on_the_cover_in_docx_and_html(tmp_path):
+    import io
+
+    import docx
+
+    png = tmp_path / "logo.png"
+    png.write_bytes(_png())
+    svg = tmp_path / "logo.svg"
+    svg.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="50">'
+                   '<circle cx="20" cy="25" r="18" fill="#1f4e79"/></svg>', encoding="utf-8")
+    html = tmp_path / "x.html"
+    assert main(["report", str(EXAMPLE), "--year", "2020", "-o", str(html), "--no-charts",
+                 "--logo", str(svg)]) == 0
+    page = html.read_text(encoding="utf-8")
+    assert '<img class="cover-logo" src="data:image/svg+xml;base64,' in page
+    word = tmp_path / "x.docx"
+    assert main(["report", str(EXAMPLE), "--year", "2020", "-o", str(word), "--no-charts",
+                 "--logo", str(png)]) == 0
+    document = docx.Document(io.BytesIO(word.read_bytes()))
+    first = document.paragraphs[0]
+    assert first._p.xpath(".//pic:pic")  # the picture opens the cover
+    assert document.inline_shapes[0].height == docx.shared.Cm(3)
+
+
+def test_a_logo_that_is_not_an_image_is_refused(tmp_path, capsys):
+    text = tmp_path / "logo.png"
+    text.write_text("not a picture", encoding="utf-8")
+    out = tmp_path / "x.docx"
+    assert main(["report", str(EXAMPLE), "-o", str(out), "--logo", str(text)]) == 1
+    error = capsys.readouterr().err
+    assert "REPORT_LOGO_FORMAT" in error and "PNG, JPEG atau SVG" in error
+    assert main(["report", str(EXAMPLE), "-o", str(out), "--logo", str(tmp_path / "none.png")]) == 1
+    assert "REPORT_LOGO_UNREADABLE" in capsys.readouterr().err
+    assert not out.exists()

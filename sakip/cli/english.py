@@ -88,8 +88,9 @@ ENGLISH: dict[str, str] = {
         "output file; its format by its extension: .docx, .pdf or .html",
     "tempat penandatanganan Kata Pengantar (bawaan: dari alamat perangkat daerah)":
         "place where the foreword is signed (default: from the agency's address)",
-    "tanggal penandatanganan (bawaan: '… Maret' tahun berikutnya, diisi tangan)":
-        "date of signing (default: '… March' of the next year, filled in by hand)",
+    "tanggal penandatanganan (bawaan: baris kosong, diisi tangan)":
+        "date of signing (default: a blank line, filled in by hand)",
+    "logo pada sampul: gambar PNG, JPEG atau SVG": "logo on the cover: a PNG, JPEG or SVG image",
     "tanpa grafik": "without charts",
     "tulis formulir Permendagri 86/2017 (E.81, E.80), Laporan Monev triwulan atau Perjanjian "
     "Kinerja berjenjang sebagai .xlsx atau .pdf":

@@ -22,7 +22,9 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--place", help="tempat penandatanganan Kata Pengantar "
                                         "(bawaan: dari alamat perangkat daerah)")
     parser.add_argument("--date", metavar="YYYY-MM-DD",
-                        help="tanggal penandatanganan (bawaan: '… Maret' tahun berikutnya, diisi tangan)")
+                        help="tanggal penandatanganan (bawaan: baris kosong, diisi tangan)")
+    parser.add_argument("--logo", type=Path, metavar="FILE",
+                        help="logo pada sampul: gambar PNG, JPEG atau SVG")
     parser.add_argument("--no-charts", action="store_true", help="tanpa grafik")
     parser.add_argument("--force", action="store_true", help="timpa berkas yang sudah ada")
 
@@ -41,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         plan = load_plan(args.path)
         year = args.year if args.year is not None else default_year(plan)
         options = Options(lang=args.lang, place=args.place, date=signed,
-                          charts=not args.no_charts)
+                          charts=not args.no_charts, logo=args.logo)
         out.write(render(build_report(plan, year, options), fmt))
     print(f"Laporan Kinerja {year} ditulis ke {output}" if args.lang == "id"
           else f"Performance report {year} written to {output}")

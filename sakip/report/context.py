@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sakip.core.enums import NarrativeKind
 from sakip.core.measure import IndicatorResult, Measurement, measure
 from sakip.core.model import Indicator, Narrative, Plan
 from sakip.io.problems import InputError, Problem
 from sakip.report.format import Formatter
-from sakip.report.model import BLANK
+from sakip.report.model import BLANK, Logo
 from sakip.report.text import Text
 
 
@@ -28,6 +29,7 @@ class Options:
     place: str | None = None  # where the foreword is signed; else read from the agency address
     date: datetime.date | None = None  # when it is signed; else a blank line to write it on
     charts: bool = True
+    logo: Path | None = None  # the emblem on the cover: a PNG, JPEG or SVG file
 
 
 @dataclass
@@ -39,6 +41,7 @@ class Context:
     options: Options
     t: Text
     f: Formatter
+    logo: Logo | None = None  # read from Options.logo
     _ids: set[str] = field(default_factory=set)
 
     # ----------------------------------------------------------------- look-ups
@@ -112,7 +115,49 @@ def make_context(plan: Plan, year: int, options: Options | None = None) -> Conte
             "REPORT_YEAR_OUTSIDE_PERIOD",
             f"tahun {year} di luar periode Renstra {sp.start}–{sp.end}",
             f"year {year} is outside the plan period {sp.start}–{sp.end}")])
+    logo = read_logo(options.logo) if options.logo is not None else None
     history = {y: measure(plan, y) for y in range(sp.start, year + 1)}
     text = Text(options.lang)
     return Context(plan, year, history[year], history, options, text,
-                   Formatter(plan.settings, text, year))
+                   Formatter(plan.settings, text, year), logo)
+
+
+LOGO_LIMIT = 5 * 1024 * 1024  # bytes: an emblem, not a photograph
+
+
+def read_logo(path: Path) -> Logo:
+    """The cover's emblem from a PNG, JPEG or SVG file, told by its first bytes, not its name;
+    refused with a located problem when it cannot be read, is another format, or is too large."""
+    name = str(path)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(LOGO_LIMIT + 1)
+    except OSError as error:
+        raise InputError([Problem(
+            "REPORT_LOGO_UNREADABLE", f"berkas logo tidak dapat dibaca: {error.strerror or error}",
+            f"the logo file cannot be read: {error.strerror or error}", file=name)]) from None
+    if len(data) > LOGO_LIMIT:
+        raise InputError([Problem(
+            "REPORT_LOGO_TOO_LARGE", "berkas logo lebih dari 5 MB",
+            "the logo file is larger than 5 MB", file=name)])
+    kind = _image_kind(data)
+    if kind is None:
+        raise InputError([Problem(
+            "REPORT_LOGO_FORMAT", "logo harus berupa gambar PNG, JPEG atau SVG",
+            "the logo must be a PNG, JPEG or SVG image", file=name)])
+    return Logo(data, kind)
+
+
+def _image_kind(data: bytes) -> str | None:
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<?xml", b"<svg", b"<!--", b"<!doctype svg")) and b"<svg" in data[:65536].lower():
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+        return "svg"
+    return None

@@ -202,12 +202,25 @@ class SignatureBlock:
 
 
 @dataclass(frozen=True)
+class Logo:
+    """The region's or agency's emblem on the cover: the file's bytes and their format."""
+
+    data: bytes
+    kind: str  # "png", "jpeg" or "svg"
+
+    @property
+    def mime(self) -> str:
+        return "image/svg+xml" if self.kind == "svg" else f"image/{self.kind}"
+
+
+@dataclass(frozen=True)
 class Cover:
     title: str  # "LAPORAN KINERJA"
     subtitle: str  # "TAHUN 2020"
     agency: str
     region: str
     address: str | None = None
+    logo: Logo | None = None  # above the title (the report option ``logo``)
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from docx.text.parfmt import ParagraphFormat
 
 from sakip.io.package import reproducible
 from sakip.report import docx_parts as parts
-from sakip.report.images import png_of
+from sakip.report.images import png_of, svg_to_png
 from sakip.report.layout import (
     BODY_PT,
     fitted_percentages,
@@ -62,6 +62,7 @@ A4 = (Cm(21), Cm(29.7))
 MARGINS = {"top": Cm(2.5), "bottom": Cm(2.3), "left": Cm(3), "right": Cm(2.2)}
 LANDSCAPE_MARGINS = {"top": Cm(2), "bottom": Cm(2), "left": Cm(2.2), "right": Cm(2)}
 EMU_PER_PT = 12700
+LOGO_CM = Decimal(3)  # the cover's emblem: this high
 HEADER_FILL = "D9D9D9"
 ROW_FILL = "F0F0F0"
 _ALIGN = {Align.LEFT: WD_ALIGN_PARAGRAPH.LEFT, Align.CENTER: WD_ALIGN_PARAGRAPH.CENTER,
@@ -362,7 +363,15 @@ class _Writer:
                 return
 
     def _cover(self, block: Cover) -> None:
-        lines = [(block.title, 26, Cm(5)), (block.subtitle, 20, Pt(6)),
+        if block.logo is not None:
+            logo = self.word.add_paragraph()
+            logo.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            logo.paragraph_format.space_before = Cm(1.5)
+            picture = (svg_to_png(block.logo.data.decode("utf-8"), LOGO_CM) if block.logo.kind == "svg"
+                       else block.logo.data)
+            logo.add_run().add_picture(io.BytesIO(picture), height=Cm(float(LOGO_CM)))
+        lines = [(block.title, 26, Cm(2) if block.logo is not None else Cm(5)),
+                 (block.subtitle, 20, Pt(6)),
                  (block.agency, 15, Cm(5)), (block.region, 15, Pt(4))]
         if block.address:
             lines.append((block.address, 10, Cm(6)))

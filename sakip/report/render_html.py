@@ -6,6 +6,7 @@ The same HTML, with ``medium="print"``, is what :mod:`render_pdf` gives WeasyPri
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
@@ -16,7 +17,7 @@ from markupsafe import Markup, escape
 
 from sakip.report.images import data_uri
 from sakip.report.layout import header_and_body, is_number, keep_together, percentages
-from sakip.report.model import Cell, ChapterKind, Document, Section, tables_of
+from sakip.report.model import Cell, ChapterKind, Document, Logo, Section, tables_of
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,10 @@ class Grid:
     keep: bool  # short: kept on one page
 
 
+def _logo_uri(logo: Logo) -> str:
+    return f"data:{logo.mime};base64," + base64.b64encode(logo.data).decode("ascii")
+
+
 def _lines(text: str) -> Markup:
     return Markup("<br>").join(escape(line) for line in text.split("\n"))
 
@@ -44,7 +49,7 @@ def _environment() -> jinja2.Environment:
         loader=jinja2.FunctionLoader(lambda name: (folder / name).read_text(encoding="utf-8")),
         autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=False)
     environment.filters.update(lines=_lines, data_uri=data_uri, kind=lambda b: type(b).__name__,
-                               number=is_number)
+                               number=is_number, logo_uri=_logo_uri)
     return environment
 
 

@@ -23,7 +23,7 @@ def cover(ctx: Context) -> Chapter:
     region = ctx.plan.region.name
     shown_region = "" if agency.name.lower().endswith(region.lower()) else region.upper()
     block = Cover(ctx.t("cover.title"), ctx.t("cover.year", year=ctx.year), agency.name.upper(),
-                  shown_region, address or None)
+                  shown_region, address or None, ctx.logo)
     return Chapter("cover", ChapterKind.COVER, ctx.t("cover.title"), blocks=(block,))
 
 
