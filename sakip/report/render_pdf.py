@@ -1,14 +1,14 @@
-"""The document model as PDF: the print HTML laid out by WeasyPrint (A4, page numbers,
-landscape pages for wide tables, a table of contents with page numbers)."""
+"""The document model as PDF, laid out by Typst (:mod:`sakip.report.render_typst`): A4 pages
+numbered at the foot, the contents with page numbers, header rows repeated on every page,
+landscape pages for wide tables, figures as vector graphics, a PDF outline (bookmarks) from the
+headings, the title, author and language in the metadata, the fonts embedded."""
 
 from __future__ import annotations
 
 from sakip.report.model import Document
-from sakip.report.render_html import render_html
 
 
 def render_pdf(document: Document) -> bytes:
-    import weasyprint  # imported here: it needs Pango from the system
+    from sakip.report import render_typst  # imported here: the Typst compiler is a large library
 
-    html = weasyprint.HTML(string=render_html(document, medium="print"))
-    return bytes(html.write_pdf())
+    return render_typst.render_pdf(document)

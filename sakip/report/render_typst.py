@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import itertools
 import json
 import re
 import tempfile
@@ -41,14 +42,21 @@ from sakip.report.model import (
     SignatureBlock,
     Span,
     Table,
+    tables_of,
 )
 from sakip.report.render_html import toc_entries
 
 PORTRAIT_WIDTH = Decimal("15.8")  # cm of text on an A4 portrait page (21 − 3 − 2.2)
 LANDSCAPE_WIDTH = Decimal("25.5")  # cm on an A4 landscape page (29.7 − 2.2 − 2)
+# the height a table kept on one page may have: the page's text height less room for its caption
+KEPT_HEIGHT = {PORTRAIT_WIDTH: Decimal("22.4"), LANDSCAPE_WIDTH: Decimal("15")}
 WORDS_PER_COLUMN = 3  # the longest words of a column measured when sizing it
 BODY_FONTS = ("Liberation Sans", "Arimo", "Arial", "DejaVu Sans")
 PAGES_LABEL = "sakip-pages"
+ROW_LABEL = "sakip-row"
+SPLITS_FILE = "splits.json"  # the splits of long spans, read by the preamble
+KEPT_SPAN = 4  # a cell spanning at most this many rows keeps them on one page; a longer one may
+# break across pages, and is then split at the page break, its text repeated (see render_pdf)
 
 # --------------------------------------------------------------------------- escaping
 
@@ -144,8 +152,9 @@ class _Writer:
         self.emit(f"#set text(font: ({fonts}), lang: {string(_language(d.lang))})\n")
         for chapter in d.chapters:
             self.chapter(chapter)
-        self.emit(f"\n#context [#metadata(query(heading).filter(h => h.has(\"label\")).map(h => "
-                  f"(str(h.label), counter(page).at(h.location()).first())))<{PAGES_LABEL}>]\n")
+        self.emit(f"\n#context [#metadata((headings: query(heading).filter(h => h.has(\"label\")).map("
+                  f"h => (str(h.label), counter(page).at(h.location()).first())), rows: query(<{ROW_LABEL}>)"
+                  f".map(m => (m.value, m.location().page()))))<{PAGES_LABEL}>]\n")
 
     def chapter(self, chapter: Chapter) -> None:
         if chapter.kind is ChapterKind.COVER:
@@ -158,7 +167,7 @@ class _Writer:
             self.emit("]\n")
             return
         self.emit("\n#pagebreak(weak: true)\n")
-        title = text_content(chapter.label) + "#linebreak()" if chapter.label else ""
+        title = text_content(chapter.label + " ") + "#linebreak()" if chapter.label else ""
         title += text_content(chapter.title)
         self.emit(f"#heading(level: 1)[{title}]#label({string(chapter.id)})\n")
         self.blocks(chapter.blocks, PORTRAIT_WIDTH)
@@ -276,16 +285,29 @@ class _Writer:
         labels = self.document.labels
         self.emit(f"#sk-caption({string(labels.get('table', 'Tabel') + ' ' + (t.number or ''))}, "
                   f"{_content(text_content(t.caption))})\n")
-        shares = ", ".join(f"{p}%" for p in percentages(t))
+        shares = percentages(t)
         hard, soft = _words(t, header, body)
         aligns = ", ".join(f"{_ALIGN[c.align]} + top" for c in t.columns)
-        self.emit(f"#sk-table({width}cm, ({shares},), {hard}, {soft}, {_bool(keep_together(t))}, "
-                  f"({aligns},),\n")
+        keep = keep_together(t) and _height_cm(header + body, shares, width) < KEPT_HEIGHT[width]
+        self.emit(f"#sk-table({width}cm, ({', '.join(f'{p}%' for p in shares)},), {hard}, {soft}, "
+                  f"{_bool(keep)}, ({aligns},),\n")
         if header:
             heads = [self.cell(c, t, col, RowKind.BODY, head=True) for row in header for c, col in row]
             self.emit(f"table.header({', '.join(heads)}),\n")
-        for row, placed in zip(t.rows, body, strict=True):
-            self.emit(", ".join(self.cell(c, t, col, row.kind, head=False) for c, col in placed) + ",\n")
+        marked = _long_spans(t)
+        for r, (row, placed) in enumerate(zip(t.rows, body, strict=True)):
+            cells = []
+            for c, col in placed:
+                code = self.cell(c, t, col, row.kind, head=False)
+                if marked and c.rowspan > KEPT_SPAN:  # placed by sk-span, split at page breaks
+                    key = string(f"{t.id}/{r}/{col}")
+                    code = code if code.startswith("table.cell(") else f"table.cell(){code}"
+                    code = f"..sk-span({key}, {col}, {len(t.header) + r}, {c.rowspan}, {code})"
+                elif marked and c.rowspan == 1 and not any("metadata(" in x for x in cells):
+                    # where the row lands, for splitting the long spans
+                    code = code[:-1] + f"#metadata(({string(t.id)}, {r}))<{ROW_LABEL}>]"
+                cells.append(code)
+            self.emit(", ".join(cells) + ",\n")
         self.emit(")\n")
         if t.notes:
             notes = ", ".join(_content(text_content(n)) for n in t.notes)
@@ -299,7 +321,7 @@ class _Writer:
         arguments = []
         if c.colspan > 1:
             arguments.append(f"colspan: {c.colspan}")
-        if c.rowspan > 1:
+        if c.rowspan > 1 and (plain or c.rowspan <= KEPT_SPAN):
             arguments.append(f"rowspan: {c.rowspan}")
         if plain:
             return f"grid.cell({', '.join(arguments)})[{body}]" if arguments else _content(body)
@@ -395,6 +417,51 @@ def _words(t: Table, header: list[list[tuple[Cell, int]]],
     return arrays(hard), arrays(soft)
 
 
+def _height_cm(placed_rows: list[list[tuple[Cell, int]]], shares: list[Decimal],
+               width: Decimal) -> Decimal:
+    """A generous estimate of a table's height: each row as tall as its cell with the most lines,
+    a line of the table text holding one character per 0,16 cm of its column (wider than the
+    average character of Liberation Sans at 8,5 pt)."""
+    line = Decimal("0.42")  # cm: 8,5 pt text with its leading
+
+    def lines(c: Cell, col: int) -> int:
+        room = sum(shares[col:col + c.colspan]) * width / 100 - Decimal("0.3")
+        per_line = max(int(room / Decimal("0.16")), 1)
+        return sum(max(1, -(-len(part) // per_line)) for part in c.text.split("\n"))
+
+    total = Decimal(0)
+    for placed in placed_rows:
+        total += line * max((lines(c, col) for c, col in placed if c.rowspan == 1), default=1)
+        total += Decimal("0.2")
+    return total
+
+
+def _long_spans(t: Table) -> bool:
+    return not t.borderless and any(c.rowspan > KEPT_SPAN for row in t.rows for c in row.cells)
+
+
+def span_splits(document: Document, pages: dict[str, dict[int, int]]) -> dict[str, list[int]]:
+    """Where each cell spanning more than :data:`KEPT_SPAN` rows is split: for each such cell
+    ("table/row/column") whose rows ``pages`` (table → body row → page) puts on several pages,
+    the rows (counted from its first) that begin a page. Each part repeats the cell's text, so a
+    continued group of rows never starts with an empty cell."""
+    splits: dict[str, list[int]] = {}
+    for t in tables_of(document):
+        rows = pages.get(t.id)
+        if not rows or not _long_spans(t):
+            continue
+        _, body = header_and_body(t)
+        for r, placed in enumerate(body):
+            for c, col in placed:
+                if c.rowspan <= KEPT_SPAN:
+                    continue
+                known = [x for x in range(r, r + c.rowspan) if x in rows]
+                starts = [b - r for a, b in itertools.pairwise(known) if rows[a] != rows[b]]
+                if starts:
+                    splits[f"{t.id}/{r}/{col}"] = starts
+    return splits
+
+
 def typst_source(document: Document) -> tuple[str, dict[str, bytes]]:
     """The document as Typst markup (the preamble included) and the files it reads (figures)."""
     preamble = (resources.files("sakip.report") / "templates" / "report.typ").read_text(encoding="utf-8")
@@ -403,9 +470,24 @@ def typst_source(document: Document) -> tuple[str, dict[str, bytes]]:
     return preamble + "\n" + "".join(writer.out), writer.files
 
 
+@dataclass(frozen=True)
+class Layout:
+    """What the final layout found: each heading's page number (``headings``), the page (index)
+    of each marked row (``rows``: table → body row → page), and the splits it was laid out with."""
+
+    headings: dict[str, int]
+    rows: dict[str, dict[int, int]]
+    splits: dict[str, list[int]]
+
+
 @contextlib.contextmanager
-def _compiled(document: Document) -> Iterator[Any]:
-    """A Typst compiler over the document's source in a temporary folder (yielded while it exists)."""
+def _compiled(document: Document) -> Iterator[tuple[Any, Layout]]:
+    """A Typst compiler over the document's source in a temporary folder, and its layout.
+
+    A table with a cell spanning many rows is laid out once to see where its rows land; when
+    such a cell crosses a page break, it is split there and the document laid out again with
+    the splits (:func:`span_splits`) in a file it reads: the source stays the same, so Typst reuses
+    the layout of everything else."""
     import typst
 
     source, files = typst_source(document)
@@ -413,19 +495,41 @@ def _compiled(document: Document) -> Iterator[Any]:
         root = Path(folder)
         for name, data in files.items():
             (root / name).write_bytes(data)
-        (root / "main.typ").write_text(source, encoding="utf-8")
-        yield typst.Compiler(str(root / "main.typ"), root=str(root), font_paths=_fonts())
+        main = root / "main.typ"
+        main.write_text(source, encoding="utf-8")
+        (root / SPLITS_FILE).write_text("{}", encoding="utf-8")
+        compiler = typst.Compiler(str(main), root=str(root), font_paths=_fonts())
+        layout = _layout(compiler, {})
+        splits = span_splits(document, layout.rows)
+        if splits:
+            (root / SPLITS_FILE).write_text(json.dumps(splits), encoding="utf-8")
+            compiler = typst.Compiler(str(main), root=str(root), font_paths=_fonts())
+            layout = _layout(compiler, splits)
+        yield compiler, layout
+
+
+def _layout(compiler: Any, splits: dict[str, list[int]]) -> Layout:
+    found = json.loads(compiler.query(f"<{PAGES_LABEL}>", field="value", one=True))
+    rows: dict[str, dict[int, int]] = {}
+    for (table_id, row), page in found["rows"]:
+        rows.setdefault(table_id, {})[int(row)] = int(page)
+    headings = {label.strip("<>"): int(page) for label, page in found["headings"]}
+    return Layout(headings, rows, splits)
+
+
+def layout(document: Document) -> Layout:
+    """The document laid out (as :func:`render_pdf` lays it out), without writing the PDF."""
+    with _compiled(document) as (_, result):
+        return result
 
 
 def render_pdf(document: Document) -> bytes:
     """The document as PDF bytes."""
-    with _compiled(document) as compiler:
+    with _compiled(document) as (compiler, _):
         return bytes(compiler.compile(format="pdf", pdf_tags=False))
 
 
 def heading_pages(document: Document) -> dict[str, int]:
     """Each heading's id (every contents entry's target) → the page number printed on the page
     where it lands in the PDF."""
-    with _compiled(document) as compiler:
-        found = json.loads(compiler.query(f"<{PAGES_LABEL}>", field="value", one=True))
-    return {label.strip("<>"): int(page) for label, page in found}
+    return layout(document).headings
