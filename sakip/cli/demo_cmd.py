@@ -37,8 +37,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"  {account.username:<10} / {account.password:<22} — {account.description}")
     if args.no_serve:
         return 0
-    print(f"Buka {url} lalu masuk dengan salah satu akun di atas. Hentikan dengan Ctrl+C.")
-    if args.host not in settings.ALLOWED_HOSTS and "*" not in settings.ALLOWED_HOSTS:
-        settings.ALLOWED_HOSTS.append(args.host)
-    call_command("runserver", f"{args.host}:{args.port}", use_reloader=False, use_threading=True)
+    print(f"Buka {url}masuk/ lalu masuk dengan salah satu akun di atas. Hentikan dengan Ctrl+C.")
+    from sakip.cli.serve_cmd import serve
+
+    serve(args.host, args.port, workers=2)  # the production server; two workers for a laptop
     return 0

@@ -164,6 +164,16 @@ ENGLISH: dict[str, str] = {
     "berkas cadangan (.zip)": "backup file (.zip)",
     "ganti seluruh isi basis data yang sudah berisi data":
         "replace the whole content of a database that already holds data",
+    # sakip serve (sakip/cli/serve_cmd.py)
+    "jalankan aplikasi web di server produksi (gunicorn); pengaturan dari variabel "
+    "lingkungan, lihat docs/deploy.md":
+        "run the web application on a production server (gunicorn); settings from environment "
+        "variables, see docs/deploy.md",
+    "alamat yang didengarkan (bawaan 127.0.0.1: di balik reverse proxy)":
+        "address to listen on (default 127.0.0.1: behind a reverse proxy)",
+    "jumlah proses pekerja (bawaan 2 × jumlah inti CPU + 1)":
+        "number of worker processes (default 2 × CPU cores + 1)",
+    "jangan memigrasi basis data sebelum melayani": "do not migrate the database before serving",
 }
 
 # argparse's own words, in Indonesian when the messages are

@@ -37,6 +37,7 @@ COMMANDS: tuple[str, ...] = (
     "sakip.cli.explain_cmd",
     "sakip.cli.backup_cmd",
     "sakip.cli.restore_cmd",
+    "sakip.cli.serve_cmd",
     "sakip.cli.sipd_cmd",
 )
 

@@ -133,6 +133,10 @@ SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_SSL_REDIRECT = HTTPS
 SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS  # names under Sakip's own host, e.g. *.sakip.x.go.id
+# The HSTS preload list takes a registrable domain (belitungkab.go.id), a decision for the whole
+# domain, not for one application on it: `check --deploy` need not ask for it (docs/deploy.md).
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
 CSRF_FAILURE_VIEW = "sakip.web.errors.csrf_failure"
 

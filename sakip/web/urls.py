@@ -8,6 +8,7 @@ from django.urls import include, path
 from sakip.web.accounts import manage, passwords
 from sakip.web.api import pages as api_pages
 from sakip.web.api import urls as api_urls
+from sakip.web import health
 from sakip.web.accounts import views as accounts
 from sakip.web.dashboards import views as dashboards
 from sakip.web.entry import budgets, documents, evidence, grids, structure
@@ -76,6 +77,7 @@ urlpatterns = [
     path("masuk/", accounts.login, name="login"),
     path("keluar/", accounts.logout, name="logout"),
     path("bahasa/", accounts.set_language, name="set_language"),
+    path("health/", health.health, name="health"),
     path("akun/kata-sandi/", passwords.password_change, name="password_change"),
     path("akun/kata-sandi/selesai/", passwords.password_change_done, name="password_change_done"),
     path("lupa-sandi/", passwords.password_reset, name="password_reset"),

@@ -27,6 +27,7 @@ MATRIX: dict[str, tuple[set[str], set[str] | None]] = {
     "login": (EVERYONE, None),
     "logout": (NOBODY, None),  # POST only
     "public_list": (EVERYONE, None),
+    "health": (EVERYONE, None),
     "set_language": (EVERYONE, None),  # POST: anyone, tested in test_web_i18n
     # issue 17: own password, reset by e-mail (sakip/web/accounts/passwords.py)
     "password_change": (EVERYONE - {"anonymous"}, EVERYONE - {"anonymous"}),
