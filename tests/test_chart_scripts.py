@@ -70,3 +70,12 @@ def test_a_chart_of_every_script_at_once_is_reproducible() -> None:
 def test_a_character_no_font_has_is_still_warned_about() -> None:
     _, warned = _draw(["Program \U0010fffd"])  # a private-use character: in no font
     assert any("missing from font" in message for message in warned)
+
+
+def test_the_font_files_are_those_of_the_installed_families() -> None:
+    import os
+
+    files = charts.font_files()
+    assert all(os.path.isfile(path) for path in files)
+    assert len({os.path.basename(p) for p in files}) == len(files)
+    assert len(files) >= len(charts.families())

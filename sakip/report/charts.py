@@ -165,7 +165,8 @@ class _Face:
 
 @functools.cache
 def _font_paths() -> dict[str, str]:
-    """File name → the first path (sorted) under :data:`FONT_DIRS` holding a file of that name."""
+    """File name → the last path (sorted: ``liberation2`` over ``liberation``) under
+    :data:`FONT_DIRS` holding a file of that name."""
     wanted = {name for pair in FONT_FILES.values() for names in pair for name in names}
     paths: dict[str, str] = {}
     for folder in FONT_DIRS:
@@ -173,8 +174,8 @@ def _font_paths() -> dict[str, str]:
         for directory, subdirs, files in sorted(os.walk(root)):
             subdirs.sort()
             for name in sorted(files):
-                if name in wanted and name not in paths:
-                    paths[name] = os.path.join(directory, name)
+                if name in wanted:
+                    paths[name] = max(paths.get(name, ""), os.path.join(directory, name))
     return paths
 
 
@@ -184,6 +185,14 @@ def _face(family: str, bold: bool) -> _Face | None:
     paths = _font_paths()
     found = [paths[name] for name in (*heavy, *regular) if name in paths and (bold or name in regular)]
     return _Face(found[0]) if found else None
+
+
+def font_files() -> tuple[str, ...]:
+    """The files of the installed fonts of :data:`FALLBACK`, in its order (regular, then bold):
+    what a renderer given only some folders needs to draw any chart label (the Typst PDF)."""
+    paths = _font_paths()
+    return tuple(paths[name] for family in FALLBACK for names in FONT_FILES[family]
+                 for name in names if name in paths)
 
 
 @functools.cache
