@@ -122,3 +122,16 @@ def test_the_example_report_charts_every_programme_and_each_gap() -> None:
     assert all("DejaVu" not in s.split("font-family=")[1][:20] for s in charts_only)
     # IDG 2020 has no figure yet: the trend says so where its bar would be
     assert any("data belum" in " ".join(_texts(s)) and "indeks" in _texts(s) for s in charts_only)
+
+
+def test_a_label_without_spaces_is_cut_to_fit_and_the_plot_keeps_its_room() -> None:
+    if "Liberation Sans" not in charts.families():
+        pytest.skip("Liberation Sans (fonts-liberation2) is not installed")
+    word = "Programpeningkatankualitas" * 8
+    lines = charts.wrap(word, 100, 8)
+    assert len(lines) > 1 and all(charts.text_width(line, 8) <= 100 for line in lines)
+    assert "".join(line.removesuffix("-") for line in lines) == word
+    svg = charts.hbar([word, "社会福祉プログラム" * 6], [D(50), D(60)], ["50%", "60%"],
+                      [None, None], D(100), "target", "Capaian (%)", MISSING)
+    widths = [float(w) for w in re.findall(r'<rect x="[^"]+" y="[^"]+" width="([^"]+)"', svg)[1:]]
+    assert all(w > 50 for w in widths)  # the bars have room beside the labels

@@ -211,7 +211,7 @@ def _covers(face: _Face, text: str) -> bool:
     return all(char.isspace() or face.glyph(char) for char in text)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=8192)
 def _font_of(text: str, bold: bool) -> _Face | None:
     """The font a renderer draws ``text`` in: the first installed family of :data:`FALLBACK`
     having every character of it (Typst's SVG renderer picks one font for a whole text this way;
@@ -254,16 +254,34 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
     return sum(face.width(char) for char in text) * size
 
 
+def _pieces(word: str, width: float, size: float, bold: bool) -> list[str]:
+    """``word`` cut into pieces no wider than ``width`` (a Latin letter cut from the next one
+    takes a hyphen; CJK and other scripts are cut without); a word that fits is one piece."""
+    pieces: list[str] = []
+    while text_width(word, size, bold) > width and len(word) > 1:
+        cut = len(word) - 1
+        while cut > 1 and text_width(_hyphened(word, cut), size, bold) > width:
+            cut -= 1
+        pieces.append(_hyphened(word, cut))
+        word = word[cut:]
+    return [*pieces, word]
+
+
+def _hyphened(word: str, cut: int) -> str:
+    latin = word[cut - 1].isalpha() and word[cut].isalpha() and ord(word[cut - 1]) < 0x250
+    return word[:cut] + ("-" if latin else "")
+
+
 def wrap(text: str, width: float, size: float, bold: bool = False,
          max_lines: int | None = None) -> list[str]:
-    """``text`` broken at spaces into lines no wider than ``width`` (a word wider than a line
-    stays whole on its own line); past ``max_lines`` the last line ends in "…"."""
+    """``text`` broken at spaces into lines no wider than ``width`` (a word wider than a line cut
+    into pieces); past ``max_lines`` the last line ends in "…"."""
     lines: list[str] = []
     for word in text.split():
         if lines and text_width(f"{lines[-1]} {word}", size, bold) <= width:
             lines[-1] = f"{lines[-1]} {word}"
         else:
-            lines.append(word)
+            lines.extend(_pieces(word, width, size, bold))
     if max_lines is not None and len(lines) > max_lines:
         last = " ".join(lines[max_lines - 1:])
         while last and text_width(last + "…", size, bold) > width:
