@@ -120,6 +120,8 @@ def test_the_example_report_charts_every_programme_and_each_gap() -> None:
     texts = " ".join(_texts(absorption))
     assert texts.count(MISSING) == 4 and "Program Peningkatan Disiplin Aparatur" in texts
     assert all("DejaVu" not in s.split("font-family=")[1][:20] for s in charts_only)
+    # the PMKS table's bare "%" column is named by the share it is
+    assert any("Jumlah PMKS yang memperoleh bantuan sosial /" in _texts(s) for s in charts_only)
     # IDG 2020 has no figure yet: the trend says so where its bar would be
     assert any("data belum" in " ".join(_texts(s)) and "indeks" in _texts(s) for s in charts_only)
 
