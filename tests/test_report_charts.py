@@ -137,3 +137,13 @@ def test_a_label_without_spaces_is_cut_to_fit_and_the_plot_keeps_its_room() -> N
                       [None, None], D(100), "target", "Capaian (%)", MISSING)
     widths = [float(w) for w in re.findall(r'<rect x="[^"]+" y="[^"]+" width="([^"]+)"', svg)[1:]]
     assert all(w > 50 for w in widths)  # the bars have room beside the labels
+
+
+def test_the_same_data_give_the_same_bytes_in_another_process() -> None:
+    code = ("import hashlib; from tests.test_report_charts import _hbar; "
+            "print(hashlib.sha256(_hbar().encode()).hexdigest())")
+    digests = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                              cwd=ROOT, check=True, env={"PYTHONHASHSEED": seed,
+                                                         "PATH": "/usr/bin:/bin"}).stdout
+               for seed in ("1", "2")}
+    assert len(digests) == 1
