@@ -89,3 +89,13 @@ def test_formulas_are_printed_as_a_person_writes_them(document):
     assert "Rumus: Jumlah PMKS yang memperoleh bantuan sosial ÷ Jumlah PMKS × 100" in formulas
     assert any("× 10.000" in f for f in formulas)
     assert not [f for f in formulas if re.search(r"\[n|\*|_", f)]
+
+
+def test_the_annex_forms_are_signed_by_the_head(document):
+    annex = next(c for c in document.chapters if c.id == "lampiran")
+    sections = {s.id: s for s in annex.sections}
+    for id in ("lampiran-pk", "lampiran-rkt", "lampiran-pkk", "lampiran-pps"):
+        signed = [b for b in sections[id].blocks if isinstance(b, SignatureBlock)]
+        assert signed, id
+        assert "H. NURMAN SUNANDA, SE., MM" in [s.name for s in signed[-1].signatories]
+    assert sections["lampiran-pkk"].landscape and sections["lampiran-pps"].landscape

@@ -256,10 +256,10 @@ class Section:
 
     @property
     def landscape(self) -> bool:
-        """A section that is a wide table with at most a sentence or two around it is laid out
-        whole on landscape pages, its heading with its table."""
+        """A section that is a wide table with at most a sentence or two around it (and the
+        signature under a form) is laid out whole on landscape pages, its heading with its table."""
         tables = [b for b in self.blocks if isinstance(b, Table)]
-        others = [b for b in self.blocks if not isinstance(b, Table)]
+        others = [b for b in self.blocks if not isinstance(b, Table | SignatureBlock)]
         return (not self.subsections and bool(tables) and all(t.landscape for t in tables)
                 and len(others) <= 2 and all(isinstance(b, Paragraph) for b in others))
 

@@ -12,6 +12,7 @@ from sakip.report.chapters.annex_sources import title as sources_title
 from sakip.report.chapters.annex_tree import TREE_ID, tree_annex
 from sakip.report.chapters.ch2_agreement import PK_ID, RKT_ID
 from sakip.report.chapters.common import head, owner_text, owners
+from sakip.report.chapters.foreword import head_signatory
 from sakip.report.context import Context
 from sakip.report.model import (
     Align,
@@ -23,6 +24,7 @@ from sakip.report.model import (
     Row,
     RowKind,
     Section,
+    SignatureBlock,
     Table,
     table,
 )
@@ -33,9 +35,9 @@ def annexes(ctx: Context) -> Chapter:
     t, y = ctx.t, ctx.year
     parts: tuple[tuple[str, str, list[Block]], ...] = (
         (PK_ID, t("annex.pk", year=y), agreement_form(ctx)),
-        (RKT_ID, t("annex.rkt", year=y), [_rkt_goals(ctx), _rkt_programs(ctx)]),
-        ("lampiran-pkk", t("annex.pkk", year=y), [_pkk(ctx)]),
-        ("lampiran-pps", t("annex.pps", year=y), [_pps(ctx)]),
+        (RKT_ID, t("annex.rkt", year=y), [_rkt_goals(ctx), _rkt_programs(ctx), _signed(ctx)]),
+        ("lampiran-pkk", t("annex.pkk", year=y), [_pkk(ctx), _signed(ctx)]),
+        ("lampiran-pps", t("annex.pps", year=y), [_pps(ctx), _signed(ctx)]),
         ("lampiran-realisasi", t("annex.physical", year=y), [_physical(ctx)]),
         (TREE_ID, t("tree.annex", year=y), tree_annex(ctx)),
         (SOURCES_ID, sources_title(ctx), sources_annex(ctx)),
@@ -46,6 +48,12 @@ def annexes(ctx: Context) -> Chapter:
                 for index, (id, title, blocks) in enumerate(parts, start=1)]
     return Chapter("lampiran", ChapterKind.ANNEX, t("annex.title"), prefix="L",
                    number_sections=False, sections=tuple(sections))
+
+
+def _signed(ctx: Context) -> SignatureBlock:
+    """The head's signature under a form that has one (RKT, the measurement forms of
+    PermenPAN-RB 53/2014): place, date (a line to write on unless given) and the head."""
+    return SignatureBlock((head_signatory(ctx),), f"{ctx.place}, {ctx.date_text}")
 
 
 def _rkt_goals(ctx: Context) -> Table:
