@@ -20,7 +20,8 @@ from sakip.web.plans import models as m
 from sakip.web.plans.rows import ROWS, record_of
 from sakip.web.plans.store import store_plan
 
-__all__ = ["plan_from_db", "read_plan", "region_of", "region_scales", "store_plan"]
+__all__ = ["plan_from_db", "plans_from_db", "read_plan", "read_plans", "region_of", "region_scales",
+           "store_plan"]
 
 _CACHE: OrderedDict[int, tuple[str, model.Plan]] = OrderedDict()
 _CACHE_SIZE = 64  # agencies whose plan is kept in this process
@@ -33,16 +34,38 @@ def plan_from_db(agency: m.Agency) -> model.Plan:
     through :mod:`sakip.web.plans.write`, which gives the agency a new ``stamp``); the region's
     missions and scales, which the region admin edits, are read each time.
     """
-    row = m.Agency.objects.select_related("region").get(pk=agency.pk)
-    cached = _CACHE.get(row.pk)
-    if cached is not None and row.stamp and cached[0] == row.stamp:
-        _CACHE.move_to_end(row.pk)
-        plan = cached[1]
-    else:
-        plan = read_plan(row)
-        remember(row, plan)
-    region = _region_records(row.region)
-    return replace(plan, region=region[(r.REGION, ())][0], scales=tuple(region.get((r.SCALE, ()), ())))
+    return plans_from_db([agency])[agency.pk]
+
+
+def plans_from_db(agencies: list[m.Agency]) -> dict[int, model.Plan]:
+    """:func:`plan_from_db` of several agencies of one region, in a number of queries that does
+    not grow with the number of agencies: those whose plan is kept are not read again, the others
+    are read together (:func:`read_plans`), the region once."""
+    if not agencies:
+        return {}
+    rows = {row.pk: row for row in m.Agency.objects.select_related("region", "strategic_plan")
+            .filter(pk__in=[a.pk for a in agencies])}
+    plans: dict[int, model.Plan] = {}
+    unread: list[m.Agency] = []
+    for pk, row in rows.items():
+        cached = _CACHE.get(pk)
+        if cached is not None and row.stamp and cached[0] == row.stamp:
+            _CACHE.move_to_end(pk)
+            plans[pk] = cached[1]
+        else:
+            unread.append(row)
+    for pk, plan in read_plans(unread).items():
+        remember(rows[pk], plan)
+        plans[pk] = plan
+    regions: dict[int, dict[tuple[str, r.Key], list[Any]]] = {}
+    for pk, plan in plans.items():
+        row = rows[pk]
+        if row.region_id not in regions:
+            regions[row.region_id] = _region_records(row.region)
+        region = regions[row.region_id]
+        plans[pk] = replace(plan, region=region[(r.REGION, ())][0],
+                            scales=tuple(region.get((r.SCALE, ()), ())))
+    return plans
 
 
 def remember(agency: m.Agency, plan: model.Plan) -> None:
@@ -63,19 +86,35 @@ def _ordered(rows: Any, model_: Any) -> Any:
 
 def read_plan(agency: m.Agency) -> model.Plan:
     """The agency's whole plan read from its rows (no cache)."""
-    agency = m.Agency.objects.select_related("region", "strategic_plan").get(pk=agency.pk)
-    members: dict[str, list[tuple[r.Key, Any]]] = {
-        r.AGENCY: [((), record_of(r.AGENCY, agency))],
-        r.STRATEGIC_PLAN: [((), record_of(r.STRATEGIC_PLAN, agency.strategic_plan))],
-        r.SETTINGS: [((), record_of(r.SETTINGS, agency.strategic_plan))],
-    }
+    return read_plans([agency])[agency.pk]
+
+
+def read_plans(agencies: list[m.Agency]) -> dict[int, model.Plan]:
+    """Several agencies' whole plans read from their rows (no cache): one query per kind of
+    record for all of them, the region's records once per region."""
+    if not agencies:
+        return {}
+    rows = list(m.Agency.objects.select_related("region", "strategic_plan")
+                .filter(pk__in=[a.pk for a in agencies]).order_by("pk"))
+    members: dict[int, dict[str, list[tuple[r.Key, Any]]]] = {row.pk: {
+        r.AGENCY: [((), record_of(r.AGENCY, row))],
+        r.STRATEGIC_PLAN: [((), record_of(r.STRATEGIC_PLAN, row.strategic_plan))],
+        r.SETTINGS: [((), record_of(r.SETTINGS, row.strategic_plan))],
+        **{kind: [] for kind in ROWS},
+    } for row in rows}
     for kind, spec in ROWS.items():
-        members[kind] = [(spec.parent(row), record_of(kind, row))
-                         for row in _ordered(spec.rows(agency), spec.model)]
-    members.update(_region_members(agency.region))
-    # Records added on the pages come last in the tables; the plan comes in the canonical order
-    # the plan loader gives (Plan.canonical), so a stored plan and a loaded one compare equal.
-    return r.assemble(members).canonical()
+        for item in _ordered(spec.rows_of(list(members)), spec.model):
+            members[item.agency_key][kind].append((spec.parent(item), record_of(kind, item)))
+    regions: dict[int, dict[str, list[tuple[r.Key, Any]]]] = {}
+    plans: dict[int, model.Plan] = {}
+    for row in rows:
+        if row.region_id not in regions:
+            regions[row.region_id] = _region_members(row.region)
+        # Records added on the pages come last in the tables; the plan comes in the canonical
+        # order the plan loader gives (Plan.canonical), so a stored plan and a loaded one
+        # compare equal.
+        plans[row.pk] = r.assemble({**members[row.pk], **regions[row.region_id]}).canonical()
+    return plans
 
 
 def _region_members(region: m.Region) -> dict[str, list[tuple[r.Key, Any]]]:

@@ -103,20 +103,31 @@ _parties = {f"{party}.{part}": Col(f"{party}.{part}", f"{party.split('_')[0]}_{p
 class Rows:
     """The rows of one kind of record.
 
-    ``rows`` selects an agency's rows (in plan order by ``position``), ``key`` gives a row's
-    record key (None for an index-keyed kind: a row's key is its place), ``parent`` the key of
-    the record holding it, ``owner`` the columns tying a new row to the agency.
+    :meth:`rows` selects an agency's rows (in plan order by ``position``): those whose ``path``
+    leads to the agency, with the related rows ``select`` adds; ``key`` gives a row's record
+    key (None for an index-keyed kind: a row's key is its place), ``parent`` the key of the
+    record holding it, ``owner`` the columns tying a new row to the agency.
     """
 
     kind: str
     model: type[models.Model]
-    rows: Callable[[m.Agency], Any]
+    path: str  # from a row to its agency, as a query path ("agency", "indicator__agency")
     cols: tuple[Col, ...]
     refs: tuple[Ref, ...] = ()
     key: Callable[[Any], r.Key] | None = None
     parent: Callable[[Any], r.Key] = lambda row: ()
     owner: Callable[[m.Agency], dict[str, Any]] = field(
         default=lambda agency: {"agency": agency})
+    select: Callable[[Any], Any] = lambda rows: rows  # select_related / prefetch_related
+
+    def rows(self, agency: m.Agency) -> Any:
+        return self.select(self.model._default_manager.filter(**{self.path: agency}))
+
+    def rows_of(self, agencies: list[int]) -> Any:
+        """The rows of several agencies in one query, each carrying ``agency_key`` (its
+        agency's primary key)."""
+        return self.select(self.model._default_manager.filter(**{f"{self.path}__in": agencies})
+                           ).annotate(agency_key=models.F(self.path))
 
 
 def _code(row: Any) -> r.Key:
@@ -132,58 +143,56 @@ _by_indicator: Callable[[Any], r.Key] = lambda row: (row.indicator.code,)  # noq
 _no_owner: Callable[[m.Agency], dict[str, Any]] = lambda agency: {}  # noqa: E731
 
 ROWS: dict[str, Rows] = {x.kind: x for x in (
-    Rows(r.UNIT, m.Unit, lambda a: m.Unit.objects.filter(agency=a), _fields(r.UNIT), key=_code),
-    Rows(r.REVISION, m.Revision, lambda a: m.Revision.objects.filter(plan__agency=a),
+    Rows(r.UNIT, m.Unit, "agency", _fields(r.UNIT), key=_code),
+    Rows(r.REVISION, m.Revision, "plan__agency",
          _fields(r.REVISION), owner=lambda a: {"plan": a.strategic_plan}),
-    Rows(r.GOAL, m.Goal, lambda a: m.Goal.objects.filter(agency=a), _fields(r.GOAL), key=_code),
-    Rows(r.OBJECTIVE, m.Objective,
-         lambda a: m.Objective.objects.filter(agency=a).select_related("goal"),
-         _fields(r.OBJECTIVE, "goal"), (Ref("goal", r.GOAL),), key=_code),
-    Rows(r.STRATEGY, m.Strategy, lambda a: m.Strategy.objects.filter(agency=a),
+    Rows(r.GOAL, m.Goal, "agency", _fields(r.GOAL), key=_code),
+    Rows(r.OBJECTIVE, m.Objective, "agency",
+         _fields(r.OBJECTIVE, "goal"), (Ref("goal", r.GOAL),), key=_code,
+         select=lambda q: q.select_related("goal")),
+    Rows(r.STRATEGY, m.Strategy, "agency",
          _fields(r.STRATEGY), key=_code),
-    Rows(r.PROGRAM, m.Program,
-         lambda a: m.Program.objects.filter(agency=a).select_related("objective"),
-         _fields(r.PROGRAM, "objective"), (Ref("objective", r.OBJECTIVE),), key=_code),
-    Rows(r.ACTIVITY, m.Activity,
-         lambda a: m.Activity.objects.filter(agency=a).select_related("program", "parent"),
+    Rows(r.PROGRAM, m.Program, "agency",
+         _fields(r.PROGRAM, "objective"), (Ref("objective", r.OBJECTIVE),), key=_code,
+         select=lambda q: q.select_related("objective")),
+    Rows(r.ACTIVITY, m.Activity, "agency",
          _fields(r.ACTIVITY, "program", "parent"),
-         (Ref("program", r.PROGRAM), Ref("parent", r.ACTIVITY, later=True)), key=_code),
-    Rows(r.INDICATOR, m.Indicator, lambda a: m.Indicator.objects.filter(agency=a),
+         (Ref("program", r.PROGRAM), Ref("parent", r.ACTIVITY, later=True)), key=_code,
+         select=lambda q: q.select_related("program", "parent")),
+    Rows(r.INDICATOR, m.Indicator, "agency",
          _fields(r.INDICATOR), key=_code),
-    Rows(r.TARGET, m.Target,
-         lambda a: m.Target.objects.filter(indicator__agency=a).select_related("indicator"),
+    Rows(r.TARGET, m.Target, "indicator__agency",
          _fields(r.TARGET, special=_PERIOD),
          key=lambda row: (row.indicator.code, row.year, *_period(row)), parent=_by_indicator,
-         owner=_no_owner),
-    Rows(r.ACTUAL, m.Actual,
-         lambda a: m.Actual.objects.filter(indicator__agency=a).select_related("indicator"),
+         owner=_no_owner,
+         select=lambda q: q.select_related("indicator")),
+    Rows(r.ACTUAL, m.Actual, "indicator__agency",
          _fields(r.ACTUAL, special=_PERIOD),
          key=lambda row: (row.indicator.code, row.year, *_period(row)), parent=_by_indicator,
-         owner=_no_owner),
-    Rows(r.SERIES, m.Series, lambda a: m.Series.objects.filter(agency=a), _fields(r.SERIES),
+         owner=_no_owner,
+         select=lambda q: q.select_related("indicator")),
+    Rows(r.SERIES, m.Series, "agency", _fields(r.SERIES),
          key=_code),
-    Rows(r.SERIES_VALUE, m.SeriesValue,
-         lambda a: m.SeriesValue.objects.filter(series__agency=a).select_related("series"),
+    Rows(r.SERIES_VALUE, m.SeriesValue, "series__agency",
          _fields(r.SERIES_VALUE), key=lambda row: (row.series.code, row.year),
-         parent=lambda row: (row.series.code,), owner=_no_owner),
-    Rows(r.BUDGET, m.Budget,
-         lambda a: m.Budget.objects.filter(activity__agency=a).select_related("activity"),
+         parent=lambda row: (row.series.code,), owner=_no_owner,
+         select=lambda q: q.select_related("series")),
+    Rows(r.BUDGET, m.Budget, "activity__agency",
          _fields(r.BUDGET, "activity", special=_PERIOD), (Ref("activity", r.ACTIVITY),),
-         key=lambda row: (row.activity.code, row.year, *_period(row)), owner=_no_owner),
-    Rows(r.SPENDING, m.SpendingLine, lambda a: m.SpendingLine.objects.filter(agency=a),
+         key=lambda row: (row.activity.code, row.year, *_period(row)), owner=_no_owner,
+         select=lambda q: q.select_related("activity")),
+    Rows(r.SPENDING, m.SpendingLine, "agency",
          _fields(r.SPENDING)),
-    Rows(r.AGREEMENT, m.AgreementVersion, lambda a: m.AgreementVersion.objects.filter(agency=a),
+    Rows(r.AGREEMENT, m.AgreementVersion, "agency",
          _fields(r.AGREEMENT, special=_parties), key=lambda row: (row.year, row.number)),
-    Rows(r.AGREEMENT_ITEM, m.AgreementItem,
-         lambda a: m.AgreementItem.objects.filter(version__agency=a).select_related(
-             "version", "indicator"),
+    Rows(r.AGREEMENT_ITEM, m.AgreementItem, "version__agency",
          _fields(r.AGREEMENT_ITEM, "indicator"), (Ref("indicator", r.INDICATOR),),
          key=lambda row: (row.version.year, row.version.number, row.indicator.code),
-         parent=lambda row: (row.version.year, row.version.number), owner=_no_owner),
-    Rows(r.TABLE, m.SupportingTable,
-         lambda a: m.SupportingTable.objects.filter(agency=a).prefetch_related("cells"),
-         _fields(r.TABLE), key=_code),  # its rows are cells (sync.py, table_rows)
-    Rows(r.NARRATIVE, m.Narrative, lambda a: m.Narrative.objects.filter(agency=a),
+         parent=lambda row: (row.version.year, row.version.number), owner=_no_owner,
+         select=lambda q: q.select_related("version", "indicator")),
+    Rows(r.TABLE, m.SupportingTable, "agency", _fields(r.TABLE), key=_code,
+         select=lambda q: q.prefetch_related("cells")),  # its rows are cells (sync.py, table_rows)
+    Rows(r.NARRATIVE, m.Narrative, "agency",
          _fields(r.NARRATIVE)),
 )}
 

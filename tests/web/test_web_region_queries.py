@@ -1,0 +1,67 @@
+"""The region page's database queries do not grow with the number of agencies (issue 18): its
+plans are read together (one query per kind of record for all agencies), its states, snapshots
+and completeness in one query each; a measurement is kept while its agency's rows, region and
+scales are unchanged, and recomputed after a write."""
+
+from __future__ import annotations
+
+import dataclasses
+from decimal import Decimal
+
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from sakip.core import records as r
+from sakip.web import measuring
+from sakip.web.plans import convert
+from sakip.web.plans.models import Agency
+from sakip.web.plans.write import write
+from tests.web.world import YEAR, World
+
+
+def _queries(client: Client, *, cold: bool) -> int:
+    if cold:
+        convert._CACHE.clear()
+        measuring._KEPT.clear()
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(f"/wilayah/{YEAR}/")
+    assert response.status_code == 200
+    return len(captured.captured_queries)
+
+
+def _more_agencies(world: World, count: int) -> None:
+    plan = convert.plan_from_db(world.b)
+    for index in range(count):
+        code = f"opd-{index}"
+        convert.store_plan(dataclasses.replace(plan, agency=dataclasses.replace(
+            plan.agency, code=code, name=f"Dinas {index}")), region=world.a.region, demo=True)
+
+
+def test_the_region_page_costs_the_same_queries_for_2_and_for_12_agencies(
+        world: World, admin: Client) -> None:
+    admin.get(f"/wilayah/{YEAR}/")  # the session, the years' rows: as on any later visit
+    two_cold, two_warm = _queries(admin, cold=True), _queries(admin, cold=False)
+    _more_agencies(world, 10)
+    assert Agency.objects.filter(region=world.a.region).count() == 12
+    admin.get(f"/wilayah/{YEAR}/")
+    twelve_cold, twelve_warm = _queries(admin, cold=True), _queries(admin, cold=False)
+    assert (twelve_cold, twelve_warm) == (two_cold, two_warm)
+    assert two_warm < two_cold
+
+
+def test_a_kept_measurement_is_recomputed_after_a_write(world: World) -> None:
+    before = measuring.measured(world.a, YEAR)[1]
+    assert measuring.measured(world.a, YEAR)[1] is before  # kept: nothing changed
+    plan = convert.plan_from_db(world.a)
+    indicator = next(i for i in plan.indicators if i.formula is None
+                     and any(a.year == YEAR and a.value is not None for a in i.actuals))
+    actual = next(a for a in indicator.actuals if a.year == YEAR and a.value is not None)
+    new_value = actual.value + Decimal(1)
+    outcome = write(world.a, None, [r.Put(r.ACTUAL, (indicator.code, YEAR, None, None),
+                                          dataclasses.replace(actual, value=new_value))],
+                    reason="uji")
+    assert not outcome.refused, outcome.problems
+    after = measuring.measured(world.a, YEAR)[1]
+    assert after is not before
+    assert after.result(indicator.code).actual == new_value
