@@ -27,7 +27,7 @@ install_missing() {  # install_missing PACKAGE...: the Debian packages not yet i
 # Chromium for tests/browser (driven by Playwright; Playwright never downloads a browser here).
 [ -x /usr/bin/chromium ] || install_missing chromium
 # Pango for WeasyPrint (the PDF report); Liberation fonts match the metrics of Arial.
-install_missing libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation2
+install_missing libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation2 fonts-dejavu-core
 # Fonts for names in other scripts in the charts (sakip/report/charts.py FALLBACK): Noto for
 # Thai, Devanagari …, Noto CJK for Chinese, Japanese and Korean, Symbola for emoji.
 install_missing fonts-noto-core fonts-noto-cjk fonts-symbola

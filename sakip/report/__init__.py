@@ -5,8 +5,8 @@
     write_report(plan, 2020, "lkjip-2020.docx")  # .docx, .html or .pdf, written atomically
 
 The names are imported when first used (PEP 562), so that a module of the package — the
-document model, the LHE, the pohon kinerja's drawing — does not load the LKjIP's builder and its
-chart stack (matplotlib) with it.
+document model, the LHE, the pohon kinerja's drawing — does not load the LKjIP's builder with
+it.
 """
 
 from __future__ import annotations

@@ -6,8 +6,8 @@ tujuan, sasaran, programme, kegiatan, sub-kegiatan), every box of a column the s
 subtree owns a horizontal band as tall as the larger of its own box and its children's bands
 stacked; a parent sits beside its children, centred on them. Bands of siblings do not meet and
 columns do not meet, so no two boxes overlap; each line of text is wrapped to its box's width
-with the advance widths of the font the SVG names (DejaVu Sans, read from matplotlib's copy
-through ``ft2font``, without pyplot), so no label leaves its box. The layout is linear in the
+with the advance widths of the font the SVG names (DejaVu Sans, read from the installed font
+file by :mod:`sakip.report.charts`), so no label leaves its box. The layout is linear in the
 number of nodes and lines.
 
 A large tree makes a large drawing: the page grows with the tree (the PDF is one page of the
@@ -21,9 +21,7 @@ of its own category's colour; grey where no category can be given. A legend name
 
 from __future__ import annotations
 
-import functools
 import math
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from xml.sax.saxutils import escape, quoteattr
@@ -67,35 +65,16 @@ BODY = Font(10.0)
 SMALL = Font(9.0)
 
 
-@functools.cache
-def _advances(bold: bool) -> dict[str, float]:
-    return {}
-
-
-@functools.cache
-def _face(bold: bool) -> object:
-    import matplotlib
-    from matplotlib import ft2font
-
-    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
-    face = ft2font.FT2Font(os.path.join(matplotlib.get_data_path(), "fonts", "ttf", name))
-    face.set_size(1000, 72)  # 1000 px per em: advances read once, scaled to any size
-    return face
-
-
 def text_width(text: str, font: Font) -> float:
-    """The width of ``text`` in pixels at ``font``: the sum of the glyphs' advances (kerning,
+    """The width of ``text`` in pixels at ``font``: the sum of the glyphs' advances in DejaVu
+    Sans, read from the installed font file (:func:`sakip.report.charts.family_width`; kerning,
     which only narrows a line, left out so the estimate never falls short)."""
-    cache = _advances(font.bold)
-    face = _face(font.bold)
-    total = 0.0
-    for char in text:
-        advance = cache.get(char)
-        if advance is None:
-            advance = face.load_char(ord(char)).linearHoriAdvance / 65536 / 1000  # type: ignore[attr-defined]
-            cache[char] = advance
-        total += advance
-    return total * font.size
+    from sakip.report.charts import family_width
+
+    width = family_width("DejaVu Sans", text, font.size, font.bold)
+    if width is None:
+        raise RuntimeError("DejaVu Sans is not installed (Debian: fonts-dejavu-core)")
+    return width
 
 
 def wrap(text: str, width: float, font: Font) -> list[str]:

@@ -106,8 +106,7 @@ def run(item: Case, folder: Path) -> Outcome:
     folder.mkdir(parents=True, exist_ok=True)
     argv = item.make(folder)
     before = _snapshot(folder)
-    env = dict(os.environ, PYTHONPATH=str(ROOT), OPENBLAS_NUM_THREADS="1",
-               MPLCONFIGDIR=str(folder.parent / ".matplotlib"))
+    env = dict(os.environ, PYTHONPATH=str(ROOT), OPENBLAS_NUM_THREADS="1")
     # a case's inputs are its folder's: the suite's own database (PostgreSQL in CI's second
     # run) is not one of them (``verify --data`` reads that folder's SQLite)
     for name in ("SAKIP_DATABASE_URL", "SAKIP_DATA_DIR"):
