@@ -135,6 +135,7 @@ def test_an_approved_and_published_year_does_not_change_whatever_is_posted_elsew
     posts = writes(world, operator_a)
     covered = {name for name, _, _ in posts} | {"workbook_import", "evidence_delete",
                                                 "entry_workbook"}
+    covered |= {"sipd_import"}  # posted below, for both years
     write_pages = {p.name for p in agency_year if isinstance(p, URLPattern)
                    and getattr(p.callback, "access", (None, None))[1] is Action.EDIT}
     assert write_pages <= covered, f"write pages without a post here: {write_pages - covered}"
@@ -148,6 +149,11 @@ def test_an_approved_and_published_year_does_not_change_whatever_is_posted_elsew
         kla = Indicator.objects.get(agency=world.a, code="IKU-06")
         client.post(url(world, "actual_detail", NEXT, indicator=kla.pk), {"berkas": _png()})
         client.post(url(world, "workbook_import", NEXT), {"berkas": _changed_workbook(world)})
+        for year in (YEAR, NEXT):  # a SIPD export with another ceiling for K1.1 (docs/sipd.md)
+            client.post(url(world, "sipd_import", year), {"berkas": SimpleUploadedFile(
+                "sipd.csv", b"Kode;Uraian;Pagu;Realisasi\n1.06.04;Program Pelayanan dan "
+                b"Rehabilitasi Kesejahteraan Sosial;;\n1.06.04.2.01;Pelayanan dan Perlindungan "
+                b"Sosial Lanjut Usia;999.000.000;1.000\n")})
         for year in (YEAR, NEXT):  # the entry workbook of each year, every realisation changed
             client.post(url(world, "entry_workbook", year), {
                 "periode": "tahun", "alasan": "isian", "berkas": _changed_entry(world, year)})
