@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "sakip.web.monitoring",
     "sakip.web.evaluation",
     "sakip.web.api",
+    "ninja",  # the API docs page's own Swagger UI files (sakip/web/api/api.py)
 ]
 
 MIDDLEWARE = [

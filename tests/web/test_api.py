@@ -40,7 +40,10 @@ def test_the_schema_and_its_docs_page_are_served(world):
     schema = Client().get(BASE + "/openapi.json").json()
     assert schema["info"]["title"] == "Sakip API"
     assert "/api/v1/agencies/{agency}/{year}/measurement" in schema["paths"]
-    assert Client().get(BASE + "/docs").status_code == 200
+    docs = Client().get(BASE + "/docs")
+    assert docs.status_code == 200
+    assert b"/static/ninja/swagger-ui-init.js" in docs.content and b"cdn." not in docs.content
+    assert Client().get("/static/ninja/swagger-ui-bundle.js").status_code == 200
 
 
 def test_a_token_reads_with_its_users_roles(world):
@@ -58,6 +61,8 @@ def test_anonymous_reads_published_years_only(world):
     assert refused.status_code == 401
     assert refused["Content-Type"] == "application/problem+json"
     assert refused.json()["problems"][0]["code"] == "API_TOKEN_REQUIRED"
+    assert refused.json()["type"] == "urn:sakip:problem:API_TOKEN_REQUIRED"
+    assert refused["WWW-Authenticate"].startswith("Bearer")
     assert call("get", "/agencies").json()["count"] == 0
     AgencyYear.objects.update_or_create(agency=world.a, year=YEAR, defaults={"published": True})
     assert call("get", path).status_code == 200

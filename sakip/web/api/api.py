@@ -4,10 +4,12 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
-from ninja import NinjaAPI
+from django.shortcuts import render
+from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from sakip.web.api import problems, reads, writes  # noqa: F401  (writes adds to reads.router)
@@ -39,6 +41,16 @@ PROBLEM_STATUSES = {"400": "Bad request", "401": "No valid token (anonymous: not
                     "503": "A format this server cannot produce"}
 
 
+class Docs(Swagger):
+    """Swagger UI from the application's own static files (ninja's, "ninja" being an installed
+    app) and no inline script: the site's Content-Security-Policy allows only 'self'."""
+
+    def render_page(self, request: HttpRequest, api: NinjaAPI, **kwargs: Any) -> HttpResponse:
+        self.settings["url"] = self.get_openapi_url(api, kwargs)
+        return render(request, "api/docs.html", {"swagger_settings": json.dumps(self.settings),
+                                                 "api": api})
+
+
 class Api(NinjaAPI):
     def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
         """Ninja's schema, plus: a token is optional everywhere (``{}``: anonymous), and every
@@ -61,7 +73,7 @@ class Api(NinjaAPI):
 
 
 api = Api(title="Sakip API", version="1", description=DESCRIPTION, auth=AUTH,
-          urls_namespace="api", docs_url="/docs", openapi_url="/openapi.json")
+          urls_namespace="api", docs_url="/docs", openapi_url="/openapi.json", docs=Docs())
 api.add_router("", reads.router)
 
 

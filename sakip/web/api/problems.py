@@ -19,7 +19,7 @@ from django.utils.translation import get_language
 from sakip.io.problems import Problem
 
 CONTENT_TYPE = "application/problem+json"
-TYPE_BASE = "https://sakip.example/problems/"  # documented in docs/api.md; not dereferenced
+TYPE_BASE = "urn:sakip:problem:"  # + the code: a stable identifier, documented in docs/api.md
 
 log = logging.getLogger("sakip.web.api")
 
@@ -72,7 +72,7 @@ def body(error: ApiError) -> dict[str, Any]:
     items = [problem_item(p) for p in error.problems] or [{
         "code": error.code, "message": error.detail_en if english() else error.detail_id,
         "location": None}]
-    return {"type": TYPE_BASE + error.code.lower().replace("_", "-"),
+    return {"type": TYPE_BASE + error.code,
             "title": title_en if english() else title_id, "status": error.status,
             "detail": error.detail_en if english() else error.detail_id,
             "code": error.code, "problems": items, **error.extra}
