@@ -58,3 +58,10 @@ def test_the_help_is_in_both_languages(capsys: pytest.CaptureFixture[str]) -> No
     with pytest.raises(SystemExit):
         main(["--lang", "en", "import-sipd", "--help"])
     assert "the budget year of the export" in capsys.readouterr().out
+
+
+def test_the_size_limit_shown_in_help_is_the_readers_default() -> None:
+    from sakip.cli import sipd_cmd
+    from sakip.io.sipd import Limits
+
+    assert Limits().max_bytes == sipd_cmd.DEFAULT_MAX_MIB * 2**20
