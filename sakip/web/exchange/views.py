@@ -169,6 +169,8 @@ def sipd_import(request: HttpRequest, agency: Agency, year: int, state: AgencyYe
     """The year's budgets from a SIPD export (sakip.io.sipd), through the write path. The button
     "Periksa" shows what would change without saving anything; "Impor" saves."""
     from sakip.core import records
+    from sakip.io.plan_checks import check_plan
+    from sakip.io.problems import Severity
     from sakip.io.sipd import Limits, apply_export, read_export
     from sakip.web.plans.convert import plan_from_db
     from sakip.web.plans.write import audit_label
@@ -196,6 +198,8 @@ def sipd_import(request: HttpRequest, agency: Agency, year: int, state: AgencyYe
                                for c in records.diff(current, result.plan, region=False)]
                     for warning in result.warnings:
                         messages.warning(request, warning.render(language))
+                    problems = [p.render(language) for p in check_plan(result.plan)
+                                if p.severity is Severity.ERROR][:200]  # what saving would refuse
                 else:
                     warnings: list[Problem] = []
 
