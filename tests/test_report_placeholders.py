@@ -19,7 +19,8 @@ from tests.report_helpers import YEAR, by_caption
 pytest_plugins = ["tests.report_fixtures"]
 
 PLACEHOLDERS = re.compile(
-    r"\(nama belum tersedia\)|\(name not yet available\)|\(tanggal belum tersedia\)|…|\.\.\.|"
+    # an ellipsis for something to fill in ("……… Maret 2021"), not a decimal that goes on (100,306…)
+    r"\(nama belum tersedia\)|\(name not yet available\)|\(tanggal belum tersedia\)|(?<!\d)(…|\.\.\.)|"
     r"laporan asli|(?<![\w/])n/a(?![\w/])|\bTBD\b|\bxxx\b|Lorem", re.IGNORECASE)
 # "Tabel 3.17" of the source report in a note of ours would point at another table here
 TABLE_MENTION = re.compile(r"\bTabel (\d+|L)\.(\d+)\b")
