@@ -151,3 +151,16 @@ def test_the_grid_of_a_locked_year_has_no_inputs_and_refuses_a_post(world, opera
     assert "Tempel dari Excel" not in page and "disabled" in row_of(page, "IKU-06")
     assert operator_a.post(url(world), {**row_post(kla, v0="1"), "pratinjau": "1"}).status_code == 403
     assert paste(operator_a, world, "IKU-06\t1\n", start="v0").status_code == 403
+
+
+def test_the_indicator_page_refuses_a_value_for_a_derived_indicator_too(world, operator_a):
+    derived = Indicator.objects.get(agency=world.a, code="IKU-05")
+    page_url = reverse("actual_detail", kwargs={"agency": world.a.pk, "year": YEAR,
+                                                "indicator": derived.pk})
+    page = operator_a.get(page_url).content.decode()
+    assert 'name="d-v0"' in page and "Dihitung dari data dasar" in page
+    response = operator_a.post(page_url, {"d-v0": "12", "d-s": "final"})
+    assert response.status_code == 400 and "dihitung dari data dasarnya" in response.content.decode()
+    # the note can still be saved (the value not posted: the input is disabled)
+    response = operator_a.post(page_url, {"d-s": "final", "d-n": "sumber: data dasar"})
+    assert response.status_code == 302

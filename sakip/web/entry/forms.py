@@ -96,14 +96,15 @@ class ActualRowForm(forms.Form):
         self.derived = derived
         self.fields["s"].choices = list(statuses)
 
+    DERIVED = gettext_lazy("Realisasi indikator ini dihitung dari data dasarnya; ubah data "
+                           "dasarnya, bukan angka ini.")
+
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         if self.derived:
             for name in PERIOD_FIELDS:
                 if name in self.changed_data and data.get(name) is not None:
-                    self.add_error(name, gettext_lazy(
-                        "Realisasi indikator ini dihitung dari data dasarnya; ubah data dasarnya, "
-                        "bukan angka ini."))
+                    self.add_error(name, str(self.DERIVED))
         return data
 
 

@@ -45,7 +45,7 @@ from sakip.web.measuring import measured
 from sakip.web.plans.convert import plan_from_db
 from sakip.web.plans.models import ANNUAL, Actual, Agency, Indicator
 from sakip.web.plans.models.choices import ActualStatus
-from sakip.web.workflow.models import AgencyYear, Evidence
+from sakip.web.workflow.models import AgencyYear, Evidence, State
 
 PERIODS = (1, 2, 3, 4, ANNUAL)
 STATUSES = [s.value for s in ActualStatus]
@@ -267,8 +267,9 @@ def actuals(request: HttpRequest, agency: Agency, year: int, state: AgencyYear) 
     """The realisation grid: save the rows posted, preview their achievements without saving
     (``pratinjau``; as JSON for the page's script), or read a block pasted from a spreadsheet
     (``tempel``). Figures always come from the core's measurement."""
-    plan = plan_from_db(agency)
     shown_plan, measurement = measured(agency, year)
+    # the plan edits apply to: the one measured unless the year shows its approved snapshot
+    plan = shown_plan if state.state != State.APPROVED else plan_from_db(agency)
     results = {x.code: x for x in measurement.indicators}
     rows = _rows(request, agency, year, plan, results)
     paste = PasteForm(request.POST if "tempel" in request.POST else None)
@@ -476,6 +477,9 @@ def actual_detail(request: HttpRequest, agency: Agency, year: int, state: Agency
         stored = next((a for a in core.actuals_of(year) if a.quarter is None and a.month is None),
                       None)
         actual = _posted_actual(form, prefix, ANNUAL, stored, year, True, detail=True)
+        if (actual.value != (stored.value if stored else None)
+                and measure(plan, year).result(item.code).derived is not None):
+            form.errors[f"{prefix}v0"] = str(ActualRowForm.DERIVED)
         inputs = Inputs()
         _actual_inputs(inputs, key, prefix, ANNUAL)
         status = 400
