@@ -88,3 +88,15 @@ def test_the_exchange_page_offers_the_upload_to_the_operator_only(world, operato
     page = reverse("exchange", kwargs={"agency": world.a.pk, "year": YEAR})
     assert 'id="id_sipd_berkas"' in operator_a.get(page).content.decode()
     assert 'id="id_sipd_berkas"' not in inspector.get(page).content.decode()
+
+
+def test_the_problems_are_in_english_for_an_english_page(world, operator_a):
+    from django.conf import settings
+
+    operator_a.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = operator_a.post(url(world), {"berkas": upload(
+        "Kode;Uraian;Anggaran;Realisasi\n1.06.04.2.01;Pelayanan Lansia;banyak;1\n")})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "realisasi.csv:2: Anggaran: not a number: &#x27;banyak&#x27;" in html
+    assert "[SIPD_BAD_NUMBER]" in html
