@@ -233,3 +233,10 @@ def test_a_two_row_header_and_a_row_of_column_numbers(plan, tmp_path):
                             "ceiling": Decimal(27_500_000), "spent": Decimal(26_150_000),
                             "physical": Decimal(95)}
     assert line.places["physical"].column == "Fisik (%)" and line.place.row == 4
+
+
+def test_a_text_longer_than_its_field_is_refused(plan, tmp_path):
+    path = csv_file(tmp_path, "Kode Sub Kegiatan;Nama Sub Kegiatan;Sumber Dana;Pagu",
+                    f"1.06.01.2.01.0001;Penyusunan;{'DAU ' * 60};1.000")
+    [problem] = problems_of(plan, path)
+    assert (problem.code, problem.line, problem.path) == ("SIPD_BAD_TEXT", 2, "Sumber Dana")

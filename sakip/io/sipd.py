@@ -75,6 +75,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 AMOUNTS = ("ceiling", "ceiling_original", "spent", "physical")
 _HEADER_OF = {header: name for name, headers in COLUMNS.items() for header in headers}
+# the longest text a column may hold (the database's: a source of funds is 200 characters)
+MAX_TEXT = {"source_of_funds": 200, "code": 60, "program_code": 60, "activity_code": 60}
 HEADER_ROWS = 30  # the header is looked for in the first rows (SIPD prints a title above it)
 _SKIPPED_NAMES = re.compile(r"^(jumlah|total|sub ?total|grand total)\b", re.IGNORECASE)
 
@@ -361,6 +363,11 @@ def _read_grid(shown: str, sheet: str | None, grid: Grid, header_row: int,
                      "activity_name", "source_of_funds"):
             try:
                 texts[name] = _text(cell(name))
+                if len(texts[name] or "") > MAX_TEXT.get(name, 10_000):
+                    raise ValueError(
+                        f"teks terlalu panjang (paling banyak {MAX_TEXT.get(name, 10_000)} "
+                        "karakter)",
+                        f"text too long (at most {MAX_TEXT.get(name, 10_000)} characters)")
             except ValueError as error:
                 problems.append(problem("SIPD_BAD_TEXT", f"{error.args[0]}", f"{error.args[1]}",
                                         place(name)))
