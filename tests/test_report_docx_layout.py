@@ -69,3 +69,19 @@ def test_the_contents_carry_page_numbers_in_order(word):
 def test_word_is_asked_to_update_the_fields_on_opening(word):
     update = word.settings.element.find(qn("w:updateFields"))
     assert update is not None and update.get(qn("w:val")) == "true"
+
+
+def test_a_tables_lead_in_stays_with_its_caption(word):
+    body = list(word.element.body)
+    captions = [i for i, e in enumerate(body) if e.tag == qn("w:p")
+                and (e.find(f"{qn('w:pPr')}/{qn('w:pStyle')}") is not None)
+                and e.find(f"{qn('w:pPr')}/{qn('w:pStyle')}").get(qn("w:val")) == "Caption"
+                and "".join(e.itertext()).startswith("Tabel")]
+    assert len(captions) > 40
+    for index in captions:
+        before = body[index - 1]
+        if before.tag != qn("w:p") or not "".join(before.itertext()).strip():
+            continue
+        if before.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+            continue  # a new page of another orientation starts with the caption
+        assert before.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None, "".join(before.itertext())

@@ -215,6 +215,7 @@ class _Writer:
 
     def _table(self, block: Table) -> None:
         if not block.borderless:
+            self._keep_lead_in()
             self._caption(self.labels.get("table", "Tabel"), block.number, block.caption)
         header, body = header_and_body(block)
         rows = len(header) + len(body)
@@ -342,6 +343,16 @@ class _Writer:
                     run.bold = True
                     run.underline = True
         self.word.add_paragraph()
+
+    def _keep_lead_in(self) -> None:
+        """The sentence that introduces a table ("… disajikan pada Tabel 3.3 berikut") stays on
+        the page of the table's caption and first rows, never alone at the bottom of a page
+        (unless a section break, a new orientation, stands between them)."""
+        body = self.word.element.body
+        last = body[-2] if len(body) > 1 and body[-1].tag == qn("w:sectPr") else body[-1]
+        if (last.tag == qn("w:p") and last.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is None
+                and "".join(last.itertext()).strip()):
+            ParagraphFormat(last).keep_with_next = True
 
     def _keep_with_next_block(self) -> None:
         """Keep what was written last with the block that follows (a signature block never
