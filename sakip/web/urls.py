@@ -34,6 +34,7 @@ agency_year = [
     path("bukti/", evidence.evidence_list, name="evidence_list"),
     path("bukti/<int:evidence>/", evidence.download, name="evidence_file"),
     path("bukti/<int:evidence>/hapus/", evidence.delete, name="evidence_delete"),
+    path("bukti/<int:evidence>/indikator/", evidence.links, name="evidence_links"),
     path("anggaran/", budgets.budgets, name="budgets"),
     path("belanja/", budgets.spending, name="spending"),
     path("rencana/", structure.overview, name="structure"),

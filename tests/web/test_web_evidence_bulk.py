@@ -120,3 +120,35 @@ def test_no_upload_while_the_year_is_not_editable(world, operator_a):
 
 def test_operator_b_cannot_read_agency_as_list(world, operator_b):
     assert operator_b.get(url(world)).status_code in (403, 404)
+
+
+def test_each_files_indicators_can_be_changed_after_the_upload(world, operator_a):
+    bulk(operator_a, world, [("surat.pdf", PDF), ("foto.png", PNG)])
+    photo = Evidence.objects.get(name="foto.png")
+    page = operator_a.get(url(world, "evidence_links", evidence=photo.pk)).content.decode()
+    assert "checked" in page
+    response = operator_a.post(url(world, "evidence_links", evidence=photo.pk),
+                               {"indikator": indicators(world, "IKU-06", "IKK-1.1")})
+    assert response.status_code == 302 and response["Location"] == url(world)
+    photo.refresh_from_db()
+    assert photo.actual.indicator.code == "IKU-06"  # still held by a realisation it supports
+    assert {a.indicator.code for a in photo.links.all()} == {"IKK-1.1"}
+    letter = Evidence.objects.get(name="surat.pdf")  # the other file keeps its indicators
+    assert {letter.actual.indicator.code, *(a.indicator.code for a in letter.links.all())} == {
+        "IKU-02", "IKU-06"}
+    assert AuditEntry.objects.filter(key=f"realisasi:IKU-02:{YEAR}:0", field="bukti",
+                                     old="foto.png", new=None).exists()
+    assert AuditEntry.objects.filter(key=f"realisasi:IKK-1.1:{YEAR}:0", field="bukti",
+                                     new="foto.png").exists()
+    response = operator_a.post(url(world, "evidence_links", evidence=photo.pk), {"indikator": []})
+    assert response.status_code == 400 and "paling sedikit satu indikator" in response.content.decode()
+
+
+def test_only_the_operator_changes_a_files_indicators(world, operator_a, head_a, operator_b):
+    bulk(operator_a, world, [("surat.pdf", PDF)])
+    e = Evidence.objects.get()
+    for client in (head_a, operator_b):
+        response = client.post(url(world, "evidence_links", evidence=e.pk),
+                               {"indikator": indicators(world, "IKU-06")})
+        assert response.status_code in (403, 404)
+    assert e.links.count() == 1

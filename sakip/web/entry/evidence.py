@@ -181,6 +181,63 @@ def attach(request: HttpRequest, agency: Agency, indicator: Indicator | list[Ind
     return evidence
 
 
+class LinksForm(forms.Form):
+    """The indicators a stored file supports."""
+
+    indikator = forms.ModelMultipleChoiceField(
+        queryset=Indicator.objects.none(), widget=forms.CheckboxSelectMultiple,
+        label=gettext_lazy("Indikator yang didukung"),
+        error_messages={"required": gettext_lazy("Pilih paling sedikit satu indikator.")})
+
+    def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["indikator"]
+        field.queryset = agency.indicators.all()
+        field.label_from_instance = lambda i: f"{i.code} {i.name}"
+
+
+def supported(item: Evidence) -> list[Indicator]:
+    """The indicators a file supports: its own realisation's first, then those linked."""
+    return [item.actual.indicator, *(a.indicator for a in item.links.select_related("indicator"))]
+
+
+@requires(Action.EDIT)
+def links(request: HttpRequest, agency: Agency, year: int, state: AgencyYear,
+          evidence: int) -> HttpResponse:
+    """Change the indicators a file supports (each file of a bulk upload its own)."""
+    item = _evidence(agency, year, evidence)
+    before = supported(item)
+    form = LinksForm(agency=agency, initial={"indikator": [i.pk for i in before]})
+    status = 200
+    if request.method == "POST":
+        form = LinksForm(request.POST, agency=agency)
+        status = 400
+        if form.is_valid():
+            chosen = list(form.cleaned_data["indikator"])
+            chosen.sort(key=lambda i: i != item.actual.indicator)  # its own realisation first
+            with transaction.atomic():
+                rows = _annual_rows(request, agency, chosen, year)
+                item.actual = rows[0]
+                item.save(update_fields=["actual"])
+                item.links.set(rows[1:])
+                trail = Trail(agency, request.user, "", year)
+                for i in chosen:
+                    if i not in before:
+                        trail.change(f"realisasi:{i.code}:{year}:{ANNUAL}",
+                                     f"Bukti {i.code} {year}", "bukti", None, item.name)
+                for i in before:
+                    if i not in chosen:
+                        trail.change(f"realisasi:{i.code}:{year}:{ANNUAL}",
+                                     f"Bukti {i.code} {year}", "bukti", item.name, None)
+                trail.save()
+            messages.success(request, gettext("Indikator bukti dukung “%(name)s” disimpan.")
+                             % {"name": item.name})
+            return redirect("evidence_list", agency=agency.pk, year=year)
+    return TemplateResponse(request, "entry/evidence_links.html", {
+        "agency": agency, "state": state, "year": year, "item": item, "form": form,
+        "can_edit": True}, status=status)
+
+
 @requires(Action.READ, post=Action.EDIT)
 def evidence_list(request: HttpRequest, agency: Agency, year: int,
                   state: AgencyYear) -> HttpResponse:
@@ -204,7 +261,7 @@ def evidence_list(request: HttpRequest, agency: Agency, year: int,
              .prefetch_related("links__indicator").order_by("-uploaded_at", "-id"))
     rows = [{"evidence": e, "indicators": [e.actual.indicator,
                                            *(a.indicator for a in e.links.all())]}
-            for e in files]
+            for e in files]  # the links prefetched: not supported(), which queries each
     editable = can(request.user, Action.EDIT, agency, year, state=state)
     return TemplateResponse(request, "entry/evidence_list.html", {
         "agency": agency, "state": state, "year": year, "rows": rows, "form": form,
