@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 from openpyxl import load_workbook as open_xlsx
 
 from sakip.core.derivations import derive, derive_all, figure_keys
@@ -21,6 +22,7 @@ from sakip.report.build import build_from
 from sakip.report.context import Options, make_context
 from tests.conftest import EXAMPLE, ROOT, plan_from
 from tests.report_helpers import YEAR, keyed
+from tests.workbook_plans import plans
 
 WORKBOOK = ROOT / "examples" / "belitung-2020.xlsx"
 
@@ -204,3 +206,21 @@ def test_every_figure_cell_of_the_report_links_to_its_row_in_the_sources_annex()
         assert f'id="{anchor}"' in html and f'href="#{anchor}"' in html
     english = build_from(make_context(plan, YEAR, Options(lang="en", charts=False)))
     assert any(s.title.endswith("Sources of the Figures") for s in english.chapters[-1].sections)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(plan=plans())
+def test_any_plans_figures_all_derive_and_round_to_the_measured_value(plan: Plan) -> None:
+    from sakip.core.measure import default_year
+
+    m = measure(plan, default_year(plan))
+    keys = list(figure_keys(m))
+    found = derive_all(plan, m)
+    assert set(found) == set(keys)
+    for derivation in found.values():
+        lines(derivation, "id")
+        lines(derivation, "en")
+        if derivation.unrounded is not None and derivation.result is not None:
+            places = -int(derivation.result.as_tuple().exponent)
+            assert quantize(derivation.unrounded, places, plan.settings.rounding) \
+                == derivation.result, derivation.key

@@ -17,7 +17,15 @@ import re
 from dataclasses import replace
 
 from sakip.core.derivations import derive_all, figure_key, figure_keys
-from sakip.core.provenance import NO_SOURCES, Derivation, Sources, input_line, label, pick, result_text
+from sakip.core.provenance import (
+    NO_SOURCES,
+    Derivation,
+    Sources,
+    input_line,
+    label,
+    number,
+    pick,
+)
 from sakip.report.chapters.common import head
 from sakip.report.context import Context
 from sakip.report.model import (
@@ -46,7 +54,7 @@ _TEXT: dict[str, dict[str, str]] = {
                  "buku kerja, atau isian aplikasi beserta pengguna dan waktunya), pembulatan yang "
                  "diterapkan, dan hasilnya. Angka yang berasal dari angka lain merujuk ke kuncinya.",
         "caption": "Sumber angka: {group}",
-        "figure": "Angka", "rule": "Aturan dan rumus", "inputs": "Masukan dan sumbernya",
+        "figure": "Uraian angka", "explanation": "Keterangan (aturan, rumus, masukan dan sumbernya)",
         "result": "Hasil",
     },
     "en": {
@@ -56,7 +64,7 @@ _TEXT: dict[str, dict[str, str]] = {
                  "cell, or an entry in the application with its user and time), the rounding "
                  "applied, and the result. A figure computed from others refers to their keys.",
         "caption": "Sources of the figures: {group}",
-        "figure": "Figure", "rule": "Rule and formula", "inputs": "Inputs and their sources",
+        "figure": "Figure", "explanation": "Explanation (rule, formula, inputs and their sources)",
         "result": "Result",
     },
 }
@@ -119,8 +127,8 @@ def sources_annex(ctx: Context) -> list[Block]:
     for derivation in derivations(ctx).values():
         grouped[_GROUP_OF.get(derivation.kind, "other")].append(derivation)
     blocks: list[Block] = [Paragraph(spans(text["intro"]))]
-    header = (head(text["figure"], text["rule"], text["inputs"], text["result"]),)
-    columns = (Column(4), Column(5), Column(9), Column(3, Align.RIGHT))
+    header = (head(text["figure"], text["explanation"], text["result"]),)
+    columns = (Column(5), Column(13), Column(3, Align.RIGHT))
     for group in _GROUPS:
         if grouped[group]:
             blocks.append(table(ctx.id(f"tabel-sumber-angka-{group}"),
@@ -134,15 +142,22 @@ def title(ctx: Context) -> str:
 
 
 def _row(d: Derivation, lang: str) -> Row:
+    """A figure's row: what it is; its rule, formula, rounding, inputs and note; the figure
+    alone in the last column (one number a reader, or the review, can read)."""
     rule = pick(d.rule, lang) + (f"\n{d.code}" if d.code and d.code != pick(d.rule, lang) else "")
-    inputs = "\n".join(input_line(item, lang, brief=True) for item in d.inputs) or "–"
-    result = result_text(d, lang)
     if d.rounding is not None:
-        result = f"{result}\n({pick(d.rounding, lang)})"
+        if d.unrounded is not None:
+            rule += f"\n{label('unrounded', lang)}: {number(d.unrounded, lang)}"
+        rule += f"\n{label('rounding', lang)}: {pick(d.rounding, lang)}"
+    inputs = "\n".join(input_line(item, lang, brief=True) for item in d.inputs) or "–"
+    if d.result_text is not None and d.result is not None:
+        inputs += f"\n{label('result', lang)}: {d.result_text}"
     if d.note is not None:
-        result = f"{result}\n{label('note', lang)}: {pick(d.note, lang)}"
-    return Row((Cell(f"{pick(d.title, lang)}\n[{d.key}]", source=source_id(d.key)), Cell(rule),
-                Cell(inputs), Cell(result)), RowKind.BODY)
+        inputs += f"\n{label('note', lang)}: {pick(d.note, lang)}"
+    # the figure alone, as the report's tables print it (rupiah without "Rp": its row says so)
+    result = number(d.result, lang) if d.result is not None else (d.result_text or "–")
+    return Row((Cell(f"{pick(d.title, lang)}\n[{d.key}]", source=source_id(d.key)),
+                Cell(f"{rule}\n{inputs}"), Cell(result)), RowKind.BODY)
 
 
 def link_sources(document: Document) -> Document:
