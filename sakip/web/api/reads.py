@@ -86,8 +86,9 @@ def _agency_out(user: Any, agency: Agency, states: dict[int, AgencyYear]) -> Age
     sp = agency.strategic_plan
     years = []
     for year in sp.years:
-        state = states.get(year)
-        if reader or (state is not None and state.published):
+        state = states.get(year)  # a year without a row is a draft: only readers see it
+        if reader or (state is not None
+                      and can(user, Action.READ_PUBLISHED, agency, year, state=state)):
             years.append(YearOut(year=year, state=state.state if state else State.DRAFT,
                                  published=bool(state and state.published)))
     if not years:

@@ -34,8 +34,10 @@ def agency_of(request: HttpRequest, agency: int, action: Action = Action.READ) -
     if row is None:
         raise not_found("perangkat daerah", "agency")
     user = caller(request)
-    if action is Action.READ_PUBLISHED:
-        if not (can(user, Action.READ, row) or row.years.filter(published=True).exists()):
+    if action is Action.READ_PUBLISHED:  # the agency, when the caller may read one of its years
+        if not (can(user, Action.READ, row) or any(
+                can(user, action, row, state.year, state=state)
+                for state in row.years.filter(published=True))):
             raise refuse(user)
     elif not can(user, action, row):
         raise refuse(user)
