@@ -36,6 +36,13 @@ VARIABLES: tuple[Variable, ...] = (
     Variable("SAKIP_DATABASE_URL", None,
              "postgres://user:sandi@host:5432/nama memakai PostgreSQL (psycopg); kosong: SQLite "
              "di SAKIP_DATA_DIR/sakip.sqlite3."),
+    Variable("SAKIP_DATABASE_REPLICA_URL", None,
+             "postgres://… replika baca (streaming replication) dari SAKIP_DATABASE_URL: "
+             "halaman GET dibaca dari replika, kecuali sesi yang baru saja menyimpan "
+             "(SAKIP_REPLICA_PIN_SECONDS); semua penulisan ke basis data utama."),
+    Variable("SAKIP_REPLICA_PIN_SECONDS", "30",
+             "Lama (detik) sesi yang baru menyimpan membaca dari basis data utama, agar "
+             "melihat perubahannya sendiri walau replika tertinggal."),
     Variable("SAKIP_ALLOWED_HOSTS", "127.0.0.1,localhost",
              "Nama host yang dilayani, dipisah koma."),
     Variable("SAKIP_CSRF_TRUSTED_ORIGINS", "",
@@ -143,12 +150,28 @@ def database() -> dict[str, object]:
         return {"ENGINE": "django.db.backends.sqlite3",
                 "NAME": str(data_dir() / "sakip.sqlite3"),
                 "OPTIONS": {"timeout": 20}}
+    return _postgres("SAKIP_DATABASE_URL", url)
+
+
+def replica() -> dict[str, object] | None:
+    """DATABASES['replica'] from SAKIP_DATABASE_REPLICA_URL (a PostgreSQL read replica of the
+    default database), or None. Tests use the default database in its place."""
+    url = raw("SAKIP_DATABASE_REPLICA_URL")
+    if not url:
+        return None
+    if not raw("SAKIP_DATABASE_URL"):
+        raise ConfigError("SAKIP_DATABASE_REPLICA_URL needs SAKIP_DATABASE_URL (a replica of "
+                          "PostgreSQL, not of SQLite)")
+    return {**_postgres("SAKIP_DATABASE_REPLICA_URL", url), "TEST": {"MIRROR": "default"}}
+
+
+def _postgres(variable: str, url: str) -> dict[str, object]:
     parts = urlsplit(url)
     if parts.scheme not in ("postgres", "postgresql"):
-        raise ConfigError(f"SAKIP_DATABASE_URL: only postgres:// is supported, got {parts.scheme!r}")
+        raise ConfigError(f"{variable}: only postgres:// is supported, got {parts.scheme!r}")
     name = unquote(parts.path.lstrip("/"))
     if not name:
-        raise ConfigError("SAKIP_DATABASE_URL: the database name is missing")
+        raise ConfigError(f"{variable}: the database name is missing")
     return {
         "ENGINE": "django.db.backends.postgresql",
         "NAME": name,

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "sakip.web.replica.ReplicaMiddleware",  # GET pages read from a replica when one is set
     "sakip.web.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -69,6 +70,10 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": config.database()}
+if (_replica := config.replica()) is not None:  # reads of GET pages (sakip/web/replica.py)
+    DATABASES["replica"] = _replica
+DATABASE_ROUTERS = ["sakip.web.replica.ReplicaRouter"]
+REPLICA_PIN_SECONDS = config.integer("SAKIP_REPLICA_PIN_SECONDS")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
