@@ -37,6 +37,7 @@ class Action(enum.Enum):
     APPROVE = "approve"
     REOPEN = "reopen"
     REVIEW = "review"  # review notes, mark the report reviewed
+    RESPOND = "respond"  # the agency answers the review: findings, follow-up, replies to notes
     PUBLISH = "publish"
     READ_REGION = "read_region"  # all agencies of a region side by side
     MANAGE_REGION = "manage_region"  # agencies, users, scales, settings
@@ -80,6 +81,8 @@ def can(user: Any, action: Action, agency: Agency | None = None, year: int | Non
         return False
     if action in (Action.READ, Action.READ_PUBLISHED):
         return role in (Role.ADMIN, Role.INSPECTOR) or own
+    if action is Action.RESPOND:  # whatever the year's state: the review goes on after approval
+        return own and role in (Role.OPERATOR, Role.HEAD)
     if state is None:
         return False
     current = State(state.state)

@@ -51,7 +51,7 @@ FOLLOW_UP_CHOICES = [(FollowUpStatus.IN_PROGRESS, gettext_lazy("Dalam proses")),
 
 # action posted (field "aksi") → who may take it
 DECIDE = ("konfirmasi", "tolak", "temuan", "tim")
-RESPOND = ("tanggapan", "tindak-lanjut")
+RESPOND = ("tanggapan", "tindak-lanjut", "balas")
 
 
 def allowed(action: str, user: Any, agency: Agency, state: AgencyYear) -> bool:
@@ -95,6 +95,9 @@ def take(request: HttpRequest, action: str, state: AgencyYear, found: list[Entry
         review_state.follow_up(user, state, key, found, post.get("status", ""),
                                post.get("uraian", ""))
         return gettext("Tindak lanjut dicatat.")
+    if action == "balas":
+        review_state.reply(user, state, post.get("nomor", ""), post.get("balasan", ""))
+        return gettext("Balasan disimpan.")
     raise Refused(gettext("Aksi tidak dikenal."))
 
 

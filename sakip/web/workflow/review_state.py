@@ -20,8 +20,7 @@ from django.utils.translation import get_language, gettext
 from sakip.review import criteria
 from sakip.review.findings import Finding, Location, Severity
 from sakip.review.papers import Decision, FollowUp, Item, Team
-from sakip.web.access import Action, can, membership
-from sakip.web.accounts.models import AGENCY_ROLES
+from sakip.web.access import Action, can
 from sakip.web.plans.models import Agency
 from sakip.web.workflow.audit import Trail
 from sakip.web.workflow.models import (
@@ -30,6 +29,8 @@ from sakip.web.workflow.models import (
     FollowUpStatus,
     FollowUpStep,
     ReviewFinding,
+    ReviewNote,
+    ReviewReply,
     ReviewTeam,
 )
 
@@ -53,13 +54,9 @@ def may_decide(user: Any, agency: Agency, state: AgencyYear) -> bool:
 
 
 def may_respond(user: Any, agency: Agency, state: AgencyYear) -> bool:
-    """Answer findings and record their follow-up: the agency's own operator and head.
-
-    (Built on the access rule's membership; belongs in sakip.web.access as an action.)"""
-    member = membership(user)
-    return (member is not None and member.agency_id == agency.pk
-            and member.role in AGENCY_ROLES
-            and can(user, Action.READ, agency, state.year, state=state))
+    """Answer findings, record their follow-up, reply to notes: the agency's own operator and
+    head (sakip.web.access, Action.RESPOND)."""
+    return can(user, Action.RESPOND, agency, state.year, state=state)
 
 
 @dataclass
@@ -132,6 +129,12 @@ class Entry:
     @property
     def location(self) -> str:
         return self.finding.location.render()
+
+    @property
+    def check(self) -> str:
+        """What was checked, in words: the review step (langkah reviu) the finding's code
+        belongs to (sakip.review.criteria); the code itself is shown small beside it."""
+        return criteria.step_of(self.finding.code).text.get(_language())
 
     @property
     def steps(self) -> list[FollowUpStep]:
@@ -360,3 +363,23 @@ def save_team(user: Any, state: AgencyYear, values: dict[str, str]) -> None:
         if trail.compare(f"reviu:{state.year}:tim", "Tim reviu", row, values):
             row.save()
             trail.save()
+
+
+def reply(user: Any, state: AgencyYear, note_id: str, text: str) -> ReviewReply:
+    """The agency's reply to a note of the inspectorate, with its audit entry."""
+    note = ReviewNote.objects.filter(agency_year=state, pk=int(note_id) if note_id.isdigit()
+                                     else None).first()
+    if note is None:
+        raise Refused(gettext("Catatan reviu tidak ditemukan."), status=404)
+    text = text.strip()
+    if not text:
+        raise Refused(gettext("Balasan tidak boleh kosong."))
+    if len(text) > 5000:
+        raise Refused(gettext("Balasan terlalu panjang (paling banyak 5.000 karakter)."))
+    with transaction.atomic():
+        row = ReviewReply.objects.create(note=note, author=user, text=text)
+        trail = _trail(user, state)
+        trail.change(f"reviu:{state.year}:catatan:{note.pk}", f"Balasan atas catatan reviu "
+                     f"{timezone.localtime(note.at):%d-%m-%Y %H:%M}", "balasan", None, text)
+        trail.save()
+    return row

@@ -81,7 +81,8 @@ def review(request: HttpRequest, agency: Agency, year: int, state: AgencyYear) -
     team_row = ReviewTeam.objects.filter(agency_year=state).first()
     may_decide = review_state.may_decide(request.user, agency, state)
     return TemplateResponse(request, "workflow/review.html", {
-        "agency": agency, "state": state, "notes": state.notes.select_related("author"),
+        "agency": agency, "state": state,
+        "notes": state.notes.select_related("author").prefetch_related("replies__author"),
         "available": automated is not None, "entries": found,
         "pending": sum(1 for e in found if e.decision is Decision.PENDING),
         "team": review_state.team(state),
