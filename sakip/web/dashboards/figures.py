@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from sakip.core import outliers
 from sakip.core.budget import BudgetLine, below_threshold
 from sakip.core.measure import IndicatorResult, Measurement, measure
 from sakip.core.model import Band, Plan
@@ -72,3 +73,20 @@ def trends(plan: Plan, rows: list[Row]) -> list[tuple[IndicatorResult, str]]:
 
 def programs(m: Measurement) -> list[BudgetLine]:
     return [b for b in m.budget if b.level == "program"]
+
+
+@dataclass(frozen=True)
+class Outlier:
+    """An indicator dominating the agency's mean achievement (sakip.core.outliers), rounded as
+    the plan rounds achievements, with the views offered instead of the mean."""
+
+    result: IndicatorResult
+    found: outliers.Dominant  # rounded
+    cap: Decimal | None  # the plan's cap in means (settings.cap); None: the plan sets none
+
+
+def outlier(plan: Plan, m: Measurement) -> Outlier | None:
+    found = outliers.in_group(m, plan.agency.code)
+    if found is None:
+        return None
+    return Outlier(m.result(found.code), found.rounded(m.settings), m.settings.cap)

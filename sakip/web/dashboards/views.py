@@ -24,6 +24,7 @@ def _dashboard(request: HttpRequest, agency: Agency, state: AgencyYear, public: 
         "agency": agency, "state": state, "year": year, "plan": plan, "m": m, "public": public,
         "rows": rows, "levels": LEVELS,
         "agency_group": m.group(plan.agency.code),
+        "outlier": figures.outlier(plan, m),
         "agency_color": figures.category_color(plan, None, m.group(plan.agency.code).achievement),
         "iku_chart": figures.iku_chart(plan, rows),
         "absorption_chart": figures.absorption_chart(plan, m),
