@@ -116,7 +116,21 @@ def derivations(ctx: Context) -> dict[str, Derivation]:
     sources = getattr(ctx.options, "sources", None) or NO_SOURCES
     if not isinstance(sources, Sources):
         sources = NO_SOURCES
-    return derive_all(ctx.plan, ctx.m, sources, keys=report_keys(ctx), history=ctx.history)
+    found = derive_all(ctx.plan, ctx.m, sources, keys=report_keys(ctx), history=ctx.history)
+    return {key: d for key, d in found.items() if computed(d)}
+
+
+def computed(d: Derivation) -> bool:
+    """Whether a figure is computed (a rule, a sum, a rounding, another figure as input) rather
+    than a value entered as it is printed: an entered target, realisation or ceiling has no row
+    of its own — its source is given where a computed figure uses it (the annex stays about half
+    as long: the example's 66-page PDF grows by 26 pages, not 37)."""
+    return (d.rounding is not None or len(d.inputs) != 1
+            or any(i.figure is not None for i in d.inputs) or d.kind not in _ENTERED)
+
+
+_ENTERED = frozenset({"target", "pk", "actual", "ceiling", "spent", "spending_ceiling",
+                      "spending_spent"})
 
 
 def sources_annex(ctx: Context) -> list[Block]:
