@@ -17,8 +17,12 @@ from sakip.core.measure import Measurement, measure
 from sakip.core.model import Plan
 from sakip.web.plans.models import Agency
 
-_KEPT: OrderedDict[tuple[int, int], tuple[object, Plan, Measurement]] = OrderedDict()
-_KEEP = 256  # agency-years whose measurement this process keeps
+# (agency, year, source kind, stamp or hash) → (what the plan was read from, measurement)
+_KEPT: OrderedDict[tuple[int, int, object, object], tuple[object, Measurement]] = OrderedDict()
+# id(plan) → (plan, what it was read from), for the plans measured_many gave
+_SOURCES: OrderedDict[int, tuple[Plan, tuple[object, ...]]] = OrderedDict()
+_KEEP = 256  # measurements this process keeps
+_KEEP_PLANS = 32  # plans it remembers the source of (the requests in flight)
 
 
 def measured(agency: Agency, year: int) -> tuple[Plan, Measurement]:
@@ -28,54 +32,88 @@ def measured(agency: Agency, year: int) -> tuple[Plan, Measurement]:
 
 def measured_many(agencies: Iterable[Agency], year: int) -> dict[int, tuple[Plan, Measurement]]:
     """:func:`measured` of several agencies: each agency's pk → (plan, measurement)."""
+    agencies = list(agencies)
+    found = _measured_pairs([(a, year) for a in agencies])
+    return {a.pk: found[(a.pk, year)] for a in agencies}
+
+
+def measured_years(agency: Agency, plan: Plan, years: Iterable[int]) -> dict[int, Measurement]:
+    """Several years measured from one plan that :func:`measured` gave (a trend on a dashboard:
+    the published year's snapshot gives the other years too, never the draft rows), each kept
+    like the plan's own year."""
+    source = _SOURCES.get(id(plan))
+    key = source[1] if source is not None and source[0] is plan else None
+    return {year: _measure(agency.pk, year, plan, key) for year in years}
+
+
+def _measured_pairs(pairs: list[tuple[Agency, int]]
+                    ) -> dict[tuple[int, int], tuple[Plan, Measurement]]:
+    """Each (agency, year)'s plan and measurement, in a number of queries that does not grow
+    with the number of pairs."""
     from sakip.web.plans.convert import plans_from_db
     from sakip.web.workflow.models import AgencyYear, Snapshot, State
     from sakip.web.workflow.snapshots import plan_for, snapshot_plan
 
-    agencies = list(agencies)
-    if not agencies:
+    if not pairs:
         return {}
-    ids = [a.pk for a in agencies]
-    approved = set(AgencyYear.objects.filter(agency_id__in=ids, year=year, state=State.APPROVED)
-                   .values_list("agency_id", flat=True))
-    plans: dict[int, Plan] = {}
-    keys: dict[int, object] = {}
-    if approved:
-        latest: dict[int, Snapshot] = {}
-        for snapshot in Snapshot.objects.filter(agency_id__in=approved, year=year).order_by(
-                "agency_id", "-version"):
-            latest.setdefault(snapshot.agency_id, snapshot)
-        for agency in agencies:
-            if agency.pk not in approved:
+    agencies = {a.pk: a for a, _ in pairs}
+    years = {y for _, y in pairs}
+    approved = set(AgencyYear.objects.filter(agency_id__in=list(agencies), year__in=years,
+                                             state=State.APPROVED)
+                   .values_list("agency_id", "year"))
+    plans: dict[tuple[int, int], Plan] = {}
+    keys: dict[tuple[int, int], tuple[object, ...] | None] = {}
+    wanted = [(a.pk, y) for a, y in pairs]
+    if approved & set(wanted):
+        latest: dict[tuple[int, int], Snapshot] = {}
+        for snapshot in Snapshot.objects.filter(
+                agency_id__in={pk for pk, _ in approved}, year__in={y for _, y in approved}
+        ).order_by("agency_id", "year", "-version"):
+            latest.setdefault((snapshot.agency_id, snapshot.year), snapshot)
+        for pair in wanted:
+            if pair not in approved:
                 continue
-            if agency.pk in latest:
-                plans[agency.pk] = snapshot_plan(latest[agency.pk])
-                keys[agency.pk] = ("snapshot", latest[agency.pk].sha256)
+            if pair in latest:
+                plans[pair] = snapshot_plan(latest[pair])
+                keys[pair] = ("snapshot", latest[pair].sha256)
             else:  # approved before snapshots were kept: taken now (plan_for)
-                plans[agency.pk] = plan_for(agency, year)
-                keys[agency.pk] = None
-    current = [a for a in agencies if a.pk not in approved]
+                plans[pair] = plan_for(agencies[pair[0]], pair[1])
+                keys[pair] = None
+    current = sorted({pk for pk, year in wanted if (pk, year) not in approved})
     if current:
-        stamps = dict(Agency.objects.filter(pk__in=[a.pk for a in current])
-                      .values_list("pk", "stamp"))
-        for pk, plan in plans_from_db(current).items():
-            plans[pk] = plan
-            keys[pk] = ("rows", stamps[pk], plan.region, plan.scales) if stamps[pk] else None
-    result: dict[int, tuple[Plan, Measurement]] = {}
-    for pk in ids:
-        plan, key = plans[pk], keys[pk]
-        kept = _KEPT.get((pk, year))
-        if key is not None and kept is not None and kept[0] == key:
-            _KEPT.move_to_end((pk, year))
-            result[pk] = (plan, kept[2])
-            continue
-        measurement = measure(plan, year)
+        stamps = dict(Agency.objects.filter(pk__in=current).values_list("pk", "stamp"))
+        read = plans_from_db([agencies[pk] for pk in current])
+        for pair in wanted:
+            if pair not in approved:
+                plan = read[pair[0]]
+                plans[pair] = plan
+                stamp = stamps[pair[0]]
+                keys[pair] = ("rows", stamp, plan.region, plan.scales) if stamp else None
+    result: dict[tuple[int, int], tuple[Plan, Measurement]] = {}
+    for pair in wanted:
+        plan, key = plans[pair], keys[pair]
         if key is not None:
-            _KEPT[(pk, year)] = (key, plan, measurement)
-            while len(_KEPT) > _KEEP:
-                _KEPT.popitem(last=False)
-        result[pk] = (plan, measurement)
+            _SOURCES[id(plan)] = (plan, key)
+            while len(_SOURCES) > _KEEP_PLANS:
+                _SOURCES.popitem(last=False)
+        result[pair] = (plan, _measure(pair[0], pair[1], plan, key))
     return result
+
+
+def _measure(agency: int, year: int, plan: Plan, key: tuple[object, ...] | None) -> Measurement:
+    """``measure(plan, year)``, kept while ``key`` (what the plan was read from) is unchanged."""
+    if key is None:
+        return measure(plan, year)
+    slot = (agency, year, key[0], key[1])
+    kept = _KEPT.get(slot)
+    if kept is not None and kept[0] == key:
+        _KEPT.move_to_end(slot)
+        return kept[1]
+    measurement = measure(plan, year)
+    _KEPT[slot] = (key, measurement)
+    while len(_KEPT) > _KEEP:
+        _KEPT.popitem(last=False)
+    return measurement
 
 
 def default_year(agency: Agency) -> int:

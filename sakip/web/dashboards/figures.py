@@ -7,10 +7,12 @@ from decimal import Decimal
 
 from sakip.core import outliers
 from sakip.core.budget import BudgetLine, below_threshold
-from sakip.core.measure import IndicatorResult, Measurement, measure
+from sakip.core.measure import IndicatorResult, Measurement
 from sakip.core.model import Band, Plan
 from sakip.core.scales import band_for
 from sakip.web.dashboards import charts
+from sakip.web.measuring import measured_years
+from sakip.web.plans.models import Agency
 
 
 @dataclass(frozen=True)
@@ -56,9 +58,11 @@ def absorption_chart(plan: Plan, m: Measurement) -> str:
                        limit=Decimal(110))
 
 
-def trends(plan: Plan, rows: list[Row]) -> list[tuple[IndicatorResult, str]]:
+def trends(agency: Agency, plan: Plan, rows: list[Row]) -> list[tuple[IndicatorResult, str]]:
+    """Each key indicator's targets and realisations over the Renstra's years, measured from the
+    plan the page shows (measurements kept between requests)."""
     years = list(plan.strategic_plan.years)
-    measured = {year: measure(plan, year) for year in years}
+    measured = measured_years(agency, plan, years)
     result = []
     for row in rows:
         code = row.result.code

@@ -28,7 +28,7 @@ def _dashboard(request: HttpRequest, agency: Agency, state: AgencyYear, public: 
         "agency_color": figures.category_color(plan, None, m.group(plan.agency.code).achievement),
         "iku_chart": figures.iku_chart(plan, rows),
         "absorption_chart": figures.absorption_chart(plan, m),
-        "trends": figures.trends(plan, rows),
+        "trends": figures.trends(agency, plan, rows),
         "programs": figures.programs(m),
         "agency_budget": m.budget_line(plan.agency.code),
         "years": list(plan.strategic_plan.years),
