@@ -168,11 +168,12 @@ class _Deriver:
             note = (f"dibatasi {i.cap} (sebelum batas {r.uncapped})",
                     f"capped at {i.cap} (before the cap {r.uncapped})")
         elif r.achievement is None:
-            why = r.why.value if r.why is not None else "unknown"
-            met = {True: ("target tercapai", "target met"),
-                   False: ("target tidak tercapai", "target not met")}.get(r.met)  # type: ignore[arg-type]
-            note = (f"tanpa persentase ({why})" + (f"; {met[0]}" if met else ""),
-                    f"no percentage ({why})" + (f"; {met[1]}" if met else ""))
+            code_why = r.why.value if r.why is not None else "unknown"
+            why = _WHY.get(code_why, (code_why, code_why))
+            met = None if r.met is None else (("target tercapai", "target met") if r.met
+                                              else ("target tidak tercapai", "target not met"))
+            note = (f"tanpa persentase: {why[0]} [{code_why}]" + (f"; {met[0]}" if met else ""),
+                    f"no percentage: {why[1]} [{code_why}]" + (f"; {met[1]}" if met else ""))
         label = " / ".join(x for x in (r.predicate, r.category) if x) or None
         return Derivation(
             figure_key("achievement", year, code), title, words, code_text, inputs,
@@ -536,6 +537,20 @@ def pick_direction(direction: dict[str, Words], value: str | None) -> str | None
     found = direction.get(value)
     return f"{found[0]} / {found[1]}" if found else value
 
+
+# Why an achievement has no percentage (sakip.core.achievement.Why), in words.
+_WHY: dict[str, Words] = {
+    "no_target": ("tanpa target", "no target"),
+    "no_actual": ("belum ada realisasi", "no actual yet"),
+    "not_available": ("data belum tersedia", "data not yet available"),
+    "zero_target": ("target nol", "zero target"),
+    "zero_actual": ("realisasi nol (rumus T/R)", "zero actual (T/R rule)"),
+    "negative_actual": ("nilai negatif (rumus T/R)", "negative value (T/R rule)"),
+    "zero_edge": ("batas rentang nol", "band edge at zero"),
+    "qualitative": ("kualitatif", "qualitative"),
+    "unknown_level": ("tingkatan tidak dikenal", "unknown level"),
+    "no_band": ("di luar semua rentang skala", "outside every band of the scale"),
+}
 
 _AGGREGATION: dict[Aggregation, Words] = {
     Aggregation.SUM: ("jumlah nilai periode-periodenya", "the sum of its periods"),
