@@ -37,13 +37,13 @@ def run(args: argparse.Namespace) -> int:
     signed = _date(args.date) if args.date else None
     with writing([(output, REPORT)], args.force) as (out,):
         from sakip.core.measure import default_year
-        from sakip.io.plan_file import load_plan
+        from sakip.io.plan_file import load_plan_sources
         from sakip.report import Options, build_report, render
 
-        plan = load_plan(args.path)
+        plan, sources = load_plan_sources(args.path)  # the annex Sumber angka names file lines
         year = args.year if args.year is not None else default_year(plan)
         options = Options(lang=args.lang, place=args.place, date=signed,
-                          charts=not args.no_charts, logo=args.logo)
+                          charts=not args.no_charts, logo=args.logo, sources=sources)
         out.write(render(build_report(plan, year, options), fmt))
     print(f"Laporan Kinerja {year} ditulis ke {output}" if args.lang == "id"
           else f"Performance report {year} written to {output}")

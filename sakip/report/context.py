@@ -15,6 +15,7 @@ from pathlib import Path
 from sakip.core.enums import NarrativeKind
 from sakip.core.measure import IndicatorResult, Measurement, measure
 from sakip.core.model import Indicator, Narrative, Plan
+from sakip.core.provenance import Sources
 from sakip.io.problems import InputError, Problem
 from sakip.report.format import Formatter
 from sakip.report.model import BLANK, Logo
@@ -30,6 +31,9 @@ class Options:
     date: datetime.date | None = None  # when it is signed; else a blank line to write it on
     charts: bool = True
     logo: Path | None = None  # the emblem on the cover: a PNG, JPEG or SVG file
+    # where each entered value comes from (file line, workbook cell, web user and time), for the
+    # annex Sumber angka (sakip.core.provenance); None: each input names its record instead
+    sources: Sources | None = None
 
 
 @dataclass

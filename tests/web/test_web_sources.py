@@ -66,3 +66,22 @@ def test_an_unknown_code_is_not_found_and_an_outsider_is_refused(world: World,
                                                                  operator_b: Client) -> None:
     assert operator_a.get(sources_url(world, "NOPE")).status_code == 404
     assert operator_b.get(sources_url(world, "IKU-02")).status_code == 403
+
+
+def test_the_agencys_report_names_who_entered_a_value_the_public_one_does_not(
+        world: World, operator_a: Client, anonymous: Client) -> None:
+    from sakip.web.workflow.models import AgencyYear, State
+
+    user = get_user_model().objects.get(username="operator_a")
+    assert not write(world.a, user, [r.Put(r.TARGET, ("IKU-02", YEAR, None, None),
+                                           model.Target(YEAR, Decimal(85), note="direvisi"))]).refused
+    own = operator_a.get(reverse("report", kwargs={"agency": world.a.pk, "year": YEAR,
+                                                   "fmt": "html"}))
+    assert own.status_code == 200 and "operator_a" in own.content.decode()
+    AgencyYear.objects.filter(agency=world.a, year=YEAR).update(state=State.APPROVED,
+                                                                 published=True)
+    public = anonymous.get(reverse("public_report", kwargs={"agency": world.a.pk, "year": YEAR,
+                                                            "fmt": "html"}))
+    assert public.status_code == 200
+    assert "Sumber angka" in public.content.decode()
+    assert "operator_a" not in public.content.decode()

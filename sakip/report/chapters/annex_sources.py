@@ -20,7 +20,6 @@ from sakip.core.derivations import derive_all, figure_key, figure_keys
 from sakip.core.provenance import (
     NO_SOURCES,
     Derivation,
-    Sources,
     input_line,
     label,
     number,
@@ -113,9 +112,7 @@ def report_keys(ctx: Context) -> list[str]:
 
 
 def derivations(ctx: Context) -> dict[str, Derivation]:
-    sources = getattr(ctx.options, "sources", None) or NO_SOURCES
-    if not isinstance(sources, Sources):
-        sources = NO_SOURCES
+    sources = ctx.options.sources or NO_SOURCES
     found = derive_all(ctx.plan, ctx.m, sources, keys=report_keys(ctx), history=ctx.history)
     return {key: d for key, d in found.items() if computed(d)}
 

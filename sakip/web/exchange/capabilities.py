@@ -50,12 +50,13 @@ def report() -> Any | None:
     return module if module is not None and hasattr(module, "build_report") else None
 
 
-def report_bytes(plan: Plan, year: int, fmt: str) -> bytes:
-    """The LKjIP of ``plan`` for ``year`` as ``fmt`` (docx, pdf, html), by ``sakip.report``."""
+def report_bytes(plan: Plan, year: int, fmt: str, sources: Any = None) -> bytes:
+    """The LKjIP of ``plan`` for ``year`` as ``fmt`` (docx, pdf, html), by ``sakip.report``;
+    ``sources`` (sakip.core.provenance.Sources) name where its values were entered."""
     module = report()
     if module is None or fmt not in REPORT_FORMATS:
         raise Unavailable(fmt)
-    document = module.build_report(plan, year)
+    document = module.build_report(plan, year, module.Options(sources=sources))
     try:
         return bytes(module.render(document, f".{fmt}"))
     except (ImportError, OSError) as error:  # e.g. WeasyPrint without Pango for PDF

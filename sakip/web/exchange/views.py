@@ -230,11 +230,17 @@ def sipd_import(request: HttpRequest, agency: Agency, year: int, state: AgencyYe
                             status=400 if request.method == "POST" and changes is None else 200)
 
 
-def _report(request: HttpRequest, agency: Agency, year: int, fmt: str) -> HttpResponse:
+def _report(request: HttpRequest, agency: Agency, year: int, fmt: str,
+            public: bool = False) -> HttpResponse:
+    """The report; the agency's own copy names who entered each value in its annex Sumber
+    angka, the public one does not (people's names stay inside the government)."""
     if fmt not in capabilities.REPORT_FORMATS or capabilities.report() is None:
         raise Http404("laporan belum tersedia dalam format ini")
+    from sakip.web.planning.sources import audit_sources
+
     try:
-        content = capabilities.report_bytes(plan_for(agency, year), year, fmt)
+        content = capabilities.report_bytes(plan_for(agency, year), year, fmt,
+                                            None if public else audit_sources(agency))
     except capabilities.Unavailable:
         return TemplateResponse(request, "errors/unavailable.html", {
             "what": f"Laporan format {fmt.upper()}",
@@ -255,7 +261,7 @@ def report(request: HttpRequest, agency: Agency, year: int, state: AgencyYear, f
 @requires(Action.READ_PUBLISHED)
 def public_report(request: HttpRequest, agency: Agency, year: int, state: AgencyYear,
                   fmt: str) -> HttpResponse:
-    return _report(request, agency, year, fmt)
+    return _report(request, agency, year, fmt, public=True)
 
 
 @requires(Action.READ)
