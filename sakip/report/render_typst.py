@@ -189,16 +189,29 @@ class _Writer:
         if not run:
             return
         self.emit("\n#page(flipped: true, margin: sk-landscape-margin)[\n")
-        for section in run:
-            self.section(section, level, LANDSCAPE_WIDTH)
+        for n, section in enumerate(run):
+            self.section(section, level, LANDSCAPE_WIDTH, first=n == 0)
         self.emit("]\n")
 
-    def section(self, section: Section, level: int, width: Decimal) -> None:
-        if section.new_page:
+    def section(self, section: Section, level: int, width: Decimal, first: bool = False) -> None:
+        if section.new_page and not first:  # (a weak break first in a page() leaves a blank page)
             self.emit("\n#pagebreak(weak: true)\n")
-        self.emit(f"\n#heading(level: {min(level, 6)})[{text_content(section.heading)}]"
-                  f"#label({string(section.id)})\n")
-        self.blocks(section.blocks, width)
+        heading = (f"\n#heading(level: {min(level, 6)})[{text_content(section.heading)}]"
+                   f"#label({string(section.id)})\n")
+        wide = next((n for n, b in enumerate(section.blocks) if _wide(b)), None)
+        if width == PORTRAIT_WIDTH and wide is not None and _short(section.blocks[:wide]):
+            # a short introduction goes with its wide table onto the landscape page, instead of
+            # leaving a page almost empty between two landscape ones
+            end = wide
+            while end < len(section.blocks) and _wide(section.blocks[end]):
+                end += 1
+            self.emit("\n#page(flipped: true, margin: sk-landscape-margin)[\n" + heading)
+            self.blocks(section.blocks[:end], LANDSCAPE_WIDTH)
+            self.emit("]\n")
+            self.blocks(section.blocks[end:], width)
+        else:
+            self.emit(heading)
+            self.blocks(section.blocks, width)
         self.sections(section.subsections, level + 1)
 
     def blocks(self, blocks: Sequence[Block], width: Decimal) -> None:
@@ -218,6 +231,16 @@ class _Writer:
                 while index < len(blocks) and _wide(blocks[index]):
                     index += 1
                 continue
+            if isinstance(b, Table) and isinstance(follows, SignatureBlock) and not b.borderless:
+                cut = _tail_cut(b)
+                if cut is not None:  # the table's last rows go with the signatures, unbroken
+                    self.table(b, width, (0, cut))
+                    self.emit("#block(breakable: false, above: 0pt)[#set block(above: 0pt)\n")
+                    self.table(b, width, (cut, len(b.rows)))
+                    self.signatures(follows)
+                    self.emit("]\n")
+                    index += 2
+                    continue
             sticky = isinstance(follows, SignatureBlock) or (
                 isinstance(b, Paragraph) and isinstance(follows, Table | Figure))
             self.block(b, width, sticky)
@@ -274,8 +297,11 @@ class _Writer:
             return f"#list({', '.join(items)})"
         return f"#enum(numbering: {string(b.marker.value)}, {', '.join(items)})"
 
-    def table(self, t: Table, width: Decimal) -> None:
+    def table(self, t: Table, width: Decimal, part: tuple[int, int] | None = None) -> None:
+        """The table, or its rows ``part`` (start, end): the caption and header rows with the
+        first part, the notes with the last, the columns as the whole table's."""
         header, body = header_and_body(t)
+        start, end = part or (0, len(t.rows))
         if t.borderless:
             columns = ", ".join(["auto"] * (len(t.columns) - 1) + ["1fr"])
             cells = [self.cell(c, t, col, RowKind.BODY, head=False, plain=True)
@@ -283,19 +309,23 @@ class _Writer:
             self.emit(f"#sk-grid(({columns},), {', '.join(cells)})\n")
             return
         labels = self.document.labels
-        self.emit(f"#sk-caption({string(labels.get('table', 'Tabel') + ' ' + (t.number or ''))}, "
-                  f"{_content(text_content(t.caption))})\n")
+        if start == 0:
+            self.emit(f"#sk-caption({string(labels.get('table', 'Tabel') + ' ' + (t.number or ''))}, "
+                      f"{_content(text_content(t.caption))})\n")
         shares = percentages(t)
         hard, soft = _words(t, header, body)
         aligns = ", ".join(f"{_ALIGN[c.align]} + top" for c in t.columns)
-        keep = keep_together(t) and _height_cm(header + body, shares, width) < KEPT_HEIGHT[width]
+        keep = (part is None and keep_together(t)
+                and _height_cm(header + body, shares, width) < KEPT_HEIGHT[width])
         self.emit(f"#sk-table({width}cm, ({', '.join(f'{p}%' for p in shares)},), {hard}, {soft}, "
                   f"{_bool(keep)}, ({aligns},),\n")
-        if header:
+        if header and start == 0:
             heads = [self.cell(c, t, col, RowKind.BODY, head=True) for row in header for c, col in row]
             self.emit(f"table.header({', '.join(heads)}),\n")
         marked = _long_spans(t)
         for r, (row, placed) in enumerate(zip(t.rows, body, strict=True)):
+            if not start <= r < end:
+                continue
             cells = []
             for c, col in placed:
                 code = self.cell(c, t, col, row.kind, head=False)
@@ -309,7 +339,7 @@ class _Writer:
                 cells.append(code)
             self.emit(", ".join(cells) + ",\n")
         self.emit(")\n")
-        if t.notes:
+        if t.notes and end == len(t.rows):
             notes = ", ".join(_content(text_content(n)) for n in t.notes)
             self.emit(f"#sk-notes({notes})\n")
 
@@ -378,6 +408,36 @@ class _Writer:
 
 
 _ALIGN = {Align.LEFT: "left", Align.CENTER: "center", Align.RIGHT: "right", Align.JUSTIFY: "left"}
+
+
+SHORT_INTRODUCTION = 700  # characters: the text before a wide table that goes onto its page
+
+
+def _short(blocks: Sequence[Block]) -> bool:
+    def length(b: Block) -> int:
+        if isinstance(b, Paragraph):
+            return len(b.text)
+        if isinstance(b, ListBlock):
+            return sum(len(i.text) + (length(i.sub) if i.sub else 0) for i in b.items)
+        return SHORT_INTRODUCTION + 1
+
+    return sum(length(b) for b in blocks) <= SHORT_INTRODUCTION
+
+
+TAIL_ROWS = 4  # at most this many last rows of a table go with a signature block after it
+
+
+def _tail_cut(t: Table) -> int | None:
+    """Where a table is cut so that its last rows (1 to :data:`TAIL_ROWS`, no row span crossing
+    the cut) can stay on the page of the signature block after it; None for a short table kept
+    whole anyway, or one with no such cut."""
+    if keep_together(t) or len(t.rows) <= TAIL_ROWS:
+        return None
+    _, body = header_and_body(t)
+    for cut in range(len(t.rows) - 1, len(t.rows) - TAIL_ROWS - 1, -1):
+        if all(r + c.rowspan <= cut for r, placed in enumerate(body[:cut]) for c, _ in placed):
+            return cut
+    return None
 
 
 def _wide(b: Block) -> bool:
