@@ -118,6 +118,9 @@ def writes(world, operator_a) -> list[tuple[str, str, dict]]:
                      f"p-{kla.pk}-f": "tindak lanjut"})
     result.append(("period_evidence", url(world, "period_evidence", YEAR, period="tw1",
                                           indicator=kla.pk), {"berkas": _png()}))
+    for year in (YEAR, NEXT):  # several files at once, linked to IKU-06 (docs/web.md)
+        result.append(("evidence_list", url(world, "evidence_list", year),
+                       {"berkas": [_png()], "indikator": [kla.pk]}))
     return result
 
 
@@ -134,7 +137,7 @@ def test_an_approved_and_published_year_does_not_change_whatever_is_posted_elsew
     before = frozen_outputs(world, clients)
     posts = writes(world, operator_a)
     covered = {name for name, _, _ in posts} | {"workbook_import", "evidence_delete",
-                                                "entry_workbook"}
+                                                "entry_workbook", "evidence_links"}
     covered |= {"sipd_import"}  # posted below, for both years
     write_pages = {p.name for p in agency_year if isinstance(p, URLPattern)
                    and getattr(p.callback, "access", (None, None))[1] is Action.EDIT}
