@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+from typing import Any
 
 import pypdf
 import typst
@@ -36,22 +37,22 @@ from sakip.report.render_typst import (
 )
 
 # any character a string can hold in UTF-8 (no lone surrogates)
-TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
+TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=40)
 NASTY = ('#set text(red) *bold* _it_ $x^2$ @ref <label> \\ // comment /* x */ [a] {b} ~ '
          '"quoted" \'single\' `raw` = heading - item + item 1. enum https://x.id #"str"')
 
 
-def query_value(markup: str):
+def query_value(markup: str) -> Any:
     compiler = typst.Compiler(markup.encode("utf-8"))
     return json.loads(compiler.query("<x>", field="value", one=True))
 
 
-def flatten(content) -> str:
+def flatten(content: Any) -> str:
     if isinstance(content, str):
         return content
     kind = content.get("func")
     if kind == "text":
-        return content["text"]
+        return str(content["text"])
     if kind == "linebreak":
         return "\n"
     if kind == "space":
@@ -65,13 +66,13 @@ def flatten(content) -> str:
 
 @settings(max_examples=60, deadline=None)
 @given(TEXT)
-def test_any_string_is_read_back_as_itself(text):
+def test_any_string_is_read_back_as_itself(text: str) -> None:
     assert query_value(f"#metadata({string(text)})<x>") == text
 
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.tuples(TEXT, st.booleans(), st.booleans()), min_size=1, max_size=4))
-def test_any_text_prints_as_text(parts):
+def test_any_text_prints_as_text(parts: list[tuple[str, bool, bool]]) -> None:
     spans = [Span(text, bold=bold, italic=italic) for text, bold, italic in parts]
     assert flatten(query_value(f"#metadata([{inline(spans)}])<x>")) == "".join(t for t, _, _ in parts)
 
@@ -89,7 +90,7 @@ def small_document(text: str = NASTY, rows: int = 3) -> Document:
     return finalize(Document(f"Judul {text}", "Dinas Contoh", 2020, "id", chapters))
 
 
-def test_markup_in_every_kind_of_text_prints_as_written():
+def test_markup_in_every_kind_of_text_prints_as_written() -> None:
     data = render_pdf(small_document())
     reader = pypdf.PdfReader(io.BytesIO(data))
     printed = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
@@ -97,15 +98,15 @@ def test_markup_in_every_kind_of_text_prints_as_written():
         assert " ".join(expected.split()) in printed, expected
     words = set(printed.split())  # the table's cell wraps in its narrow column
     assert {w for w in NASTY.split() if not w.startswith("https")} <= words
-    assert reader.metadata.title == f"Judul {NASTY}"
+    assert reader.metadata is not None and reader.metadata.title == f"Judul {NASTY}"
 
 
-def test_heading_pages():
+def test_heading_pages() -> None:
     pages = heading_pages(small_document())
     assert pages == {"isi": 1, "bab-1": 2, "satu": 2}
 
 
-def test_a_long_span_is_split_where_a_page_begins():
+def test_a_long_span_is_split_where_a_page_begins() -> None:
     document = small_document("x", rows=KEPT_SPAN + 6)
     # rows 0–3 on page 2, rows 4–9 on page 3: the span starting at row 0 splits at its 5th row
     pages = {"t1": {n: 2 if n < 4 else 3 for n in range(1, KEPT_SPAN + 6)}}
@@ -115,7 +116,7 @@ def test_a_long_span_is_split_where_a_page_begins():
     assert 'sk-span("t1/0/0", 0, 1, 10,' in source  # placed by its column and row, to be split
 
 
-def test_a_long_span_splits_in_the_pdf():
+def test_a_long_span_splits_in_the_pdf() -> None:
     document = small_document("x", rows=120)  # more rows than a page holds
     data = render_pdf(document)
     reader = pypdf.PdfReader(io.BytesIO(data))
