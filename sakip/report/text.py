@@ -514,6 +514,7 @@ EN: dict[str, str] = {
     # why an achievement is missing (the Indonesian above), for the tree and any English text
     "why.no_target": "no target", "why.no_actual": "realisation not entered",
     "why.not_available": "data not yet available", "why.zero_target": "zero target: the percentage is undefined",
+    "chart.target_line": "target 100%", "chart.threshold": "threshold {threshold}%", "chart.count": "Number",
     "why.zero_actual": "zero realisation with the T/R rule: the percentage is undefined",
     "why.negative_actual": "a negative value with the T/R rule: the percentage is undefined",
     "why.zero_edge": "a zero bound of the target range: the percentage is undefined",
