@@ -29,7 +29,7 @@ from sakip.web.api.problems import ApiError, forbidden
 from sakip.web.api.reads import router  # one router: a path's GET and POST share a pattern
 from sakip.web.api.schemas import ActualIn, WriteIn, WriteOut
 from sakip.web.api.scope import Scope, scope
-from sakip.web.entry.grids import _actual_edit, _with_evidence
+from sakip.web.entry.grids import actual_edit, with_evidence_keys
 from sakip.web.plans.convert import plan_from_db
 from sakip.web.plans.models import Agency
 from sakip.web.plans.write import Conflict, write
@@ -61,7 +61,7 @@ def _item_problem(index: int, field: str, message_id: str, message_en: str,
 
 def _edits(s: Scope, items: list[ActualIn]) -> tuple[list[r.Edit], dict[r.Key, int]]:
     plan = plan_from_db(s.agency)
-    evidence = _with_evidence(s.agency, s.year)
+    evidence = with_evidence_keys(s.agency, s.year)
     edits: list[r.Edit] = []
     places: dict[r.Key, int] = {}
     problems: list[Problem] = []
@@ -101,7 +101,7 @@ def _edits(s: Scope, items: list[ActualIn]) -> tuple[list[r.Edit], dict[r.Key, i
             elif isinstance(value, str):
                 value = value.replace("\r\n", "\n").strip() or None
             changes[name] = value
-        edits.append(_actual_edit(replace(actual, **changes), key, evidence))
+        edits.append(actual_edit(replace(actual, **changes), key, evidence))
     if problems:
         raise ApiError(422, "API_INVALID_INPUT", "ada isian yang salah; belum ada yang disimpan",
                        "some input is wrong; nothing was saved", problems=problems)

@@ -120,7 +120,9 @@ def _empty(actual: model.Actual) -> bool:
             and actual.reason is None and actual.expected is None and actual.note is None)
 
 
-def _actual_edit(actual: model.Actual, key: r.Key, with_evidence: set[r.Key]) -> r.Edit:
+def actual_edit(actual: model.Actual, key: r.Key, with_evidence: set[r.Key]) -> r.Edit:
+    """The edit that saves a realisation as entered: an empty one is removed, unless a file of
+    evidence supports it (the grid, the indicator's page and the API write through this)."""
     if _empty(actual) and key not in with_evidence:
         return r.Remove(r.ACTUAL, key)
     return r.Put(r.ACTUAL, key, actual)
@@ -135,7 +137,7 @@ def _actual_inputs(inputs: Inputs, key: r.Key, prefix: str, period: int) -> None
         inputs.add(r.ACTUAL, key, value=f"{prefix}v{period}", any=f"{prefix}v{period}")
 
 
-def _with_evidence(agency: Agency, year: int) -> set[r.Key]:
+def with_evidence_keys(agency: Agency, year: int) -> set[r.Key]:
     """The keys of the year's realisations a file supports (its own or linked to it)."""
     own = (Evidence.objects.filter(actual__indicator__agency=agency, actual__year=year)
            .values_list("actual__indicator__code", "actual__period", "actual__month"))
@@ -241,7 +243,7 @@ def _row_edits(row: Row, plan: model.Plan, year: int, posted: Any,
                        status=f"{prefix}-s", reason=f"{prefix}-r", any=f"{prefix}-v0")
         else:
             inputs.add(r.ACTUAL, key, value=f"{prefix}-{name}", any=f"{prefix}-{name}")
-        edits.append(_actual_edit(actual, key, evidence))
+        edits.append(actual_edit(actual, key, evidence))
     return edits
 
 
@@ -278,7 +280,7 @@ def actuals(request: HttpRequest, agency: Agency, year: int, state: AgencyYear) 
     preview = False
     if request.method == "POST" and "tempel" in request.POST:
         status = 400
-        edits, paste_problems = _pasted(paste, rows, plan, year, _with_evidence(agency, year))
+        edits, paste_problems = _pasted(paste, rows, plan, year, with_evidence_keys(agency, year))
         if not paste_problems and saved(request, agency, edits, form=Form(), locate=nowhere,
                                         success=gettext("Blok tempelan tersimpan: %(count)s "
                                                         "perubahan.")):
@@ -292,7 +294,7 @@ def actuals(request: HttpRequest, agency: Agency, year: int, state: AgencyYear) 
         valid = all(row.form.is_valid() for row in posted)
         edits, inputs = [], Inputs()
         if valid:
-            evidence = _with_evidence(agency, year)
+            evidence = with_evidence_keys(agency, year)
             for row in posted:
                 edits += _row_edits(row, plan, year, request.POST, evidence, inputs)
         if preview:
@@ -444,7 +446,7 @@ def _pasted(paste: PasteForm, rows: list[Row], plan: model.Plan, year: int,
             key = (code, year, period or None, None)
             actual = stored.get(period) or model.Actual(year, quarter=period or None)
             actual = replace(actual, **{"text" if name == "x" else "value": value})
-            edits.append(_actual_edit(actual, key, evidence))
+            edits.append(actual_edit(actual, key, evidence))
     if not edits:
         problems.append(gettext("Blok tempelan tidak berisi nilai."))
     return edits, problems
@@ -483,7 +485,7 @@ def actual_detail(request: HttpRequest, agency: Agency, year: int, state: Agency
         inputs = Inputs()
         _actual_inputs(inputs, key, prefix, ANNUAL)
         status = 400
-        edit = _actual_edit(actual, key, _with_evidence(agency, year))
+        edit = actual_edit(actual, key, with_evidence_keys(agency, year))
         if saved(request, agency, [edit], form=form, locate=inputs,
                  success=gettext("Realisasi tersimpan: %(count)s perubahan.")):
             return redirect("actual_detail", agency=agency.pk, year=year, indicator=item.pk)
