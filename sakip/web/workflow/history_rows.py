@@ -56,10 +56,10 @@ def value_of(stored: str | None, field: str = "") -> Value:
 
 
 def user_name(user: Any) -> str:
-    """The user's full name, else the user name; empty for an entry without a user."""
-    if user is None:
-        return ""
-    return str(user.get_full_name() or user.username)
+    """"Full Name (username)", as every page names a person; empty for an entry without one."""
+    from sakip.web.templatetags.people import person
+
+    return person(user, "")
 
 
 def local_time(at: datetime) -> datetime:
