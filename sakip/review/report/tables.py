@@ -37,6 +37,7 @@ class Role(enum.Enum):
     EFFICIENCY = "efficiency"
     COUNT = "count"  # jumlah indikator
     PERCENT = "percent"
+    PHYSICAL = "physical"  # realisasi fisik (%): physical progress, not an absorption
     QUANTITY = "quantity"
     VERDICT = "verdict"  # predikat / kategori labels
     TICK = "tick"  # a column per band, ticked
@@ -49,7 +50,7 @@ class Role(enum.Enum):
 NUMERIC = frozenset({
     Role.TARGET, Role.ACTUAL, Role.BASELINE, Role.ACHIEVEMENT, Role.FINAL_ACHIEVEMENT,
     Role.DIFFERENCE, Role.CEILING, Role.SPENT, Role.ABSORPTION, Role.EFFICIENCY, Role.COUNT,
-    Role.PERCENT, Role.QUANTITY,
+    Role.PERCENT, Role.PHYSICAL, Role.QUANTITY,
 })
 SUMMABLE = frozenset({Role.CEILING, Role.SPENT, Role.COUNT, Role.QUANTITY})
 NAMES = frozenset({Role.LABEL, Role.INDICATOR})
@@ -233,6 +234,8 @@ def _role(header: str) -> tuple[Role, int | None, bool, str | None]:
         return Role.FINAL_ACHIEVEMENT, year, True, None
     if "jumlah indikator" in low:
         return Role.COUNT, None, False, None
+    if "fisik" in words:  # before "realisasi" and "%": physical progress, not money
+        return Role.PHYSICAL, year, False, None
     if money:
         if "realisasi" in words and ("%" in low or "persentase" in words):
             return Role.ABSORPTION, year, False, None
@@ -379,7 +382,8 @@ def _label_of(cells: tuple[str, ...], columns: list[Column]) -> str:
             if column.role in roles and column.index < len(cells):
                 text = L.strip_marker(cells[column.index]) if column.role is not Role.NO \
                     else cells[column.index]
-                if text and not C.is_marker(text) and not C.is_pure_number(text):
+                if text and not C.is_marker(text) and not C.is_pure_number(text) \
+                        and not C.is_missing(text):  # a dash names no row ("–": no indicator)
                     return cells[column.index]
     for column in columns:  # a scale table's row spanning its range column ("Belum dapat diukur")
         if column.role is Role.RANGE and column.index < len(cells) and cells[column.index] \
