@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from django.urls import include, path
 
+from sakip.web import health
 from sakip.web.accounts import manage, passwords
+from sakip.web.accounts import views as accounts
 from sakip.web.api import pages as api_pages
 from sakip.web.api import urls as api_urls
-from sakip.web import health
-from sakip.web.accounts import views as accounts
 from sakip.web.dashboards import views as dashboards
 from sakip.web.entry import budgets, documents, evidence, grids, structure
 from sakip.web.entry import entry_workbook as entry_excel
