@@ -91,7 +91,8 @@ def test_the_lkjip_annex_holds_a_sheet_per_goal_and_objective_indicator(belitung
                 if i.level in (Level.GOAL, Level.OBJECTIVE)]
     assert groups == expected and len(groups) == 9
     assert "Manual Indikator Kinerja" in page
-    assert "(pmks[n-1] - pmks[n]) / pmks[n-1] * 100<br>pmks = Jumlah PMKS (orang/KK)" in page
+    assert ("(Jumlah PMKS tahun sebelumnya − Jumlah PMKS tahun berjalan) ÷ Jumlah PMKS tahun "
+            "sebelumnya × 100<br>Jumlah PMKS: orang/KK") in page  # the formula in words
     t = Text("id")
     for code in ("IKU-01", "IK-T4"):  # each sheet's completeness as the core finds it
         lacking = missing(belitung.indicator_by_code[code])
