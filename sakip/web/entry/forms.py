@@ -80,7 +80,9 @@ class ActualRowForm(forms.Form):
 
     Its prefix is ``a-<indicator pk>`` (inputs ``a-12-v0``…), so a page showing some rows (a
     filter) posts and saves only those. ``derived``: the year's realisation comes from the
-    indicator's formula; a value typed for it is refused, not ignored."""
+    indicator's formula; a value typed for it is refused, not ignored — except, for the year, the
+    formula's own result (``formula_value``): a stored figure corrected to what the formula gives
+    (the review's PLAN_FORMULA finding), or emptied."""
 
     v1 = IdDecimalField(required=False)
     v2 = IdDecimalField(required=False)
@@ -91,9 +93,11 @@ class ActualRowForm(forms.Form):
     s = forms.ChoiceField(choices=(), required=False)
     r = forms.CharField(required=False, max_length=2000, strip=True)
 
-    def __init__(self, *args: Any, derived: bool = False, statuses: Any = (), **kwargs: Any):
+    def __init__(self, *args: Any, derived: bool = False, statuses: Any = (),
+                 formula_value: Decimal | None = None, **kwargs: Any):
         super().__init__(*args, **kwargs)
         self.derived = derived
+        self.formula_value = formula_value
         self.fields["s"].choices = list(statuses)
 
     DERIVED = gettext_lazy("Realisasi indikator ini dihitung dari data dasarnya; ubah data "
@@ -103,7 +107,10 @@ class ActualRowForm(forms.Form):
         data = super().clean()
         if self.derived:
             for name in PERIOD_FIELDS:
-                if name in self.changed_data and data.get(name) is not None:
+                value = data.get(name)
+                if name in self.changed_data and value is not None and not (
+                        name == "v0" and self.formula_value is not None
+                        and value == self.formula_value):
                     self.add_error(name, str(self.DERIVED))
         return data
 

@@ -198,7 +198,8 @@ def _rows(request: HttpRequest, agency: Agency, year: int, plan: model.Plan,
         posted = request.method == "POST" and f"{prefix}-s" in request.POST
         derived = results[i.code].derived is not None
         form = ActualRowForm(request.POST if posted else None, initial=initial, prefix=prefix,
-                             derived=derived, statuses=statuses)
+                             derived=derived, statuses=statuses,
+                             formula_value=results[i.code].derived)
         rows.append(Row(i, form, results[i.code], derived, _inputs(agency, year, core, series),
                         any(a.value is not None or a.text is not None for a in stored.values()),
                         posted))
