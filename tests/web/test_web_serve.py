@@ -22,8 +22,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _production_env(data: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith("SAKIP_") and k != "DJANGO_SETTINGS_MODULE"}
+    env = {k: v for k, v in os.environ.items()  # as a server's environment: no test settings
+           if not k.startswith(("SAKIP_", "DJANGO_"))}
     env.update(SAKIP_DATA_DIR=str(data), SAKIP_SECRET_KEY=secrets.token_urlsafe(50),
                SAKIP_ALLOWED_HOSTS="sakip.example.go.id,127.0.0.1", SAKIP_HTTPS="1")
     if os.environ.get("SAKIP_DATABASE_URL"):
