@@ -103,15 +103,9 @@ class EvidenceForm(forms.Form):
 MAX_FILES = 20
 
 
-class BulkEvidenceForm(forms.Form):
-    """Several files at once, each checked as a single upload is, all supporting the chosen
-    indicators of the year. One bad file: none is kept."""
+class LinksForm(forms.Form):
+    """The indicators a stored file supports."""
 
-    berkas = MultipleFileField(label=gettext_lazy("Berkas bukti dukung (PDF, gambar, xlsx; "
-                                                  "boleh beberapa)"),
-                               error_messages={"required": gettext_lazy("Pilih berkas yang akan "
-                                                                        "diunggah."),
-                                               "empty": gettext_lazy("Berkas kosong.")})
     indikator = forms.ModelMultipleChoiceField(
         queryset=Indicator.objects.none(), widget=forms.CheckboxSelectMultiple,
         label=gettext_lazy("Indikator yang didukung"),
@@ -122,6 +116,18 @@ class BulkEvidenceForm(forms.Form):
         field: Any = self.fields["indikator"]
         field.queryset = agency.indicators.all()
         field.label_from_instance = lambda i: f"{i.code} {i.name}"
+
+
+class BulkEvidenceForm(LinksForm):
+    """Several files at once, each checked as a single upload is, all supporting the chosen
+    indicators of the year. One bad file: none is kept."""
+
+    berkas = MultipleFileField(label=gettext_lazy("Berkas bukti dukung (PDF, gambar, xlsx; "
+                                                  "boleh beberapa)"),
+                               error_messages={"required": gettext_lazy("Pilih berkas yang akan "
+                                                                        "diunggah."),
+                                               "empty": gettext_lazy("Berkas kosong.")})
+    field_order = ("berkas", "indikator")
 
     def clean_berkas(self) -> list[UploadedFile]:
         uploads: list[UploadedFile] = self.cleaned_data["berkas"]
@@ -181,19 +187,6 @@ def attach(request: HttpRequest, agency: Agency, indicator: Indicator | list[Ind
     return evidence
 
 
-class LinksForm(forms.Form):
-    """The indicators a stored file supports."""
-
-    indikator = forms.ModelMultipleChoiceField(
-        queryset=Indicator.objects.none(), widget=forms.CheckboxSelectMultiple,
-        label=gettext_lazy("Indikator yang didukung"),
-        error_messages={"required": gettext_lazy("Pilih paling sedikit satu indikator.")})
-
-    def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field: Any = self.fields["indikator"]
-        field.queryset = agency.indicators.all()
-        field.label_from_instance = lambda i: f"{i.code} {i.name}"
 
 
 def supported(item: Evidence) -> list[Indicator]:
