@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
@@ -24,6 +26,18 @@ from tests.web.test_api import token_of
 schema = schemathesis.openapi.from_dict(api.get_openapi_schema())
 schema.app = get_wsgi_application()
 EXAMPLES = 6
+
+
+@pytest.fixture(autouse=True)
+def _connection_kept():
+    """The WSGI application, called directly, closes the database connection at the end of each
+    request (Django's request signals), which on PostgreSQL ends the test's transaction; Django's
+    test client keeps it open the same way."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 def _aimed(case, world) -> None:
