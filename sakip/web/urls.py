@@ -10,6 +10,7 @@ from sakip.web.accounts import manage, passwords
 from sakip.web.accounts import views as accounts
 from sakip.web.api import pages as api_pages
 from sakip.web.api import urls as api_urls
+from sakip.web.dashboards import region as region_dashboards
 from sakip.web.dashboards import views as dashboards
 from sakip.web.entry import budgets, documents, evidence, grids, structure
 from sakip.web.entry import entry_workbook as entry_excel
@@ -93,7 +94,7 @@ urlpatterns = [
     path("publik/<int:agency>/<int:year>/laporan.<slug:fmt>", exchange.public_report,
          name="public_report"),
     path("publik/data/", include(opendata)),
-    path("wilayah/<int:year>/", dashboards.region_dashboard, name="region_dashboard"),
+    path("wilayah/<int:year>/", region_dashboards.region_dashboard, name="region_dashboard"),
     path("wilayah/perangkat-daerah/", manage.agencies, name="region_agencies"),
     path("wilayah/pengguna/", manage.users, name="region_users"),
     path("wilayah/pengguna/<int:user>/", manage.user_edit, name="region_user_edit"),
