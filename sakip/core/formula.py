@@ -7,6 +7,15 @@ A formula is arithmetic over series indexed by year relative to the measured yea
 
 Only ``+ - * /``, unary minus, parentheses, decimal numbers and ``code[n±k]`` references are
 allowed; it is parsed here, in Decimal, never handed to ``eval``.
+
+An IKU Pemda's formula may also read agencies' indicators (docs/region.md)::
+
+    agency("dinkes", "IKU-01")                 the agency's realisation of the measured year
+    agency("dinkes", "IKU-01")[n-1]            … of the year before
+    mean(agency("a", "X"), agency("b", "Y"))   mean (or ``sum``) of its arguments
+
+An agency reference is a :class:`Ref` with ``agency`` set; its :attr:`Ref.key` is
+``agency:code``, the name under which the evaluator is asked for its value.
 """
 
 from __future__ import annotations
@@ -17,7 +26,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 _TOKEN = re.compile(
-    r"\s*(?:(?P<number>\d+(?:\.\d+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)|(?P<op>[-+*/()\[\]]))"
+    r"\s*(?:(?P<number>\d+(?:\.\d+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)|(?P<op>[-+*/()\[\],])"
+    r"|(?P<string>\"[^\"]*\"))"
 )
 
 
@@ -27,8 +37,18 @@ class FormulaError(ValueError):
 
 @dataclass(frozen=True)
 class Ref:
-    series: str
+    series: str  # a series code; for an agency reference, the agency's indicator code
     offset: int  # 0 for [n], -1 for [n-1]
+    agency: str | None = None  # Agency.code of ``agency("code", "indicator")``
+
+    @property
+    def key(self) -> str:
+        """The name the evaluator is asked for: the series, or ``agency:indicator``."""
+        return self.series if self.agency is None else f"{self.agency}:{self.series}"
+
+
+FUNCTIONS = ("sum", "mean")  # functions of one or more arguments
+AGENCY = "agency"  # agency("agency code", "indicator code")
 
 
 @dataclass(frozen=True)
@@ -48,7 +68,13 @@ class _Bin:
     right: Node
 
 
-Node = Ref | _Num | _Neg | _Bin
+@dataclass(frozen=True)
+class _Call:
+    name: str  # one of FUNCTIONS
+    arguments: tuple[Node, ...]
+
+
+Node = Ref | _Num | _Neg | _Bin | _Call
 
 
 @dataclass(frozen=True)
@@ -71,9 +97,9 @@ class Formula:
 
     def evaluate(self, year: int, value_of: Callable[[str, int], Decimal | None]) -> Evaluation:
         missing = tuple(
-            (ref.series, year + ref.offset)
+            (ref.key, year + ref.offset)
             for ref in self.references
-            if value_of(ref.series, year + ref.offset) is None
+            if value_of(ref.key, year + ref.offset) is None
         )
         if missing:
             return Evaluation(None, missing)
@@ -91,18 +117,25 @@ def _collect(node: Node, found: list[Ref]) -> None:
     elif isinstance(node, _Bin):
         _collect(node.left, found)
         _collect(node.right, found)
+    elif isinstance(node, _Call):
+        for argument in node.arguments:
+            _collect(argument, found)
 
 
 def _eval(node: Node, year: int, value_of: Callable[[str, int], Decimal | None]) -> Decimal:
     if isinstance(node, _Num):
         return node.value
     if isinstance(node, Ref):
-        value = value_of(node.series, year + node.offset)
+        value = value_of(node.key, year + node.offset)
         if value is None:  # checked before evaluation; kept for type narrowing
-            raise FormulaError(f"no value for {node.series}[{year + node.offset}]")
+            raise FormulaError(f"no value for {node.key}[{year + node.offset}]")
         return value
     if isinstance(node, _Neg):
         return -_eval(node.operand, year, value_of)
+    if isinstance(node, _Call):
+        values = [_eval(argument, year, value_of) for argument in node.arguments]
+        total = sum(values, Decimal(0))
+        return total if node.name == "sum" else total / len(values)
     left = _eval(node.left, year, value_of)
     right = _eval(node.right, year, value_of)
     if node.op == "+":
@@ -186,11 +219,44 @@ class _Parser:
             return node
         if kind == "number":
             return _Num(Decimal(value))
+        if kind == "name" and self._peek() == "(" and value == AGENCY:
+            return self._agency()
+        if kind == "name" and self._peek() == "(" and value in FUNCTIONS:
+            return self._call(value)
         if kind == "name":
             return self._reference(value)
         raise FormulaError(f"unexpected '{value}' in formula {self.text!r}")
 
+    def _agency(self) -> Ref:
+        """``agency("code", "indicator")``, optionally followed by ``[n±k]``."""
+        self._take("(")
+        agency = self._string("agency")
+        self._take(",")
+        indicator = self._string("agency")
+        self._take(")")
+        offset = self._offset("agency(…)") if self._peek() == "[" else 0
+        return Ref(indicator, offset, agency)
+
+    def _string(self, within: str) -> str:
+        kind, value = self._take()
+        if kind != "string" or not value.strip('"').strip():
+            raise FormulaError(f"{within}(…) takes two codes in quotes, "
+                               f"as agency(\"dinkes\", \"IKU-01\"), in {self.text!r}")
+        return value.strip('"').strip()
+
+    def _call(self, name: str) -> _Call:
+        self._take("(")
+        arguments = [self.expression()]
+        while self._peek() == ",":
+            self._take(",")
+            arguments.append(self.expression())
+        self._take(")")
+        return _Call(name, tuple(arguments))
+
     def _reference(self, name: str) -> Ref:
+        return Ref(name, self._offset(name))
+
+    def _offset(self, name: str) -> int:
         self._take("[")
         kind, value = self._take()
         if value != "n":
@@ -203,4 +269,4 @@ class _Parser:
                 raise FormulaError(f"{name}[n{sign}…] needs a whole number in {self.text!r}")
             offset = int(digits) if sign == "+" else -int(digits)
         self._take("]")
-        return Ref(name, offset)
+        return offset
