@@ -420,6 +420,8 @@ class _Checks:
                 self.unknown("PLAN_UNKNOWN_OWNER", indicator.owner,
                              "tujuan atau sasaran daerah", "region goal or objective",
                              REGION_INDICATOR, (indicator.code,), ("owner", "level"))
+        for indicator in region.indicators:
+            self.region_formula(indicator)
         for kind, records in ((GOAL, plan.goals), (OBJECTIVE, plan.objectives)):
             for record in records:
                 for code in record.serves:
@@ -525,11 +527,46 @@ class _Checks:
                             f"the formula cannot be read: {exc}", INDICATOR, (code,), "formula")
                 continue
             for ref in formula.references:
-                if ref.series not in plan.series_by_code:
+                if ref.agency is not None:
+                    self.report("PLAN_AGENCY_IN_FORMULA",
+                                "hanya rumus IKU Pemda yang dapat membaca indikator perangkat "
+                                "daerah (agency(…))",
+                                "only an IKU Pemda formula can read agencies' indicators "
+                                "(agency(…))", INDICATOR, (code,), "formula")
+                elif ref.series not in plan.series_by_code:
                     self.report("PLAN_UNKNOWN_SERIES",
                                 f"rumus memakai seri data '{ref.series}' yang tidak ada",
                                 f"the formula uses data series '{ref.series}' which does not exist",
                                 INDICATOR, (code,), "formula")
+
+    def region_formula(self, indicator: Indicator) -> None:
+        """An IKU Pemda's formula reads agencies' indicators (``agency("kode", "IKU-01")``,
+        docs/region.md): it parses, names no data series, and what it reads of this plan's
+        agency exists. Other agencies' indicators are in their own plans: the region's
+        measurement checks them (sakip.core.region_measure.check_region)."""
+        from sakip.core.region_measure import expand
+
+        if indicator.formula is None:
+            return
+        key = (indicator.code,)
+        try:
+            formula = parse(expand(self.plan.region, indicator))
+        except FormulaError as exc:
+            self.report("PLAN_BAD_FORMULA", f"rumus tidak dapat dibaca: {exc}",
+                        f"the formula cannot be read: {exc}", REGION_INDICATOR, key, "formula")
+            return
+        for ref in formula.references:
+            if ref.agency is None:
+                self.report("PLAN_UNKNOWN_SERIES",
+                            f"rumus IKU Pemda memakai '{ref.series}': tulis "
+                            f"agency(\"kode OPD\", \"kode indikator\")",
+                            f"the IKU Pemda formula uses '{ref.series}': write "
+                            f"agency(\"agency code\", \"indicator code\")",
+                            REGION_INDICATOR, key, "formula")
+            elif ref.agency == self.plan.agency.code \
+                    and ref.series not in self.plan.indicator_by_code:
+                self.unknown("PLAN_UNKNOWN_INDICATOR", ref.series, "indikator", "indicator",
+                             REGION_INDICATOR, key, "formula")
 
     def level(self, indicator: Indicator, text: str | None, kind: str, key: Key) -> None:
         """A qualitative target or realisation is one of the indicator's levels, when it has any
