@@ -355,8 +355,10 @@ def measure_region(region: Region, plans: Sequence[Plan], year: int) -> RegionMe
 def _agency_series(rplan: Plan, by_agency: dict[str, tuple[Plan, Measurement]], year: int,
                    ) -> tuple[tuple[Series, ...], tuple[Derived, ...]]:
     """The agency realisations the IKU Pemda formulas read, as series ``agency:indicator`` by
-    year (the measured year and the year before, for the change), each an agency's own measured
+    year (every RPJMD year up to the measured one, and the year before it, so that changes and
+    earlier years (:func:`region_history`) are derived too), each an agency's own measured
     realisation; and, per derived IKU, the inputs of the measured year."""
+    years = range(min(rplan.strategic_plan.start, year - 1), year + 1)
     values: dict[tuple[str, str], dict[int, Decimal | None]] = {}
     derived: list[Derived] = []
     for indicator in rplan.indicators:
@@ -371,7 +373,7 @@ def _agency_series(rplan: Plan, by_agency: dict[str, tuple[Plan, Measurement]], 
             if ref.agency is None:
                 continue
             known = values.setdefault((ref.agency, ref.series), {})
-            for at in (year + ref.offset, year - 1 + ref.offset):
+            for at in (y + ref.offset for y in years):
                 if at not in known:
                     known[at] = _agency_actual(by_agency.get(ref.agency), ref.series, at, year)
             inputs.append(AgencyInput(ref.agency, ref.series, year + ref.offset,
@@ -427,3 +429,13 @@ def _contribution(contribution: Contribution,
     return ContributionResult(contribution.objective, contribution.agency,
                               plan.agency.short_name or plan.agency.name, results, unknown, True,
                               contribution.note)
+
+
+def region_history(rm: RegionMeasurement) -> dict[int, Measurement]:
+    """The region measured for every RPJMD year from its first up to the measured one (the
+    measured year is ``rm.measurement``), by the same rules: for trends and the comparisons of
+    the LKjIP Pemda. Derived IKU Pemda read their agencies' realisations of those years."""
+    first = min(rm.plan.strategic_plan.start, rm.year)
+    history = {y: measure(rm.plan, y) for y in range(first, rm.year)}
+    history[rm.year] = rm.measurement
+    return history
