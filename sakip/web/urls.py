@@ -22,6 +22,7 @@ from sakip.web.monitoring import entry as monitoring
 from sakip.web.monitoring import views as monitoring_views
 from sakip.web.opendata import urls as opendata
 from sakip.web.planning import urls as planning
+from sakip.web.region import workbook as region_workbook
 from sakip.web.workflow import history, versions
 from sakip.web.workflow import views as workflow
 
@@ -95,6 +96,9 @@ urlpatterns = [
          name="public_report"),
     path("publik/data/", include(opendata)),
     path("wilayah/<int:year>/", region_dashboards.region_dashboard, name="region_dashboard"),
+    path("wilayah/<int:year>/isian-excel/", region_workbook.page, name="region_workbook"),
+    path("wilayah/<int:year>/isian-excel/unduh/", region_workbook.download,
+         name="region_workbook_download"),
     path("wilayah/perangkat-daerah/", manage.agencies, name="region_agencies"),
     path("wilayah/pengguna/", manage.users, name="region_users"),
     path("wilayah/pengguna/<int:user>/", manage.user_edit, name="region_user_edit"),

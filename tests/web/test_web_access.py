@@ -120,6 +120,9 @@ MATRIX: dict[str, tuple[set[str], set[str] | None]] = {
     "opendata_budget_csv": (EVERYONE, None),
     # issue 16: the API's token page (the API's endpoints: tests/web/test_api_access.py)
     "api_tokens": (EVERYONE - {"anonymous"}, EVERYONE - {"anonymous"}),
+    # issue 18: the region entry workbook (all agencies at once)
+    "region_workbook": (ADMIN, ADMIN),
+    "region_workbook_download": (ADMIN, None),
 }
 
 
@@ -179,6 +182,7 @@ def kwargs(world, django_user_model):
         "planning_tree_download": {**agency_year, "fmt": "svg"},
         "planning_sources": {**agency_year, "what": "IKU-02"},
         "region_logic": {"year": YEAR},
+        "region_workbook": {"year": YEAR}, "region_workbook_download": {"year": YEAR},
         "planning_agreement_download": {**agency_year, "unit": "kepala", "fmt": "xlsx"},
         "lke_step": {**agency_year, "step": "kirim"}, "region_lke": {"year": YEAR},
         "lke_download": {**agency_year, "fmt": "xlsx"},
