@@ -39,6 +39,7 @@ COMMANDS: tuple[str, ...] = (
     "sakip.cli.restore_cmd",
     "sakip.cli.serve_cmd",
     "sakip.cli.sipd_cmd",
+    "sakip.cli.region_cmd",
 )
 
 
