@@ -50,7 +50,8 @@ class _Kind:
         return query.values_list(self.spec.path, *self.values)
 
     def record(self, row: tuple[Any, ...]) -> tuple[r.Key, Any]:
-        flat = {name: read(value) for (name, read), value in zip(self.fields, row[1:1 + len(self.fields)], strict=True)}
+        values = row[1:1 + len(self.fields)]
+        flat = {name: read(value) for (name, read), value in zip(self.fields, values, strict=True)}
         offset = 1 + len(self.fields)
         for i, name in enumerate(self.refs):
             flat[name] = row[offset + i]
