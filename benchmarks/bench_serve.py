@@ -7,8 +7,11 @@ Prepares the demo (the Belitung example) in a temporary data folder, serves it w
 does nothing, through the same middleware), signs in as the demo operator and, with
 ``--clients`` concurrent clients (threads keeping their connection open), requests in turn for
 ``--seconds`` each: the bare view (the floor), the login page, the agency dashboard and the
-realisation page. It prints requests per second, the median and 95th percentile latency, and
-each page's throughput as a share of the bare view's. The goal (issue 18): the agency dashboard
+realisation page. It prints requests per second, the median and 95th percentile latency,
+each page's throughput as a share of the bare view's, and the CPU milliseconds per request of
+the server (all its processes, from /proc) and of the load generator, with the machine's load
+average before and after (other work on the machine lowers every rate; the CPU per request
+much less). The goal (issue 18): the agency dashboard
 at ≥ 50 % of the bare view with 20 clients, p95 under 150 ms. The load generator runs on the
 same machine and takes CPU from the server: the shares, not the absolute numbers, are what
 later changes should be judged by.
@@ -83,6 +86,39 @@ def _sign_in(port: int, username: str, password: str) -> str:
     return f"csrftoken={csrf}; sessionid={session.group(1)}"
 
 
+def _tree(root: int) -> list[int]:
+    """``root`` and every process under it (the gunicorn master and its workers), from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry.name))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(children.get(pid, ()))
+    return found
+
+
+def server_cpu(root: int) -> float:
+    """CPU seconds (user + system) the server's processes have used so far (Linux /proc; 0
+    elsewhere)."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    total = 0
+    for pid in _tree(root):
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / tick
+
+
 def _load(port: int, path: str, cookie: str, clients: int, seconds: float
           ) -> tuple[float, float, float, int]:
     """Requests per second, median and p95 latency (ms), failures."""
@@ -126,6 +162,17 @@ def _load(port: int, path: str, cookie: str, clients: int, seconds: float
     return len(latencies) / took, statistics.median(ordered) * 1000, p95 * 1000, failures[0]
 
 
+def _served(port: int, path: str, cookie: str, clients: int, seconds: float, server: int
+            ) -> tuple[float, float, float, int, float, float]:
+    """:func:`_load` and the CPU milliseconds per request of the server (all its workers) and of
+    the load generator (this process)."""
+    cpu, own = server_cpu(server), time.process_time()
+    rate, median, p95, failed = _load(port, path, cookie, clients, seconds)
+    done = max(rate * seconds, 1)
+    return (rate, median, p95, failed, (server_cpu(server) - cpu) * 1000 / done,
+            (time.process_time() - own) * 1000 / done)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -153,16 +200,18 @@ def main(argv: list[str] | None = None) -> None:
             for _, path in pages:  # warm: plans read, measurements kept, templates compiled
                 _load(args.port, path, cookie, 2, 1)
             print(f"{args.clients} clients, {args.seconds:g} s per page, gunicorn {workers} "
-                  f"workers × 4 threads, {os.cpu_count()} cores (the clients run here too)")
+                  f"workers × 4 threads, {os.cpu_count()} cores (the clients run here too); "
+                  f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
             print(f"{'page':<28}{'req/s':>8}{'median ms':>11}{'p95 ms':>9}{'of bare':>9}"
-                  f"{'failed':>8}")
+                  f"{'failed':>8}{'server CPU ms/req':>19}{'client CPU ms/req':>19}")
             floor = None
             for label, path in pages:
-                rate, median, p95, failed = _load(args.port, path, cookie, args.clients,
-                                                  args.seconds)
+                rate, median, p95, failed, cpu, own = _served(
+                    args.port, path, cookie, args.clients, args.seconds, server.pid)
                 floor = floor or rate
                 print(f"{label:<28}{rate:>8.1f}{median:>11.1f}{p95:>9.1f}"
-                      f"{rate / floor:>9.0%}{failed:>8}")
+                      f"{rate / floor:>9.0%}{failed:>8}{cpu:>19.2f}{own:>19.2f}")
+            print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
         finally:
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=60)

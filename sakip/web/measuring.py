@@ -2,8 +2,9 @@
 
 A measurement is kept per agency and year in this process and used again while what it was
 computed from is unchanged: the agency's rows at their ``stamp`` (every write through
-:mod:`sakip.web.plans.write` gives a new one), the region's records and scales (the region
-admin's), or, for an approved year, its snapshot. So no page shows a stale figure and none
+:mod:`sakip.web.plans.write` gives a new one) with the region's records and scales at the
+region's ``stamp`` (every writer of them gives a new one), or, for an approved year, its
+snapshot. So no page shows a stale figure and none
 recomputes one that cannot have changed. :func:`measured_many` measures a region's agencies
 in a number of queries that does not grow with the number of agencies.
 """
@@ -50,7 +51,7 @@ def _measured_pairs(pairs: list[tuple[Agency, int]]
                     ) -> dict[tuple[int, int], tuple[Plan, Measurement]]:
     """Each (agency, year)'s plan and measurement, in a number of queries that does not grow
     with the number of pairs."""
-    from sakip.web.plans.convert import plans_from_db
+    from sakip.web.plans.convert import stamped_plans
     from sakip.web.workflow.models import AgencyYear, Snapshot, State
     from sakip.web.workflow.snapshots import plan_for, snapshot_plan
 
@@ -81,14 +82,12 @@ def _measured_pairs(pairs: list[tuple[Agency, int]]
                 keys[pair] = None
     current = sorted({pk for pk, year in wanted if (pk, year) not in approved})
     if current:
-        stamps = dict(Agency.objects.filter(pk__in=current).values_list("pk", "stamp"))
-        read = plans_from_db([agencies[pk] for pk in current])
+        read = stamped_plans([agencies[pk] for pk in current])
         for pair in wanted:
             if pair not in approved:
-                plan = read[pair[0]]
+                plan, stamps = read[pair[0]]
                 plans[pair] = plan
-                stamp = stamps[pair[0]]
-                keys[pair] = ("rows", stamp, plan.region, plan.scales) if stamp else None
+                keys[pair] = ("rows", stamps) if stamps else None
     result: dict[tuple[int, int], tuple[Plan, Measurement]] = {}
     for pair in wanted:
         plan, key = plans[pair], keys[pair]
@@ -114,6 +113,38 @@ def _measure(agency: int, year: int, plan: Plan, key: tuple[object, ...] | None)
     while len(_KEPT) > _KEEP:
         _KEPT.popitem(last=False)
     return measurement
+
+
+KEEP_SECONDS = 24 * 3600  # how long a page part stays in Django's cache (a new stamp: a new key)
+
+
+def page_key(agency: Agency, year: int, state: object, *parts: str) -> str | None:
+    """The key of Django's cache under which a part of a page showing the agency's ``year`` is
+    kept: what its figures are computed from (the agency's stamp, its region's stamp, for an
+    approved year its snapshot's hash), the active language, and ``parts`` (which page, inside
+    or public). Every writer gives a new stamp, so a write anywhere gives a new key and nothing
+    stale is ever served; None when something has no stamp (nothing may be kept then).
+
+    ``agency`` is the row the request read (with its region): its stamps were read before
+    anything is computed from the records, so what is kept under them is never older than they.
+    One query for an approved year (its latest snapshot), none otherwise.
+    """
+    from django.utils.translation import get_language
+
+    from sakip.web.workflow.models import Snapshot, State
+
+    region = agency.region
+    if not agency.stamp or not region.stamp:
+        return None
+    source = "rows"
+    if getattr(state, "state", None) == State.APPROVED:
+        found = (Snapshot.objects.filter(agency=agency, year=year).order_by("-version")
+                 .values_list("sha256", flat=True).first())
+        if found is None:  # approved before snapshots were kept: measured from plan_for
+            return None
+        source = found
+    return ":".join(("sakip", "page", *parts, str(agency.pk), str(year), agency.stamp,
+                     region.stamp, source, get_language() or "", "demo" if agency.demo else ""))
 
 
 def default_year(agency: Agency) -> int:

@@ -27,6 +27,7 @@ from sakip.web.entry.forms import formfield
 from sakip.web.entry.saving import Form, Inputs, input_of, message, save
 from sakip.web.plans import models as m
 from sakip.web.plans.convert import region_of, region_scales, store_plan, strategic_plan_of
+from sakip.web.plans.models.region import touch_region
 from sakip.web.workflow.audit import Trail
 
 User = get_user_model()
@@ -244,6 +245,7 @@ def scale_edit(request: HttpRequest, scale: int) -> HttpResponse:
                     if trail.compare(f"skala:{row.code}", f"Skala {row.code}", band, values):
                         band.save()
                 trail.save()
+                touch_region(region)  # the figures cached under the old scale are not used
             messages.success(request, gettext("Skala disimpan."))
             return redirect("region_scale_edit", scale=row.pk)
         messages.error(request, gettext("Ada isian yang salah; belum ada yang disimpan."))

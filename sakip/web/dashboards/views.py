@@ -1,27 +1,40 @@
-"""Dashboards: one agency-year and a published year for the public (the region's: ``region.py``)."""
+"""Dashboards: one agency-year and a published year for the public (the region's: ``region.py``).
+
+The figures of a dashboard (the cards, the IKU table, the charts, the trends, the budget) are
+rendered once for what they are computed from and kept in Django's cache
+(:func:`sakip.web.measuring.page_key`: the agency's and the region's stamps, the snapshot of an
+approved year, the language, inside or public), so a request whose key is kept measures nothing
+and reads no plan. What belongs to the user or is not under a stamp stays live: the year's
+state and the buttons its role allows, the entry's completeness (evidence files carry no stamp).
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.utils.safestring import mark_safe
 
 from sakip.web.access import Action, can, requires
 from sakip.web.dashboards import figures
 from sakip.web.labels import LEVELS
-from sakip.web.measuring import default_year, measured
+from sakip.web.measuring import KEEP_SECONDS, default_year, measured, page_key
 from sakip.web.monitoring import completeness
 from sakip.web.plans.models import Agency
 from sakip.web.workflow.models import AgencyYear
-from sakip.web.workflow.transitions import available
 
 
-def _dashboard(request: HttpRequest, agency: Agency, state: AgencyYear, public: bool) -> HttpResponse:
-    year = state.year
+def shown_figures(agency: Agency, year: int, public: bool) -> dict[str, str]:
+    """The dashboard's figures rendered (HTML, in the active language): ``cards``, ``body``,
+    and the agency's ``name`` and ``agency_name`` as the plan holds them."""
     plan, m = measured(agency, year)
     rows = figures.key_rows(plan, m)
     context = {
-        "agency": agency, "state": state, "year": year, "plan": plan, "m": m, "public": public,
+        "agency": agency, "year": year, "plan": plan, "m": m, "public": public,
         "rows": rows, "levels": LEVELS,
         "agency_group": m.group(plan.agency.code),
         "outlier": figures.outlier(plan, m),
@@ -32,9 +45,25 @@ def _dashboard(request: HttpRequest, agency: Agency, state: AgencyYear, public: 
         "programs": figures.programs(m),
         "agency_budget": m.budget_line(plan.agency.code),
         "years": list(plan.strategic_plan.years),
-        "transitions": [] if public else available(request.user, state),
-        "can_edit": not public and can(request.user, Action.EDIT, agency, year, state=state),
         "scale": plan.scale_by_code[plan.settings.category_scale],
+    }
+    return {"name": plan.agency.short_name or plan.agency.name, "agency_name": plan.agency.name,
+            "cards": render_to_string("dashboards/agency_cards.html", context),
+            "body": render_to_string("dashboards/agency_figures.html", context)}
+
+
+def _dashboard(request: HttpRequest, agency: Agency, state: AgencyYear, public: bool) -> HttpResponse:
+    year = state.year
+    key = page_key(agency, year, state, "dashboard", "public" if public else "inside")
+    shown = cache.get(key) if key is not None else None
+    if shown is None:
+        shown = shown_figures(agency, year, public)
+        if key is not None:
+            cache.set(key, shown, KEEP_SECONDS)
+    context: dict[str, Any] = {
+        "agency": agency, "state": state, "year": year, "public": public,
+        "shown": {name: mark_safe(html) for name, html in shown.items()},  # rendered above
+        "can_edit": not public and can(request.user, Action.EDIT, agency, year, state=state),
         "completeness": [] if public else completeness.by_period(
             agency.pk, year, completeness.shown_periods(agency.region_id, year)),
     }

@@ -21,7 +21,7 @@ from sakip.web.plans.rows import ROWS, record_of
 from sakip.web.plans.store import store_plan
 
 __all__ = ["plan_from_db", "plans_from_db", "read_plan", "read_plans", "region_of", "region_scales",
-           "store_plan"]
+           "stamped_plans", "store_plan"]
 
 _CACHE: OrderedDict[int, tuple[str, model.Plan]] = OrderedDict()
 _CACHE_SIZE = 64  # agencies whose plan is kept in this process
@@ -32,7 +32,8 @@ def plan_from_db(agency: m.Agency) -> model.Plan:
 
     The agency's own records are read once per revision of the plan and kept (every write goes
     through :mod:`sakip.web.plans.write`, which gives the agency a new ``stamp``); the region's
-    missions and scales, which the region admin edits, are read each time.
+    records and scales once per revision of the region (every writer of them gives the region a
+    new ``stamp``: :func:`~sakip.web.plans.models.region.touch_region`).
     """
     return plans_from_db([agency])[agency.pk]
 
@@ -40,7 +41,14 @@ def plan_from_db(agency: m.Agency) -> model.Plan:
 def plans_from_db(agencies: list[m.Agency]) -> dict[int, model.Plan]:
     """:func:`plan_from_db` of several agencies of one region, in a number of queries that does
     not grow with the number of agencies: those whose plan is kept are not read again, the others
-    are read together (:func:`read_plans`), the region once."""
+    are read together (:func:`read_plans`), the region once (none while it is kept)."""
+    return {pk: plan for pk, (plan, _) in stamped_plans(agencies).items()}
+
+
+def stamped_plans(agencies: list[m.Agency]) -> dict[int, tuple[model.Plan, tuple[str, str] | None]]:
+    """:func:`plans_from_db` with what each plan was read at: (the agency's stamp, its region's
+    stamp), None when either has none (then nothing may be kept under it). The stamps are read
+    before the records, so a plan is never newer-keyed than what it holds."""
     if not agencies:
         return {}
     rows = {row.pk: row for row in m.Agency.objects.select_related("region", "strategic_plan")
@@ -57,15 +65,14 @@ def plans_from_db(agencies: list[m.Agency]) -> dict[int, model.Plan]:
     for pk, plan in read_plans(unread).items():
         remember(rows[pk], plan)
         plans[pk] = plan
-    regions: dict[int, dict[tuple[str, r.Key], list[Any]]] = {}
+    result: dict[int, tuple[model.Plan, tuple[str, str] | None]] = {}
     for pk, plan in plans.items():
         row = rows[pk]
-        if row.region_id not in regions:
-            regions[row.region_id] = _region_records(row.region)
-        region = regions[row.region_id]
-        plans[pk] = replace(plan, region=region[(r.REGION, ())][0],
-                            scales=tuple(region.get((r.SCALE, ()), ())))
-    return plans
+        placed = _region_records(row.region)
+        stamps = (row.stamp, row.region.stamp) if row.stamp and row.region.stamp else None
+        result[pk] = (replace(plan, region=placed[(r.REGION, ())][0],
+                              scales=tuple(placed.get((r.SCALE, ()), ()))), stamps)
+    return result
 
 
 def remember(agency: m.Agency, plan: model.Plan) -> None:
@@ -117,7 +124,33 @@ def read_plans(agencies: list[m.Agency]) -> dict[int, model.Plan]:
     return plans
 
 
+_REGIONS: OrderedDict[int, tuple[str, dict[str, list[tuple[r.Key, Any]]],
+                                 dict[tuple[str, r.Key], list[Any]]]] = OrderedDict()
+_REGIONS_SIZE = 16  # regions whose records are kept in this process
+
+
+def _region_kept(region: m.Region) -> tuple[dict[str, list[tuple[r.Key, Any]]],
+                                           dict[tuple[str, r.Key], list[Any]]]:
+    """The region's records (as read, and placed), read once per stamp of the region and kept
+    (the ``region`` row's stamp was read before: what is kept is never older than it)."""
+    kept = _REGIONS.get(region.pk)
+    if kept is not None and region.stamp and kept[0] == region.stamp:
+        _REGIONS.move_to_end(region.pk)
+        return kept[1], kept[2]
+    members = _read_region_members(region)
+    placed = r.place(members)
+    if region.stamp:
+        _REGIONS[region.pk] = (region.stamp, members, placed)
+        while len(_REGIONS) > _REGIONS_SIZE:
+            _REGIONS.popitem(last=False)
+    return members, placed
+
+
 def _region_members(region: m.Region) -> dict[str, list[tuple[r.Key, Any]]]:
+    return _region_kept(region)[0]
+
+
+def _read_region_members(region: m.Region) -> dict[str, list[tuple[r.Key, Any]]]:
     bands = m.Band.objects.filter(scale__region=region).select_related("scale").order_by(
         "scale__position", "scale_id", "position", "id")
     targets = m.RegionTarget.objects.filter(indicator__region=region).select_related(
@@ -141,7 +174,7 @@ def _region_members(region: m.Region) -> dict[str, list[tuple[r.Key, Any]]]:
 
 
 def _region_records(region: m.Region) -> dict[tuple[str, r.Key], list[Any]]:
-    return r.place(_region_members(region))
+    return _region_kept(region)[1]
 
 
 def region_of(region: m.Region) -> model.Region:

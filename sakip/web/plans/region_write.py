@@ -17,8 +17,9 @@ In one transaction, with the region's row locked:
    RPJMD is small: the kind's rows are written again, in the region's order), and every changed
    field goes to the audit trail under a key beginning ``rpjmd:``.
 
-The agencies' cached plans need nothing: :func:`sakip.web.plans.convert.plan_from_db` reads
-the region afresh each time and puts it into the agency's cached records.
+Every write gives the region a new ``stamp`` in the same transaction: the region's records,
+the agencies' measurements and the dashboards' figures are cached under it
+(:mod:`sakip.web.measuring`), so none is used again after a change.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from sakip.io.plan_checks import Location, Locator, check_plan, nowhere
 from sakip.io.problems import Problem, Severity
 from sakip.web.plans import models as m
 from sakip.web.plans.convert import plan_from_db, region_of
+from sakip.web.plans.models.region import touch_region
 from sakip.web.plans.rows import columns
 from sakip.web.plans.store import add_missions, add_region_plan
 from sakip.web.plans.write import Outcome
@@ -210,3 +212,4 @@ def _sync(row: m.Region, new: model.Region, kinds: set[str]) -> None:
         row.contributions.all().delete()
     add_missions(row, new)
     add_region_plan(row, new)
+    touch_region(row)  # what was cached from the old records is not used again

@@ -2,7 +2,8 @@
 no region is given, the region of the plan) with everything in it, in one transaction; reading
 it back with ``plan_from_db`` gives an equal plan. The records are written by the same
 mapping as every later change (``sync.py``, ``rows.py``); changing an existing agency is the
-write path's (``write.py``).
+write path's (``write.py``). Every ``add_*`` of the region's records gives the region a new
+stamp (:func:`~sakip.web.plans.models.region.touch_region`), in the caller's transaction.
 """
 
 from __future__ import annotations
@@ -16,12 +17,13 @@ from django.db import transaction
 from sakip.core import model
 from sakip.core import records as r
 from sakip.web.plans import models as m
+from sakip.web.plans.models.region import touch_region
 from sakip.web.plans.rows import columns
 from sakip.web.plans.sync import sync
 
 
 def create_region(region: model.Region) -> m.Region:
-    row = m.Region.objects.create(**columns(r.REGION, region))
+    row = m.Region.objects.create(stamp=uuid.uuid4().hex, **columns(r.REGION, region))
     add_missions(row, region)
     add_region_plan(row, region)
     return row
@@ -59,6 +61,7 @@ def add_region_plan(row: m.Region, region: model.Region) -> None:
         for i, x in enumerate(new(region.contributions,
                                   row.contributions.values_list("objective", "agency"),
                                   key=lambda c: (c.objective, c.agency))))
+    touch_region(row)
 
 
 def add_missions(row: m.Region, region: model.Region) -> None:
@@ -67,6 +70,7 @@ def add_missions(row: m.Region, region: model.Region) -> None:
     m.Mission.objects.bulk_create(
         m.Mission(region=row, position=start + i, **columns(r.MISSION, x))
         for i, x in enumerate(x for x in region.missions if x.code not in known))
+    touch_region(row)
 
 
 def add_scales(row: m.Region, scales: tuple[model.Scale, ...]) -> list[str]:
@@ -81,6 +85,7 @@ def add_scales(row: m.Region, scales: tuple[model.Scale, ...]) -> list[str]:
         m.Band.objects.bulk_create(m.Band(scale=created, position=j, **columns(r.BAND, b))
                                    for j, b in enumerate(scale.bands))
         added.append(scale.code)
+    touch_region(row)
     return added
 
 

@@ -17,6 +17,10 @@ class Region(models.Model):
     rpjmd_start = models.PositiveSmallIntegerField("RPJMD mulai", null=True, blank=True)
     rpjmd_end = models.PositiveSmallIntegerField("RPJMD selesai", null=True, blank=True)
     vision = text(verbose_name="visi")
+    # New (a uuid) at every write of the region's records or scales, in the writer's
+    # transaction: with the agency's stamp, the key of cached plans, measurements and pages
+    # (sakip.web.measuring). Empty: nothing of the region is cached.
+    stamp = models.CharField(max_length=32, blank=True, default="")
 
     class Meta:
         verbose_name = "pemerintah daerah"
@@ -24,6 +28,19 @@ class Region(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+def touch_region(region: Region | int) -> str:
+    """Give the region a new stamp (every writer of its records and scales calls this in its
+    transaction), so nothing cached from its old records is used again. The new stamp."""
+    import uuid
+
+    stamp = uuid.uuid4().hex
+    pk = region.pk if isinstance(region, Region) else region
+    Region.objects.filter(pk=pk).update(stamp=stamp)
+    if isinstance(region, Region):
+        region.stamp = stamp
+    return stamp
 
 
 class Mission(models.Model):

@@ -1,0 +1,164 @@
+"""The dashboards' cache (issue 18, "live, not batch"): figures kept under the agency's and the
+region's stamps, so a warm request measures nothing, and every writer of the region's records
+and scales gives the region a new stamp, so no page shows a stale figure."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import Decimal
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from sakip.core import model
+from sakip.core import records as r
+from sakip.core.enums import Closed, ScaleKind
+from sakip.io.idnum import format_id
+from sakip.io.plan_file import load_plan
+from sakip.web.entry.cells import shown
+from sakip.web.measuring import page_key
+from sakip.web.plans.convert import plan_from_db, region_of
+from sakip.web.plans.models import Agency, Region
+from sakip.web.plans.region_write import write_region
+from sakip.web.plans.store import add_missions, add_region_plan, add_scales, store_plan
+from sakip.web.workflow.models import AgencyYear
+from tests.web.world import YEAR
+
+# A warm dashboard request of the agency's head: the session, the user, the language preference
+# (middleware); the agency with its region, the year's state, the membership (the access rule);
+# the windows and the five of completeness (live: evidence carries no stamp); the membership's
+# agency (the navigation). No plan, no region record, no measurement.
+WARM_QUERIES = 13
+REGION_TABLES = {"plans_mission", "plans_regiongoal", "plans_regionobjective",
+                 "plans_regionindicator", "plans_regiontarget", "plans_regionactual",
+                 "plans_contribution", "plans_scale", "plans_band"}
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():  # type: ignore[no-untyped-def]
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def _url(world) -> str:  # type: ignore[no-untyped-def]
+    return reverse("agency_dashboard", kwargs={"agency": world.a.pk, "year": YEAR})
+
+
+def _plain(page: bytes) -> str:
+    """The page without its CSRF tokens (new at every request)."""
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", page.decode())
+
+
+def _stamp(world) -> str:  # type: ignore[no-untyped-def]
+    return Region.objects.get(pk=world.a.region_id).stamp
+
+
+def _iku_row(page: str, code: str) -> str:
+    return page.split(f'data-code="{code}"')[1].split("</tr>")[0]
+
+
+def test_a_warm_dashboard_measures_nothing_and_reads_no_plan(world, head_a, monkeypatch):
+    from sakip.web.dashboards import views
+
+    cold = head_a.get(_url(world))
+    assert cold.status_code == 200
+
+    def measuring(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("a warm request measured")
+
+    monkeypatch.setattr(views, "measured", measuring)
+    with CaptureQueriesContext(connection) as queries:
+        warm = head_a.get(_url(world))
+    assert _plain(warm.content) == _plain(cold.content)
+    tables = {t for q in queries.captured_queries for t in re.findall(r'FROM "(\w+)"', q["sql"])}
+    assert not tables & REGION_TABLES
+    assert len(queries) == WARM_QUERIES, [q["sql"][:80] for q in queries.captured_queries]
+
+
+def test_the_cached_figures_follow_language_and_inside_or_public(world, head_a):
+    inside = head_a.get(_url(world)).content.decode()
+    assert 'class="src"' in inside and "Indikator kinerja utama" in inside
+    head_a.post(reverse("set_language"), {"language": "en", "next": "/"})
+    english = head_a.get(_url(world)).content.decode()
+    assert "Key performance indicators" in english and "Indikator kinerja utama" not in english
+    agency = Agency.objects.select_related("region").get(pk=world.a.pk)
+    state = AgencyYear.objects.get(agency=agency, year=YEAR)
+    keys = {page_key(agency, YEAR, state, "dashboard", part) for part in ("inside", "public")}
+    assert len(keys) == 2 and None not in keys
+    agency.region.stamp = ""  # a region without a stamp: nothing is kept
+    assert page_key(agency, YEAR, state, "dashboard", "inside") is None
+
+
+def _scale_post(admin, world, change):  # type: ignore[no-untyped-def]
+    scale = world.a.region.scales.get(code="kategori-permendagri-54-2010")
+    bands = list(scale.bands.all())
+    data = {}
+    for b in bands:
+        for name in ("label", "label_en", "lower", "upper", "exactly", "color"):
+            value = getattr(b, name)
+            data[f"b-{b.pk}-{name}"] = shown(value) if isinstance(value, Decimal) else (value or "")
+    baik = next(b for b in bands if b.label == "Baik")
+    data.update({f"b-{baik.pk}-{name}": value for name, value in change.items()})
+    return admin.post(reverse("region_scale_edit", kwargs={"scale": scale.pk}), data)
+
+
+def test_a_scale_edit_shows_at_once_on_a_cached_dashboard(world, admin, head_a):
+    before = head_a.get(_url(world)).content.decode()
+    assert 'fill="#558b2f"' in _iku_row(before, "IKU-06") and "Baik" in _iku_row(before, "IKU-06")
+    stamp = _stamp(world)
+    response = _scale_post(admin, world, {"label": "Baik sekali", "color": "#123456"})
+    assert response.status_code == 302
+    assert _stamp(world) != stamp
+    row = _iku_row(head_a.get(_url(world)).content.decode(), "IKU-06")
+    assert 'fill="#123456"' in row and "Baik sekali" in row
+
+
+def test_a_realisation_written_shows_at_once_on_a_cached_dashboard(world, head_a):
+    from sakip.web.plans.write import write
+
+    head_a.get(_url(world))
+    actual = model.Actual(YEAR, Decimal("1234.5"))
+    outcome = write(world.a, None, [r.Put(r.ACTUAL, ("IKU-06", YEAR, None, None), actual)])
+    assert not outcome.refused
+    row = _iku_row(head_a.get(_url(world)).content.decode(), "IKU-06")
+    assert format_id(Decimal("1234.5"), 1) in row
+
+
+def test_every_writer_of_the_regions_records_gives_it_a_new_stamp(world):
+    region = Region.objects.get(pk=world.a.region_id)
+    current = region_of(region)
+    plan_from_db(world.a)  # the region's records kept under the current stamp
+    mission = model.Mission("M-BARU", "Misi baru")
+    goal = model.RegionGoal("T-BARU", "Tujuan baru")
+    band = model.Band("Ada", exactly=Decimal(1), color="#000000")
+    scale = model.Scale("skala-baru", "Skala baru", ScaleKind.CATEGORY, Closed.LEFT, (band,))
+    writers = {
+        "write_region": lambda: write_region(region, None, replace(current, vision="Visi baru")),
+        "add_missions": lambda: add_missions(region, replace(current, missions=(
+            *current.missions, mission))),
+        "add_region_plan": lambda: add_region_plan(region, replace(current, goals=(
+            *current.goals, goal))),
+        "add_scales": lambda: add_scales(region, (scale,)),
+        "store_plan": lambda: store_plan(replace(load_plan_b(world), agency=model.Agency(
+            "dinas-baru", "Dinas Baru")), region=region),
+    }
+    for name, writer in writers.items():
+        stamp = _stamp(world)
+        writer()
+        assert _stamp(world) != stamp, name
+    plan = plan_from_db(world.a)  # read again under the new stamp: every change is there
+    assert plan.region.vision == "Visi baru"
+    assert "M-BARU" in {m.code for m in plan.region.missions}
+    assert "T-BARU" in {g.code for g in plan.region.goals}
+    assert "skala-baru" in {s.code for s in plan.scales}
+
+
+def load_plan_b(world):  # type: ignore[no-untyped-def]
+    from sakip.web.demo import EXAMPLE, second_plan
+
+    return second_plan(load_plan(EXAMPLE))
