@@ -1,31 +1,37 @@
-"""The document model as an editable Word file (python-docx).
+"""The document model as an editable Word file.
 
 Real heading styles (Heading 1–3) so Word's navigation and table of contents work; a TOC field
-in Daftar Isi (filled with the headings, refreshed by Word on opening); real tables with header
-rows repeated on every page and rows kept whole; table and figure numbers as SEQ fields, one
-sequence per chapter; A4 portrait with landscape sections for wide tables; page numbers in the
-footer; charts embedded as pictures.
+in Daftar Isi (filled with the headings and their estimated pages, refreshed by Word on opening);
+real tables with header rows repeated on every page and rows kept whole; table and figure numbers
+as SEQ fields, one sequence per chapter; A4 portrait with landscape sections for wide tables; page
+numbers in the footer; charts embedded as pictures.
+
+python-docx makes the package (styles, settings, footer, pictures' parts, saving); the body is
+written as WordprocessingML text (:mod:`sakip.report.docx_xml`), one parse per block, each block
+put before the document's last ``w:sectPr`` in constant time: every step is linear in the size of
+the document (python-docx's ``add_*`` calls search the body or table they add to, which made a
+3 000-indicator report take minutes).
 """
 
 from __future__ import annotations
 
 import io
 from decimal import Decimal
+from typing import Any
 
 import docx
 from docx.document import Document as WordDocument
-from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.section import Section as WordSection
-from docx.shared import Cm, Emu, Pt
-from docx.table import _Cell
-from docx.text.paragraph import Paragraph as WordParagraph
+from docx.shared import Cm, Emu, Length, Pt
 from docx.text.parfmt import ParagraphFormat
 
 from sakip.io.package import reproducible
 from sakip.report import docx_parts as parts
+from sakip.report import docx_xml as x
+from sakip.report.docx_pages import Flow
 from sakip.report.images import png_of, svg_to_png
 from sakip.report.layout import (
     BODY_PT,
@@ -56,7 +62,6 @@ from sakip.report.model import (
     Table,
 )
 from sakip.report.render_html import toc_entries
-from sakip.report.render_typst import heading_pages
 
 A4 = (Cm(21), Cm(29.7))
 MARGINS = {"top": Cm(2.5), "bottom": Cm(2.3), "left": Cm(3), "right": Cm(2.2)}
@@ -65,10 +70,26 @@ EMU_PER_PT = 12700
 LOGO_CM = Decimal(3)  # the cover's emblem: this high
 HEADER_FILL = "D9D9D9"
 ROW_FILL = "F0F0F0"
-_ALIGN = {Align.LEFT: WD_ALIGN_PARAGRAPH.LEFT, Align.CENTER: WD_ALIGN_PARAGRAPH.CENTER,
-          Align.RIGHT: WD_ALIGN_PARAGRAPH.RIGHT, Align.JUSTIFY: WD_ALIGN_PARAGRAPH.JUSTIFY}
+CELL_MARGIN = 85  # twips: the tables' left and right cell margins
+_ALIGN = {Align.LEFT: "left", Align.CENTER: "center", Align.RIGHT: "right", Align.JUSTIFY: "justify"}
 _STYLE_ALIGN = {Style.BODY: Align.JUSTIFY, Style.LEAD: Align.LEFT, Style.NOTE: Align.LEFT,
                 Style.CENTERED: Align.CENTER, Style.TITLE: Align.CENTER}
+
+
+def text_width(landscape: bool) -> int:
+    """The width (EMU) between the margins of a portrait or landscape page, as Word reads it
+    (the file stores twips)."""
+    width, height = A4
+    margins = LANDSCAPE_MARGINS if landscape else MARGINS
+
+    def stored(length: Length) -> int:
+        return tw(length) * 635
+
+    return stored(height if landscape else width) - stored(margins["left"]) - stored(margins["right"])
+
+
+def tw(length: Length | int) -> int:
+    return x.twips(int(length))
 
 
 def render_docx(document: Document) -> bytes:
@@ -79,14 +100,13 @@ def render_docx(document: Document) -> bytes:
     return reproducible(buffer.getvalue())
 
 
-
-
 class _Writer:
     def __init__(self, document: Document) -> None:
         self.document = document
         self.word: WordDocument = docx.Document()
         self.landscape = False
         self.labels = document.labels
+        self.pictures = 0  # drawing ids, counted here (python-docx's next_id reads the whole body)
         parts.styles(self.word, document.lang)
         self.style_ids = {style.name: style.style_id for style in self.word.styles}
         parts.update_fields_on_open(self.word)
@@ -101,6 +121,23 @@ class _Writer:
         footer = first.footer.paragraphs[0]
         footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
         parts.field(footer, "PAGE", "1")
+        body = self.word.element.body
+        for child in list(body):  # the template's empty paragraph
+            if child.tag != qn("w:sectPr"):
+                body.remove(child)
+        self.sentinel = body.get_or_add_sectPr()  # the last section's properties; blocks go before it
+        self.flow = Flow()  # what is written, for the contents' page numbers
+        self.toc: Any = None  # where the contents go once the pages are known
+
+    # ----------------------------------------------------------------- the body
+
+    def _add(self, xml: str) -> Any:
+        element = x.element(xml)
+        self.sentinel.addprevious(element)
+        return element
+
+    def _last(self) -> Any:
+        return self.sentinel.getprevious()
 
     # ----------------------------------------------------------------- pages
 
@@ -112,33 +149,44 @@ class _Writer:
             setattr(section, f"{side}_margin", value)
 
     def _orient(self, landscape: bool) -> bool:
-        """Continue on a page of this orientation; True when that took a new page."""
+        """Continue on a page of this orientation; True when that took a new page.
+
+        As Word writes a section break: the section that ends is described by a copy of the last
+        ``w:sectPr`` in an empty paragraph; the last one then describes the new section, without
+        footer references (it shows the first section's footer) and without a first page of its
+        own (its first page is numbered too)."""
         if landscape == self.landscape:
             return False
-        self._page(self.word.add_section(WD_SECTION.NEW_PAGE), landscape)
+        ended = self.sentinel.clone()
+        self._add("<w:p/>").set_sectPr(ended)
+        for reference in self.sentinel.xpath("w:headerReference|w:footerReference"):
+            self.sentinel.remove(reference)
+        self.sentinel.titlePg_val = False
+        self._page(WordSection(self.sentinel, self.word.part), landscape)
         self.landscape = landscape
+        self.flow.turn(landscape)
         return True
 
     def _text_width(self) -> int:
-        section = self.word.sections[-1]
-        width, left, right = section.page_width, section.left_margin, section.right_margin
-        assert width is not None and left is not None and right is not None  # set by _page
-        return int(width - left - right)
+        return text_width(self.landscape)
 
     # ----------------------------------------------------------------- structure
 
     def write(self) -> None:
         for index, chapter in enumerate(self.document.chapters):
             self._chapter(chapter, first=index == 0)
+        if self.toc is not None:
+            self._fill_contents()
 
     def _chapter(self, chapter: Chapter, first: bool) -> None:
         self._orient(False)
         if chapter.kind is not ChapterKind.COVER:
-            heading = self.word.add_heading(level=1)
-            if chapter.label:
-                heading.add_run(chapter.label).add_break(WD_BREAK.LINE)
-            heading.add_run(chapter.title)
-            heading.paragraph_format.page_break_before = not first
+            label = x.run(chapter.label + "\n") if chapter.label else ""
+            self._add(x.paragraph(label + x.run(chapter.title), style=self.style_ids["Heading 1"],
+                                  page_break_before=not first))
+            self.flow.heading(chapter.id)
+            self.flow.paragraph(f"{chapter.label}\n{chapter.title}" if chapter.label else chapter.title,
+                                14, 1.15, 0, 18, bold=True, keep=True, page_break=not first)
         for block in chapter.blocks:
             self._block(block)
         for section in chapter.sections:
@@ -146,8 +194,11 @@ class _Writer:
 
     def _section(self, section: Section, level: int) -> None:
         turned = self._orient(section.landscape)
-        heading = self.word.add_heading(section.heading, level=min(level, 3))
-        heading.paragraph_format.page_break_before = section.new_page and not turned
+        self._add(x.paragraph(x.run(section.heading), style=self.style_ids[f"Heading {min(level, 3)}"],
+                              page_break_before=section.new_page and not turned))
+        self.flow.heading(section.id)
+        self.flow.paragraph(section.heading, (14, 12, 11)[min(level, 3) - 1], 1.15, 12, 6, bold=True,
+                            keep=True, page_break=section.new_page and not turned)
         for block in section.blocks:
             self._block(block, section.landscape)
         for sub in section.subsections:
@@ -175,39 +226,36 @@ class _Writer:
         elif isinstance(block, Contents):
             self._contents()
         elif isinstance(block, PageBreak):
-            self.word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            self._add('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
+            self.flow.page_break()
 
     # ----------------------------------------------------------------- text
 
-    def _runs(self, paragraph: WordParagraph, spans: tuple[Span, ...]) -> None:
-        for span in spans:
-            run = paragraph.add_run(span.text)
-            run.bold = span.bold or None
-            run.italic = span.italic or None
+    @staticmethod
+    def _runs(spans: tuple[Span, ...], bold: bool = False) -> str:
+        return "".join(x.run(span.text, bold=(span.bold or bold) or None, italic=span.italic)
+                       for span in spans)
 
     def _paragraph(self, block: Paragraph) -> None:
-        style = "Catatan" if block.style is Style.NOTE else None
-        paragraph = self.word.add_paragraph(style=style)
-        self._runs(paragraph, block.spans)
-        paragraph.alignment = _ALIGN[block.align or _STYLE_ALIGN[block.style]]
-        if block.style in (Style.LEAD, Style.TITLE):
-            paragraph.paragraph_format.keep_with_next = True
-        if block.style is Style.TITLE:
-            for run in paragraph.runs:
-                run.bold = True
+        style = self.style_ids["Catatan"] if block.style is Style.NOTE else None
+        self._add(x.paragraph(self._runs(block.spans, bold=block.style is Style.TITLE), style=style,
+                              align=_ALIGN[block.align or _STYLE_ALIGN[block.style]],
+                              keep_next=block.style in (Style.LEAD, Style.TITLE) or None))
+        text = "".join(span.text for span in block.spans)
+        if block.style is Style.NOTE:
+            self.flow.paragraph(text, 8, 1.0, 0, 1)
+        else:
+            self.flow.paragraph(text, bold=block.style is Style.TITLE,
+                                keep=block.style in (Style.LEAD, Style.TITLE))
 
     def _list(self, block: ListBlock, depth: int) -> None:
-        indent = Cm(0.75 * (depth + 1))
+        indent = tw(Cm(0.75 * (depth + 1)))
         for index, item in enumerate(block.items, start=1):
-            paragraph = self.word.add_paragraph()
-            form = paragraph.paragraph_format
-            form.left_indent = indent
-            form.first_line_indent = -Cm(0.75)
-            form.tab_stops.add_tab_stop(indent)
-            form.space_after = Pt(3)
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-            paragraph.add_run(f"{block.marker.label(index)}\t")
-            self._runs(paragraph, item.spans)
+            self._add(x.paragraph(x.run(f"{block.marker.label(index)}\t") + self._runs(item.spans),
+                                  align="justify", after=tw(Pt(3)), indent=(indent, tw(Cm(0.75))),
+                                  tab=indent))
+            self.flow.paragraph("".join(span.text for span in item.spans), after=3,
+                                indent=indent / 20)
             if item.sub is not None:
                 self._list(item.sub, depth + 1)
 
@@ -219,112 +267,103 @@ class _Writer:
             self._caption(self.labels.get("table", "Tabel"), block.number, block.caption)
         header, body = header_and_body(block)
         rows = len(header) + len(body)
-        word_table = self.word.add_table(rows=rows, cols=len(block.columns))
-        word_table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        word_table.autofit = False
-        if not block.borderless:
-            word_table.style = self.word.styles["Table Grid"]
         total = self._text_width() if not block.borderless else int(self._text_width() * 0.9)
         room = Decimal(total) / EMU_PER_PT
         size = 11.0 if block.borderless else table_size(block, room)  # the longest words fit
         shares = fitted_percentages(block, room, size)
-        widths = [Emu(int(total * float(p) / 100)) for p in shares]  # layout only
-        for column, width in zip(word_table.columns, widths, strict=True):
-            column.width = width
-        parts.cell_margins(word_table._tbl)
-        grid = [list(row.cells) for row in word_table.rows]
+        widths = [int(Emu(int(total * float(p) / 100))) for p in shares]  # layout only
         together = keep_together(block)
+        style = None if block.borderless else self.style_ids["Isi Tabel"]
+        points = None if size in (BODY_PT, 11.0) else size
+        lines = []
         for r, line in enumerate(header + body):
             is_header = r < len(header)
             kind = RowKind.BODY if is_header else block.rows[r - len(header)].kind
-            row = word_table.rows[r]
-            if is_header:
-                parts.repeat_header(row)
-            parts.keep_row_together(row)
             keep = is_header or (together and r < rows - 1)
-            for cell, c in line:
-                target = grid[r][c]
-                if cell.rowspan > 1 or cell.colspan > 1:
-                    target = target.merge(grid[r + cell.rowspan - 1][c + cell.colspan - 1])
-                self._cell(target, cell, block.columns[c].align, is_header, kind, block.borderless,
-                           keep, None if size in (BODY_PT, 11.0) else Pt(size))
-        parts.cell_widths(word_table._tbl, widths)
+            cells = [self._cell(cell, c, block.columns[c].align, is_header, kind, style, keep, points)
+                     for cell, c in line]
+            lines.append((cells, is_header))
+        self._add(x.table(widths, lines, None if block.borderless else self.style_ids["Table Grid"],
+                          CELL_MARGIN, fixed=True))
+        self.flow.table([w / EMU_PER_PT for w in widths],
+                        [[(c, cell.colspan, cell.text, r < len(header) or cell.bold)
+                          for cell, c in line] for r, line in enumerate(header + body)],
+                        len(header), size, together)
         for note in block.notes:
             self._note(note)
         if not block.borderless:
-            self.word.add_paragraph().paragraph_format.space_after = Pt(2)
+            self._add(x.paragraph(after=tw(Pt(2))))
+            self.flow.paragraph("", after=2)
 
-    def _cell(self, target: _Cell, cell: Cell, align: Align, header: bool, kind: RowKind,
-              borderless: bool, keep: bool, size: Pt | None = None) -> None:
+    @staticmethod
+    def _cell(cell: Cell, column: int, align: Align, header: bool, kind: RowKind, style: str | None,
+              keep: bool, size: float | None) -> x.XCell:
+        bold = cell.bold or header or kind is not RowKind.BODY
+        jc = _ALIGN[cell.align or align]
         lines = cell.text.split("\n")
-        first = target.paragraphs[0]
-        paragraphs = [first] + [target.add_paragraph() for _ in lines[1:]]
-        for paragraph, text in zip(paragraphs, lines, strict=True):
-            if not borderless:
-                paragraph._p.style = self.style_ids["Isi Tabel"]  # by id: python-docx's look-up is slow
-            paragraph.alignment = _ALIGN[cell.align or align]
-            if keep:  # a header row, or any row of a short table, stays with the row below
-                paragraph.paragraph_format.keep_with_next = True
-            run = paragraph.add_run(text)
-            if size is not None:  # a table set smaller than "Isi Tabel" so its words fit
-                run.font.size = size
-            if cell.bold or header or kind is not RowKind.BODY:
-                run.bold = True
-        if cell.marker:
-            mark = paragraphs[-1].add_run(cell.marker)
-            mark.font.superscript = True
-            if size is not None:
-                mark.font.size = size
-        if header:
-            parts.shade(target, HEADER_FILL)
-            parts.middle(target)
-        elif kind is not RowKind.BODY:
-            parts.shade(target, ROW_FILL)
+        content = []
+        for index, text in enumerate(lines):
+            runs = x.run(text, bold=bold or None, size_pt=size)
+            if cell.marker and index == len(lines) - 1:
+                runs += x.run(cell.marker, size_pt=size, superscript=True)
+            # a header row, or any row of a short table, stays with the row below
+            content.append(x.paragraph(runs, style=style, align=jc, keep_next=keep or None))
+        fill = HEADER_FILL if header else None if kind is RowKind.BODY else ROW_FILL
+        return x.XCell(column, cell.colspan, cell.rowspan, "".join(content), fill, header)
 
     # ----------------------------------------------------------------- other blocks
 
+    def _picture(self, data: bytes, width: Length | None = None, height: Length | None = None) -> str:
+        """A run holding the picture, as XML (the image becomes a part of the package)."""
+        from docx.oxml.shape import CT_Inline
+        from lxml import etree
+
+        rId, image = self.word.part.get_or_add_image(io.BytesIO(data))
+        cx, cy = image.scaled_dimensions(width, height)
+        self.flow.block(int(cy) / EMU_PER_PT + 11 * 1.15 * 1.15 - 11 + 6, keep=True)  # its line
+        self.pictures += 1
+        inline = CT_Inline.new_pic_inline(self.pictures, rId, image.filename, cx, cy)
+        return f"<w:r><w:drawing>{etree.tostring(inline, encoding='unicode')}</w:drawing></w:r>"
+
     def _figure(self, block: Figure) -> None:
-        paragraph = self.word.add_paragraph()
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.paragraph_format.keep_with_next = True
         width = min(Cm(float(block.width_cm)), Emu(self._text_width()))  # layout only
-        paragraph.add_run().add_picture(io.BytesIO(png_of(block)), width=width)
-        caption = self._caption(self.labels.get("figure", "Grafik"), block.number, block.caption)
-        caption.paragraph_format.keep_with_next = False
+        self._add(x.paragraph(self._picture(png_of(block), width=Emu(width)), align="center",
+                              keep_next=True))
+        self._caption(self.labels.get("figure", "Grafik"), block.number, block.caption,
+                      keep_next=False)
         for note in block.notes:
             self._note(note)
 
-    def _caption(self, word: str, number: str | None, text: str) -> WordParagraph:
+    def _caption(self, word: str, number: str | None, text: str, keep_next: bool | None = None) -> None:
         """A caption in the Caption style: "Tabel 3.4" over the caption's text. The 4 is a SEQ
         field counting this chapter's tables (``SEQ Tabel_3``) whose cached result is the number
         :func:`finalize` gave, so the file reads right before any update and Word renumbers the
         chapter's tables when one is inserted or deleted and fields are updated."""
-        caption = self.word.add_paragraph(style="Caption")
         prefix, _, counter = (number or "").rpartition(".")
         if prefix and counter.isdigit():
-            caption.add_run(f"{word} {prefix}.")
-            parts.field(caption, f"SEQ {parts.sequence_name(word, prefix)} \\* ARABIC", counter)
+            label = (x.run(f"{word} {prefix}.")
+                     + x.field_runs(f"SEQ {parts.sequence_name(word, prefix)} \\* ARABIC", counter))
         else:
-            caption.add_run(f"{word} {number}")
-        caption.add_run().add_break()
-        caption.add_run(text)
-        return caption
+            label = x.run(f"{word} {number}")
+        self._add(x.paragraph(label + "<w:r><w:br/></w:r>" + x.run(text),
+                              style=self.style_ids["Caption"], keep_next=keep_next))
+        self.flow.paragraph(f"{word} {number}\n{text}", 10, 1.15, 6, 4, bold=True,
+                            keep=keep_next is not False)
 
     def _note(self, text: str) -> None:
-        paragraph = self.word.add_paragraph(text)
-        paragraph._p.style = self.style_ids["Catatan"]
+        self._add(x.paragraph(x.run(text), style=self.style_ids["Catatan"]))
+        self.flow.paragraph(text, 8, 1.0, 0, 1)
 
     def _signatures(self, block: SignatureBlock) -> None:
         people: list[Signatory | None] = list(block.signatories)
         if len(people) == 1:
             people.insert(0, None)  # one signatory signs on the right
         self._keep_with_next_block()
-        grid = self.word.add_table(rows=1, cols=len(people))
-        grid.alignment = WD_TABLE_ALIGNMENT.CENTER
-        parts.keep_row_together(grid.rows[0])
+        cells = []
+        signed: list[list[tuple[str, bool]]] = []
         for index, person in enumerate(people):
-            target = grid.rows[0].cells[index]
             if person is None:
+                cells.append(x.XCell(index, 1, 1, ""))
                 continue
             lines: list[tuple[str, bool]] = []
             if block.place_date:
@@ -332,25 +371,26 @@ class _Writer:
             lines += [(text, False) for text in (person.heading, person.title) if text]
             lines += [("", False), ("", False), ("", False), (person.name, True)]
             lines += [(text, False) for text in (person.rank, person.nip) if text]
-            first = target.paragraphs[0]
-            paragraphs = [first] + [target.add_paragraph() for _ in lines[1:]]
-            for paragraph, (text, name) in zip(paragraphs, lines, strict=True):
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                paragraph.paragraph_format.space_after = Pt(0)
-                paragraph.paragraph_format.keep_with_next = True
-                run = paragraph.add_run(text)
-                if name:
-                    run.bold = True
-                    run.underline = True
-        self.word.add_paragraph()
+            content = "".join(
+                x.paragraph(x.run(text, bold=name or None, underline=name), align="center",
+                            keep_next=True, after=0)
+                for text, name in lines)
+            cells.append(x.XCell(index, 1, 1, content))
+            signed.append(lines)
+        total = self._text_width()
+        widths = [total // len(people)] * len(people)
+        self._add(x.table(widths, [(cells, False)], None, None, fixed=False))
+        self._add("<w:p/>")
+        tallest = max((len(lines) for lines in signed), default=1)
+        self.flow.block(tallest * 11 * 1.15 * 1.15 + 11 * 1.15 * 1.15 + 6)
 
     def _keep_lead_in(self) -> None:
         """The sentence that introduces a table ("… disajikan pada Tabel 3.3 berikut") stays on
         the page of the table's caption and first rows, never alone at the bottom of a page
         (unless a section break, a new orientation, stands between them)."""
-        body = self.word.element.body
-        last = body[-2] if len(body) > 1 and body[-1].tag == qn("w:sectPr") else body[-1]
-        if (last.tag == qn("w:p") and last.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is None
+        last = self._last()
+        if (last is not None and last.tag == qn("w:p")
+                and last.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is None
                 and "".join(last.itertext()).strip()):
             ParagraphFormat(last).keep_with_next = True
 
@@ -358,10 +398,8 @@ class _Writer:
         """Keep what was written last with the block that follows (a signature block never
         starts a page alone): the last paragraph of text, or the last table with its notes,
         its last row kept with them. Stops at a section break."""
-        body = self.word.element.body
-        for element in reversed(body):
-            if element.tag == qn("w:sectPr"):
-                continue
+        element = self._last()
+        while element is not None:
             if element.tag == qn("w:tbl"):
                 rows = element.findall(qn("w:tr"))
                 for paragraph in rows[-1].iter(qn("w:p")) if rows else ():
@@ -372,15 +410,15 @@ class _Writer:
             ParagraphFormat(element).keep_with_next = True
             if element.text.strip() and element.style != self.style_ids["Catatan"]:
                 return
+            element = element.getprevious()
 
     def _cover(self, block: Cover) -> None:
         if block.logo is not None:
-            logo = self.word.add_paragraph()
-            logo.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            logo.paragraph_format.space_before = Cm(1.5)
             picture = (svg_to_png(block.logo.data.decode("utf-8"), LOGO_CM) if block.logo.kind == "svg"
                        else block.logo.data)
-            logo.add_run().add_picture(io.BytesIO(picture), height=Cm(float(LOGO_CM)))
+            self._add(x.paragraph(self._picture(picture, height=Cm(float(LOGO_CM))), align="center",
+                                  before=tw(Cm(1.5))))
+            self.flow.block(int(Cm(1.5)) / EMU_PER_PT)
         lines = [(block.title, 26, Cm(2) if block.logo is not None else Cm(5)),
                  (block.subtitle, 20, Pt(6)),
                  (block.agency, 15, Cm(5)), (block.region, 15, Pt(4))]
@@ -389,31 +427,35 @@ class _Writer:
         for text, size, before in lines:
             if not text:
                 continue
-            paragraph = self.word.add_paragraph()
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            paragraph.paragraph_format.space_before = before
-            run = paragraph.add_run(text)
-            run.bold = size > 10
-            run.font.size = Pt(size)
+            self._add(x.paragraph(x.run(text, bold=size > 10, size_pt=size), align="center",
+                                  before=tw(before)))
+            self.flow.paragraph(text, size, 1.15, int(before) / EMU_PER_PT, 6, bold=size > 10)
 
     def _contents(self) -> None:
-        """A TOC field whose cached result lists the headings with their page numbers: the pages
-        each heading lands on in the PDF of the same document (:func:`heading_pages`; the same
-        page size, margins, fonts and breaks), which Word replaces with its own when it updates
-        the field on opening."""
+        """Daftar Isi: a TOC field whose cached result lists the headings with their page numbers
+        (:meth:`Flow.pages`: estimated from what this file holds, its page size, margins, fonts
+        and breaks); Word replaces them with its own when it updates the field on opening. The
+        entries are written once the whole document is (:meth:`_fill_contents`); their lines are
+        counted here."""
         entries = toc_entries(self.document)
         if not entries:
             return
-        try:
-            pages = heading_pages(self.document)
-        except RuntimeError:  # the PDF engine failed: Word numbers the pages on opening
-            pages = {}
-        paragraphs = []
+        self.toc = self._add("<w:p/>")
         for entry in entries:
-            paragraph = self.word.add_paragraph(style=f"toc {min(entry.level, 3)}")
+            level = min(entry.level, 3)
+            self.flow.paragraph(f"{entry.text} 000", 11 if level < 3 else 10, 1.15, 0, 2,
+                                bold=level == 1, indent=18 * (level - 1))
+
+    def _fill_contents(self) -> None:
+        entries = toc_entries(self.document)
+        pages = self.flow.pages()
+        last = len(entries) - 1
+        for index, entry in enumerate(entries):
             page = pages.get(entry.id)
-            paragraphs.append((paragraph, entry.text if page is None else f"{entry.text}\t{page}"))
-        parts.field_begin(paragraphs[0][0], 'TOC \\o "1-3" \\h \\z \\u')
-        for paragraph, text in paragraphs:
-            paragraph.add_run(text)
-        parts.field_end(paragraphs[-1][0])
+            text = entry.text if page is None else f"{entry.text}\t{page}"
+            content = (x.field_begin('TOC \\o "1-3" \\h \\z \\u') if index == 0 else "") + x.run(text)
+            if index == last:
+                content += x.field_end()
+            self.toc.addprevious(x.element(x.paragraph(
+                content, style=self.style_ids[f"toc {min(entry.level, 3)}"])))
+        self.toc.getparent().remove(self.toc)
