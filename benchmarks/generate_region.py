@@ -54,7 +54,7 @@ def generate_rpjmd(agencies: int, start: int = 2019, years: int = 6, seed: int =
                 else 'agency("opd00", "I005")',
                 "mean(contributions)", "mean(contributions)", None)
     for index, objective in enumerate(objectives):
-        formula = formulas[index]
+        formula = formulas[index] if index < agencies else None  # contributions: agency index
         own = formula is None
         indicators.append(Indicator(
             code=f"IKD-{objective.code[2:]}", name=f"Indikator sasaran daerah {objective.code[2:]}",

@@ -191,6 +191,15 @@ def test_an_earlier_year_of_an_agency_is_read_and_the_change_derived_too():
     assert region_history(rm)[2019].result("IKD").derived == Decimal(9)
 
 
+def test_contributions_of_a_sasaran_without_any_is_a_named_formula_problem_and_no_value():
+    region = _region("mean(contributions)")
+    plan = _agency_plan("x", region, {"A": {2020: Decimal(1)}})
+    issue = check_region(region, [plan])[0]
+    assert (issue.code, issue.indicator) == ("REGION_BAD_FORMULA", "IKD")
+    assert "SD1" in issue.message_en
+    assert measure_region(region, [plan], 2020).result("IKD").why.value == "no_actual"
+
+
 def test_contributions_are_written_out_and_quoted_codes_are_left_alone():
     region = _region('sum(contributions) + agency("contributions", "K")',
                      contributions=(Contribution("SD1", "a", ("K", "L")),

@@ -277,18 +277,28 @@ def contributing(region: Region, indicator: Indicator) -> tuple[tuple[str, str],
 
 def expand(region: Region, indicator: Indicator) -> str:
     """The IKU Pemda's formula with ``contributions`` written out as agency references (quoted
-    codes are left alone). A formula without it is returned as written."""
+    codes are left alone). A formula without it is returned as written; one whose sasaran has
+    no contributing indicator raises :class:`FormulaError`."""
     text = indicator.formula or ""
     if CONTRIBUTIONS not in text:
         return text
     pairs = contributing(region, indicator)
     written = ", ".join(f'agency("{agency}", "{code}")' for agency, code in pairs)
+    found = False
 
     def substitute(match: re.Match[str]) -> str:
+        nonlocal found
         word = match.group(0)
-        return word if word.startswith('"') else (written or CONTRIBUTIONS)
+        if word.startswith('"'):
+            return word
+        found = True
+        return written
 
-    return _CONTRIBUTIONS.sub(substitute, text)
+    expanded = _CONTRIBUTIONS.sub(substitute, text)
+    if found and not pairs:
+        raise FormulaError(f"'{CONTRIBUTIONS}' in {text!r}: no contribution of the region names "
+                           f"an agency indicator for {indicator.owner}")
+    return expanded
 
 
 # ---------------------------------------------------------------------- the region as a plan
@@ -303,9 +313,7 @@ def region_plan(region: Region, base: Plan | None = None,
     measures by the same settings its agencies do."""
     start = region.rpjmd_start or region.rpjmd_end or year or 0
     end = region.rpjmd_end or start
-    indicators = tuple(
-        replace(indicator, formula=expand(region, indicator)) if indicator.formula else indicator
-        for indicator in region.indicators)
+    indicators = tuple(_expanded(region, indicator) for indicator in region.indicators)
     fields = {"scales": base.scales, "settings": base.settings} if base is not None else {}
     return Plan(
         region=region,
@@ -317,6 +325,20 @@ def region_plan(region: Region, base: Plan | None = None,
         series=series,
         **fields,  # type: ignore[arg-type]
     )
+
+
+def _expanded(region: Region, indicator: Indicator) -> Indicator:
+    """An IKU Pemda with its formula written out; one whose formula cannot be read is measured
+    as having no realisation (``no_actual``), never from values beside a broken formula —
+    :func:`check_region` and the plan checks name the formula."""
+    if not indicator.formula:
+        return indicator
+    try:
+        text = expand(region, indicator)
+        parse(text)
+    except FormulaError:
+        return replace(indicator, formula=None, actuals=())
+    return replace(indicator, formula=text)
 
 
 _REGION_CODE = "pemda"  # the code of the region's own group (its mean over the IKU Pemda)
