@@ -17,7 +17,16 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import (
+    MAX_EMAX,
+    MAX_PREC,
+    MIN_EMIN,
+    ROUND_DOWN,
+    ROUND_HALF_UP,
+    Context,
+    Decimal,
+    InvalidOperation,
+)
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -93,26 +102,20 @@ def canonical_decimal(value: Decimal) -> Decimal:
     value has exponent 0 (``1E+3`` → ``1000``), zero is ``Decimal(0)`` (also ``-0.00``). The
     value never changes and no digit is rounded, however long the number.
     """
-    sign, digits, exponent = value.as_tuple()
-    if not isinstance(exponent, int):
+    # Decimal's own operations in a context that holds every digit (nothing rounds): three
+    # C calls instead of taking the digits apart (the database reader applies this to every
+    # decimal of every row; tests/test_national_numbers.py checks it against the digit form).
+    if not value.is_finite():
         raise NumberError(f"not a finite number: {value!r}")
-    if not any(digits):
+    if not value:
         return Decimal(0)
-    if exponent > 0:
-        return Decimal((sign, digits + (0,) * exponent, 0))
-    if exponent == 0 or digits[-1]:
-        return value  # already in canonical form
-    dropped = min(-exponent, _trailing_zeros(digits))
-    return Decimal((sign, digits[: len(digits) - dropped], exponent + dropped))
+    if value == value.to_integral_value():
+        return value.quantize(_ONE, context=_EXACT)
+    return value.normalize(_EXACT)
 
 
-def _trailing_zeros(digits: tuple[int, ...]) -> int:
-    count = 0
-    for digit in reversed(digits):
-        if digit:
-            break
-        count += 1
-    return count
+_ONE = Decimal(1)
+_EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
 
 
 def places(value: Decimal) -> int:
