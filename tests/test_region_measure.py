@@ -249,3 +249,18 @@ def test_forty_agencies_are_measured_side_by_side(forty):
     assert rm.spent == sum((a.spent for a in rm.agencies if a.spent is not None), Decimal(0))
     first = rm.result("IKD-1.1")  # agency("opd00", "I004")
     assert first.actual == measure(plans[0], 2022).result("I004").actual
+
+
+def test_a_derived_iku_is_explained_by_the_derivations_with_the_agency_values():
+    from sakip.core.derivations import derive
+
+    region = _region('sum(agency("x", "A"), agency("y", "B"))')
+    plans = [_agency_plan("x", region, {"A": {2020: Decimal("1.5")}}),
+             _agency_plan("y", region, {"B": {2020: Decimal(2)}})]
+    rm = measure_region(region, plans, 2020)
+    explained = derive(rm.plan, rm.measurement, "actual:2020:IKD")
+    assert explained.result == Decimal("3.50")
+    assert [(i.symbol, i.value) for i in explained.inputs] == [
+        ("x:A[n]", Decimal("1.5")), ("y:B[n]", Decimal(2))]
+    assert explained.rule == ("jumlah(x: Indikator A 2020; y: Indikator B 2020)",
+                              "sum(x: Indikator A 2020; y: Indikator B 2020)")

@@ -231,13 +231,13 @@ class _Deriver:
         inputs = []
         for ref in formula.references:
             at = r.year + ref.offset
-            found = series.get(ref.series)
+            found = series.get(ref.key)  # key: the series, or an IKU Pemda's agency:indicator
             value = found.value(at) if found is not None else None
             offset = "" if ref.offset == 0 else f"{ref.offset:+d}"
             inputs.append(self.entered(
-                f"{ref.series}[n{offset}]", (f"{names.get(ref.series, ref.series)} {at}",
-                                              f"{names.get(ref.series, ref.series)} {at}"),
-                K.SERIES_VALUE, (ref.series, at), "value", value))
+                f"{ref.key}[n{offset}]", (f"{names.get(ref.key, ref.key)} {at}",
+                                           f"{names.get(ref.key, ref.key)} {at}"),
+                K.SERIES_VALUE, (ref.key, at), "value", value))
         series_data = self.plan.series_by_code
 
         def value_of(code: str, at: int) -> Decimal | None:

@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from sakip.core.formula import Formula, FormulaError, Node, Ref, _Bin, _Neg, _Num, parse
+from sakip.core.formula import Formula, FormulaError, Node, Ref, _Bin, _Call, _Neg, _Num, parse
 
 if TYPE_CHECKING:
     from sakip.core.model import Indicator, Plan
@@ -89,6 +89,10 @@ def year_words(offset: int, lang: str = "id", year: int | None = None) -> str:
     return f"{offset} years later" if english else f"{offset} tahun berikutnya"
 
 
+_FUNCTIONS = {("id", "sum"): "jumlah", ("id", "mean"): "rata-rata",
+              ("en", "sum"): "sum", ("en", "mean"): "mean"}
+
+
 def formula_words(formula: Formula, names: Mapping[str, str] | Callable[[str], str | None],
                   lang: str = "id", *, year: int | None = None,
                   style: Style = Style.SYMBOLS) -> str:
@@ -103,7 +107,7 @@ def formula_words(formula: Formula, names: Mapping[str, str] | Callable[[str], s
     label_current = year is not None or offsets != {0}
 
     def reference(ref: Ref) -> str:
-        name = name_of(ref.series) or ref.series
+        name = name_of(ref.key) or ref.key  # key: the series, or agency:indicator
         if ref.offset == 0 and not label_current:
             return name
         return f"{name} {year_words(ref.offset, lang, year)}"
@@ -129,6 +133,9 @@ def formula_words(formula: Formula, names: Mapping[str, str] | Callable[[str], s
                     right_precedence == precedence and node.op in "-/"):
                 right = f"({right})"
             return f"{left} {operators[node.op]} {right}", precedence
+        if isinstance(node, _Call):  # sum(…), mean(…) of an IKU Pemda (docs/region.md)
+            function = _FUNCTIONS.get((lang, node.name), node.name)
+            return f"{function}({'; '.join(words(a)[0] for a in node.arguments)})", _ATOM
         return str(node), _ATOM  # pragma: no cover - every node kind is handled above
 
     return words(formula.root)[0]

@@ -402,10 +402,19 @@ def _agency_series(rplan: Plan, by_agency: dict[str, tuple[Plan, Measurement]], 
                                       known[year + ref.offset]))
         derived.append(Derived(indicator.code, indicator.formula, tuple(inputs)))
     series = tuple(
-        Series(f"{agency}:{code}", code,
+        Series(f"{agency}:{code}", _input_name(by_agency.get(agency), agency, code),
                values=tuple(sorted((y, v) for y, v in by_year.items() if v is not None)))
         for (agency, code), by_year in values.items())
     return series, tuple(derived)
+
+
+def _input_name(found: tuple[Plan, Measurement] | None, agency: str, code: str) -> str:
+    """An agency indicator read by a formula, in words: "DSPPPA: Persentase PMKS …"."""
+    if found is None:
+        return f"{agency}: {code}"
+    plan = found[0]
+    indicator = plan.indicator_by_code.get(code)
+    return f"{plan.agency.short_name or plan.agency.code}: {indicator.name if indicator else code}"
 
 
 def _agency_actual(found: tuple[Plan, Measurement] | None, code: str, at: int,
