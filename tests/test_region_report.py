@@ -80,6 +80,7 @@ def test_the_example_region_report_in_both_languages_and_every_format(tmp_path):
     assert "Laporan perangkat daerah ini tidak disertakan" in text  # dinas-contoh: not given
     docx = render(document, ".docx")
     assert docx.startswith(b"PK")
+    assert render(document, ".pdf").startswith(b"%PDF")  # Typst
     english = build_region_report(region, plans, 2020, Options(lang="en"))
     assert english.title == "Government Performance Report of Kabupaten Belitung 2020"
     assert "Agencies' Budget Ceilings and Spending in 2020" in _text(english)
