@@ -264,3 +264,12 @@ def test_a_derived_iku_is_explained_by_the_derivations_with_the_agency_values():
         ("x:A[n]", Decimal("1.5")), ("y:B[n]", Decimal(2))]
     assert explained.rule == ("jumlah(x: Indikator A 2020; y: Indikator B 2020)",
                               "sum(x: Indikator A 2020; y: Indikator B 2020)")
+
+
+def test_only_an_iku_pemda_formula_may_read_agencies():
+    region = _region('agency("x", "A")')
+    plan = _agency_plan("x", region, {"A": {2020: Decimal(1)}})
+    own = replace(plan.indicators[0], formula='agency("x", "A") * 2')
+    problems = check_plan(replace(plan, indicators=(own,)))
+    assert [(p.code, p.path) for p in problems] == [("PLAN_AGENCY_IN_FORMULA",
+                                                     "indikator A.formula")]
