@@ -1,6 +1,6 @@
 """Throughput of the served application against a bare Django view, side by side in one run.
 
-    python -m benchmarks.bench_serve [--clients 20] [--seconds 10] [--workers N]
+    python -m benchmarks.bench_serve [--clients 20] [--seconds 10] [--workers N] [--warm 3]
 
 Prepares the demo (the Belitung example) in a temporary data folder, serves it with
 ``sakip serve``'s gunicorn setup (benchmarks/serve_settings.py adds ``/bare/``, a view that
@@ -181,6 +181,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workers", type=int, default=None,
                         help="gunicorn workers (default: sakip serve's, 2 × cores + 1)")
     parser.add_argument("--port", type=int, default=8097)
+    parser.add_argument("--warm", type=float, default=3,
+                        help="seconds each page is requested before it is measured (every "
+                             "worker keeps its own cache: each must have served the page)")
     args = parser.parse_args(argv)
     from sakip.cli.serve_cmd import default_workers
 
@@ -197,8 +200,8 @@ def main(argv: list[str] | None = None) -> None:
             agency = "/opd/1/2020/"
             pages = (("bare Django view (floor)", "/bare/"), ("login page", "/masuk/"),
                      ("agency dashboard", agency), ("realisation page", agency + "realisasi/"))
-            for _, path in pages:  # warm: plans read, measurements kept, templates compiled
-                _load(args.port, path, cookie, 2, 1)
+            for _, path in pages:  # warm every worker: plans read, pages kept, templates compiled
+                _load(args.port, path, cookie, args.clients, args.warm)
             print(f"{args.clients} clients, {args.seconds:g} s per page, gunicorn {workers} "
                   f"workers × 4 threads, {os.cpu_count()} cores (the clients run here too); "
                   f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")

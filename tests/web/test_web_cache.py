@@ -30,9 +30,10 @@ from tests.web.world import YEAR
 
 # A warm dashboard request of the agency's head: the session, the user, the language preference
 # (middleware); the agency with its region, the year's state, the membership (the access rule);
-# the windows and the five of completeness (live: evidence carries no stamp); the membership's
-# agency (the navigation). No plan, no region record, no measurement.
-WARM_QUERIES = 13
+# the windows and the realisations with evidence (completeness is kept under them and the
+# agency's stamp: evidence carries no stamp); the membership's agency (the navigation). No plan,
+# no region record, no measurement.
+WARM_QUERIES = 9
 REGION_TABLES = {"plans_mission", "plans_regiongoal", "plans_regionobjective",
                  "plans_regionindicator", "plans_regiontarget", "plans_regionactual",
                  "plans_contribution", "plans_scale", "plans_band"}
@@ -162,3 +163,30 @@ def load_plan_b(world):  # type: ignore[no-untyped-def]
     from sakip.web.demo import EXAMPLE, second_plan
 
     return second_plan(load_plan(EXAMPLE))
+
+
+def _completeness(page: str) -> str:
+    return page.split('id="completeness"')[1].split("</table>")[0]
+
+
+def test_the_kept_completeness_follows_evidence_which_carries_no_stamp(world, head_a):
+    from django.contrib.auth import get_user_model
+    from django.core.files.base import ContentFile
+
+    from sakip.web.plans.models import Actual
+    from sakip.web.plans.write import write
+    from sakip.web.workflow.models import Evidence
+
+    key = ("IKU-06", YEAR, 1, None)
+    assert not write(world.a, None, [r.Put(r.ACTUAL, key, model.Actual(
+        YEAR, Decimal(75), quarter=1))]).refused
+    before = _completeness(head_a.get(_url(world)).content.decode())
+    assert before == _completeness(head_a.get(_url(world)).content.decode())  # kept
+    actual = Actual.objects.get(indicator__agency=world.a, indicator__code="IKU-06", year=YEAR,
+                                period=1)
+    item = Evidence(actual=actual, name="bukti.pdf", kind="pdf", size=9,
+                    uploaded_by=get_user_model().objects.get(username="operator_a"))
+    item.file.save("bukti.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
+    after = _completeness(head_a.get(_url(world)).content.decode())
+    first = lambda table: table.split("<tbody>")[1].split("</tr>")[0]  # noqa: E731 Triwulan I
+    assert "(0/16)" in first(before) and "(1/16)" in first(after)
