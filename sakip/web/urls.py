@@ -97,7 +97,7 @@ urlpatterns = [
     path("publik/data/", include(opendata)),
     path("wilayah/<int:year>/", region_dashboards.region_dashboard, name="region_dashboard"),
     path("wilayah/<int:year>/isian-excel/", region_workbook.page, name="region_workbook"),
-    path("wilayah/<int:year>/isian-excel/unduh/", region_workbook.download,
+    path("wilayah/<int:year>/isian-excel/unduh.xlsx", region_workbook.download,
          name="region_workbook_download"),
     path("wilayah/perangkat-daerah/", manage.agencies, name="region_agencies"),
     path("wilayah/pengguna/", manage.users, name="region_users"),

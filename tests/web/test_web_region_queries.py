@@ -30,10 +30,11 @@ def _queries(client: Client, *, cold: bool) -> int:
     return len(captured.captured_queries)
 
 
-def _more_agencies(world: World, count: int) -> None:
-    plan = convert.plan_from_db(world.b)
+def _more_agencies(world: World, count: int, like: Agency | None = None,
+                   prefix: str = "opd") -> None:
+    plan = convert.plan_from_db(like or world.b)
     for index in range(count):
-        code = f"opd-{index}"
+        code = f"{prefix}-{index}"
         convert.store_plan(dataclasses.replace(plan, agency=dataclasses.replace(
             plan.agency, code=code, name=f"Dinas {index}")), region=world.a.region, demo=True)
 
@@ -65,3 +66,38 @@ def test_a_kept_measurement_is_recomputed_after_a_write(world: World) -> None:
     after = measuring.measured(world.a, YEAR)[1]
     assert after is not before
     assert after.result(indicator.code).actual == new_value
+
+
+def _evaluated(agencies: list[Agency]) -> None:
+    """An LKE evaluation with one answer for each agency's year (issue 18's score column)."""
+    from sakip.web.evaluation.models import Answer, Evaluation
+    from sakip.web.workflow.models import AgencyYear
+
+    for agency in agencies:
+        state = AgencyYear.objects.get_or_create(agency=agency, year=YEAR)[0]
+        evaluation = Evaluation.objects.get_or_create(agency_year=state)[0]
+        Answer.objects.get_or_create(evaluation=evaluation, code="1.a.1", party="agency",
+                                     defaults={"answer": "Y"})
+
+
+def test_scores_approved_years_and_trends_cost_no_query_per_agency(
+        world: World, admin: Client) -> None:
+    from sakip.web.workflow.models import AgencyYear
+
+    _evaluated([world.a, world.b])
+    AgencyYear.objects.get_or_create(agency=world.a, year=YEAR)
+    AgencyYear.objects.filter(agency=world.a, year=YEAR).update(state="approved")
+    admin.get(f"/wilayah/{YEAR}/")  # the approved year's snapshot taken, as on a later visit
+    two = _queries(admin, cold=True), _queries(admin, cold=False)
+    # approved: copies of A (as A is); in draft: copies of B (as B is)
+    _more_agencies(world, 4, like=world.a, prefix="disetujui")
+    _more_agencies(world, 6)
+    more = list(Agency.objects.filter(region=world.a.region).exclude(pk__in=[world.a.pk,
+                                                                               world.b.pk]))
+    _evaluated(more)
+    AgencyYear.objects.filter(agency__code__startswith="disetujui-", year=YEAR).update(
+        state="approved")
+    admin.get(f"/wilayah/{YEAR}/")
+    page = admin.get(f"/wilayah/{YEAR}/").content.decode()
+    assert page.count('class="spark"') == 2 * 12 and "Disetujui (terkunci)" in page
+    assert (_queries(admin, cold=True), _queries(admin, cold=False)) == two
