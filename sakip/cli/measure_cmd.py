@@ -42,11 +42,6 @@ _TEXT: dict[str, dict[str, Any]] = {
         "levels": {"goal": "Tujuan", "objective": "Sasaran", "program": "Program",
                    "activity": "Kegiatan", "agency": "Perangkat Daerah",
                    "unlinked": "Program belum dikaitkan dengan tujuan"},
-        "why": {"no_target": "tanpa target", "no_actual": "tanpa realisasi",
-                "not_available": "data belum tersedia", "zero_target": "target nol",
-                "zero_actual": "realisasi nol (T/R)", "negative_actual": "nilai negatif (T/R)",
-                "zero_edge": "batas rentang nol", "qualitative": "kualitatif",
-                "unknown_level": "tingkat tidak dikenal", "no_band": "di luar skala"},
         "range": "rentang: 100 di dalam, di luar {rule} thd batas yang dilewati",
         "negative": "negatif",
         "derived": "dihitung",
@@ -74,11 +69,6 @@ _TEXT: dict[str, dict[str, Any]] = {
         "levels": {"goal": "Goal", "objective": "Objective", "program": "Program",
                    "activity": "Activity", "agency": "Agency",
                    "unlinked": "Programs not yet linked to a goal"},
-        "why": {"no_target": "no target", "no_actual": "no actual",
-                "not_available": "not yet available", "zero_target": "zero target",
-                "zero_actual": "zero actual (T/R)", "negative_actual": "negative value (T/R)",
-                "zero_edge": "band edge at zero", "qualitative": "qualitative",
-                "unknown_level": "unknown level", "no_band": "outside the scale"},
         "range": "range: 100 inside, outside {rule} against the bound crossed",
         "negative": "negative",
         "derived": "derived",
@@ -141,6 +131,7 @@ def _rp(value: Decimal | None) -> str:
 
 
 def render_text(plan: Plan, m: Measurement, language: str = "id", show_all: bool = False) -> str:
+    from sakip.core.achievement import WHY_WORDS
     from sakip.core.budget import absorption_places
     from sakip.core.measure import negative_rule, range_inner
 
@@ -163,7 +154,7 @@ def render_text(plan: Plan, m: Measurement, language: str = "id", show_all: bool
         if inner is not None:
             notes.append(t["range"].format(rule=inner))
         if r.why is not None:
-            notes.append(t["why"][r.why.value])
+            notes.append(WHY_WORDS[r.why].short[1 if language == "en" else 0])
         target = _target(r)
         actual = _n(r.actual) if r.actual is not None else (r.actual_text or "–")
         rows.append([r.code, r.indicator.name, levels[r.indicator.level.value], target, actual,

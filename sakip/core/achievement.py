@@ -55,6 +55,45 @@ class Why(enum.Enum):
 
 
 @dataclass(frozen=True)
+class WhyWords:
+    """A reason in words, Indonesian and English: ``short`` for a table cell or a note (the
+    measurement table, the web pages, a figure's derivation), ``long`` for a report's sentence."""
+
+    short: tuple[str, str]
+    long: tuple[str, str]
+
+
+# The one table of these words: the CLI, the pages, the derivations and the report read it.
+WHY_WORDS: dict[Why, WhyWords] = {
+    Why.NO_TARGET: WhyWords(("tanpa target", "no target"), ("tidak ada target", "no target")),
+    Why.NO_ACTUAL: WhyWords(("belum ada realisasi", "no actual yet"),
+                            ("realisasi belum diisi", "realisation not entered")),
+    Why.NOT_AVAILABLE: WhyWords(("data belum tersedia", "data not yet available"),
+                                ("data belum tersedia", "data not yet available")),
+    Why.ZERO_TARGET: WhyWords(("target nol", "zero target"),
+                              ("target nol: persentase tidak terdefinisi",
+                               "zero target: the percentage is undefined")),
+    Why.ZERO_ACTUAL: WhyWords(("realisasi nol (rumus T/R)", "zero actual (T/R rule)"),
+                              ("realisasi nol dengan rumus T/R: persentase tidak terdefinisi",
+                               "zero realisation with the T/R rule: the percentage is undefined")),
+    Why.NEGATIVE_ACTUAL: WhyWords(
+        ("nilai negatif (rumus T/R)", "negative value (T/R rule)"),
+        ("nilai negatif dengan rumus T/R: persentase tidak terdefinisi",
+         "a negative value with the T/R rule: the percentage is undefined")),
+    Why.ZERO_EDGE: WhyWords(("batas rentang nol", "band edge at zero"),
+                            ("batas rentang target nol: persentase tidak terdefinisi",
+                             "a zero bound of the target range: the percentage is undefined")),
+    Why.NO_BAND: WhyWords(("di luar semua rentang skala", "outside every band of the scale"),
+                          ("capaian di luar semua rentang skala",
+                           "the achievement is outside every band of the scale")),
+    Why.QUALITATIVE: WhyWords(("kualitatif", "qualitative"),
+                              ("target kualitatif", "qualitative target")),
+    Why.UNKNOWN_LEVEL: WhyWords(("tingkatan tidak dikenal", "unknown level"),
+                                ("tingkat kualitatif tidak dikenal", "unknown qualitative level")),
+}
+
+
+@dataclass(frozen=True)
 class Score:
     """An unrounded achievement, or the reason there is none, and whether the target is met."""
 

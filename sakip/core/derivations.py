@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 from sakip.core import records as K
-from sakip.core.achievement import score
+from sakip.core.achievement import WHY_WORDS, score
 from sakip.core.budget import UNLINKED, BudgetLine, absorption_places, year_budgets
 from sakip.core.enums import ActualStatus, Aggregation, Polarity
 from sakip.core.formula import FormulaError, parse
@@ -169,7 +169,7 @@ class _Deriver:
                     f"capped at {i.cap} (before the cap {r.uncapped})")
         elif r.achievement is None:
             code_why = r.why.value if r.why is not None else "unknown"
-            why = _WHY.get(code_why, (code_why, code_why))
+            why = WHY_WORDS[r.why].short if r.why is not None else (code_why, code_why)
             met = None if r.met is None else (("target tercapai", "target met") if r.met
                                               else ("target tidak tercapai", "target not met"))
             note = (f"tanpa persentase: {why[0]} [{code_why}]" + (f"; {met[0]}" if met else ""),
@@ -539,19 +539,6 @@ def pick_direction(direction: dict[str, Words], value: str | None) -> str | None
 
 
 # Why an achievement has no percentage (sakip.core.achievement.Why), in words.
-_WHY: dict[str, Words] = {
-    "no_target": ("tanpa target", "no target"),
-    "no_actual": ("belum ada realisasi", "no actual yet"),
-    "not_available": ("data belum tersedia", "data not yet available"),
-    "zero_target": ("target nol", "zero target"),
-    "zero_actual": ("realisasi nol (rumus T/R)", "zero actual (T/R rule)"),
-    "negative_actual": ("nilai negatif (rumus T/R)", "negative value (T/R rule)"),
-    "zero_edge": ("batas rentang nol", "band edge at zero"),
-    "qualitative": ("kualitatif", "qualitative"),
-    "unknown_level": ("tingkatan tidak dikenal", "unknown level"),
-    "no_band": ("di luar semua rentang skala", "outside every band of the scale"),
-}
-
 _AGGREGATION: dict[Aggregation, Words] = {
     Aggregation.SUM: ("jumlah nilai periode-periodenya", "the sum of its periods"),
     Aggregation.LAST: ("nilai periode terakhir", "the latest period's value"),

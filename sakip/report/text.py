@@ -5,6 +5,8 @@ already formatted by :mod:`sakip.report.format`: a template never computes a num
 
 from __future__ import annotations
 
+from sakip.core.achievement import WHY_WORDS
+
 MONTHS = {
     "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
            "Oktober", "November", "Desember"),
@@ -40,13 +42,8 @@ ID: dict[str, str] = {
     "closed.left": "batas bawah termasuk, batas atas tidak termasuk",
     "closed.right": "batas bawah tidak termasuk, batas atas termasuk",
     "closed.both": "batas bawah dan batas atas termasuk",
-    "why.no_target": "tidak ada target", "why.no_actual": "realisasi belum diisi",
-    "why.not_available": "data belum tersedia", "why.zero_target": "target nol: persentase tidak terdefinisi",
-    "why.zero_actual": "realisasi nol dengan rumus T/R: persentase tidak terdefinisi",
-    "why.negative_actual": "nilai negatif dengan rumus T/R: persentase tidak terdefinisi",
-    "why.zero_edge": "batas rentang target nol: persentase tidak terdefinisi",
-    "why.qualitative": "target kualitatif", "why.unknown_level": "tingkat kualitatif tidak dikenal",
-    "why.unknown": "capaian belum dapat dihitung", "why.no_band": "capaian di luar semua rentang skala",
+    # why.<reason>: from the core's one table (sakip.core.achievement.WHY_WORDS), added below
+    "why.unknown": "capaian belum dapat dihitung",
     "rule.range": "100 bila realisasi di dalam rentang target; di luar rentang {rule} dengan T batas rentang yang dilewati",
     # ---- notes under tables
     "note.negative": "Indikator negatif: makin kecil realisasi makin baik; capaian = {rule}.",
@@ -589,14 +586,8 @@ EN: dict[str, str] = {
     "tree.empty": "The plan holds no goal, objective or programme yet.",
     "tree.unmeasured": "not yet assessable",
     # why an achievement is missing (the Indonesian above), for the tree and any English text
-    "why.no_target": "no target", "why.no_actual": "realisation not entered",
-    "why.not_available": "data not yet available", "why.zero_target": "zero target: the percentage is undefined",
     "chart.target_line": "target 100%", "chart.threshold": "threshold {threshold}%", "chart.count": "Number",
-    "why.zero_actual": "zero realisation with the T/R rule: the percentage is undefined",
-    "why.negative_actual": "a negative value with the T/R rule: the percentage is undefined",
-    "why.zero_edge": "a zero bound of the target range: the percentage is undefined",
-    "why.qualitative": "qualitative target", "why.unknown_level": "unknown qualitative level",
-    "why.unknown": "the achievement cannot be computed yet", "why.no_band": "the achievement is outside every band of the scale",
+    "why.unknown": "the achievement cannot be computed yet",
     # ---- Manual Indikator Kinerja annex (chapters/annex_definitions.py) and the Renstra projection (ch3)
     "annex.definitions": "Indicator Definition Sheets",
     "annex.definitions_intro": "Definition sheets of the goal and objective indicators and of the key performance indicators: what each indicator means, how it is computed, where its data come from, how often it is measured and who answers for it.",
@@ -749,6 +740,9 @@ EN: dict[str, str] = {
     "region.closing_title": "Closing",
     "region.closing": "This Government Performance Report of {region} for {year} is submitted to evaluate and improve performance in the following year.",
 }
+
+for _why, _words in WHY_WORDS.items():  # why an achievement has no percentage
+    ID[f"why.{_why.value}"], EN[f"why.{_why.value}"] = _words.long
 
 CATALOGUE: dict[str, dict[str, str]] = {"id": ID, "en": EN}
 LANGUAGES = tuple(CATALOGUE)

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-WHY = {
-    "no_target": _("tanpa target"), "no_actual": _("belum ada realisasi"),
-    "not_available": _("data belum tersedia"), "zero_target": _("target nol"),
-    "zero_actual": _("realisasi nol (rumus T/R)"), "negative_actual": _("nilai negatif (rumus T/R)"),
-    "zero_edge": _("batas rentang nol"), "qualitative": _("kualitatif"),
-    "unknown_level": _("tingkatan tidak dikenal"), "no_band": _("di luar semua rentang skala"),
-}
+
+def why(code: str | None) -> str:
+    """Why an achievement has no percentage, in the page's language (the core's one table)."""
+    from django.utils.translation import get_language
+
+    from sakip.core.achievement import WHY_WORDS, Why
+
+    try:
+        words = WHY_WORDS[Why(code)].short
+    except ValueError:
+        return code or ""
+    return words[1] if (get_language() or "id").startswith("en") else words[0]
+
+
 LEVELS = {"goal": _("Tujuan"), "objective": _("Sasaran"), "program": _("Program"),
           "activity": _("Kegiatan"), "agency": _("Perangkat Daerah"),
           "unlinked": _("Program belum dikaitkan dengan tujuan")}

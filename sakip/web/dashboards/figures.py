@@ -38,9 +38,9 @@ def key_rows(plan: Plan, m: Measurement) -> list[Row]:
 
 
 def why_text(result: IndicatorResult) -> str:
-    from sakip.web.labels import WHY
+    from sakip.web.labels import why
 
-    return WHY.get(result.why.value, "") if result.why else ""
+    return why(result.why.value) if result.why else ""
 
 
 def iku_chart(plan: Plan, rows: list[Row]) -> str:

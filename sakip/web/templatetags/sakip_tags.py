@@ -48,6 +48,6 @@ def get(mapping: dict[object, object], key: object) -> object:
 
 @register.filter
 def why(code: str | None) -> str:
-    from sakip.web.labels import WHY
+    from sakip.web.labels import why as words
 
-    return WHY.get(code or "", code or "")
+    return words(code)
