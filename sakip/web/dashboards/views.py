@@ -64,31 +64,41 @@ def _dashboard(request: HttpRequest, agency: Agency, state: AgencyYear, public: 
         "agency": agency, "state": state, "year": year, "public": public,
         "shown": {name: mark_safe(html) for name, html in shown.items()},  # rendered above
         "can_edit": not public and can(request.user, Action.EDIT, agency, year, state=state),
-        "completeness": [] if public else _completeness(agency, year),
+        "completeness": "" if public else mark_safe(_completeness(agency, year)),  # rendered
     }
     return TemplateResponse(request, "dashboards/agency.html", context)
 
 
-def _completeness(agency: Agency, year: int) -> list[completeness.Completeness]:
+def _completeness(agency: Agency, year: int) -> str:
     """The entry's completeness of each period shown (:mod:`sakip.web.monitoring.completeness`),
-    kept under what it is counted from: the agency's rows at their stamp, the periods shown (the
-    region's windows, read live), and the realisations with evidence (evidence files carry no
-    stamp: read live, the same selection as ``completeness.compute``'s)."""
+    rendered, and kept under what it is counted from: the agency's rows at their stamp, the
+    periods shown (the region's windows, read live), the realisations with evidence (evidence
+    files carry no stamp: read live, the same selection as ``completeness.compute``'s), and the
+    language."""
     import hashlib
+
+    from django.utils.translation import get_language
 
     from sakip.web.workflow.models import Evidence
 
     periods = completeness.shown_periods(agency.region_id, year)
+
+    def rendered() -> str:
+        return render_to_string("dashboards/agency_completeness.html", {
+            "agency": agency, "year": year,
+            "completeness": completeness.by_period(agency.pk, year, periods)})
+
     if not agency.stamp:
-        return completeness.by_period(agency.pk, year, periods)
+        return rendered()
     evidenced = sorted(set(Evidence.objects.filter(
         actual__indicator__agency__in=[agency.pk], actual__year=year).values_list(
         "actual_id", flat=True)))
     digest = hashlib.sha256(repr((sorted(periods), evidenced)).encode()).hexdigest()
-    key = ":".join(("sakip", "completeness", str(agency.pk), str(year), agency.stamp, digest))
-    found: list[completeness.Completeness] | None = cache.get(key)
+    key = ":".join(("sakip", "completeness", str(agency.pk), str(year), agency.stamp, digest,
+                    get_language() or ""))
+    found: str | None = cache.get(key)
     if found is None:
-        found = completeness.by_period(agency.pk, year, periods)
+        found = rendered()
         cache.set(key, found, KEEP_SECONDS)
     return found
 
