@@ -75,6 +75,23 @@ def test_an_unknown_address_gets_the_same_answer_and_no_mail(world, anonymous):
     assert "surel berisi tautan" in page and mail.outbox == []
 
 
+def test_reset_links_are_throttled_per_address_and_per_mailbox(world, anonymous, settings):
+    users = get_user_model()
+    users.objects.filter(username="operator_a").update(email="operator@example.go.id")
+    for _ in range(settings.LOGIN_ATTEMPTS):
+        _ask_reset(anonymous, "operator@example.go.id")
+    assert len(mail.outbox) == settings.LOGIN_ATTEMPTS
+    refused = anonymous.post(reverse("password_reset"), {"email": "operator@example.go.id"})
+    assert refused.status_code == 200 and "Terlalu banyak permintaan" in refused.content.decode()
+    assert len(mail.outbox) == settings.LOGIN_ATTEMPTS  # no further mail
+    # another address of the same office is not blocked for another mailbox …
+    other = Client(REMOTE_ADDR="10.0.0.9")
+    _ask_reset(other, "nobody@example.go.id")
+    # … but the flooded mailbox receives nothing more, whoever asks
+    flooded = other.post(reverse("password_reset"), {"email": "OPERATOR@example.go.id"})
+    assert flooded.status_code == 200 and len(mail.outbox) == settings.LOGIN_ATTEMPTS
+
+
 def test_the_login_page_links_the_reset(world, anonymous):
     page = anonymous.get(reverse("login")).content.decode()
     assert reverse("password_reset") in page

@@ -12,8 +12,10 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import PasswordResetForm
 from django.http import HttpResponse
 from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
 
 from sakip.web.access import Action, membership, public, requires
+from sakip.web.accounts import throttle
 from sakip.web.workflow.audit import Trail
 
 
@@ -45,6 +47,17 @@ class ResetView(auth_views.PasswordResetView):
     subject_template_name = "registration/password_reset_subject.html"
     success_url = reverse_lazy("password_reset_done")
     form_class = PasswordResetForm
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        email = form.cleaned_data["email"]
+        if throttle.reset_blocked(self.request, email):
+            form.add_error(None, _(
+                "Terlalu banyak permintaan tautan atur ulang kata sandi. Coba lagi dalam "
+                "%(minutes)s menit atau hubungi Admin Pemda.")
+                % {"minutes": settings.LOGIN_WINDOW_MINUTES})
+            return self.form_invalid(form)
+        throttle.record_reset(self.request, email)
+        return super().form_valid(form)
 
     @property
     def extra_email_context(self) -> dict[str, Any]:  # type: ignore[override]

@@ -61,3 +61,29 @@ def record(request: HttpRequest, username: str, success: bool) -> None:
     LoginAttempt.objects.create(username=key, address=client, success=success)
     if success:
         LoginAttempt.objects.filter(username=key, address=client, success=False).delete()
+
+
+# Password resets: each request for a reset link is recorded as a failure under "lupa-sandi:"
+# and the address asked for (a user name cannot hold ":", so the two never mix). Within the
+# window an address may ask for ``LOGIN_ATTEMPTS`` links, and one mailbox receives at most as
+# many, whoever asks: nobody floods a colleague's inbox or probes addresses in bulk. The answer
+# does not depend on whether an account has the address.
+_RESET = "lupa-sandi:"
+
+
+def _reset_key(email: str) -> str:
+    return (_RESET + email.strip().lower())[:_NAME_LENGTH]
+
+
+def reset_blocked(request: HttpRequest, email: str) -> bool:
+    since = timezone.now() - timedelta(minutes=settings.LOGIN_WINDOW_MINUTES)
+    asked = LoginAttempt.objects.filter(at__gte=since, success=False)
+    if asked.filter(address=address(request), username__startswith=_RESET).count() \
+            >= settings.LOGIN_ATTEMPTS:
+        return True
+    return asked.filter(username=_reset_key(email)).count() >= settings.LOGIN_ATTEMPTS
+
+
+def record_reset(request: HttpRequest, email: str) -> None:
+    LoginAttempt.objects.create(username=_reset_key(email), address=address(request),
+                                success=False)
