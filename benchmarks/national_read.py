@@ -77,7 +77,7 @@ def lean_plans(agencies: list[m.Agency]) -> dict[int, model.Plan]:
     keys = list(members)
     for kind, how in _KINDS.items():
         record: Callable[[tuple[Any, ...]], tuple[r.Key, Any]] = how.record
-        for item in how.rows(keys).iterator(chunk_size=20_000):
+        for item in how.rows(keys):  # one chunk of agencies: a client-side cursor
             members[item[0]][kind].append(record(item))
     with_tables = set(m.SupportingTable.objects.filter(agency__in=keys)
                       .values_list("agency_id", flat=True))
