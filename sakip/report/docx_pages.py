@@ -4,15 +4,15 @@ page numbers of its contents (Daftar Isi).
 The writer (:mod:`sakip.report.render_docx`) tells a :class:`Flow` what it writes, in order: each
 paragraph's text, size and spacing, each table row's cells and column widths, pictures' heights,
 page and section breaks, headings; :meth:`Flow.pages` then fills pages as Word does, roughly: a
-line is the font's size × 1,15 (Arial's line height) × the paragraph's line spacing; a text's
-lines are its width (DejaVu Sans advances × :data:`ARIAL`, Arial being narrower) over the room
-for it, with a little lost at each line's end to whole words; rows of a table are never split
-and its header rows repeat on every page it runs onto; a short table moves whole to the next page
-when it does not fit; a heading or caption moves with what follows it. Every step is linear in the
-size of the document: a 3 000-indicator plan's pages take well under a second. The estimate is
-not Word's layout (no hyphenation, no widow control, no exact line breaking): docs/report.md says
-how far it is from the PDF's pages; Word replaces the numbers with its own when it updates the
-fields on opening.
+line is the font's size × :data:`LINE` × the paragraph's line spacing; a text's lines are its
+width (DejaVu Sans advances, :func:`sakip.report.layout.width_of`, × :data:`ARIAL`, Arial being
+narrower) over the room for it, :data:`FILL` of a line filled by whole words; rows of a table are
+never split and its header rows repeat on every page it runs onto; a short table moves whole to
+the next page when it does not fit; a heading or caption moves with what follows it. Every step
+is linear in the size of the document. The estimate is not Word's layout (no hyphenation, no
+widow control, no exact line breaking): docs/report.md says how far it is from LibreOffice's
+pages of the same file; Word replaces the numbers with its own when it updates the fields on
+opening.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sakip.report.tree_svg import Font, text_width
+from sakip.report.layout import width_of
 
 ARIAL = 0.86  # Arial's (and Liberation Sans's) advances against DejaVu Sans's, on report text
 LINE = 1.12  # a single line's height, in em (as LibreOffice lays out Liberation Sans)
@@ -41,7 +41,7 @@ def lines(text: str, size: float, width: float, bold: bool = False) -> int:
         if not part:
             count += 1
             continue
-        wide = text_width(part, Font(size, bold)) * ARIAL
+        wide = width_of(part, size, bold) * ARIAL
         count += max(1, math.ceil(wide / max(width * FILL, 1.0)))
     return count
 

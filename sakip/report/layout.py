@@ -82,15 +82,51 @@ SMALLER_PT = (8.0, 7.5, 7.0)  # a table whose words do not fit at BODY_PT is set
 _BREAKS = re.compile(r"\s+|(?<=[-/])(?=[^\d\s])")
 
 
+class _Advances(dict[str, float]):
+    """Each character's advance at 1 pt in DejaVu Sans (:func:`sakip.report.tree_svg.text_width`),
+    read once."""
+
+    def __init__(self, bold: bool) -> None:
+        super().__init__()
+        self.bold = bold
+
+    def __missing__(self, char: str) -> float:
+        from sakip.report.tree_svg import Font, text_width
+
+        value = self[char] = text_width(char, Font(1.0, self.bold))
+        return value
+
+
+_ADVANCES = (_Advances(False), _Advances(True))
+
+
+def width_of(text: str, size: float, bold: bool = False) -> float:
+    """:func:`sakip.report.tree_svg.text_width` of ``text`` (the same sum of the same advances),
+    without its cost per call: for measuring every word of every table."""
+    return sum(map(_ADVANCES[bold].__getitem__, text)) * size
+
+
 def longest_words(t: Table, size: float = BODY_PT) -> list[Decimal]:
     """Per column, the width in points of the widest word of a cell starting in it alone (no
     colspan), in the table's font at ``size`` — header and total rows bold. A number is one word,
     so it never breaks (a word breaks after a hyphen or a slash before a letter). Measured with
     DejaVu Sans (:func:`sakip.report.tree_svg.text_width`), wider than Arial and Liberation
     Sans, so a word measured to fit does fit."""
-    from sakip.report.model import RowKind
-    from sakip.report.tree_svg import Font, text_width
+    return [Decimal(str(round(w * size, 2))) for w in _widest_words(t)]
 
+
+_MEASURED: tuple[Table | None, list[float]] = (None, [])  # the table measured last, its words
+
+
+def _widest_words(t: Table) -> list[float]:
+    """:func:`longest_words` at 1 pt, unrounded (a width at ``size`` is this × ``size``, the same
+    float); the last table's kept, as a renderer asks for its size and then its widths."""
+    global _MEASURED
+    from sakip.report.model import RowKind
+
+    last = _MEASURED
+    if last[0] is t:
+        return last[1]
     header, body = header_and_body(t)
     widest = [0.0] * len(t.columns)
     lines = [(line, True) for line in header]
@@ -99,10 +135,11 @@ def longest_words(t: Table, size: float = BODY_PT) -> list[Decimal]:
         for cell, column in line:
             if cell.colspan != 1:
                 continue
-            font = Font(size, bold or cell.bold)
+            heavy = bold or cell.bold
             for word in _BREAKS.split(cell.text):
-                widest[column] = max(widest[column], text_width(word, font))
-    return [Decimal(str(round(w, 2))) for w in widest]
+                widest[column] = max(widest[column], width_of(word, 1.0, heavy))
+    _MEASURED = (t, widest)
+    return widest
 
 
 def fitted_percentages(t: Table, width_pt: Decimal, size: float = BODY_PT) -> list[Decimal]:
