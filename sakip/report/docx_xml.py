@@ -10,6 +10,7 @@ vAlign), so Word and LibreOffice read them as python-docx would have written the
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -80,6 +81,20 @@ def run(text: str, bold: bool | None = None, italic: bool = False, size_pt: floa
         props.append('<w:vertAlign w:val="superscript"/>')
     rpr = f"<w:rPr>{''.join(props)}</w:rPr>" if props else ""
     return f"<w:r>{rpr}{text_runs(text)}</w:r>"
+
+
+@functools.lru_cache(maxsize=512)
+def run_open(bold: bool | None = None, size_pt: float | None = None, superscript: bool = False) -> str:
+    """The start of a :func:`run` (``<w:r>`` and its properties), made once per kind: a table's
+    cells share a few."""
+    return run("", bold=bold, size_pt=size_pt, superscript=superscript)[:-len("</w:r>")]
+
+
+@functools.lru_cache(maxsize=512)
+def paragraph_open(style: str | None = None, align: str | None = None,
+                   keep_next: bool | None = None) -> str:
+    """The start of a :func:`paragraph` (``<w:p>`` and its properties), made once per kind."""
+    return paragraph("", style=style, align=align, keep_next=keep_next)[:-len("</w:p>")]
 
 
 def field_runs(instruction: str, result: str = "") -> str:

@@ -301,13 +301,12 @@ class _Writer:
         bold = cell.bold or header or kind is not RowKind.BODY
         jc = _ALIGN[cell.align or align]
         lines = cell.text.split("\n")
-        content = []
-        for index, text in enumerate(lines):
-            runs = x.run(text, bold=bold or None, size_pt=size)
-            if cell.marker and index == len(lines) - 1:
-                runs += x.run(cell.marker, size_pt=size, superscript=True)
-            # a header row, or any row of a short table, stays with the row below
-            content.append(x.paragraph(runs, style=style, align=jc, keep_next=keep or None))
+        # a header row, or any row of a short table, stays with the row below
+        start = x.paragraph_open(style, jc, keep or None) + x.run_open(bold or None, size)
+        content = [f"{start}{x.text_runs(text)}</w:r></w:p>" for text in lines]
+        if cell.marker:
+            mark = x.run_open(None, size, True) + x.text_runs(cell.marker) + "</w:r>"
+            content[-1] = content[-1][:-len("</w:p>")] + mark + "</w:p>"
         fill = HEADER_FILL if header else None if kind is RowKind.BODY else ROW_FILL
         return x.XCell(column, cell.colspan, cell.rowspan, "".join(content), fill, header)
 
