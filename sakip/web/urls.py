@@ -22,6 +22,7 @@ from sakip.web.monitoring import entry as monitoring
 from sakip.web.monitoring import views as monitoring_views
 from sakip.web.opendata import urls as opendata
 from sakip.web.planning import urls as planning
+from sakip.web.region import pemda as region_pemda
 from sakip.web.region import workbook as region_workbook
 from sakip.web.workflow import history, versions
 from sakip.web.workflow import views as workflow
@@ -97,6 +98,7 @@ urlpatterns = [
     path("publik/data/", include(opendata)),
     path("wilayah/<int:year>/", region_dashboards.region_dashboard, name="region_dashboard"),
     path("wilayah/<int:year>/isian-excel/", region_workbook.page, name="region_workbook"),
+    path("wilayah/<int:year>/lkjip-pemda.<slug:fmt>", region_pemda.report, name="region_report"),
     path("wilayah/<int:year>/isian-excel/unduh.xlsx", region_workbook.download,
          name="region_workbook_download"),
     path("wilayah/perangkat-daerah/", manage.agencies, name="region_agencies"),

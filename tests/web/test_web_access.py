@@ -123,6 +123,7 @@ MATRIX: dict[str, tuple[set[str], set[str] | None]] = {
     # issue 18: the region entry workbook (all agencies at once)
     "region_workbook": (ADMIN, ADMIN),
     "region_workbook_download": (ADMIN, None),
+    "region_report": (REVIEWERS, None),  # the LKjIP Pemda
 }
 
 
@@ -183,6 +184,7 @@ def kwargs(world, django_user_model):
         "planning_sources": {**agency_year, "what": "IKU-02"},
         "region_logic": {"year": YEAR},
         "region_workbook": {"year": YEAR}, "region_workbook_download": {"year": YEAR},
+        "region_report": {"year": YEAR, "fmt": "html"},
         "planning_agreement_download": {**agency_year, "unit": "kepala", "fmt": "xlsx"},
         "lke_step": {**agency_year, "step": "kirim"}, "region_lke": {"year": YEAR},
         "lke_download": {**agency_year, "fmt": "xlsx"},

@@ -30,9 +30,11 @@ from sakip.web.access import Action, membership, requires
 from sakip.web.dashboards import charts, figures
 from sakip.web.evaluation import write as lke_write
 from sakip.web.evaluation.models import Evaluation, Stage
+from sakip.web.exchange import capabilities
 from sakip.web.measuring import measured_many, measured_years
 from sakip.web.monitoring import completeness
 from sakip.web.plans.models import Agency
+from sakip.web.region.pemda import region_measured
 from sakip.web.workflow.models import AgencyYear, State
 
 # The workflow's order, for sorting by state (a returned year is back in the agency's hands).
@@ -48,18 +50,20 @@ class Total:
     ceiling: Decimal | None
     spent: Decimal | None
     absorption: Decimal | None
-    agencies: int  # agencies whose line has a ceiling and a spending
+    agencies: int  # agencies with a ceiling or a spending
 
 
-def region_total(lines: list[Any]) -> Total:
-    """Ceiling and spending summed over the agencies that have both, and their absorption by
-    the core's rule (:func:`sakip.core.budget.absorption`, default settings' rounding)."""
-    counted = [b for b in lines if b is not None and b.ceiling is not None and b.spent is not None]
-    if not counted:
-        return Total(None, None, None, 0)
-    ceiling = sum((b.ceiling for b in counted), Decimal(0))
-    spent = sum((b.spent for b in counted), Decimal(0))
-    return Total(ceiling, spent, core_budget.absorption(spent, ceiling, Settings()), len(counted))
+def region_total(lines: list[Any], settings: Settings | None = None) -> Total:
+    """The rule of the LKjIP Pemda (:func:`sakip.core.region_measure.measure_region`): the
+    ceilings of the agencies with one, the spending of those with one, their absorption by the
+    core's rule (:func:`sakip.core.budget.absorption`) with ``settings`` (the first plan's)."""
+    counted = [b for b in lines if b is not None and (b.ceiling is not None or b.spent is not None)]
+    ceilings = [b.ceiling for b in counted if b.ceiling is not None]
+    spents = [b.spent for b in counted if b.spent is not None]
+    ceiling = sum(ceilings, Decimal(0)) if ceilings else None
+    spent = sum(spents, Decimal(0)) if spents else None
+    return Total(ceiling, spent, core_budget.absorption(spent, ceiling, settings or Settings()),
+                 len(counted))
 
 
 def sparkline(values: list[Decimal | None], years: list[int], title: str) -> SafeString:
@@ -217,13 +221,20 @@ def region_dashboard(request: HttpRequest, year: int) -> HttpResponse:
                 _("Serapan anggaran %(agency)s per tahun") % {"agency": line["agency"].name})
     bars = [charts.Bar(str(line["agency"]), line["group"].achievement, line["color"])
             for line in lines if not line.get("outside")]
-    total = region_total([line["budget"] for line in lines if not line.get("outside")])
+    first = next(iter(results.values()), None)
+    rm, issues = region_measured(region, year, results)[:2]
+    total = (Total(rm.ceiling, rm.spent, rm.absorption,
+                   len(rm.agencies) - len(rm.budget_missing)) if rm is not None else
+             region_total([line["budget"] for line in lines if not line.get("outside")],
+                          first[0].settings if first is not None else None))
     context = {"region": region, "year": year, "lines": lines, "total": total,
                "period_labels": [completeness.label(p) for p in periods],
                "chart": charts.bars(bars, None, _("Rata-rata capaian IKU per perangkat daerah")),
                "years": years, "sort": sort, "descending": descending,
                "columns": [(key, label) for key, label in _columns()],
-               "is_admin": member.role == "admin"}
+               "pemda": rm, "pemda_issues": issues,
+               "pemda_rows": _pemda_rows(rm) if rm is not None else [],
+               "formats": capabilities.REPORT_FORMATS if capabilities.report() else ()}
     return TemplateResponse(request, "dashboards/region.html", context)
 
 
@@ -232,3 +243,16 @@ def _columns() -> list[tuple[str, str]]:
             ("serapan", _("Serapan") + " %"), ("kelengkapan", _("Kelengkapan isian") + " %"),
             ("status", _("Status")), ("lke", _("Nilai LKE")),
             ("tanpa", _("IKU tanpa realisasi"))]
+
+
+def _pemda_rows(rm: Any) -> list[dict[str, Any]]:
+    """The IKU Pemda as the page lists them, each with its category's colour."""
+    rows = []
+    for result in rm.indicators:
+        target = result.target
+        rows.append({"result": result, "derived": rm.derivation(result.indicator.code),
+                     "target": (target.value if target.value is not None else target.text)
+                     if target is not None else None,
+                     "actual": result.actual if result.actual is not None else result.actual_text,
+                     "color": figures.category_color(rm.plan, result)})
+    return rows
