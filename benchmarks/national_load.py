@@ -9,7 +9,7 @@ generated from; only the way rows reach the tables differs from
 of one ``INSERT`` per row). Memory is bounded by one region: its rows are built, copied, and
 dropped before the next region is generated.
 
-Used by ``benchmarks/bench_national.py`` and ``tests/test_national_load.py``.
+Used by ``benchmarks/bench_national.py`` and ``tests/web/test_web_national.py``.
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ from sakip.core import model
 from sakip.core import records as r
 from sakip.core.enums import RegionKind
 
-# The tables filled by COPY, in an order that satisfies their foreign keys, with the record
-# kind whose columns they hold and the columns that tie a row to its parent.
+# The tables filled by COPY (without the "plans_" of their names), in an order that satisfies
+# their foreign keys.
 COPIED = ("goal", "objective", "program", "activity", "indicator", "target", "actual",
           "series", "seriesvalue", "budget", "spendingline")
 

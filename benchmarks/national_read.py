@@ -1,8 +1,9 @@
 """A lean bulk reader of agencies' plans, for recomputing a whole country.
 
-``lean_plans(agencies, region)`` gives the plans :func:`sakip.web.plans.convert.read_plans`
-gives (equal plans; ``tests/test_national_load.py`` compares them), in the same number of
-queries (one per kind of record for all the agencies), but without building a Django model
+``lean_plans(agencies)`` gives the plans :func:`sakip.web.plans.convert.read_plans`
+gives (equal plans; ``tests/web/test_web_national.py`` compares them), in a number of
+queries that does not grow with the agencies (one per kind of record for all of them, the
+region's records once per region), but without building a Django model
 instance per row: each kind's columns are fetched as tuples (``values_list``, Django's own
 converters for decimals and JSON) and turned into the record by the same declaration of columns
 (:data:`sakip.web.plans.rows.ROWS`, codecs included) and the same :func:`sakip.core.records.build`

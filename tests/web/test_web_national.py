@@ -6,6 +6,8 @@ web application's own reader, and measured for every year."""
 from __future__ import annotations
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from benchmarks.national_load import load_country, national_plan
 from benchmarks.national_read import lean_plans, measure_agencies
@@ -37,3 +39,16 @@ def test_loaded_country_measures_as_the_plans_in_memory() -> None:
     # the figures are real ones: most indicators of a year have an achievement
     sample = measure(expected[agencies[0].pk], 2020)
     assert sum(1 for x in sample.indicators if x.achievement is not None) > INDICATORS // 2
+
+
+@pytest.mark.django_db
+def test_lean_reader_queries_do_not_grow_with_agencies() -> None:
+    loaded = load_country(1, 3, 10, 2)
+    members = list(Agency.objects.filter(pk__in=next(iter(loaded.values()))).order_by("pk"))
+    lean_plans(members)  # the region's records may be kept by the application after this
+    counts = []
+    for agencies in (members[:1], members):
+        with CaptureQueriesContext(connection) as queries:
+            assert len(lean_plans(agencies)) == len(agencies)
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
