@@ -33,16 +33,22 @@ CELL_PAD = 8.5  # pt: a cell's left and right margins
 ROW_PAD = 1.0  # pt: a row's borders
 
 
+WIDEST_EM = 1.2  # wider than nearly every glyph: a text this many ems per character fits on a line
+
+
 def lines(text: str, size: float, width: float, bold: bool = False) -> int:
     """How many lines ``text`` takes in ``width`` points at ``size`` (at least one; each line
     break in the text starts a line)."""
+    room = width * FILL
+    if len(text) * size * WIDEST_EM * ARIAL < room and "\n" not in text:
+        return 1  # short: not measured
     count = 0
     for part in text.split("\n"):
         if not part:
             count += 1
             continue
         wide = width_of(part, size, bold) * ARIAL
-        count += max(1, math.ceil(wide / max(width * FILL, 1.0)))
+        count += max(1, math.ceil(wide / max(room, 1.0)))
     return count
 
 

@@ -41,10 +41,21 @@ def place(rows: Sequence[Sequence[Cell]], width: int, name: str = "") -> list[li
     return placed
 
 
-def header_and_body(t: Table) -> tuple[list[list[tuple[Cell, int]]], list[list[tuple[Cell, int]]]]:
+Placed = list[list[tuple[Cell, int]]]
+_PLACED: tuple[Table | None, tuple[Placed, Placed]] = (None, ([], []))  # the table placed last
+
+
+def header_and_body(t: Table) -> tuple[Placed, Placed]:
+    """:func:`place` of the header rows and of the body rows (the last table's kept: a renderer
+    asks for it again while measuring its words)."""
+    global _PLACED
+    last = _PLACED
+    if last[0] is t:
+        return last[1]
     width = len(t.columns)
     header = place(t.header, width, t.id)
     body = place([row.cells for row in t.rows], width, t.id)
+    _PLACED = (t, (header, body))
     return header, body
 
 
@@ -131,13 +142,19 @@ def _widest_words(t: Table) -> list[float]:
     widest = [0.0] * len(t.columns)
     lines = [(line, True) for line in header]
     lines += [(line, row.kind is not RowKind.BODY) for line, row in zip(body, t.rows, strict=True)]
+    seen: tuple[dict[str, float], dict[str, float]] = ({}, {})  # words repeat: numbers, units
     for line, bold in lines:
         for cell, column in line:
             if cell.colspan != 1:
                 continue
             heavy = bold or cell.bold
+            known = seen[heavy]
             for word in _BREAKS.split(cell.text):
-                widest[column] = max(widest[column], width_of(word, 1.0, heavy))
+                wide = known.get(word)
+                if wide is None:
+                    wide = known[word] = width_of(word, 1.0, heavy)
+                if wide > widest[column]:
+                    widest[column] = wide
     _MEASURED = (t, widest)
     return widest
 

@@ -276,19 +276,19 @@ class _Writer:
         style = None if block.borderless else self.style_ids["Isi Tabel"]
         points = None if size in (BODY_PT, 11.0) else size
         lines = []
+        measured = []  # for the page estimate
+        aligns = [column.align for column in block.columns]
         for r, line in enumerate(header + body):
             is_header = r < len(header)
             kind = RowKind.BODY if is_header else block.rows[r - len(header)].kind
             keep = is_header or (together and r < rows - 1)
-            cells = [self._cell(cell, c, block.columns[c].align, is_header, kind, style, keep, points)
+            cells = [self._cell(cell, c, aligns[c], is_header, kind, style, keep, points)
                      for cell, c in line]
             lines.append((cells, is_header))
+            measured.append([(c, cell.colspan, cell.text, is_header or cell.bold) for cell, c in line])
         self._add(x.table(widths, lines, None if block.borderless else self.style_ids["Table Grid"],
                           CELL_MARGIN, fixed=True))
-        self.flow.table([w / EMU_PER_PT for w in widths],
-                        [[(c, cell.colspan, cell.text, r < len(header) or cell.bold)
-                          for cell, c in line] for r, line in enumerate(header + body)],
-                        len(header), size, together)
+        self.flow.table([w / EMU_PER_PT for w in widths], measured, len(header), size, together)
         for note in block.notes:
             self._note(note)
         if not block.borderless:
