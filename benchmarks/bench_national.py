@@ -75,8 +75,17 @@ def _server(sql: str) -> None:
         connection.execute(sql)
 
 
-def _rss_mib(who: int = resource.RUSAGE_SELF) -> float:
-    return resource.getrusage(who).ru_maxrss / 1024
+def _rss_mib() -> float:
+    """This process's peak resident memory (VmHWM: its own address space's, where
+    ``ru_maxrss`` would carry the peak of the process it was started from)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _cpu() -> float:
@@ -212,7 +221,7 @@ def recompute(args: argparse.Namespace, regions: list[int]) -> dict[str, Any]:
                        "achievement numeric, predicate text, measured integer, missing integer)")
     connections.close_all()  # each worker opens its own
     cpu, started = _cpu(), time.perf_counter()
-    context = multiprocessing.get_context("fork")
+    context = multiprocessing.get_context("spawn")  # clean processes: nothing of the loader
     with ProcessPoolExecutor(args.workers, mp_context=context, initializer=_worker_start,
                              initargs=(args.database,)) as pool:
         done = list(pool.map(recompute_region, regions, [args.chunk] * len(regions)))
@@ -330,7 +339,8 @@ def main() -> None:
     print(f"recompute: {work['indicator_years']} indicator-years of "
           f"{sum(d['agencies'] for d in work['regions'])} agencies in {len(regions)} regions, "
           f"{args.workers} workers: {work['wall_s']:.2f} s wall, {work['cpu_s']:.2f} s CPU "
-          f"+ {work['server_cpu_s']:.2f} s CPU of PostgreSQL "
+          f"+ {work['server_cpu_s']:.2f} s CPU of PostgreSQL (the regions' own work "
+          f"{sum(d['cpu_s'] for d in work['regions']):.2f} s, the rest starting the workers) "
           f"(CPU of reading {sum(d['read_cpu_s'] for d in work['regions']):.2f} s, of measuring "
           f"{sum(d['measure_cpu_s'] for d in work['regions']):.2f} s; writing back "
           f"{sum(d['write_s'] for d in work['regions']):.2f} s wall); "
