@@ -39,18 +39,6 @@ def _more_agencies(world: World, count: int, like: Agency | None = None,
             plan.agency, code=code, name=f"Dinas {index}")), region=world.a.region, demo=True)
 
 
-def test_the_region_page_costs_the_same_queries_for_2_and_for_12_agencies(
-        world: World, admin: Client) -> None:
-    admin.get(f"/wilayah/{YEAR}/")  # the session, the years' rows: as on any later visit
-    two_cold, two_warm = _queries(admin, cold=True), _queries(admin, cold=False)
-    _more_agencies(world, 10)
-    assert Agency.objects.filter(region=world.a.region).count() == 12
-    admin.get(f"/wilayah/{YEAR}/")
-    twelve_cold, twelve_warm = _queries(admin, cold=True), _queries(admin, cold=False)
-    assert (twelve_cold, twelve_warm) == (two_cold, two_warm)
-    assert two_warm < two_cold
-
-
 def test_a_kept_measurement_is_recomputed_after_a_write(world: World) -> None:
     before = measuring.measured(world.a, YEAR)[1]
     assert measuring.measured(world.a, YEAR)[1] is before  # kept: nothing changed
@@ -80,18 +68,21 @@ def _evaluated(agencies: list[Agency]) -> None:
                                      defaults={"answer": "Y"})
 
 
-def test_scores_approved_years_and_trends_cost_no_query_per_agency(
+def test_the_region_page_costs_the_same_queries_for_2_and_for_12_agencies(
         world: World, admin: Client) -> None:
+    """With what the page shows of each agency: LKE scores, approved years (their snapshots),
+    the trends over the Renstra's years, the IKU Pemda (issue 18)."""
     from sakip.web.workflow.models import AgencyYear
 
     _evaluated([world.a, world.b])
     AgencyYear.objects.get_or_create(agency=world.a, year=YEAR)
     AgencyYear.objects.filter(agency=world.a, year=YEAR).update(state="approved")
-    admin.get(f"/wilayah/{YEAR}/")  # the approved year's snapshot taken, as on a later visit
-    two = _queries(admin, cold=True), _queries(admin, cold=False)
+    admin.get(f"/wilayah/{YEAR}/")  # the session, the years' rows, A's snapshot: as later
+    two_cold, two_warm = _queries(admin, cold=True), _queries(admin, cold=False)
     # approved: copies of A (as A is); in draft: copies of B (as B is)
     _more_agencies(world, 4, like=world.a, prefix="disetujui")
     _more_agencies(world, 6)
+    assert Agency.objects.filter(region=world.a.region).count() == 12
     more = list(Agency.objects.filter(region=world.a.region).exclude(pk__in=[world.a.pk,
                                                                                world.b.pk]))
     _evaluated(more)
@@ -99,5 +90,8 @@ def test_scores_approved_years_and_trends_cost_no_query_per_agency(
         state="approved")
     admin.get(f"/wilayah/{YEAR}/")
     page = admin.get(f"/wilayah/{YEAR}/").content.decode()
-    assert page.count('class="spark"') == 2 * 12 and "Disetujui (terkunci)" in page
-    assert (_queries(admin, cold=True), _queries(admin, cold=False)) == two
+    assert page.count('class="spark"') == 2 * 12 and page.count("Disetujui (terkunci)") == 5
+    assert 'id="pemda"' in page
+    twelve_cold, twelve_warm = _queries(admin, cold=True), _queries(admin, cold=False)
+    assert (twelve_cold, twelve_warm) == (two_cold, two_warm)
+    assert two_warm < two_cold
