@@ -152,3 +152,35 @@ def test_only_the_operator_changes_a_files_indicators(world, operator_a, head_a,
                                {"indikator": indicators(world, "IKU-06")})
         assert response.status_code in (403, 404)
     assert e.links.count() == 1
+
+
+def test_a_linked_file_counts_as_evidence_wherever_an_own_one_does(world, operator_a):
+    """The one reader of "which realisations has a file" (completeness uses it), the
+    snapshot's evidence list and the write path read the links too."""
+    from dataclasses import replace
+
+    from sakip.web.plans.convert import plan_from_db
+    from sakip.web.plans.write import write
+    from sakip.web.workflow.snapshots import evidence_list
+    from sakip.web.workflow.support import with_evidence
+
+    bulk(operator_a, world, [("surat.pdf", PDF)], codes=("IKU-02", "IKU-06"))
+    e = Evidence.objects.get()
+    linked = e.links.get()
+    ids = with_evidence(Actual.objects.filter(indicator__agency=world.a, year=YEAR))
+    assert {e.actual_id, linked.pk} <= ids
+    listed = {(row["indicator"], row["name"]) for row in evidence_list(world.a, YEAR)}
+    assert listed == {("IKU-02", "surat.pdf"), ("IKU-06", "surat.pdf")}
+    hashes = {row["sha256"] for row in evidence_list(world.a, YEAR)}
+    assert len(hashes) == 1 and None not in hashes  # one file, hashed once
+
+    def without_linked(plan):  # the linked realisation removed from the plan
+        code = linked.indicator.code
+        indicators = tuple(replace(i, actuals=tuple(a for a in i.actuals if a.year != YEAR))
+                           if i.code == code else i for i in plan.indicators)
+        return replace(plan, indicators=indicators)
+
+    before = plan_from_db(world.a)
+    outcome = write(world.a, None, without_linked)
+    assert [p.code for p in outcome.problems] == ["RECORD_HAS_EVIDENCE"]
+    assert plan_from_db(world.a) == before and e.links.count() == 1

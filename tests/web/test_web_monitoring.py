@@ -162,6 +162,12 @@ def test_completeness_counts_indicators_budget_lines_and_evidence_of_a_period(wo
     evidence.file.save("b.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
     assert completeness.by_period(world.a.pk, YEAR, [Q1])[0].evidence_share == Decimal(100)
     assert completeness.share(1, 3) == Decimal("33.3")
+    # a second realisation supported by the same file through its links counts as well
+    put_actual(world, "IKU-06", quarter=1, value="7")
+    assert completeness.by_period(world.a.pk, YEAR, [Q1])[0].evidenced == 1
+    evidence.links.add(Actual.objects.get(indicator__agency=world.a, indicator__code="IKU-06",
+                                          year=YEAR, period=1, month=0))
+    assert completeness.by_period(world.a.pk, YEAR, [Q1])[0].evidenced == 2
 
 
 def test_completeness_takes_a_fixed_number_of_queries_for_any_number_of_agencies(
@@ -169,9 +175,9 @@ def test_completeness_takes_a_fixed_number_of_queries_for_any_number_of_agencies
     from sakip.web.monitoring import completeness
 
     periods = [Period.of(q, None) for q in (1, 2, 3, 4)]
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(6):
         one = completeness.compute([world.a.pk], YEAR, periods)
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(6):
         both = completeness.compute([world.a.pk, world.b.pk], YEAR, periods)
     assert one[(world.a.pk, Q1)] == both[(world.a.pk, Q1)]
 

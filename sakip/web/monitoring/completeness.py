@@ -18,7 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from sakip.core.periods import Period
 from sakip.web.plans.models import ANNUAL, Actual, Budget, Indicator, Target
-from sakip.web.workflow.models import Evidence
+from sakip.web.workflow.support import with_evidence as supported
 
 Slot = tuple[int, int]  # (quarter or 0, month or 0) as the tables store a period
 
@@ -108,9 +108,7 @@ def compute(agencies: Iterable[int], year: int,
             monthly.add(indicator)
         if value is not None or text is not None:
             values[(indicator, (quarter, month))] = pk
-    with_evidence = set(Evidence.objects.filter(actual__indicator__agency__in=ids,
-                                                actual__year=year).values_list("actual_id",
-                                                                               flat=True))
+    with_evidence = supported(Actual.objects.filter(indicator__agency__in=ids, year=year))
     lines: dict[int, tuple[int, str]] = {}  # activity → (agency, code), with a ceiling
     budget_monthly: set[int] = set()
     spent: set[tuple[int, Slot]] = set()

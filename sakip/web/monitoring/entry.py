@@ -31,8 +31,9 @@ from sakip.web.entry.cells import number, shown, text
 from sakip.web.entry.saving import Form, Inputs, input_of, saved
 from sakip.web.monitoring import completeness, windows
 from sakip.web.plans.convert import plan_from_db
-from sakip.web.plans.models import Agency
+from sakip.web.plans.models import Actual, Agency
 from sakip.web.workflow.models import AgencyYear, Evidence
+from sakip.web.workflow.support import supports
 
 TRACK = {Track.OFF_TRACK: _("Di bawah target"), Track.ON_TRACK: _("Sesuai rencana"),
          Track.WELL_ABOVE: _("Jauh di atas target")}
@@ -111,10 +112,10 @@ def period_entry(request: HttpRequest, agency: Agency, year: int, state: AgencyY
     lines = [b for b in plan.budgets_of(year) if b.activity in activities]
     form, rows = Form(), []
     files: dict[int, list[Evidence]] = {}
-    for evidence in Evidence.objects.filter(
-            actual__indicator__agency=agency, actual__year=year, actual__period=current.quarter or 0,
-            actual__month=current.month or 0).select_related("actual"):
-        files.setdefault(evidence.actual.indicator_id, []).append(evidence)
+    for actual, evidence in supports(Actual.objects.filter(
+            indicator__agency=agency, year=year, period=current.quarter or 0,
+            month=current.month or 0)):
+        files.setdefault(actual.indicator_id, []).append(evidence)
     for i in indicators:
         core = plan.indicator_by_code[i.code]
         if core.target(year) is None and not core.period_targets(year):
@@ -173,10 +174,9 @@ def _edits(request: HttpRequest, form: Form, plan: model.Plan, rows: list[dict[s
            current: Period) -> tuple[list[r.Edit], Inputs]:
     edits: list[r.Edit] = []
     inputs = Inputs()
-    evidence = set(Evidence.objects.filter(actual__indicator__agency=agency, actual__year=year,
-                                           actual__period=current.quarter or 0,
-                                           actual__month=current.month or 0)
-                   .values_list("actual__indicator__code", flat=True))
+    evidence = {actual.indicator.code for actual, _file in supports(Actual.objects.filter(
+        indicator__agency=agency, year=year, period=current.quarter or 0,
+        month=current.month or 0))}
     for row in rows:
         p, core = row["prefix"], row["core"]
         if row["fixed"] or p + "v" not in request.POST:

@@ -293,7 +293,7 @@ def _period_closed(agency: m.Agency, changes: list[r.Change], locate: Locator) -
 
 def _evidence_kept(agency: m.Agency, new: Plan, changes: list[r.Change],
                    locate: Locator) -> list[Problem]:
-    from sakip.web.workflow.models import Evidence
+    from sakip.web.workflow.support import supports
 
     gone = {c.key for c in changes if c.kind == r.ACTUAL}
     if not gone:
@@ -301,9 +301,8 @@ def _evidence_kept(agency: m.Agency, new: Plan, changes: list[r.Change],
     present = {(k, key) for (k, key) in r.records(new, region=False) if k == r.ACTUAL}
     gone = {key for key in gone if (r.ACTUAL, key) not in present}
     problems = []
-    for evidence in (Evidence.objects.filter(actual__indicator__agency=agency)
-                     .select_related("actual__indicator")):
-        actual = evidence.actual
+    # a file's own realisation (its file would go with it) and a linked one (the link would)
+    for actual, evidence in supports(m.Actual.objects.filter(indicator__agency=agency)):
         key = (actual.indicator.code, actual.year, actual.quarter,
                None if actual.month == ANNUAL else actual.month)
         if key in gone:
@@ -311,8 +310,9 @@ def _evidence_kept(agency: m.Agency, new: Plan, changes: list[r.Change],
             problems.append(_problem(
                 "RECORD_HAS_EVIDENCE",
                 f"realisasi {key[0]} {key[1]} memiliki bukti dukung ({evidence.name}): hapus "
-                "buktinya dahulu",
-                f"the realisation {key[0]} {key[1]} has evidence files: delete them first",
+                "buktinya atau lepaskan kaitannya dahulu",
+                f"the realisation {key[0]} {key[1]} has evidence files ({evidence.name}): "
+                "delete them or remove their link first",
                 r.Change(r.ACTUAL, key, key[1], "value", None, None), locate))
     return problems
 

@@ -28,7 +28,7 @@ from sakip.core.model import Plan
 from sakip.io.plan_dump import dump_plan
 from sakip.io.plan_file import parse_plan
 from sakip.web.plans.convert import plan_from_db
-from sakip.web.plans.models import Agency
+from sakip.web.plans.models import Actual, Agency
 from sakip.web.workflow.models import AgencyYear, Evidence, Snapshot, State
 
 _PLANS: OrderedDict[str, Plan] = OrderedDict()  # snapshot plans by hash: immutable, kept
@@ -47,10 +47,18 @@ def _file_hash(evidence: Evidence) -> str | None:
 
 
 def evidence_list(agency: Agency, year: int) -> list[dict[str, Any]]:
-    rows = (Evidence.objects.filter(actual__indicator__agency=agency, actual__year=year)
-            .select_related("actual__indicator").order_by("id"))
-    return [{"indicator": e.actual.indicator.code, "period": e.actual.period, "name": e.name,
-             "kind": e.kind, "size": e.size, "sha256": _file_hash(e)} for e in rows]
+    """Every file of the agency-year with each realisation it supports (its own and its linked
+    ones: a file linked to three indicators is listed three times, hashed once)."""
+    from sakip.web.workflow.support import supports
+
+    hashes: dict[int, str | None] = {}
+    rows = []
+    for actual, e in supports(Actual.objects.filter(indicator__agency=agency, year=year)):
+        if e.pk not in hashes:
+            hashes[e.pk] = _file_hash(e)
+        rows.append({"indicator": actual.indicator.code, "period": actual.period, "name": e.name,
+                     "kind": e.kind, "size": e.size, "sha256": hashes[e.pk]})
+    return rows
 
 
 def content(snapshot: Snapshot) -> bytes:
