@@ -11,8 +11,13 @@ in a number of queries that does not grow with the number of agencies.
 
 from __future__ import annotations
 
+import functools
+import os
+import re
+import tempfile
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from sakip.core.measure import Measurement, measure
 from sakip.core.model import Plan
@@ -145,6 +150,57 @@ def page_key(agency: Agency, year: int, state: object, *parts: str) -> str | Non
         source = found
     return ":".join(("sakip", "page", *parts, str(agency.pk), str(year), agency.stamp,
                      region.stamp, source, get_language() or "", "demo" if agency.demo else ""))
+
+
+def kept_file(agency: Agency, year: int, kind: str, build: Callable[[Plan], bytes]) -> bytes:
+    """``build(plan)`` of the agency's year (a report or an export of what the year's figures
+    come from: :func:`sakip.web.workflow.snapshots.plan_for`); for an approved year, built once
+    and kept as a file named by its snapshot's hash, ``kind`` (what ``build`` makes: format,
+    public or not; nothing of the user) and the code that made it
+    (``SAKIP_DATA_DIR/kept/``). Whatever changes the year's figures needs a new approval, which
+    takes a new snapshot: a new name."""
+    from django.conf import settings
+
+    from sakip.web.workflow.models import AgencyYear, State
+    from sakip.web.workflow.snapshots import latest, plan_for, snapshot_plan
+
+    approved = AgencyYear.objects.filter(agency=agency, year=year,
+                                         state=State.APPROVED).exists()
+    snapshot = latest(agency, year) if approved else None
+    if snapshot is None or not snapshot.sha256:
+        return build(plan_for(agency, year))
+    folder = Path(settings.DATA_DIR) / "kept"
+    path = folder / f"{snapshot.sha256}-{re.sub(r'[^a-z0-9]+', '-', kind.lower())}-{_code()}"
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        pass
+    content = build(snapshot_plan(snapshot))
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=folder, prefix=".", delete=False) as part:
+        part.write(content)
+    os.replace(part.name, path)  # whole or not at all, whatever runs beside
+    return content
+
+
+@functools.cache
+def _code() -> str:
+    """What identifies the code that builds reports and exports: the installed version and the
+    source files' sizes and times (an edited checkout builds anew)."""
+    import hashlib
+    from importlib import metadata
+
+    import sakip
+
+    try:
+        version = metadata.version("sakip")
+    except metadata.PackageNotFoundError:
+        version = "dev"
+    digest = hashlib.sha256(version.encode())
+    for source in sorted(Path(sakip.__file__).parent.rglob("*.py")):
+        status = source.stat()
+        digest.update(f"{source}:{status.st_size}:{status.st_mtime_ns}".encode())
+    return digest.hexdigest()[:16]
 
 
 def default_year(agency: Agency) -> int:

@@ -76,6 +76,12 @@ DATABASE_ROUTERS = ["sakip.web.replica.ReplicaRouter"]
 REPLICA_PIN_SECONDS = config.integer("SAKIP_REPLICA_PIN_SECONDS")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Dashboard parts kept under the agencies' and regions' stamps (sakip/web/measuring.py:
+# page_key): a write gives a new key, so any backend serves nothing stale. Per process by
+# default (~32 KB a dashboard); several workers or servers may share Redis (docs/deploy.md).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                      "LOCATION": "sakip", "OPTIONS": {"MAX_ENTRIES": 500}}}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",

@@ -190,3 +190,39 @@ def test_the_kept_completeness_follows_evidence_which_carries_no_stamp(world, he
     after = _completeness(head_a.get(_url(world)).content.decode())
     first = lambda table: table.split("<tbody>")[1].split("</tr>")[0]  # noqa: E731 Triwulan I
     assert "(0/16)" in first(before) and "(1/16)" in first(after)
+
+
+def test_the_public_report_of_an_approved_year_is_built_once_and_kept_by_its_snapshot(
+        world, anonymous, monkeypatch, tmp_path, settings):
+    from sakip.web.exchange import capabilities
+    from sakip.web.workflow import snapshots
+    from sakip.web.workflow.models import State
+
+    settings.DATA_DIR = tmp_path
+    built = []
+    real = capabilities.report_bytes
+
+    def counted(plan, year, fmt, sources=None):  # type: ignore[no-untyped-def]
+        built.append(plan)
+        return real(plan, year, fmt, sources)
+
+    monkeypatch.setattr(capabilities, "report_bytes", counted)
+    snapshot = snapshots.take(world.a, YEAR, None, "disetujui")
+    AgencyYear.objects.get_or_create(agency=world.a, year=YEAR)
+    AgencyYear.objects.filter(agency=world.a, year=YEAR).update(state=State.APPROVED,
+                                                                 published=True)
+    url = reverse("public_report", kwargs={"agency": world.a.pk, "year": YEAR, "fmt": "html"})
+    first, again = anonymous.get(url), anonymous.get(url)
+    assert first.status_code == again.status_code == 200
+    assert first.content == again.content and len(built) == 1
+    assert built[0] == snapshots.snapshot_plan(snapshot)
+    kept = list((tmp_path / "kept").iterdir())
+    assert [p.name.split("-")[0] for p in kept] == [snapshot.sha256]
+    assert kept[0].read_bytes() == first.content
+    # reopened: built from the rows each time, nothing kept for it
+    AgencyYear.objects.filter(agency=world.a, year=YEAR).update(state=State.DRAFT,
+                                                                 published=False)
+    from sakip.web.measuring import kept_file
+
+    assert kept_file(world.a, YEAR, "x", lambda plan: b"rows") == b"rows"
+    assert len(list((tmp_path / "kept").iterdir())) == 1

@@ -23,6 +23,7 @@ from sakip.io.plan_dump import dump_plan
 from sakip.io.problems import InputError, Problem
 from sakip.web.access import Action, can, requires
 from sakip.web.exchange import capabilities
+from sakip.web.measuring import kept_file
 from sakip.web.plans.models import Agency
 from sakip.web.plans.store import add_missions, add_scales
 from sakip.web.plans.write import Outcome, frozen_years, write
@@ -239,8 +240,12 @@ def _report(request: HttpRequest, agency: Agency, year: int, fmt: str,
     from sakip.web.planning.sources import audit_sources
 
     try:
-        content = capabilities.report_bytes(plan_for(agency, year), year, fmt,
-                                            None if public else audit_sources(agency))
+        if public:  # an approved year's is kept as a file (sakip.web.measuring.kept_file)
+            content = kept_file(agency, year, f"lkjip-{fmt}-public", lambda plan: (
+                capabilities.report_bytes(plan, year, fmt, None)))
+        else:  # names who entered each value, as the audit trail says now: built each time
+            content = capabilities.report_bytes(plan_for(agency, year), year, fmt,
+                                                audit_sources(agency))
     except capabilities.Unavailable:
         return TemplateResponse(request, "errors/unavailable.html", {
             "what": f"Laporan format {fmt.upper()}",
