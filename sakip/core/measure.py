@@ -376,13 +376,18 @@ def key_results(results: tuple[IndicatorResult, ...]) -> list[IndicatorResult]:
     return []
 
 
+def averaged(value: Decimal, settings: Settings) -> Decimal:
+    """An achievement as a mean counts it: at most ``settings.cap`` when the plan sets one."""
+    return min(value, settings.cap) if settings.cap is not None else value
+
+
 def _groups(plan: Plan, by_code: dict[str, IndicatorResult], settings: Settings,
             predicate_scale: Scale, category_scale: Scale,
             ) -> tuple[tuple[GroupResult, ...], tuple[GroupResult, ...]]:
     """The groups (goal with its objectives, objective, agency) and each goal's own mean."""
     def group(code: str, name: str, level: str, members: list[IndicatorResult]) -> GroupResult:
         available = [m.achievement for m in members if m.achievement is not None]
-        capped = [min(a, settings.cap) if settings.cap is not None else a for a in available]
+        capped = [averaged(a, settings) for a in available]
         achievement = (quantize(mean(capped), settings.achievement_places, settings.rounding)
                        if capped else None)
         return GroupResult(

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sakip.core.measure import Measurement
+from sakip.core.measure import Measurement, averaged
 from sakip.core.model import Settings
 from sakip.core.numbers import mean, quantize
 
@@ -71,11 +71,6 @@ def median(values: Sequence[Decimal]) -> Decimal:
     if len(ordered) % 2:
         return ordered[middle]
     return (ordered[middle - 1] + ordered[middle]) / Decimal(2)
-
-
-def averaged(value: Decimal, settings: Settings) -> Decimal:
-    """An achievement as a mean counts it: at most ``settings.cap`` when the plan sets one."""
-    return min(value, settings.cap) if settings.cap is not None else value
 
 
 def dominant(values: Sequence[tuple[str, Decimal]]) -> Dominant | None:
