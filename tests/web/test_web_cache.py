@@ -30,10 +30,10 @@ from tests.web.world import YEAR
 
 # A warm dashboard request of the agency's head: the session, the user, the language preference
 # (middleware); the agency with its region, the year's state, the membership (the access rule);
-# the windows and the realisations with evidence (completeness is kept under them and the
-# agency's stamp: evidence carries no stamp); the membership's agency (the navigation). No plan,
-# no region record, no measurement.
-WARM_QUERIES = 9
+# the windows and the realisations with a file, own or linked (two: completeness is kept under
+# them and the agency's stamp, evidence carries no stamp); the membership's agency (the
+# navigation). No plan, no region record, no measurement.
+WARM_QUERIES = 10
 REGION_TABLES = {"plans_mission", "plans_regiongoal", "plans_regionobjective",
                  "plans_regionindicator", "plans_regiontarget", "plans_regionactual",
                  "plans_contribution", "plans_scale", "plans_band"}
@@ -190,6 +190,11 @@ def test_the_kept_completeness_follows_evidence_which_carries_no_stamp(world, he
     after = _completeness(head_a.get(_url(world)).content.decode())
     first = lambda table: table.split("<tbody>")[1].split("</tr>")[0]  # noqa: E731 Triwulan I
     assert "(0/16)" in first(before) and "(1/16)" in first(after)
+    other = (Actual.objects.filter(indicator__agency=world.a, year=YEAR, period=1, month=0,
+                                   value__isnull=False).exclude(pk=actual.pk).first())
+    item.links.add(other)  # a file linked to a second realisation counts there too
+    linked = _completeness(head_a.get(_url(world)).content.decode())
+    assert "(2/16)" in first(linked)
 
 
 def test_the_public_report_of_an_approved_year_is_built_once_and_kept_by_its_snapshot(

@@ -73,13 +73,14 @@ def _completeness(agency: Agency, year: int) -> str:
     """The entry's completeness of each period shown (:mod:`sakip.web.monitoring.completeness`),
     rendered, and kept under what it is counted from: the agency's rows at their stamp, the
     periods shown (the region's windows, read live), the realisations with evidence (evidence
-    files carry no stamp: read live, the same selection as ``completeness.compute``'s), and the
-    language."""
+    files carry no stamp: read live by the one reader ``completeness.compute`` counts them with,
+    :func:`sakip.web.workflow.support.with_evidence`), and the language."""
     import hashlib
 
     from django.utils.translation import get_language
 
-    from sakip.web.workflow.models import Evidence
+    from sakip.web.plans.models import Actual
+    from sakip.web.workflow.support import with_evidence
 
     periods = completeness.shown_periods(agency.region_id, year)
 
@@ -90,9 +91,8 @@ def _completeness(agency: Agency, year: int) -> str:
 
     if not agency.stamp:
         return rendered()
-    evidenced = sorted(set(Evidence.objects.filter(
-        actual__indicator__agency__in=[agency.pk], actual__year=year).values_list(
-        "actual_id", flat=True)))
+    evidenced = sorted(with_evidence(Actual.objects.filter(indicator__agency__in=[agency.pk],
+                                                          year=year)))
     digest = hashlib.sha256(repr((sorted(periods), evidenced)).encode()).hexdigest()
     key = ":".join(("sakip", "completeness", str(agency.pk), str(year), agency.stamp, digest,
                     get_language() or ""))
