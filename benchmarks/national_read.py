@@ -23,7 +23,7 @@ from sakip.core import model
 from sakip.core import records as r
 from sakip.core.measure import Measurement, measure
 from sakip.web.plans import models as m
-from sakip.web.plans.convert import read_plans, region_of, region_scales
+from sakip.web.plans.convert import _region_members, read_plans
 from sakip.web.plans.rows import ROWS, Rows, record_of
 
 # The values that give a row's parent key (Rows.parent), by kind; () for a top-level record.
@@ -83,18 +83,16 @@ def lean_plans(agencies: list[m.Agency]) -> dict[int, model.Plan]:
     with_tables = set(m.SupportingTable.objects.filter(agency__in=keys)
                       .values_list("agency_id", flat=True))
     tables = read_plans([row for row in rows if row.pk in with_tables])  # rare: the ORM's way
-    regions: dict[int, tuple[model.Region, tuple[model.Scale, ...]]] = {}
+    regions: dict[int, dict[str, list[tuple[r.Key, Any]]]] = {}
     plans: dict[int, model.Plan] = {}
     for row in rows:
         if row.region_id not in regions:
-            regions[row.region_id] = (region_of(row.region), region_scales(row.region))
-        region, scales = regions[row.region_id]
-        mine = members.pop(row.pk)
-        mine[r.REGION] = [((), region)]
-        plan = r.assemble(mine)
+            # the region's records as read_plans takes them (kept by the application per stamp)
+            regions[row.region_id] = _region_members(row.region)
+        plan = r.assemble({**members.pop(row.pk), **regions[row.region_id]})
         if row.pk in tables:
             plan = replace(plan, tables=tables[row.pk].tables)
-        plans[row.pk] = replace(plan, scales=scales).canonical()
+        plans[row.pk] = plan.canonical()
     return plans
 
 

@@ -52,3 +52,11 @@ def test_lean_reader_queries_do_not_grow_with_agencies() -> None:
             assert len(lean_plans(agencies)) == len(agencies)
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+@pytest.mark.django_db
+def test_lean_reader_reads_every_kind_of_record(world) -> None:  # type: ignore[no-untyped-def]
+    """The test world's agencies (the Belitung example: units, strategies, agreements,
+    supporting tables, narratives …) read as the application's own reader reads them."""
+    agencies = list(Agency.objects.order_by("pk"))
+    assert lean_plans(agencies) == read_plans(agencies)
