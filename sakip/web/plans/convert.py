@@ -48,7 +48,7 @@ def plans_from_db(agencies: list[m.Agency]) -> dict[int, model.Plan]:
 def stamped_plans(agencies: list[m.Agency]) -> dict[int, tuple[model.Plan, tuple[str, str] | None]]:
     """:func:`plans_from_db` with what each plan was read at: (the agency's stamp, its region's
     stamp), None when either has none (then nothing may be kept under it). The stamps are read
-    before the records, so a plan is never newer-keyed than what it holds."""
+    before the records, so nothing is ever kept under a stamp newer than what it holds."""
     if not agencies:
         return {}
     rows = {row.pk: row for row in m.Agency.objects.select_related("region", "strategic_plan")
