@@ -114,6 +114,11 @@ def test_the_example_with_generated_agencies(example):
     ceilings = [a.ceiling for a in rm.agencies]
     assert rm.ceiling == sum(ceilings, Decimal(0))
     assert len(rm.contributions) == len(example.region.contributions) + 3
+    # the measurements a caller already has (the web app keeps them) give the same region
+    given = measure_region(region, plans, 2020, [measure(p, 2020) for p in plans])
+    assert given.measurement == rm.measurement and given.agencies == rm.agencies
+    with pytest.raises(ValueError):
+        measure_region(region, plans, 2020, [measure(p, 2021) for p in plans])
 
 
 # ---------------------------------------------------------------------- derived IKU Pemda

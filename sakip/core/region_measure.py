@@ -347,30 +347,55 @@ _REGION_CODE = "pemda"  # the code of the region's own group (its mean over the 
 # ---------------------------------------------------------------------- measuring
 
 
-def measure_region(region: Region, plans: Sequence[Plan], year: int) -> RegionMeasurement:
+@dataclass(frozen=True)
+class SpendingTotal:
+    """The agencies' agency-level budget lines added up: the ceilings of those with one, the
+    spending of those with one, the absorption of the two by the core's rule."""
+
+    ceiling: Decimal | None
+    spent: Decimal | None
+    absorption: Decimal | None
+    counted: int  # agencies with a ceiling or a spending
+
+
+def spending_total(lines: Sequence[tuple[Decimal | None, Decimal | None]],
+                   settings: Settings) -> SpendingTotal:
+    """The region's total of ``lines`` (each agency's (ceiling, spent)); the one rule the LKjIP
+    Pemda and the region page print."""
+    counted = [(c, s) for c, s in lines if c is not None or s is not None]
+    ceilings = [c for c, _ in counted if c is not None]
+    spents = [s for _, s in counted if s is not None]
+    ceiling = sum(ceilings, Decimal(0)) if ceilings else None
+    spent = sum(spents, Decimal(0)) if spents else None
+    return SpendingTotal(ceiling, spent, absorption(spent, ceiling, settings), len(counted))
+
+
+def measure_region(region: Region, plans: Sequence[Plan], year: int,
+                   measurements: Sequence[Measurement] | None = None) -> RegionMeasurement:
     """The region's year, measured (see the module's note). ``plans`` are the agencies' plans of
     this region, each agency once (:func:`check_region` says why not, and callers refuse such
-    plans before measuring); settings and scales are the first plan's."""
+    plans before measuring); settings and scales are the first plan's. ``measurements``: the
+    plans' measurements of ``year`` when the caller has them already (the web app keeps them),
+    else each plan is measured here."""
     if not plans:
         raise ValueError("a region is measured with at least one agency plan (REGION_NO_PLANS)")
-    measurements = [measure(plan, year) for plan in plans]
+    if measurements is None:
+        measurements = [measure(plan, year) for plan in plans]
+    elif len(measurements) != len(plans) or any(m.year != year for m in measurements):
+        raise ValueError("one measurement of the year per plan")
     by_agency = {plan.agency.code: (plan, m) for plan, m in zip(plans, measurements, strict=True)}
     bare = region_plan(region, plans[0], year=year)
     series, derived = _agency_series(bare, by_agency, year)
     rplan = replace(bare, series=series)
     rm = measure(rplan, year)
     agencies = tuple(_figures(plan, m) for plan, m in zip(plans, measurements, strict=True))
-    with_budget = [a for a in agencies if a.ceiling is not None or a.spent is not None]
-    ceilings = [a.ceiling for a in with_budget if a.ceiling is not None]
-    spents = [a.spent for a in with_budget if a.spent is not None]
-    ceiling = sum(ceilings, Decimal(0)) if ceilings else None
-    spent = sum(spents, Decimal(0)) if spents else None
+    total = spending_total([(a.ceiling, a.spent) for a in agencies], rm.settings)
     return RegionMeasurement(
         year=year, region=region, plan=rplan, measurement=rm, derived=derived,
         agencies=agencies,
         contributions=tuple(_contribution(c, by_agency) for c in region.contributions),
-        ceiling=ceiling, spent=spent, absorption=absorption(spent, ceiling, rm.settings),
-        budget_missing=tuple(a.code for a in agencies if a not in with_budget),
+        ceiling=total.ceiling, spent=total.spent, absorption=total.absorption,
+        budget_missing=tuple(a.code for a in agencies if a.ceiling is None and a.spent is None),
     )
 
 

@@ -10,8 +10,9 @@ from decimal import Decimal
 from django.test import Client
 
 from sakip.core import lke as core_lke
+from sakip.core.model import Settings
+from sakip.core.region_measure import spending_total
 from sakip.io.idnum import format_id
-from sakip.web.dashboards.region import region_total
 from sakip.web.evaluation import write as lke_write
 from sakip.web.evaluation.models import Answer, Evaluation
 from sakip.web.measuring import measured, measured_years
@@ -61,8 +62,8 @@ def test_each_column_of_a_small_region(world: World, admin: Client) -> None:
                   and m_b.result(c).actual_text is None)
     assert f'<td class="num">{without}</td>' in b
     # the region's total from the measurements
-    total = region_total([m_a.budget_line(world.a.code), m_b.budget_line(world.b.code)],
-                         plan_a.settings)
+    total = spending_total([(line.ceiling, line.spent) for line in (
+        m_a.budget_line(world.a.code), m_b.budget_line(world.b.code))], plan_a.settings)
     footer = page[page.index('id="region-total"'):]
     assert total.absorption is not None and format_id(total.absorption, 2) in footer
     assert total.ceiling == sum(line.ceiling for line in (m_a.budget_line(world.a.code),
@@ -95,8 +96,8 @@ def test_the_region_total_adds_what_has_both_figures() -> None:
     lines = [BudgetLine("a", "A", "agency", Decimal(200), Decimal(150), Decimal(75)),
              BudgetLine("b", "B", "agency", Decimal(100), None, None),
              BudgetLine("c", "C", "agency", Decimal(300), Decimal(300), Decimal(100))]
-    total = region_total(lines)
+    total = spending_total([(b.ceiling, b.spent) for b in lines], Settings())
     # as the LKjIP Pemda adds them: each figure over the agencies that have it
-    assert (total.ceiling, total.spent, total.agencies) == (Decimal(600), Decimal(450), 3)
+    assert (total.ceiling, total.spent, total.counted) == (Decimal(600), Decimal(450), 3)
     assert total.absorption == Decimal("75.00")
-    assert region_total([]).absorption is None
+    assert spending_total([], Settings()).absorption is None

@@ -12,7 +12,6 @@ needs no script; the trends are inline SVG sparklines drawn here.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -22,9 +21,9 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from sakip.core import budget as core_budget
 from sakip.core import lke as core_lke
 from sakip.core.model import Settings
+from sakip.core.region_measure import spending_total
 from sakip.io.idnum import format_id
 from sakip.web.access import Action, membership, requires
 from sakip.web.dashboards import charts, figures
@@ -41,29 +40,6 @@ from sakip.web.workflow.models import AgencyYear, State
 _STATE_ORDER = {State.DRAFT: 0, State.RETURNED: 1, State.SUBMITTED: 2, State.VERIFIED: 3,
                 State.APPROVED: 4}
 SORTS = ("nama", "capaian", "serapan", "kelengkapan", "status", "lke", "tanpa")
-
-
-@dataclass(frozen=True)
-class Total:
-    """The region's budget for the year: the agencies' agency-level lines added up."""
-
-    ceiling: Decimal | None
-    spent: Decimal | None
-    absorption: Decimal | None
-    agencies: int  # agencies with a ceiling or a spending
-
-
-def region_total(lines: list[Any], settings: Settings | None = None) -> Total:
-    """The rule of the LKjIP Pemda (:func:`sakip.core.region_measure.measure_region`): the
-    ceilings of the agencies with one, the spending of those with one, their absorption by the
-    core's rule (:func:`sakip.core.budget.absorption`) with ``settings`` (the first plan's)."""
-    counted = [b for b in lines if b is not None and (b.ceiling is not None or b.spent is not None)]
-    ceilings = [b.ceiling for b in counted if b.ceiling is not None]
-    spents = [b.spent for b in counted if b.spent is not None]
-    ceiling = sum(ceilings, Decimal(0)) if ceilings else None
-    spent = sum(spents, Decimal(0)) if spents else None
-    return Total(ceiling, spent, core_budget.absorption(spent, ceiling, settings or Settings()),
-                 len(counted))
 
 
 def sparkline(values: list[Decimal | None], years: list[int], title: str) -> SafeString:
@@ -223,10 +199,10 @@ def region_dashboard(request: HttpRequest, year: int) -> HttpResponse:
             for line in lines if not line.get("outside")]
     first = next(iter(results.values()), None)
     rm, issues = region_measured(region, year, results)[:2]
-    total = (Total(rm.ceiling, rm.spent, rm.absorption,
-                   len(rm.agencies) - len(rm.budget_missing)) if rm is not None else
-             region_total([line["budget"] for line in lines if not line.get("outside")],
-                          first[0].settings if first is not None else None))
+    # the LKjIP Pemda's total (core.region_measure.spending_total), with or without IKU Pemda
+    total = spending_total([(b.ceiling, b.spent) if b is not None else (None, None)
+                            for b in (line["budget"] for line in lines if not line.get("outside"))],
+                           first[0].settings if first is not None else Settings())
     context = {"region": region, "year": year, "lines": lines, "total": total,
                "period_labels": [completeness.label(p) for p in periods],
                "chart": charts.bars(bars, None, _("Rata-rata capaian IKU per perangkat daerah")),

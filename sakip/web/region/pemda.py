@@ -56,7 +56,7 @@ def region_measured(row: Region, year: int, results: dict[int, tuple[Plan, Any]]
     issues = check_region(region, plans)
     if issues:
         return None, issues, plans
-    measured = measure_region(region, plans, year)
+    measured = measure_region(region, plans, year, [m for _, m in results.values()])
     _MEASURED[(row.pk, year)] = (source, measured)
     while len(_MEASURED) > _KEEP:
         _MEASURED.popitem(last=False)
