@@ -231,3 +231,17 @@ def test_the_public_report_of_an_approved_year_is_built_once_and_kept_by_its_sna
 
     assert kept_file(world.a, YEAR, "x", lambda plan: b"rows") == b"rows"
     assert len(list((tmp_path / "kept").iterdir())) == 1
+
+
+def test_a_cold_read_reads_the_regions_records_once_and_a_warm_one_not_at_all(world):
+    from sakip.web.plans import convert
+
+    convert._CACHE.clear()
+    convert._REGIONS.clear()
+    with CaptureQueriesContext(connection) as cold:
+        plan = plan_from_db(world.a)
+    with CaptureQueriesContext(connection) as warm:
+        assert plan_from_db(world.a) == plan
+    read = [t for q in cold.captured_queries for t in re.findall(r'FROM "(\w+)"', q["sql"])]
+    assert sorted(t for t in read if t in REGION_TABLES) == sorted(REGION_TABLES)  # once each
+    assert len(warm) == 1  # the agency's row with its region's: the stamps
