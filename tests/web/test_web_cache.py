@@ -245,3 +245,21 @@ def test_a_cold_read_reads_the_regions_records_once_and_a_warm_one_not_at_all(wo
     read = [t for q in cold.captured_queries for t in re.findall(r'FROM "(\w+)"', q["sql"])]
     assert sorted(t for t in read if t in REGION_TABLES) == sorted(REGION_TABLES)  # once each
     assert len(warm) == 1  # the agency's row with its region's: the stamps
+
+
+def test_an_approved_years_figures_are_kept_under_its_snapshot(world, anonymous):
+    from sakip.web.workflow import snapshots
+    from sakip.web.workflow.models import State
+
+    snapshot = snapshots.take(world.a, YEAR, None, "disetujui")
+    state, _ = AgencyYear.objects.get_or_create(agency=world.a, year=YEAR)
+    draft = page_key(world.a, YEAR, state, "dashboard", "public")
+    AgencyYear.objects.filter(pk=state.pk).update(state=State.APPROVED, published=True)
+    state.refresh_from_db()
+    approved = page_key(world.a, YEAR, state, "dashboard", "public")
+    assert approved is not None and snapshot.sha256 in approved and approved != draft
+    url = reverse("public_dashboard", kwargs={"agency": world.a.pk, "year": YEAR})
+    first, again = anonymous.get(url), anonymous.get(url)
+    assert first.status_code == 200 and _plain(first.content) == _plain(again.content)
+    assert 'class="src"' not in first.content.decode()  # the public page links no sources
+    assert cache.get(approved) is not None
