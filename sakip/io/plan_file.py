@@ -106,10 +106,15 @@ def _too_large(name: str, limits: PlanLimits) -> Problem:
                    f"file larger than {mib(limits.max_bytes)} (limit PlanLimits.max_bytes)", file=name)
 
 
-def parse_plan(text: str, source: str = "<plan>", limits: PlanLimits = DEFAULT_LIMITS) -> Plan:
+def parse_plan(text: str, source: str = "<plan>", limits: PlanLimits = DEFAULT_LIMITS,
+               entered: frozenset[Key] | None = None) -> Plan:
+    """Read and validate a plan's text. ``entered``: the realisations being entered, as
+    :func:`sakip.io.plan_checks.check_plan` takes it — None for a file (every realisation is
+    entered); the empty set for a record read back (an approved year's snapshot), whose
+    realisations were entered through the write path, which asked their causes then."""
     characters = _checked(text, source, limits)
     with collection_paused():
-        return _parse(text.encode("utf-8"), characters, source, limits)
+        return _parse(text.encode("utf-8"), characters, source, limits, entered)
 
 
 def _checked(text: str, source: str, limits: PlanLimits) -> int:
@@ -122,7 +127,8 @@ def _checked(text: str, source: str, limits: PlanLimits) -> int:
     return len(text)
 
 
-def _parse(encoded: bytes, characters: int, source: str, limits: PlanLimits) -> Plan:
+def _parse(encoded: bytes, characters: int, source: str, limits: PlanLimits,
+           entered: frozenset[Key] | None = None) -> Plan:
     """Parse, build and check the text (``encoded`` in UTF-8, :func:`_checked`). The records
     are built from each top-level item as soon as it is composed (sakip.io.yamlnode.stream),
     so the node tree never coexists whole with the plan. Where each record is written is kept
@@ -130,6 +136,7 @@ def _parse(encoded: bytes, characters: int, source: str, limits: PlanLimits) -> 
     a problem must be shown is the text read again to keep the places of the records the
     problems name (the same places, in the same order)."""
     collector = Collector(source)
+    asked_of = set(entered) if entered is not None else None  # whose causes are asked
     everywhere = characters <= LOCATED_WHILE_BUILDING
     plan, builder = _build(encoded, characters, collector, limits, None if everywhere else frozenset())
     if plan is None:
@@ -137,7 +144,7 @@ def _parse(encoded: bytes, characters: int, source: str, limits: PlanLimits) -> 
         raise InputError([Problem("PLAN_INCOMPLETE", "berkas rencana tidak lengkap",
                                   "the plan file is incomplete", file=source)])
     if everywhere:
-        problems = check_plan(plan, builder.locate)
+        problems = check_plan(plan, builder.locate, asked_of)
     else:
         asked: set[tuple[str, Key]] = set()
 
@@ -145,10 +152,10 @@ def _parse(encoded: bytes, characters: int, source: str, limits: PlanLimits) -> 
             asked.add((kind, key))
             return _SOMEWHERE
 
-        problems = check_plan(plan, note)
+        problems = check_plan(plan, note, asked_of)
         if collector.has_errors or any(p.severity is Severity.ERROR for p in problems):
             _, builder = _build(encoded, characters, Collector(source), limits, frozenset(asked))
-            problems = check_plan(plan, builder.locate)
+            problems = check_plan(plan, builder.locate, asked_of)
     collector.problems.extend(problems)
     collector.raise_if_errors()
     return plan.canonical()

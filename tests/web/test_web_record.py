@@ -523,3 +523,41 @@ def test_a_year_approved_before_snapshots_existed_is_frozen_when_first_read(worl
     assert snapshot.version == 1 and "pembaruan Sakip" in snapshot.reason
     assert before == inspector.get(url(world, "plan_file")).content
     assert Snapshot.objects.count() == 1
+
+
+def test_a_year_whose_realisations_now_need_causes_is_frozen_and_reads_back(world):
+    """Demo agency B's realisations (Belitung's × 0,9) fall below the off-track threshold
+    without causes — as any agency's do after the threshold changes: the write path asks causes
+    only of what is being entered, and so does reading an approved year back."""
+    from sakip.web.measuring import measured
+    from sakip.web.workflow import snapshots
+
+    with pytest.raises(Exception) as refused:  # as a plan file, it would need the causes
+        parse_plan(snapshots.dump_plan(plan_from_db(world.b)))
+    assert "PLAN_OFF_TRACK_CAUSES" in str(refused.value)
+    # approved before Sakip kept snapshots: frozen on the first read, and readable
+    AgencyYear.objects.update_or_create(agency=world.b, year=YEAR, defaults={"state": "approved"})
+    plan = snapshots.plan_for(world.b, YEAR)
+    assert Snapshot.objects.filter(agency=world.b, year=YEAR).count() == 1
+    snapshots._PLANS.clear()  # read from the stored text, not the kept plan
+    assert snapshots.plan_for(world.b, YEAR) == plan == read_plan(world.b)
+    assert measured(world.b, YEAR)[1].year == YEAR
+
+
+def test_a_plan_that_would_not_read_back_is_not_approved(world, operator_a, head_a, monkeypatch):
+    from sakip.web.workflow import snapshots
+
+    def broken(plan):  # a record that breaks a plan rule (written before the rule, say)
+        return real(plan).replace("polarity: negative", "polarity: downward", 1)
+
+    real = snapshots.dump_plan
+    monkeypatch.setattr(snapshots, "dump_plan", broken)
+    for client, name in ((operator_a, "ajukan"), (head_a, "verifikasi")):
+        assert step(client, world, name).status_code == 302
+    response = step(head_a, world, "setujui")
+    assert response.status_code == 400
+    assert "belum dapat disetujui" in response.content.decode()
+    assert AgencyYear.objects.get(agency=world.a, year=YEAR).state == "verified"
+    assert not Snapshot.objects.filter(agency=world.a).exists()
+    assert not AuditEntry.objects.filter(agency=world.a, key=f"status:{YEAR}",
+                                         new="Disetujui").exists()

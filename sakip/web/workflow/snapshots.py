@@ -27,6 +27,7 @@ from sakip.core import records as r
 from sakip.core.model import Plan
 from sakip.io.plan_dump import dump_plan
 from sakip.io.plan_file import parse_plan
+from sakip.io.problems import InputError, Problem
 from sakip.web.plans.convert import plan_from_db
 from sakip.web.plans.models import Actual, Agency
 from sakip.web.workflow.models import AgencyYear, Evidence, Snapshot, State
@@ -75,14 +76,42 @@ def take(agency: Agency, year: int, user: Any, reason: str = "") -> Snapshot:
     agency = Agency.objects.select_for_update().get(pk=agency.pk)
     last = Snapshot.objects.filter(agency=agency).order_by("-id").first()
     version = Snapshot.objects.filter(agency=agency, year=year).count() + 1
+    text = dump_plan(plan_from_db(agency))
+    try:  # what is frozen must read back, or nothing is frozen
+        plan = _read(text, f"snapshot {agency.code} {year}")
+    except InputError as error:
+        raise Unfreezable(error.problems) from None
     snapshot = Snapshot(
         agency=agency, year=year, version=version, at=timezone.now().replace(microsecond=0),
         user=user if getattr(user, "is_authenticated", False) else None, reason=reason,
-        revision=agency.revision, plan=dump_plan(plan_from_db(agency)),
+        revision=agency.revision, plan=text,
         evidence=evidence_list(agency, year), previous=last.sha256 if last else "")
     snapshot.sha256 = hashlib.sha256(content(snapshot)).hexdigest()
     snapshot.save()
+    _keep(snapshot.sha256, plan)
     return snapshot
+
+
+class Unfreezable(Exception):
+    """The agency's plan breaks a plan rule (a record written before a rule changed, or not
+    through the write path): frozen, it could not be read back, so it is not frozen."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(problems[0].render("en") if problems else "unreadable plan")
+        self.problems = problems
+
+
+def _read(text: str, source: str) -> Plan:
+    """A frozen plan read back: every plan rule but the causes asked of realisations as they
+    are entered (the write path asked them then; a threshold changed since does not make an
+    approved year unreadable)."""
+    return parse_plan(text, source, entered=frozenset())
+
+
+def _keep(sha256: str, plan: Plan) -> None:
+    _PLANS[sha256] = plan
+    while len(_PLANS) > _PLANS_KEPT:
+        _PLANS.popitem(last=False)
 
 
 def latest(agency: Agency, year: int) -> Snapshot | None:
@@ -92,10 +121,10 @@ def latest(agency: Agency, year: int) -> Snapshot | None:
 def snapshot_plan(snapshot: Snapshot) -> Plan:
     plan = _PLANS.get(snapshot.sha256)
     if plan is None:
-        plan = parse_plan(snapshot.plan, f"snapshot {snapshot.sha256[:12]}")
-        _PLANS[snapshot.sha256] = plan
-        while len(_PLANS) > _PLANS_KEPT:
-            _PLANS.popitem(last=False)
+        plan = _read(snapshot.plan, f"snapshot {snapshot.sha256[:12]}")
+        _keep(snapshot.sha256, plan)
+    else:
+        _PLANS.move_to_end(snapshot.sha256)
     return plan
 
 
@@ -118,6 +147,8 @@ def plan_for(agency: Agency, year: int) -> Plan:
                 snapshot = take(agency, year, None, UPGRADED)
         except IntegrityError:  # taken at the same moment by another request
             snapshot = latest(agency, year)
+        except Unfreezable:  # the pages show the current plan; reopened, corrected and
+            return plan_from_db(agency)  # approved again, the year is frozen
     assert snapshot is not None
     return snapshot_plan(snapshot)
 

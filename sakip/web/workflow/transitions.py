@@ -77,8 +77,18 @@ def take(user: Any, state: AgencyYear, name: str, reason: str = "") -> AgencyYea
     reason = reason.strip()
     if transition.needs_reason and not reason:
         raise TransitionRefused(gettext("Alasan wajib diisi untuk langkah ini."))
-    with translation.override(settings.LANGUAGE_CODE):  # the trail is a record: in Indonesian
-        _record(user, state, transition, reason)
+    try:
+        with translation.override(settings.LANGUAGE_CODE):  # the trail is a record: in Indonesian
+            _record(user, state, transition, reason)
+    except snapshots.Unfreezable as unfreezable:  # nothing is saved: the transaction rolls back
+        english = (translation.get_language() or "id").startswith("en")
+        problems = "; ".join(p.message_en if english else p.message_id
+                             for p in unfreezable.problems[:5])
+        more = len(unfreezable.problems) - 5
+        raise TransitionRefused(
+            gettext("Tahun ini belum dapat disetujui: data rencananya melanggar aturan rencana "
+                    "(%(problems)s%(more)s). Perbaiki datanya dahulu, lalu setujui lagi.")
+            % {"problems": problems, "more": f"; +{more}" if more > 0 else ""}) from None
     return state
 
 
