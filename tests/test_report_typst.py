@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from typing import Any
 
 import pypdf
@@ -122,3 +123,22 @@ def test_a_long_span_splits_in_the_pdf() -> None:
     reader = pypdf.PdfReader(io.BytesIO(data))
     continued = [page.extract_text() for page in reader.pages[2:]]
     assert len(continued) >= 2 and all("Kelompok x" in text for text in continued)
+
+
+def test_a_row_is_never_split_across_pages() -> None:
+    # cells are breakable (so Typst lays their text out once) but their text is an unbreakable
+    # block: a row that does not fit at the foot of a page moves whole to the next page
+    rows = [Row((Cell(f"baris {n}\nkedua {n}\nketiga {n}\nkeempat {n}\nkelima {n}"), Cell(f"isi {n}")))
+            for n in range(70)]
+    grid = table("t1", "Tabel panjang", (Column(1), Column(2)), ((Cell("Kelompok"), Cell("Isi")),), rows)
+    chapter = Chapter("bab-1", ChapterKind.BODY, "PENDAHULUAN", label="BAB I", sections=(
+        Section("satu", "Bagian", blocks=(Paragraph((Span("Tabel berikut."),)), grid)),))
+    document = finalize(Document("Judul", "Dinas Contoh", 2020, "id", (chapter,)))
+    reader = pypdf.PdfReader(io.BytesIO(render_pdf(document)))
+    pages = [" ".join(page.extract_text().split()) for page in reader.pages]
+    assert len(pages) >= 3
+    for n in range(70):
+        lines = [re.compile(rf"\b{word} {n}\b") for word in ("baris", "kedua", "ketiga", "keempat",
+                                                            "kelima", "isi")]
+        holding = [page for page in pages if any(line.search(page) for line in lines)]
+        assert len(holding) == 1 and all(line.search(holding[0]) for line in lines), n

@@ -331,7 +331,7 @@ class _Writer:
                 code = self.cell(c, t, col, row.kind, head=False)
                 if marked and c.rowspan > KEPT_SPAN:  # placed by sk-span, split at page breaks
                     key = string(f"{t.id}/{r}/{col}")
-                    code = code if code.startswith("table.cell(") else f"table.cell(){code}"
+                    code = code if code.startswith("table.cell(") else f"table.cell()[#{code}]"
                     code = f"..sk-span({key}, {col}, {len(t.header) + r}, {c.rowspan}, {code})"
                 elif marked and c.rowspan == 1 and not any("metadata(" in x for x in cells):
                     # where the row lands, for splitting the long spans
@@ -353,8 +353,14 @@ class _Writer:
             arguments.append(f"colspan: {c.colspan}")
         if c.rowspan > 1 and (plain or c.rowspan <= KEPT_SPAN):
             arguments.append(f"rowspan: {c.rowspan}")
+            if not plain:
+                arguments.append("breakable: false")  # its rows stay on one page
         if plain:
             return f"grid.cell({', '.join(arguments)})[{body}]" if arguments else _content(body)
+        # the text as a block holding the cell's padding: unbreakable (the row is never split)
+        # in a breakable cell, so that Typst lays it out once (see sk-cell in the preamble); a
+        # long row span's text may break (it is split at page breaks, see sk-span)
+        block = f"{'sk-cell' if c.rowspan <= KEPT_SPAN else 'sk-long'}[{body}]"
         align = c.align or t.columns[column].align
         if head:
             arguments.append(f"align: {_ALIGN[align]} + horizon")
@@ -364,8 +370,8 @@ class _Writer:
         if not head and kind is not RowKind.BODY:
             arguments.append("fill: sk-row-fill")
         if not arguments:
-            return _content(body)
-        return f"table.cell({', '.join(arguments)})[{body}]"
+            return block
+        return f"table.cell({', '.join(arguments)})[#{block}]"
 
     def figure(self, f: Figure, width: Decimal) -> None:
         name = f"figure-{len(self.files) + 1}.{'svg' if f.svg is not None else 'png'}"
