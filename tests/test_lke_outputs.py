@@ -19,7 +19,7 @@ from sakip.io.lke_answers import parse_answers
 from sakip.io.lke_file import load_lke
 from sakip.io.problems import InputError
 from sakip.report.lhe import lhe_bytes, lhe_document
-from sakip.report.model import blocks_of, tables_of
+from sakip.report.model import BLANK, SignatureBlock, blocks_of, tables_of
 from tests.conftest import EXAMPLE
 
 LKE = load_lke("permenpanrb-88-2021")
@@ -148,6 +148,9 @@ def test_a_component_with_every_criterion_met_gets_no_draft():
     texts = " ".join(getattr(b, "text", "") for _, b in blocks_of(document))
     assert "[Draft]" not in texts and "All 25 criteria of this component are met." in texts
     assert "predicate BB (Very good)" in texts  # 80 of 100: every sub-component BB
+    # no evaluator named: a line to write the name on, not a placeholder
+    [signature] = [b for _, b in blocks_of(document) if isinstance(b, SignatureBlock)]
+    assert signature.signatories[0].name == BLANK
 
 
 def test_the_lhe_pdf_renders_with_its_predicate():

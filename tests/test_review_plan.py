@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from conftest import plan_from
+from conftest import BASE, plan_from
 
 from sakip.core.measure import measure
 from sakip.review.findings import Severity
@@ -74,12 +74,22 @@ agreements:
 """
 
 
+# the shared header with the names the PK and the report's signatures need (PLAN_SIGNATORY_NAME)
+NAMED = (BASE.replace("kind: regency,", "kind: regency, head_name: Bupati Contoh,")
+         .replace("name: Dinas Contoh}", "name: Dinas Contoh, head: {name: Kepala Contoh}}"))
+
+
 def codes(body: str, year: int = 2020) -> list[str]:
-    return [f.code for f in review_plan(plan_from(body), year)]
+    return [f.code for f in review_plan(plan_from(body, NAMED), year)]
 
 
 def only(body: str, code: str):
-    return [f for f in review_plan(plan_from(body), 2020) if f.code == code]
+    return [f for f in review_plan(plan_from(body, NAMED), 2020) if f.code == code]
+
+
+def test_the_names_the_signatures_need_are_found_missing_in_the_plan():
+    assert sorted(f.found for f in review_plan(plan_from(CLEAN), 2020)
+                  if f.code == "PLAN_SIGNATORY_NAME") == ["tidak diisi"] * 2
 
 
 def test_the_clean_plan_has_no_findings():

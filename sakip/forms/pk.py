@@ -31,10 +31,10 @@ from sakip.forms.xlsx import _table as write_table
 from sakip.io.idnum import format_id
 from sakip.report.context import place_from
 from sakip.report.format import Formatter
+from sakip.report.model import BLANK
 from sakip.report.text import Text
 
 T = Text("id")
-MISSING = T("missing.name")
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class Party:
 
     role: str  # "Pihak Pertama," / "Pihak Kedua,"
     position: str
-    name: str  # the missing-name text when not given
+    name: str  # the name, or BLANK: a line for the name to be written by hand
     rank: str | None
     nip: str | None
 
@@ -68,7 +68,7 @@ class Page:
 
 
 def _party(role: str, position: str, official: Official | None) -> Party:
-    name = official.name if official is not None and official.name else MISSING
+    name = official.name if official is not None and official.name else BLANK
     return Party(role, position, name,
                  official.rank if official is not None else None,
                  official.nip if official is not None else None)

@@ -32,6 +32,7 @@ from sakip.core.lke import (
 )
 from sakip.io.idnum import format_id
 from sakip.report.model import (
+    BLANK,
     Align,
     Block,
     Cell,
@@ -333,7 +334,7 @@ class _Lhe:
     def closing(self) -> Chapter:
         t = self.t
         signer = Signatory(t("lhe.inspector", region=self.region), None,
-                           self.evaluator or t("missing.name"))
+                           self.evaluator or BLANK)
         place = self.place or "……………"
         signature = SignatureBlock((signer,), f"{place}, ……………… {self.year + 1}")
         return Chapter("lhe-bab-4", ChapterKind.BODY, t("lhe.closing"),

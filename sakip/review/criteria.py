@@ -145,6 +145,18 @@ _ACHIEVEMENT_RULE = ("Capaian = realisasi/target × 100 (indikator positif); unt
                      "Achievement = realisation/target × 100 (positive indicator); for a "
                      "negative indicator (2T − R)/T × 100 — " + PERMENPAN_EN + ", annex II.")
 
+_SIGNATORY = (
+    "Perjanjian Kinerja ditandatangani kedua pihak dengan nama, jabatan dan NIP, dan Kata "
+    "Pengantar LKjIP oleh kepala perangkat daerah — " + PERMENPAN + ", Lampiran I dan II.",
+    "The performance agreement is signed by both parties with name, position and NIP, and the "
+    "LKjIP's foreword by the head of the agency — " + PERMENPAN_EN + ", annexes I and II.")
+_SIGNATORY_CAUSE = Text(
+    "Nama penanda tangan belum dicatat saat dokumen disusun.",
+    "The signatory's name was not recorded when the document was drafted.")
+_SIGNATORY_EFFECT = Text(
+    "Tidak dapat dipastikan siapa yang memperjanjikan dan mempertanggungjawabkan kinerja.",
+    "Who agreed to and answers for the performance cannot be established.")
+
 CRITERIA: dict[str, Criterion] = {
     # plan checks
     "PLAN_PK_TARGET": _c("PK", (
@@ -154,6 +166,15 @@ CRITERIA: dict[str, Criterion] = {
         + PERMENPAN_EN + ", annex I."), (
         "Menyelaraskan target PK dengan Renstra/IKU atau mendokumentasikan alasan perubahannya.",
         "Align the agreement's targets with the Renstra/IKU or document why they differ.")),
+    "PLAN_SIGNATORY_NAME": Criterion("PK", Text(*_SIGNATORY), Text(
+        "Mengisi nama pihak pertama dan pihak kedua PK serta kepala perangkat daerah dalam "
+        "rencana, lalu menyusun ulang dokumennya.",
+        "Fill in the names of the agreement's two parties and of the head of the agency in the "
+        "plan, then produce the documents again."), _SIGNATORY_CAUSE, _SIGNATORY_EFFECT),
+    "SIGNATURE_NAME_MISSING": Criterion("PK", Text(*_SIGNATORY), Text(
+        "Menuliskan nama penanda tangan pada blok tanda tangan yang disebut.",
+        "Write the signatory's name in the signature block named."),
+        _SIGNATORY_CAUSE, _SIGNATORY_EFFECT),
     "PLAN_PK_MISSING": _c("PK", (
         "Setiap perangkat daerah menyusun Perjanjian Kinerja tahunan yang memuat seluruh IKU — "
         + PERMENPAN + ".",
@@ -557,7 +578,7 @@ def effect(code: str) -> Text:
 # The steps each module of checks makes up (sakip.review.plan / sakip.review.report.checks):
 # the steps of a review are those of the checks it ran, in their order.
 PLAN_MODULE_STEPS: dict[str, tuple[str, ...]] = {
-    "agreement": ("PK",), "agreement_levels": ("PK",),
+    "agreement": ("PK",), "agreement_levels": ("PK",), "signatories": ("PK",),
     "indicators": ("DATA", "DERIVATION", "ACHIEVEMENT", "LABELS"),
     "structure": ("CASCADE",), "logic": ("CASCADE",), "budget": ("BUDGET",),
     "printed": ("ARITHMETIC", "CONSISTENCY"),  # the report checks over what the plan would print
@@ -566,7 +587,7 @@ REPORT_MODULE_STEPS: dict[str, tuple[str, ...]] = {
     "structure": ("PRESENTATION",), "outline": ("OUTLINE",), "rows": ("ACHIEVEMENT", "ARITHMETIC"),
     "totals": ("ARITHMETIC",), "consistency": ("CONSISTENCY",), "budget_text": ("BUDGET",),
     "derivations": ("DERIVATION",), "truncation": ("ACHIEVEMENT",), "verdicts": ("LABELS",),
-    "separators": ("PRESENTATION",), "text_targets": ("CONSISTENCY",),
+    "separators": ("PRESENTATION",), "text_targets": ("CONSISTENCY",), "signatures": ("PK",),
 }
 
 

@@ -16,6 +16,7 @@ from sakip.review.plan import (
     indicators,
     logic,
     printed,
+    signatories,
     structure,
 )
 from sakip.review.plan.context import PlanReview
@@ -42,6 +43,7 @@ CHECKS: list[Check] = [
     budget.composition,
     budget.overspent,
     budget.low_absorption,
+    signatories.names,
     printed.printed,
 ]
 

@@ -24,6 +24,7 @@ def printed(review: PlanReview) -> list[Finding]:
     placed in that report ("dalam laporan yang disusun dari rencana ini")."""
     from sakip.report import Options, build_report, render
     from sakip.review.report import review_document
+    from sakip.review.report.checks.signatures import CODE as SIGNATURE_NAME_MISSING
     from sakip.review.report.html_reader import html_document
 
     if not review.plan.region.given:
@@ -31,6 +32,8 @@ def printed(review: PlanReview) -> list[Finding]:
     document = build_report(review.plan, review.year, Options(charts=False))
     html = render(document, ".html").decode("utf-8")
     _, findings = review_document(html_document(html, "laporan"), review.year)
+    # a name left blank is found at its source by ``signatories.names``, not once per block
+    findings = [f for f in findings if f.code != SIGNATURE_NAME_MISSING]
     return [dataclasses.replace(f, location=dataclasses.replace(
         f.location, section=f"{PREFIX}, {f.location.section}" if f.location.section else PREFIX))
         for f in findings]

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 _TAGS = re.compile(r"<[^>]+>")
-_EMPHASIS = re.compile(r"\*\*|__")
+_EMPHASIS = re.compile(r"\*\*|(?<!_)__(?!_)")  # not a longer run: a line to write on
 
 
 @dataclass(frozen=True)
