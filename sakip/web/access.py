@@ -45,12 +45,16 @@ class Action(enum.Enum):
 
 
 def membership(user: Any) -> Membership | None:
+    """The user's membership with its region, agency and the user's language choice, read in
+    one query and kept on the user object for the request (the language, the header, the
+    access rules and the pages all ask)."""
     if user is None or not user.is_authenticated or not user.is_active:
         return None
-    try:
-        return user.membership  # type: ignore[no-any-return]
-    except Membership.DoesNotExist:
-        return None
+    cache = user._state.fields_cache
+    if "membership" not in cache:  # Django's own cache of ``user.membership``
+        cache["membership"] = (Membership.objects.select_related(
+            "region", "agency", "user__language_preference").filter(user=user).first())
+    return cache["membership"]  # type: ignore[no-any-return]
 
 
 def agency_year(agency: Agency, year: int) -> AgencyYear:

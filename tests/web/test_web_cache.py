@@ -28,12 +28,12 @@ from sakip.web.plans.store import add_missions, add_region_plan, add_scales, sto
 from sakip.web.workflow.models import AgencyYear
 from tests.web.world import YEAR
 
-# A warm dashboard request of the agency's head: the session, the user, the language preference
-# (middleware); the agency with its region, the year's state, the membership (the access rule);
-# the windows and the realisations with a file, own or linked (two: completeness is kept under
-# them and the agency's stamp, evidence carries no stamp); the membership's agency (the
-# navigation). No plan, no region record, no measurement.
-WARM_QUERIES = 10
+# A warm dashboard request of the agency's head: the session, the user; the membership with its
+# region, agency and the user's language choice (one query: the language middleware, the access
+# rule and the navigation share it); the agency with its region, the year's state; the windows
+# and the realisations with a file, own or linked (two: completeness is kept under them and the
+# agency's stamp, evidence carries no stamp). No plan, no region record, no measurement.
+WARM_QUERIES = 8
 REGION_TABLES = {"plans_mission", "plans_regiongoal", "plans_regionobjective",
                  "plans_regionindicator", "plans_regiontarget", "plans_regionactual",
                  "plans_contribution", "plans_scale", "plans_band"}

@@ -7,7 +7,6 @@ would follow Accept-Language; the URLs carry no language."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -23,19 +22,29 @@ def supported(code: str | None) -> str | None:
 
 
 def chosen(request: HttpRequest) -> str:
-    """The account's choice, else the cookie's, else the default (Indonesian)."""
+    """The account's choice, else the cookie's, else the default (Indonesian). A member's
+    choice comes with the membership every signed-in page reads anyway (one query:
+    :func:`sakip.web.access.membership`)."""
+    from sakip.web.access import membership
+
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
-        stored = (LanguagePreference.objects.filter(user=user)
-                  .values_list("language", flat=True).first())
+        member = membership(user)
+        if member is not None:
+            preference = getattr(member.user, "language_preference", None)
+            stored = preference.language if preference is not None else None
+        else:
+            stored = (LanguagePreference.objects.filter(user=user)
+                      .values_list("language", flat=True).first())
         if supported(stored):
             return str(stored)
     return (supported(request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME))
             or settings.LANGUAGE_CODE)
 
 
-def remember(user: Any, language: str) -> None:
-    """Keep a signed-in user's choice (the switch calls this)."""
+def remember(request: HttpRequest, language: str) -> None:
+    """Keep a signed-in user's choice for the account (the switch calls this)."""
+    user = getattr(request, "user", None)
     if user is not None and user.is_authenticated and supported(language):
         LanguagePreference.objects.update_or_create(user=user, defaults={"language": language})
 

@@ -74,7 +74,7 @@ def set_language(request: HttpRequest) -> HttpResponse:
     sets the language cookie), and the choice kept for the signed-in user (docs/web.md)."""
     response = i18n.set_language(request)
     if request.method == "POST":
-        language.remember(request.user, request.POST.get("language", ""))
+        language.remember(request, request.POST.get("language", ""))
     return response
 
 
