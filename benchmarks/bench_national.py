@@ -13,8 +13,8 @@ aggregate over the same rows (issue 18, part 3; docs/scale.md has the numbers).
    realisations, its rows fetched; and a bare Decimal loop: the same target and realisation
    pairs fetched and ``R / T × 100`` computed in Python.
 3. **Recompute**: every agency-year measured by ``sakip.core.measure.measure``, region by region
-   in a pool of ``--workers`` processes, ``--chunk`` agencies read at a time by the lean bulk
-   reader (``benchmarks/national_read.py``: one query per kind of record per chunk); each
+   in a pool of ``--workers`` processes, ``--chunk`` agencies read at a time by the web application's
+   bulk reader (``convert.read_plans``: one query per kind of record per chunk); each
    agency-year's summary (the agency's mean achievement, its predicate, indicators measured and
    missing) is written back with COPY into the table ``national_measurement``. Wall and CPU
    seconds (all processes), the peak RSS of each process, the time of each region.

@@ -1,7 +1,7 @@
 """The national benchmark's loader and recompute (benchmarks/national_*.py) give the figures the
 core gives for the same plans built in memory: a tiny generated country of 2 regions × 2
-agencies, loaded into the database (COPY on PostgreSQL), read back by the lean reader and by the
-web application's own reader, and measured for every year."""
+agencies, loaded into the database (COPY on PostgreSQL), read back by the web application's bulk
+reader, and measured for every year."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from benchmarks.national_load import load_country, national_plan
-from benchmarks.national_read import lean_plans, measure_agencies
+from benchmarks.national_read import measure_agencies
 from sakip.core.measure import measure
 from sakip.web.plans.convert import read_plans
 from sakip.web.plans.models import Agency
@@ -27,7 +27,7 @@ def test_loaded_country_measures_as_the_plans_in_memory() -> None:
         for a, pk in enumerate(members):
             expected[pk] = national_plan(r, a, AGENCIES, INDICATORS, YEARS)
     agencies = list(Agency.objects.filter(pk__in=expected).order_by("pk"))
-    assert lean_plans(agencies) == read_plans(agencies) == expected
+    assert read_plans(agencies) == expected
 
     spent: dict[str, float] = {}
     seen = 0
@@ -42,21 +42,13 @@ def test_loaded_country_measures_as_the_plans_in_memory() -> None:
 
 
 @pytest.mark.django_db
-def test_lean_reader_queries_do_not_grow_with_agencies() -> None:
+def test_the_bulk_reader_queries_do_not_grow_with_agencies() -> None:
     loaded = load_country(1, 3, 10, 2)
     members = list(Agency.objects.filter(pk__in=next(iter(loaded.values()))).order_by("pk"))
-    lean_plans(members)  # the region's records may be kept by the application after this
+    read_plans(members)
     counts = []
     for agencies in (members[:1], members):
         with CaptureQueriesContext(connection) as queries:
-            assert len(lean_plans(agencies)) == len(agencies)
+            assert len(read_plans(agencies)) == len(agencies)
         counts.append(len(queries))
     assert counts[0] == counts[1]
-
-
-@pytest.mark.django_db
-def test_lean_reader_reads_every_kind_of_record(world) -> None:  # type: ignore[no-untyped-def]
-    """The test world's agencies (the Belitung example: units, strategies, agreements,
-    supporting tables, narratives …) read as the application's own reader reads them."""
-    agencies = list(Agency.objects.order_by("pk"))
-    assert lean_plans(agencies) == read_plans(agencies)

@@ -17,7 +17,7 @@ from typing import Any
 from sakip.core import model
 from sakip.core import records as r
 from sakip.web.plans import models as m
-from sakip.web.plans.rows import ROWS, record_of
+from sakip.web.plans.rows import ROWS, Rows, record_of
 from sakip.web.plans.store import store_plan
 
 __all__ = ["plan_from_db", "plans_from_db", "read_plan", "read_plans", "region_of", "region_scales",
@@ -96,6 +96,45 @@ def read_plan(agency: m.Agency) -> model.Plan:
     return read_plans([agency])[agency.pk]
 
 
+# The values that give a row's parent key (``Rows.parent``), by kind; () for a top-level record.
+_PARENT = {r.TARGET: ("indicator__code",), r.ACTUAL: ("indicator__code",),
+           r.SERIES_VALUE: ("series__code",),
+           r.AGREEMENT_ITEM: ("version__year", "version__number")}
+
+
+class _Tuples:
+    """One kind's rows read as tuples (``values_list``: Django's converters, no model instance
+    per row — building two instances per target or realisation was the largest cost of reading
+    a plan) and turned into records by the same declaration of columns (``rows.py``: codecs
+    included) and :func:`sakip.core.records.build`."""
+
+    def __init__(self, spec: Rows) -> None:
+        self.spec = spec
+        self.fields = [(col.field, col.codec.read) for col in spec.cols]
+        self.values = ([col.name for col in spec.cols]
+                       + [f"{ref.name}__code" for ref in spec.refs]
+                       + list(_PARENT.get(spec.kind, ())))
+        self.refs = [ref.field for ref in spec.refs]
+        self.parent_width = len(_PARENT.get(spec.kind, ()))
+
+    def rows(self, agencies: list[int]) -> Any:
+        query = self.spec.model._default_manager.filter(**{f"{self.spec.path}__in": agencies})
+        return _ordered(query, self.spec.model).values_list(self.spec.path, *self.values)
+
+    def record(self, row: tuple[Any, ...]) -> tuple[r.Key, Any]:
+        values = row[1:1 + len(self.fields)]
+        flat = {name: read(value) for (name, read), value in zip(self.fields, values, strict=True)}
+        offset = 1 + len(self.fields)
+        for i, name in enumerate(self.refs):
+            flat[name] = row[offset + i]
+        parent = tuple(row[len(row) - self.parent_width:]) if self.parent_width else ()
+        return parent, r.build(self.spec.kind, flat)
+
+
+# Every kind but the supporting tables (their cells are rows of their own: read as instances).
+_TUPLES = {kind: _Tuples(spec) for kind, spec in ROWS.items() if kind != r.TABLE}
+
+
 def read_plans(agencies: list[m.Agency]) -> dict[int, model.Plan]:
     """Several agencies' whole plans read from their rows (no cache): one query per kind of
     record for all of them, the region's records once per region."""
@@ -109,9 +148,12 @@ def read_plans(agencies: list[m.Agency]) -> dict[int, model.Plan]:
         r.SETTINGS: [((), record_of(r.SETTINGS, row.strategic_plan))],
         **{kind: [] for kind in ROWS},
     } for row in rows}
-    for kind, spec in ROWS.items():
-        for item in _ordered(spec.rows_of(list(members)), spec.model):
-            members[item.agency_key][kind].append((spec.parent(item), record_of(kind, item)))
+    for kind, how in _TUPLES.items():
+        for item in how.rows(list(members)):
+            members[item[0]][kind].append(how.record(item))
+    tables = ROWS[r.TABLE]
+    for item in _ordered(tables.rows_of(list(members)), tables.model):
+        members[item.agency_key][r.TABLE].append((tables.parent(item), record_of(r.TABLE, item)))
     regions: dict[int, dict[str, list[tuple[r.Key, Any]]]] = {}
     plans: dict[int, model.Plan] = {}
     for row in rows:
