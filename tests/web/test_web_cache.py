@@ -263,3 +263,22 @@ def test_an_approved_years_figures_are_kept_under_its_snapshot(world, anonymous)
     assert first.status_code == 200 and _plain(first.content) == _plain(again.content)
     assert 'class="src"' not in first.content.decode()  # the public page links no sources
     assert cache.get(approved) is not None
+
+
+def test_the_reviews_findings_are_kept_until_a_write(world, inspector, monkeypatch):
+    """The review page (and the API and the working papers, through the same function) read the
+    automated review's findings kept under the stamps; a write gives new ones at once."""
+    import sakip.review.plan as review
+    from sakip.web.plans.write import write
+
+    runs = []
+    real = review.review_plan
+    monkeypatch.setattr(review, "review_plan", lambda plan, year: runs.append(year) or real(
+        plan, year))
+    page = reverse("review", kwargs={"agency": world.a.pk, "year": YEAR})
+    assert inspector.get(page).status_code == 200 and inspector.get(page).status_code == 200
+    assert len(runs) == 1, "the second request reads the kept findings"
+    outcome = write(world.a, None, [r.Put(r.ACTUAL, ("IKU-06", YEAR, None, None),
+                                          model.Actual(YEAR, Decimal("1234.5")))])
+    assert not outcome.refused
+    assert inspector.get(page).status_code == 200 and len(runs) == 2

@@ -234,11 +234,11 @@ def report(request: HttpRequest, agency: int, year: int, fmt: str) -> Any:
 def findings(request: HttpRequest, agency: int, year: int, paging: Query[Paging]) -> Any:
     """The review's findings as the review page lists them: the automated review's latest run
     with the team's decisions, the resolved ones, the team's own."""
-    from sakip.web.exchange.capabilities import raw_findings
+    from sakip.web.exchange.capabilities import year_findings
     from sakip.web.workflow import review_state
 
     s = scope(request, agency, year)
-    entries = review_state.entries(s.state, raw_findings(plan_for(s.agency, year), year))
+    entries = review_state.entries(s.state, year_findings(s.agency, year, s.state))
     rows = [FindingOut(number=e.number, key=e.key, code=e.finding.code,
                        severity=e.finding.severity.value, location=e.location, message=e.kondisi,
                        expected=e.finding.expected, found=e.finding.found, own=e.own,

@@ -83,6 +83,27 @@ def raw_findings(plan: Plan, year: int) -> list[Any] | None:
     return None if module is None else list(module.review_plan(plan, year))
 
 
+def year_findings(agency: Any, year: int, state: Any) -> list[Any] | None:
+    """The automated review's findings on the agency's ``year`` as the year's figures stand
+    (:func:`sakip.web.workflow.snapshots.plan_for`), kept in Django's cache under the stamps
+    they are computed from (:func:`sakip.web.measuring.page_key`: a write anywhere gives a new
+    key): the review page, its working papers and the API ask without reviewing again."""
+    from django.core.cache import cache
+
+    from sakip.web.measuring import page_key
+    from sakip.web.workflow.snapshots import plan_for
+
+    key = page_key(agency, year, state, "temuan")
+    if key is not None:
+        kept = cache.get(key)
+        if kept is not None:
+            return list(kept)
+    found = raw_findings(plan_for(agency, year), year)
+    if key is not None and found is not None:
+        cache.set(key, found, timeout=None)
+    return found
+
+
 def findings(plan: Plan, year: int) -> list[FindingView] | None:
     """The review's findings on the plan for ``year``; None without ``sakip.review``."""
     found = raw_findings(plan, year)

@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 from sakip.review import papers
-from sakip.web.exchange.capabilities import Unavailable, raw_findings
+from sakip.web.exchange.capabilities import Unavailable, year_findings
 from sakip.web.plans.models import Agency
 from sakip.web.workflow import review_state
 from sakip.web.workflow.models import AgencyYear
@@ -23,7 +23,7 @@ PAPERS = {"xlsx": papers.WRITERS[0], "docx": papers.WRITERS[1], "chr": papers.WR
 def paper_bytes(agency: Agency, year: int, state: AgencyYear, which: str) -> tuple[bytes, str]:
     """One working paper as bytes, and its file name; :class:`Unavailable` without the review."""
     plan = plan_for(agency, year)
-    found = raw_findings(plan, year)
+    found = year_findings(agency, year, state)
     if found is None or which not in PAPERS:
         raise Unavailable(which)
     name, writer = PAPERS[which]

@@ -11,11 +11,10 @@ from django.views.decorators.http import require_POST
 
 from sakip.review.papers import Decision
 from sakip.web.access import Action, can, forbidden, requires
-from sakip.web.exchange.capabilities import raw_findings
+from sakip.web.exchange.capabilities import year_findings
 from sakip.web.plans.models import Agency
 from sakip.web.workflow import review_page, review_state
 from sakip.web.workflow.models import AgencyYear, AuditEntry, ReviewNote, ReviewTeam
-from sakip.web.workflow.snapshots import plan_for
 from sakip.web.workflow.transitions import TransitionRefused, available, take
 
 
@@ -49,7 +48,7 @@ def review(request: HttpRequest, agency: Agency, year: int, state: AgencyYear) -
     findings, the agency's answers and follow-up, the team, the notes. A POST without ``aksi``
     is a note of the inspectorate; the other actions: sakip/web/workflow/review_page.py."""
     status = 200
-    automated = raw_findings(plan_for(agency, year), year)
+    automated = year_findings(agency, year, state)
     found = review_state.entries(state, automated)
     action = request.POST.get("aksi", "catatan") if request.method == "POST" else ""
     if action and action != "catatan":
