@@ -10,7 +10,6 @@ not among the plans is a located problem (exit status 1), all reported at once.
 from __future__ import annotations
 
 import argparse
-import datetime
 import json
 from collections.abc import Sequence
 from decimal import Decimal
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from sakip.cli.english import ENGLISH
 from sakip.cli.options import positive_int
 from sakip.cli.output import REPORT, writing
+from sakip.cli.report_cmd import report_date
 from sakip.io.problems import InputError, Problem
 
 if TYPE_CHECKING:
@@ -265,7 +265,7 @@ def _report(args: argparse.Namespace) -> int:
 
     output: Path = args.output
     fmt = format_of(output)  # an unknown extension is refused before the plans are read
-    signed = _date(args.date) if args.date else None
+    signed = report_date(args.date) if args.date else None
     with writing([(output, REPORT)], args.force) as (out,):
         from sakip.report import Options, render
         from sakip.report.region import build_region_report
@@ -276,11 +276,3 @@ def _report(args: argparse.Namespace) -> int:
     print(_TEXT[args.lang]["written"].format(year=args.year, path=output))
     return 0
 
-
-def _date(text: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        raise InputError([Problem("REPORT_BAD_DATE",
-                                  f"tanggal tidak dikenali: {text!r} (gunakan YYYY-MM-DD)",
-                                  f"unrecognised date: {text!r} (use YYYY-MM-DD)")]) from None

@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
 
     output: Path = args.output
     fmt = format_of(output)  # an unknown extension is refused before the plan is read
-    signed = _date(args.date) if args.date else None
+    signed = report_date(args.date) if args.date else None
     with writing([(output, REPORT)], args.force) as (out,):
         from sakip.core.measure import default_year
         from sakip.io.plan_file import load_plan_sources
@@ -50,7 +50,8 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _date(text: str) -> datetime.date:
+def report_date(text: str) -> datetime.date:
+    """The ``--date`` of a report (YYYY-MM-DD), or a located problem."""
     try:
         return datetime.date.fromisoformat(text)
     except ValueError:

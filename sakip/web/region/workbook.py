@@ -12,7 +12,6 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
@@ -24,27 +23,29 @@ from sakip.io.entry import EntryPeriod
 from sakip.io.problems import InputError, Problem
 from sakip.io.workbook.region import read_region_entry, write_region_entry
 from sakip.web.access import Action, membership, requires
-from sakip.web.entry.entry_workbook import CONTENT_TYPE, SHOWN_PROBLEMS, _choices, _language, year_key
-from sakip.web.exchange.views import checked_xlsx
+from sakip.web.entry.entry_workbook import (
+    CONTENT_TYPE,
+    SHOWN_PROBLEMS,
+    UploadForm,
+    _choices,
+    _language,
+    year_key,
+)
 from sakip.web.measuring import measured_many
 from sakip.web.plans.convert import plans_from_db
 from sakip.web.plans.models import Agency, Region
 from sakip.web.plans.write import write
 
 
-class RegionUploadForm(forms.Form):
-    periode = forms.ChoiceField(label=gettext_lazy("Periode"))
-    berkas = forms.FileField(label=gettext_lazy("Buku kerja isian wilayah (.xlsx)"),
-                             error_messages={"required": gettext_lazy(
-                                 "Pilih berkas buku kerja isian wilayah (.xlsx).")})
-    alasan = forms.CharField(label=gettext_lazy("Alasan"), required=False, max_length=1000)
+class RegionUploadForm(UploadForm):
+    """The agency's upload form, for the region's workbook."""
 
     def __init__(self, *args: object, year: int, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["periode"].choices = _choices(year)  # type: ignore[attr-defined]
-
-    def clean_berkas(self):  # type: ignore[no-untyped-def]
-        return checked_xlsx(self.cleaned_data["berkas"])
+        super().__init__(*args, year=year, **kwargs)
+        berkas = self.fields["berkas"]
+        berkas.label = gettext_lazy("Buku kerja isian wilayah (.xlsx)")
+        berkas.error_messages["required"] = gettext_lazy(
+            "Pilih berkas buku kerja isian wilayah (.xlsx).")
 
 
 def _agencies(region: Region) -> list[Agency]:
