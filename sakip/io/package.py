@@ -10,6 +10,8 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from pathlib import Path
+from typing import IO, Any
 
 EPOCH = (1980, 1, 1, 0, 0, 0)
 _CORE = "docProps/core.xml"
@@ -29,3 +31,14 @@ def reproducible(package: bytes) -> bytes:
                 content = _STAMP.sub(rb"\g<1>1980-01-01T00:00:00Z\g<2>", content)
             target.writestr(member, content)
     return result.getvalue()
+
+
+def save_workbook(book: Any, target: str | Path | IO[bytes]) -> None:
+    """Save an openpyxl workbook reproducibly to a path or a binary file object."""
+    buffer = io.BytesIO()
+    book.save(buffer)
+    content = reproducible(buffer.getvalue())
+    if isinstance(target, str | Path):
+        Path(target).write_bytes(content)
+    else:
+        target.write(content)

@@ -12,7 +12,6 @@ where a value is a choice, and number formats as in the full workbook.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -51,7 +50,7 @@ from sakip.io.entry.layout import (
 )
 from sakip.io.entry.period import EntryPeriod
 from sakip.io.idnum import format_id
-from sakip.io.package import reproducible
+from sakip.io.package import save_workbook
 from sakip.io.problems import InputError, Problem
 from sakip.io.workbook.cells import write_cell
 from sakip.io.workbook.choices import label, labels
@@ -111,13 +110,7 @@ def write_entry(target: Target, plan: Plan, period: EntryPeriod) -> None:
     _write_meta(book, plan, period)
     book.active = 1
     book.security = WorkbookProtection(lockStructure=True)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    content = reproducible(buffer.getvalue())
-    if isinstance(target, str | Path):
-        Path(target).write_bytes(content)
-    else:
-        target.write(content)
+    save_workbook(book, target)
 
 
 # --------------------------------------------------------------------------- rows

@@ -13,7 +13,6 @@ would only look right by accident and break elsewhere.)
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
@@ -27,7 +26,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from sakip.core.model import Plan
-from sakip.io.package import reproducible
+from sakip.io.package import save_workbook
 from sakip.io.problems import InputError, Problem
 from sakip.io.workbook import readme
 from sakip.io.workbook.cells import write_cell
@@ -81,13 +80,7 @@ def write_workbook(target: Target, plan: Plan | None = None) -> None:
             _write_form(worksheet, sheet, rows[0] if rows else {})
         else:
             _write_table(worksheet, sheet, rows)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    content = reproducible(buffer.getvalue())
-    if isinstance(target, str | Path):
-        Path(target).write_bytes(content)
-    else:
-        target.write(content)
+    save_workbook(book, target)
 
 
 def _header_cell(worksheet: WriteOnlyWorksheet, text: str, help_text: str) -> Cell:

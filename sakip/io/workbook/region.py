@@ -21,7 +21,6 @@ unless the whole file is sound.
 
 from __future__ import annotations
 
-import io
 import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -48,7 +47,7 @@ from sakip.io.entry.period import EntryPeriod
 from sakip.io.entry.read import EntryImport, read_entry
 from sakip.io.heap import collection_paused
 from sakip.io.limits import visible
-from sakip.io.package import reproducible
+from sakip.io.package import save_workbook
 from sakip.io.plan_checks import Location
 from sakip.io.problems import InputError, Problem
 from sakip.io.workbook.codes import Code
@@ -136,13 +135,7 @@ def write_region_entry(target: Target, region: str, plans: Sequence[Plan],
     meta.protection.sheet = True
     book.active = 2 if listed else 1
     book.security = WorkbookProtection(lockStructure=True)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    content = reproducible(buffer.getvalue())
-    if isinstance(target, str | Path):
-        Path(target).write_bytes(content)
-    else:
-        target.write(content)
+    save_workbook(book, target)
 
 
 def _columns(sheet: str, period: EntryPeriod) -> Any:
