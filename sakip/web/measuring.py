@@ -212,3 +212,21 @@ def default_year(agency: Agency) -> int:
     years = (Actual.objects.filter(indicator__agency=agency, year__gte=sp.start, year__lte=sp.end)
              .exclude(value__isnull=True, text__isnull=True).values_list("year", flat=True))
     return max(years, default=sp.start)
+
+
+def forget_everything() -> None:
+    """Forget what this process keeps: plans, region records, measurements, snapshot plans, the
+    region's measurements and files, and Django's cache. Everything kept is keyed by stamps that
+    every writer renews; a test's rolled-back transaction, though, brings back rows under stamps
+    already seen, and a test that edits rows directly (not through a writer) would meet what an
+    earlier test kept under them — the tests call this before each test."""
+    from django.core.cache import cache
+
+    from sakip.web.plans import convert
+    from sakip.web.region import pemda
+    from sakip.web.workflow import snapshots
+
+    for kept in (_KEPT, _SOURCES, convert._CACHE, convert._REGIONS, snapshots._PLANS,
+                 pemda._MEASURED, pemda._FILES):
+        kept.clear()
+    cache.clear()

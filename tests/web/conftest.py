@@ -16,6 +16,14 @@ def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-unty
         create_world()
 
 
+@pytest.fixture(autouse=True)
+def _nothing_kept() -> None:
+    """Each test starts with nothing kept from an earlier one (sakip.web.measuring)."""
+    from sakip.web.measuring import forget_everything
+
+    forget_everything()
+
+
 @pytest.fixture
 def world(db) -> World:  # type: ignore[no-untyped-def]
     return World(Agency.objects.get(code="dspppa"), Agency.objects.get(code="dinas-contoh"))

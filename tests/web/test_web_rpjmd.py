@@ -187,6 +187,7 @@ def test_the_page_reads_the_same_number_of_queries_whatever_the_number_of_agenci
             assert admin.get(reverse("region_rpjmd")).status_code == 200
         return len(queries.captured_queries)
 
+    count()  # the region's records read once and kept (as the page after the agencies' is)
     before = count()
     plan = second_plan(plan_from_db(world.a))
     for code in ("dinas-tiga", "dinas-empat"):
