@@ -8,7 +8,10 @@ from decimal import Decimal
 
 from django.urls import reverse
 
+from sakip.core import records as r
+from sakip.web.plans.convert import plan_from_db
 from sakip.web.plans.models import ANNUAL, Actual, Indicator
+from sakip.web.plans.write import write
 from sakip.web.workflow.models import AgencyYear, AuditEntry
 from tests.web.world import YEAR
 
@@ -99,14 +102,17 @@ def paste(client, world, block, start="v1", **extra):
 def test_a_pasted_block_is_saved_through_the_write_path(world, operator_a):
     k = Indicator.objects.get(agency=world.a, code="IKP-2.1")
     kla = Indicator.objects.get(agency=world.a, code="IKU-06")
-    Actual.objects.filter(indicator=k, year=YEAR).exclude(period=ANNUAL).delete()
-    response = paste(operator_a, world, "IKP-2.1\t10\t20\t30\t1.234,5\r\nIKU-06\t\t\t\t\t72,5\r\n",
+    plan = plan_from_db(world.a)  # the quarters removed through the write path, as a page does
+    gone = [r.Remove(r.ACTUAL, key) for key, actual in r.records_of(plan, r.ACTUAL)
+            if key[0] == "IKP-2.1" and key[1] == YEAR and key[2] is not None]
+    assert gone and not write(world.a, None, gone).refused
+    response = paste(operator_a, world, "IKP-2.1\t10\t20\t30\t39,5\r\nIKU-06\t\t\t\t\t1.072,5\r\n",
                      alasan="dari rekap Excel")
     assert response.status_code == 302
     values = dict(Actual.objects.filter(indicator=k, year=YEAR, month=ANNUAL)
                   .values_list("period", "value"))
-    assert values[1] == Decimal(10) and values[4] == Decimal("1234.5")
-    assert Actual.objects.get(indicator=kla, year=YEAR, period=ANNUAL).value == Decimal("72.5")
+    assert values[1] == Decimal(10) and values[4] == Decimal("39.5")
+    assert Actual.objects.get(indicator=kla, year=YEAR, period=ANNUAL).value == Decimal("1072.5")
     assert AuditEntry.objects.filter(key=f"realisasi:IKU-06:{YEAR}:0", field="value",
                                      reason="dari rekap Excel").exists()
 
