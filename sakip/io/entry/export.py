@@ -12,7 +12,7 @@ where a value is a choice, and number formats as in the full workbook.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -107,7 +107,8 @@ def write_entry(target: Target, plan: Plan, period: EntryPeriod) -> None:
         copy = book.create_sheet(COPIES[name])
         _write_rows(copy, columns, rows, styled=False)
         copy.sheet_state = "veryHidden"
-    _write_meta(book, plan, period)
+    write_meta(book, META_FIELDS, meta_values(FORMAT, "agency", plan.agency.code, period),
+               META_NAMES)
     book.active = 1
     book.security = WorkbookProtection(lockStructure=True)
     save_workbook(book, target)
@@ -321,21 +322,30 @@ def _put(cell: object, column: Column, value: object, sheet: str) -> None:
             cell.quotePrefix = True  # type: ignore[attr-defined]
 
 
-def _write_meta(book: Workbook, plan: Plan, period: EntryPeriod) -> None:
+def meta_values(form: str, owner: str, code: str, period: EntryPeriod) -> dict[str, object]:
+    """What the hidden sheet of an entry workbook (or the region's) says: its format, whose it
+    is (``owner``: "agency" or "region") and its period."""
+    return {"format": form, owner: code, "year": period.year, "quarter": period.quarter,
+            "month": period.month, "period": period.label()}
+
+
+def write_meta(book: Workbook, fields: Sequence[str], values: Mapping[str, object],
+               names: Mapping[str, str] | None = None) -> Worksheet:
+    """The hidden, protected sheet META: a row per field (name, value; text kept as text), with
+    the defined ``names`` pointing at their values."""
     sheet = book.create_sheet(META)
-    values = {"format": FORMAT, "agency": plan.agency.code, "year": period.year,
-              "quarter": period.quarter, "month": period.month, "period": period.label()}
-    for number, name in enumerate(META_FIELDS, start=1):
+    for number, name in enumerate(fields, start=1):
         sheet.cell(number, 1, name)
         value = values[name]
         cell = sheet.cell(number, 2, value)
         if isinstance(value, str):
             cell.data_type = "s"
-        if name in META_NAMES:
-            book.defined_names[META_NAMES[name]] = DefinedName(
-                META_NAMES[name], attr_text=f"'{META}'!$B${number}")
+        if names and name in names:
+            book.defined_names[names[name]] = DefinedName(
+                names[name], attr_text=f"'{META}'!$B${number}")
     sheet.sheet_state = "veryHidden"
     sheet.protection.sheet = True
+    return sheet
 
 
 def _write_readme(sheet: Worksheet, period: EntryPeriod, agency: str) -> None:

@@ -40,6 +40,8 @@ from sakip.io.entry.export import (
     _write_entry_sheet,
     _write_readme,
     _write_rows,
+    meta_values,
+    write_meta,
 )
 from sakip.io.entry.layout import BUDGETS, COPIES, INDICATORS, META, META_FIELDS
 from sakip.io.entry.layout import FORMAT as ENTRY_FORMAT
@@ -118,21 +120,11 @@ def write_region_entry(target: Target, region: str, plans: Sequence[Plan],
             _write_rows(copy, columns, rows, styled=False)
             copy.sheet_state = "veryHidden"
     index.protection.sheet = True
-    meta = book.create_sheet(META)
-    values: dict[str, object] = {"format": FORMAT, "region": region, "year": period.year,
-                                 "quarter": period.quarter, "month": period.month,
-                                 "period": period.label()}
-    for number, name in enumerate(REGION_META_FIELDS, start=1):
-        meta.cell(number, 1, name)
-        cell = meta.cell(number, 2, values[name])
-        if isinstance(values[name], str):
-            cell.data_type = "s"
+    meta = write_meta(book, REGION_META_FIELDS, meta_values(FORMAT, "region", region, period))
     for row, (number, code) in enumerate(listed, start=len(REGION_META_FIELDS) + 1):
         meta.cell(row, 1, "agency")
         meta.cell(row, 2, number)
         meta.cell(row, 3, code).data_type = "s"
-    meta.sheet_state = "veryHidden"
-    meta.protection.sheet = True
     book.active = 2 if listed else 1
     book.security = WorkbookProtection(lockStructure=True)
     save_workbook(book, target)
@@ -316,15 +308,7 @@ def _one_agency(path: Path, number: int, code: str, period: EntryPeriod,
                 cell = target.cell(r, c, value)
                 if isinstance(value, str):
                     cell.data_type = "s"
-    meta = book.create_sheet(META)
-    values: dict[str, object] = {"format": ENTRY_FORMAT, "agency": code, "year": period.year,
-                                 "quarter": period.quarter, "month": period.month,
-                                 "period": period.label()}
-    for line, field in enumerate(META_FIELDS, start=1):
-        meta.cell(line, 1, field)
-        cell = meta.cell(line, 2, values[field])
-        if isinstance(values[field], str):
-            cell.data_type = "s"
+    write_meta(book, META_FIELDS, meta_values(ENTRY_FORMAT, "agency", code, period))
     if not problems:
         book.save(path)
     return problems
