@@ -18,6 +18,7 @@ import tempfile
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
 
 from sakip.core.measure import Measurement, measure
 from sakip.core.model import Plan
@@ -120,7 +121,22 @@ def _measure(agency: int, year: int, plan: Plan, key: tuple[object, ...] | None)
     return measurement
 
 
+T = TypeVar("T")
 KEEP_SECONDS = 24 * 3600  # how long a page part stays in Django's cache (a new stamp: a new key)
+
+
+def kept(key: str | None, compute: Callable[[], T]) -> T:
+    """``compute()`` kept in Django's cache under ``key`` (:func:`page_key` or a key built from
+    the same stamps); computed every time when ``key`` is None (something has no stamp)."""
+    from django.core.cache import cache
+
+    if key is None:
+        return compute()
+    found: T | None = cache.get(key)
+    if found is None:
+        found = compute()
+        cache.set(key, found, KEEP_SECONDS)
+    return found
 
 
 def page_key(agency: Agency, year: int, state: object, *parts: str) -> str | None:

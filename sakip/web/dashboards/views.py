@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -22,7 +21,7 @@ from django.utils.safestring import mark_safe
 from sakip.web.access import Action, can, requires
 from sakip.web.dashboards import figures
 from sakip.web.labels import LEVELS
-from sakip.web.measuring import KEEP_SECONDS, default_year, measured, page_key
+from sakip.web.measuring import default_year, kept, measured, page_key
 from sakip.web.monitoring import completeness
 from sakip.web.plans.models import Agency
 from sakip.web.workflow.models import AgencyYear
@@ -54,12 +53,8 @@ def shown_figures(agency: Agency, year: int, public: bool) -> dict[str, str]:
 
 def _dashboard(request: HttpRequest, agency: Agency, state: AgencyYear, public: bool) -> HttpResponse:
     year = state.year
-    key = page_key(agency, year, state, "dashboard", "public" if public else "inside")
-    shown = cache.get(key) if key is not None else None
-    if shown is None:
-        shown = shown_figures(agency, year, public)
-        if key is not None:
-            cache.set(key, shown, KEEP_SECONDS)
+    shown = kept(page_key(agency, year, state, "dashboard", "public" if public else "inside"),
+                 lambda: shown_figures(agency, year, public))
     context: dict[str, Any] = {
         "agency": agency, "state": state, "year": year, "public": public,
         "shown": {name: mark_safe(html) for name, html in shown.items()},  # rendered above
@@ -94,13 +89,8 @@ def _completeness(agency: Agency, year: int) -> str:
     evidenced = sorted(with_evidence(Actual.objects.filter(indicator__agency__in=[agency.pk],
                                                           year=year)))
     digest = hashlib.sha256(repr((sorted(periods), evidenced)).encode()).hexdigest()
-    key = ":".join(("sakip", "completeness", str(agency.pk), str(year), agency.stamp, digest,
-                    get_language() or ""))
-    found: str | None = cache.get(key)
-    if found is None:
-        found = rendered()
-        cache.set(key, found, KEEP_SECONDS)
-    return found
+    return kept(":".join(("sakip", "completeness", str(agency.pk), str(year), agency.stamp,
+                          digest, get_language() or "")), rendered)
 
 
 @requires(Action.READ)

@@ -88,20 +88,12 @@ def year_findings(agency: Any, year: int, state: Any) -> list[Any] | None:
     (:func:`sakip.web.workflow.snapshots.plan_for`), kept in Django's cache under the stamps
     they are computed from (:func:`sakip.web.measuring.page_key`: a write anywhere gives a new
     key): the review page, its working papers and the API ask without reviewing again."""
-    from django.core.cache import cache
-
-    from sakip.web.measuring import page_key
+    from sakip.web.measuring import kept, page_key
     from sakip.web.workflow.snapshots import plan_for
 
-    key = page_key(agency, year, state, "temuan")
-    if key is not None:
-        kept = cache.get(key)
-        if kept is not None:
-            return list(kept)
-    found = raw_findings(plan_for(agency, year), year)
-    if key is not None and found is not None:
-        cache.set(key, found, timeout=None)
-    return found
+    found = kept(page_key(agency, year, state, "temuan"),
+                 lambda: raw_findings(plan_for(agency, year), year))
+    return None if found is None else list(found)
 
 
 def findings(plan: Plan, year: int) -> list[FindingView] | None:
