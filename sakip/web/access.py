@@ -45,15 +45,17 @@ class Action(enum.Enum):
 
 
 def membership(user: Any) -> Membership | None:
-    """The user's membership with its region, agency and the user's language choice, read in
-    one query and kept on the user object for the request (the language, the header, the
-    access rules and the pages all ask)."""
+    """The user's membership with its region, agency (with the agency's region and strategic
+    plan, as a page of the agency needs them) and the user's language choice, read in one query
+    and kept on the user object for the request (the language, the header, the access rules and
+    the pages all ask)."""
     if user is None or not user.is_authenticated or not user.is_active:
         return None
     cache = user._state.fields_cache
     if "membership" not in cache:  # Django's own cache of ``user.membership``
         cache["membership"] = (Membership.objects.select_related(
-            "region", "agency", "user__language_preference").filter(user=user).first())
+            "region", "agency__region", "agency__strategic_plan",
+            "user__language_preference").filter(user=user).first())
     return cache["membership"]  # type: ignore[no-any-return]
 
 
@@ -133,9 +135,12 @@ def requires(action: Action, post: Action | None = None) -> Callable[[ViewFuncti
             agency = region = state = None
             year = kwargs.get("year")
             if "agency" in kwargs:
-                agency = get_object_or_404(Agency.objects.select_related("region",
-                                                                         "strategic_plan"),
-                                           pk=kwargs["agency"])
+                member = membership(request.user)
+                if member is not None and member.agency_id == kwargs["agency"]:
+                    agency = member.agency  # the member's own agency: read with the membership
+                else:
+                    agency = get_object_or_404(Agency.objects.select_related(
+                        "region", "strategic_plan"), pk=kwargs["agency"])
                 kwargs["agency"] = agency
                 if year is not None and year not in agency.strategic_plan.years:
                     raise Http404("tahun di luar periode Renstra")

@@ -80,7 +80,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # page_key): a write gives a new key, so any backend serves nothing stale. Per process by
 # default (~32 KB a dashboard); several workers or servers may share Redis (docs/deploy.md).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                      "LOCATION": "sakip", "OPTIONS": {"MAX_ENTRIES": 500}}}
+                      "LOCATION": "sakip", "OPTIONS": {"MAX_ENTRIES": 500}},
+          # the navigation of the pages, rendered once per role, agency, year and language
+          # (templates base.html, agency_base.html): small, many, and keyed by all they show
+          "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                        "LOCATION": "sakip-fragments", "OPTIONS": {"MAX_ENTRIES": 5000}}}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -13,6 +14,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from sakip.core import model
 from sakip.core import records as r
@@ -29,11 +31,11 @@ from sakip.web.workflow.models import AgencyYear
 from tests.web.world import YEAR
 
 # A warm dashboard request of the agency's head: the session, the user; the membership with its
-# region, agency and the user's language choice (one query: the language middleware, the access
-# rule and the navigation share it); the agency with its region, the year's state; the windows
-# and the realisations with a file, own or linked (two: completeness is kept under them and the
-# agency's stamp, evidence carries no stamp). No plan, no region record, no measurement.
-WARM_QUERIES = 8
+# region, its agency (with the agency's region and strategic plan: the page's agency when it is
+# the member's own) and the user's language choice (one query: the language middleware, the
+# access rule and the navigation share it); the year's state. The completeness is kept under
+# the stamps its writers give anew. No plan, no region record, no measurement.
+WARM_QUERIES = 4
 REGION_TABLES = {"plans_mission", "plans_regiongoal", "plans_regionobjective",
                  "plans_regionindicator", "plans_regiontarget", "plans_regionactual",
                  "plans_contribution", "plans_scale", "plans_band"}
@@ -169,32 +171,64 @@ def _completeness(page: str) -> str:
     return page.split('id="completeness"')[1].split("</table>")[0]
 
 
-def test_the_kept_completeness_follows_evidence_which_carries_no_stamp(world, head_a):
-    from django.contrib.auth import get_user_model
-    from django.core.files.base import ContentFile
+def test_the_kept_completeness_follows_every_writer_of_evidence_and_windows(
+        world, head_a, operator_a, admin):
+    from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from sakip.web.plans.models import Actual
+    from sakip.core.periods import Period
+    from sakip.web.monitoring.windows import set_deadline
+    from sakip.web.plans.models import Indicator
     from sakip.web.plans.write import write
     from sakip.web.workflow.models import Evidence
 
-    key = ("IKU-06", YEAR, 1, None)
-    assert not write(world.a, None, [r.Put(r.ACTUAL, key, model.Actual(
+    def shown() -> str:
+        return _completeness(head_a.get(_url(world)).content.decode())
+
+    def counted_now() -> str:  # what a cold dashboard counts
+        cache.clear()
+        return shown()
+
+    def agency(name: str, **extra) -> str:  # type: ignore[no-untyped-def]
+        return reverse(name, kwargs={"agency": world.a.pk, "year": YEAR, **extra})
+
+    iku = Indicator.objects.get(agency=world.a, code="IKU-06")
+    assert not write(world.a, None, [r.Put(r.ACTUAL, ("IKU-06", YEAR, 1, None), model.Actual(
         YEAR, Decimal(75), quarter=1))]).refused
-    before = _completeness(head_a.get(_url(world)).content.decode())
-    assert before == _completeness(head_a.get(_url(world)).content.decode())  # kept
-    actual = Actual.objects.get(indicator__agency=world.a, indicator__code="IKU-06", year=YEAR,
-                                period=1)
-    item = Evidence(actual=actual, name="bukti.pdf", kind="pdf", size=9,
-                    uploaded_by=get_user_model().objects.get(username="operator_a"))
-    item.file.save("bukti.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
-    after = _completeness(head_a.get(_url(world)).content.decode())
+    before = shown()
+    assert before == shown()  # kept
     first = lambda table: table.split("<tbody>")[1].split("</tr>")[0]  # noqa: E731 Triwulan I
-    assert "(0/16)" in first(before) and "(1/16)" in first(after)
-    other = (Actual.objects.filter(indicator__agency=world.a, year=YEAR, period=1, month=0,
-                                   value__isnull=False).exclude(pk=actual.pk).first())
-    item.links.add(other)  # a file linked to a second realisation counts there too
-    linked = _completeness(head_a.get(_url(world)).content.decode())
-    assert "(2/16)" in first(linked)
+    assert "(0/16)" in first(before)
+
+    # a file uploaded on the period's page
+    pdf = SimpleUploadedFile("bukti.pdf", b"%PDF-1.4\n%\xe2\xe3\n", content_type="application/pdf")
+    assert operator_a.post(agency("period_evidence", period="tw1", indicator=iku.pk),
+                           {"berkas": pdf}).status_code == 302
+    uploaded = shown()
+    assert "(1/16)" in first(uploaded) and uploaded == counted_now()
+
+    # the file moved to other indicators (their annual realisations)
+    item = Evidence.objects.get()
+    others = [Indicator.objects.get(agency=world.a, code=c).pk for c in ("IKU-02", "IKU-06")]
+    assert operator_a.post(agency("evidence_links", evidence=item.pk),
+                           {"indikator": others}).status_code == 302
+    moved = shown()
+    assert "(0/16)" in first(moved) and moved == counted_now()
+
+    # the file deleted, after a second one was uploaded on the period's page
+    pdf.seek(0)
+    assert operator_a.post(agency("period_evidence", period="tw1", indicator=iku.pk),
+                           {"berkas": pdf}).status_code == 302
+    assert "(1/16)" in first(shown())
+    second = Evidence.objects.get(actual__period=1)
+    assert operator_a.post(agency("evidence_delete", evidence=second.pk)).status_code == 302
+    deleted = shown()
+    assert "(0/16)" in first(deleted) and deleted == counted_now()
+
+    # a window opened for a period: the region's year is followed by its windows from then on
+    set_deadline(Region.objects.get(pk=world.a.region_id), YEAR, Period.of(2, None),
+                 timezone.now() + timedelta(days=7), None)
+    windowed = shown()
+    assert windowed == counted_now() and windowed.count("<tr") < before.count("<tr")
 
 
 def test_the_public_report_of_an_approved_year_is_built_once_and_kept_by_its_snapshot(

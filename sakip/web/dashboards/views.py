@@ -5,7 +5,8 @@ rendered once for what they are computed from and kept in Django's cache
 (:func:`sakip.web.measuring.page_key`: the agency's and the region's stamps, the snapshot of an
 approved year, the language, inside or public), so a request whose key is kept measures nothing
 and reads no plan. What belongs to the user or is not under a stamp stays live: the year's
-state and the buttons its role allows, the entry's completeness (evidence files carry no stamp).
+state and the buttons its role allows. The entry's completeness is kept the same way, under the
+stamps its writers give anew (:func:`_completeness`).
 """
 
 from __future__ import annotations
@@ -66,31 +67,23 @@ def _dashboard(request: HttpRequest, agency: Agency, state: AgencyYear, public: 
 
 def _completeness(agency: Agency, year: int) -> str:
     """The entry's completeness of each period shown (:mod:`sakip.web.monitoring.completeness`),
-    rendered, and kept under what it is counted from: the agency's rows at their stamp, the
-    periods shown (the region's windows, read live), the realisations with evidence (evidence
-    files carry no stamp: read live by the one reader ``completeness.compute`` counts them with,
-    :func:`sakip.web.workflow.support.with_evidence`), and the language."""
-    import hashlib
-
+    rendered, and kept under what it is counted from: the agency's rows and evidence files (its
+    stamp: the write path and every evidence writer give it anew), the periods shown (the
+    region's windows: a new window gives the region a new stamp) and the language. A request
+    whose key is kept reads nothing."""
     from django.utils.translation import get_language
 
-    from sakip.web.plans.models import Actual
-    from sakip.web.workflow.support import with_evidence
-
-    periods = completeness.shown_periods(agency.region_id, year)
-
     def rendered() -> str:
+        periods = completeness.shown_periods(agency.region_id, year)
         return render_to_string("dashboards/agency_completeness.html", {
             "agency": agency, "year": year,
             "completeness": completeness.by_period(agency.pk, year, periods)})
 
-    if not agency.stamp:
+    region = agency.region
+    if not agency.stamp or not region.stamp:
         return rendered()
-    evidenced = sorted(with_evidence(Actual.objects.filter(indicator__agency__in=[agency.pk],
-                                                          year=year)))
-    digest = hashlib.sha256(repr((sorted(periods), evidenced)).encode()).hexdigest()
     return kept(":".join(("sakip", "completeness", str(agency.pk), str(year), agency.stamp,
-                          digest, get_language() or "")), rendered)
+                          region.stamp, get_language() or "")), rendered)
 
 
 @requires(Action.READ)

@@ -28,6 +28,7 @@ from sakip.core.records import ACTUAL, Put
 from sakip.web.access import Action, can, requires
 from sakip.web.entry.forms import MultipleFileField
 from sakip.web.plans.models import ANNUAL, Actual, Agency, Indicator
+from sakip.web.plans.models.agency import touch_agency
 from sakip.web.plans.write import write
 from sakip.web.workflow.audit import Trail
 from sakip.web.workflow.models import AgencyYear, Evidence
@@ -179,6 +180,7 @@ def attach(request: HttpRequest, agency: Agency, indicator: Indicator | list[Ind
     evidence.save()
     if rows[1:]:
         evidence.links.set(rows[1:])
+    touch_agency(agency)
     trail = Trail(agency, request.user, "", year)
     for i in indicators:
         trail.change(f"realisasi:{i.code}:{year}:{ANNUAL}", f"Bukti {i.code} {year}",
@@ -213,6 +215,7 @@ def links(request: HttpRequest, agency: Agency, year: int, state: AgencyYear,
                 item.actual = rows[0]
                 item.save(update_fields=["actual"])
                 item.links.set(rows[1:])
+                touch_agency(agency)
                 trail = Trail(agency, request.user, "", year)
                 for i in chosen:
                     if i not in before:
@@ -293,6 +296,7 @@ def delete(request: HttpRequest, agency: Agency, year: int, state: AgencyYear,
         trail.save()
         item.file.delete(save=False)
         item.delete()
+        touch_agency(agency)
     messages.success(request, gettext("Bukti dukung dihapus."))
     if request.GET.get("dari") == "daftar":
         return redirect("evidence_list", agency=agency.pk, year=year)

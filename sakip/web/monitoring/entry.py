@@ -32,6 +32,7 @@ from sakip.web.entry.saving import Form, Inputs, input_of, saved
 from sakip.web.monitoring import completeness, windows
 from sakip.web.plans.convert import plan_from_db
 from sakip.web.plans.models import Actual, Agency
+from sakip.web.plans.models.agency import touch_agency
 from sakip.web.workflow.models import AgencyYear, Evidence
 from sakip.web.workflow.support import supports
 
@@ -321,6 +322,7 @@ def period_evidence(request: HttpRequest, agency: Agency, year: int, state: Agen
             evidence.file.save(f"{agency.pk}-{item.code}-{year}-{windows.slug(current)}"
                                f"{PurePath(name).suffix.lower()}", data, save=False)
             evidence.save()
+            touch_agency(agency)
             trail = Trail(agency, request.user, "", year)
             trail.change(audit_key(agency, "actual", key), "Bukti " + audit_label("actual", key),
                          "bukti", None, name)

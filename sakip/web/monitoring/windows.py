@@ -21,6 +21,7 @@ from django.utils import timezone
 from sakip.core.periods import Period
 from sakip.web.monitoring.models import Action, Window, WindowEvent
 from sakip.web.plans.models import Agency, Region
+from sakip.web.plans.models.region import touch_region
 
 PeriodKey = tuple[int, int | None, int | None]  # (year, quarter, month) of a record
 
@@ -122,9 +123,11 @@ def set_deadline(region: Region, year: int, period: Period, deadline: datetime, 
                               "memakai jenis yang sama.")
                       % {"year": year, "kind": gettext("triwulan") if months == 3
                          else gettext("bulan")})
-    window, _ = Window.objects.update_or_create(
+    window, created = Window.objects.update_or_create(
         region=region, year=year, quarter=period.quarter or 0, month=period.month or 0,
         defaults={"deadline": deadline})
+    if created:  # a period the region's year is followed by from now: pages kept without it go
+        touch_region(region)
     WindowEvent.objects.create(window=window, action=Action.SET, deadline=deadline,
                                reason=reason, by=user)
     return window

@@ -6,7 +6,7 @@ from django.db import models
 
 from sakip.web.plans.models import choices
 from sakip.web.plans.models.fields import measure, position, short, text
-from sakip.web.plans.models.region import Region
+from sakip.web.plans.models.region import Region, restamp
 
 
 class Agency(models.Model):
@@ -38,6 +38,14 @@ class Agency(models.Model):
 
     def __str__(self) -> str:
         return self.short_name or self.name
+
+
+def touch_agency(agency: Agency | int) -> str:
+    """Give the agency a new stamp without a new revision: a writer of what is counted beside
+    the plan (evidence files) calls this in its transaction, so no completeness or page kept
+    under the old stamp is shown again. The plan's own writer (``plans.write``) stamps as it
+    counts the revision. The new stamp."""
+    return restamp(Agency, agency)
 
 
 class Unit(models.Model):

@@ -30,17 +30,23 @@ class Region(models.Model):
         return self.name
 
 
-def touch_region(region: Region | int) -> str:
-    """Give the region a new stamp (every writer of its records and scales calls this in its
-    transaction), so nothing cached from its old records is used again. The new stamp."""
+def restamp(model: type[models.Model], row: models.Model | int) -> str:
+    """Give ``row`` (a region or an agency, or its key) a new ``stamp`` in the database and on
+    the object, so nothing cached under its old stamp is used again. The new stamp."""
     import uuid
 
     stamp = uuid.uuid4().hex
-    pk = region.pk if isinstance(region, Region) else region
-    Region.objects.filter(pk=pk).update(stamp=stamp)
-    if isinstance(region, Region):
-        region.stamp = stamp
+    pk = row if isinstance(row, int) else row.pk
+    model.objects.filter(pk=pk).update(stamp=stamp)  # type: ignore[attr-defined]
+    if not isinstance(row, int):
+        row.stamp = stamp  # type: ignore[attr-defined]
     return stamp
+
+
+def touch_region(region: Region | int) -> str:
+    """Give the region a new stamp (every writer of its records and scales, and of the periods
+    its year is followed by, calls this in its transaction). The new stamp."""
+    return restamp(Region, region)
 
 
 class Mission(models.Model):
