@@ -173,10 +173,8 @@ def kept_file(agency: Agency, year: int, kind: str, build: Callable[[Plan], byte
     come from: :func:`sakip.web.workflow.snapshots.plan_for`); for an approved year, built once
     and kept as a file named by its snapshot's hash, ``kind`` (what ``build`` makes: format,
     public or not; nothing of the user) and the code that made it
-    (``SAKIP_DATA_DIR/kept/``). Whatever changes the year's figures needs a new approval, which
-    takes a new snapshot: a new name."""
-    from django.conf import settings
-
+    (``SAKIP_DATA_DIR/kept/``, :func:`kept_bytes`). Whatever changes the year's figures needs a
+    new approval, which takes a new snapshot: a new name."""
     from sakip.web.workflow.models import AgencyYear, State
     from sakip.web.workflow.snapshots import latest, plan_for, snapshot_plan
 
@@ -185,13 +183,22 @@ def kept_file(agency: Agency, year: int, kind: str, build: Callable[[Plan], byte
     snapshot = latest(agency, year) if approved else None
     if snapshot is None or not snapshot.sha256:
         return build(plan_for(agency, year))
+    return kept_bytes(f"{snapshot.sha256}-{kind}", lambda: build(snapshot_plan(snapshot)))
+
+
+def kept_bytes(name: str, build: Callable[[], bytes]) -> bytes:
+    """``build()``, kept as a file in ``SAKIP_DATA_DIR/kept/`` named by ``name`` (what the bytes
+    are made from, which must change whenever they would: a snapshot's hash, the region's stamp)
+    and the code that makes them: built once, then read. Written whole or not at all."""
+    from django.conf import settings
+
     folder = Path(settings.DATA_DIR) / "kept"
-    path = folder / f"{snapshot.sha256}-{re.sub(r'[^a-z0-9]+', '-', kind.lower())}-{_code()}"
+    path = folder / f"{re.sub(r'[^a-z0-9]+', '-', name.lower())}-{_code()}"
     try:
         return path.read_bytes()
     except FileNotFoundError:
         pass
-    content = build(snapshot_plan(snapshot))
+    content = build()
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=folder, prefix=".", delete=False) as part:
         part.write(content)
@@ -232,17 +239,19 @@ def default_year(agency: Agency) -> int:
 
 def forget_everything() -> None:
     """Forget what this process keeps: plans, region records, measurements, snapshot plans, the
-    region's measurements and files, and Django's cache. Everything kept is keyed by stamps that
+    region's measurements, and Django's caches (the files kept in the data folder are named by
+    snapshot hashes: content, not rows). Everything kept is keyed by stamps that
     every writer renews; a test's rolled-back transaction, though, brings back rows under stamps
     already seen, and a test that edits rows directly (not through a writer) would meet what an
     earlier test kept under them — the tests call this before each test."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
     from sakip.web.plans import convert
     from sakip.web.region import pemda
     from sakip.web.workflow import snapshots
 
     for kept in (_KEPT, _SOURCES, convert._CACHE, convert._REGIONS, snapshots._PLANS,
-                 pemda._MEASURED, pemda._FILES):
+                 pemda._MEASURED):
         kept.clear()
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()

@@ -8,12 +8,14 @@ The measurement is kept in this process while the same agencies' measurements (k
 
 The LKjIP Pemda (:func:`sakip.report.region.build_region_report`) is built from that
 measurement and rendered by the agency report's renderers (DOCX, PDF, HTML). When every agency's
-year is approved, the file is kept by the agencies' snapshot hashes and the region's stamp: a
+year is approved, the file is kept (:func:`sakip.web.measuring.kept_bytes`, in the data folder, as
+the agencies' approved reports are) by the agencies' snapshot hashes and the region's stamp: a
 locked year's report is built once.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections import OrderedDict
 from dataclasses import replace
 from typing import Any
@@ -25,7 +27,7 @@ from sakip.core.model import Plan
 from sakip.core.region_measure import RegionIssue, RegionMeasurement, check_region, measure_region
 from sakip.web.access import Action, membership, requires
 from sakip.web.exchange import capabilities
-from sakip.web.measuring import measured_many
+from sakip.web.measuring import kept_bytes, measured_many
 from sakip.web.plans.convert import region_of
 from sakip.web.plans.models import Agency, Region
 from sakip.web.workflow.models import AgencyYear, Snapshot, State
@@ -33,8 +35,6 @@ from sakip.web.workflow.models import AgencyYear, Snapshot, State
 _KEEP = 16
 # (region pk, year) → (the measurements and region it was made from, plans, measurement)
 _MEASURED: OrderedDict[tuple[int, int], tuple[tuple[Any, ...], RegionMeasurement]] = OrderedDict()
-# (region pk, region stamp, year, format, snapshot hashes) → the file
-_FILES: OrderedDict[tuple[object, ...], bytes] = OrderedDict()
 
 
 def region_measured(row: Region, year: int, results: dict[int, tuple[Plan, Any]]
@@ -68,9 +68,9 @@ def _inside(row: Region, year: int) -> list[Agency]:
             .order_by("name", "id") if year in a.strategic_plan.years]
 
 
-def _locked_key(row: Region, agencies: list[Agency], year: int, fmt: str
-                ) -> tuple[object, ...] | None:
-    """The key a report is kept under when every agency's year is approved, else None."""
+def _locked_key(row: Region, agencies: list[Agency], year: int, fmt: str) -> str | None:
+    """The name a report is kept under when every agency's year is approved (the region, its
+    stamp, the year, the format and a hash of the agencies' snapshots), else None."""
     approved = set(AgencyYear.objects.filter(agency__in=agencies, year=year, state=State.APPROVED)
                    .values_list("agency_id", flat=True))
     if not row.stamp or approved != {a.pk for a in agencies}:
@@ -81,7 +81,8 @@ def _locked_key(row: Region, agencies: list[Agency], year: int, fmt: str
         latest.setdefault(agency, sha)
     if set(latest) != approved:
         return None
-    return (row.pk, row.stamp, year, fmt, tuple(sorted(latest.items())))
+    snapshots = hashlib.sha256(repr(sorted(latest.items())).encode()).hexdigest()
+    return f"pemda-{row.pk}-{row.stamp}-{year}-{snapshots}-{fmt}"
 
 
 def report_bytes(row: Region, year: int, fmt: str) -> bytes:
@@ -92,9 +93,11 @@ def report_bytes(row: Region, year: int, fmt: str) -> bytes:
         raise capabilities.Unavailable(fmt)
     agencies = _inside(row, year)
     key = _locked_key(row, agencies, year, fmt)
-    if key is not None and key in _FILES:
-        _FILES.move_to_end(key)
-        return _FILES[key]
+    return (kept_bytes(key, lambda: _built(row, agencies, year, fmt, module)) if key is not None
+            else _built(row, agencies, year, fmt, module))
+
+
+def _built(row: Region, agencies: list[Agency], year: int, fmt: str, module: Any) -> bytes:
     results = measured_many(agencies, year)
     measured, _issues, plans = region_measured(row, year, results)
     if measured is None:
@@ -103,14 +106,9 @@ def report_bytes(row: Region, year: int, fmt: str) -> bytes:
 
     document = build_region_report(measured.region, plans, year, measured=measured)
     try:
-        content = bytes(module.render(document, f".{fmt}"))
+        return bytes(module.render(document, f".{fmt}"))
     except (ImportError, OSError) as error:  # e.g. WeasyPrint without Pango for PDF
         raise capabilities.Unavailable(f"{fmt}: {error}") from error
-    if key is not None:
-        _FILES[key] = content
-        while len(_FILES) > _KEEP:
-            _FILES.popitem(last=False)
-    return content
 
 
 @requires(Action.READ_REGION)
