@@ -207,8 +207,24 @@ def build(kind: str, flat: dict[str, Any]) -> Any:
     a series value's ``year``); its children empty. The inverse of :func:`values`."""
     if kind == SERIES_VALUE:
         return (flat["year"], flat["value"])
+    cls = SPECS[kind].cls
     empty = {child.attribute: () for child in CHILDREN.get(kind, ())}
-    return _unflat(SPECS[kind].cls, {**empty, **flat}, "")
+    if _flat_fields(cls).issuperset(flat):  # no nested record, every name a field: as given
+        return cls(**{**empty, **flat})
+    return _unflat(cls, {**empty, **flat}, "")
+
+
+_FLAT: dict[Any, frozenset[str]] = {}
+
+
+def _flat_fields(cls: Any) -> frozenset[str]:
+    """The names of a record class's fields when none is a nested record, else none."""
+    found = _FLAT.get(cls)
+    if found is None:
+        shape = _shape(cls)
+        found = _FLAT[cls] = (frozenset() if any(nested is not None for _, nested in shape)
+                              else frozenset(name for name, _ in shape))
+    return found
 
 
 def _unflat(cls: Any, flat: dict[str, Any], prefix: str) -> Any:

@@ -17,7 +17,7 @@ from typing import Any
 from sakip.core import model
 from sakip.core import records as r
 from sakip.web.plans import models as m
-from sakip.web.plans.rows import ROWS, Rows, record_of
+from sakip.web.plans.rows import PLAIN, ROWS, Rows, record_of
 from sakip.web.plans.store import store_plan
 
 __all__ = ["plan_from_db", "plans_from_db", "read_plan", "read_plans", "region_of", "region_scales",
@@ -110,23 +110,24 @@ class _Tuples:
 
     def __init__(self, spec: Rows) -> None:
         self.spec = spec
-        self.fields = [(col.field, col.codec.read) for col in spec.cols]
+        self.names = [col.field for col in spec.cols] + [ref.field for ref in spec.refs]
+        # the columns whose values a codec changes (most are read as they come)
+        self.reads = [(col.field, col.codec.read) for col in spec.cols
+                      if col.codec.read is not PLAIN.read]
         self.values = ([col.name for col in spec.cols]
                        + [f"{ref.name}__code" for ref in spec.refs]
                        + list(_PARENT.get(spec.kind, ())))
-        self.refs = [ref.field for ref in spec.refs]
         self.parent_width = len(_PARENT.get(spec.kind, ()))
+        self.width = len(self.names)
 
     def rows(self, agencies: list[int]) -> Any:
         query = self.spec.model._default_manager.filter(**{f"{self.spec.path}__in": agencies})
         return _ordered(query, self.spec.model).values_list(self.spec.path, *self.values)
 
     def record(self, row: tuple[Any, ...]) -> tuple[r.Key, Any]:
-        values = row[1:1 + len(self.fields)]
-        flat = {name: read(value) for (name, read), value in zip(self.fields, values, strict=True)}
-        offset = 1 + len(self.fields)
-        for i, name in enumerate(self.refs):
-            flat[name] = row[offset + i]
+        flat = dict(zip(self.names, row[1:1 + self.width], strict=True))
+        for name, read in self.reads:
+            flat[name] = read(flat[name])
         parent = tuple(row[len(row) - self.parent_width:]) if self.parent_width else ()
         return parent, r.build(self.spec.kind, flat)
 
