@@ -27,6 +27,7 @@ from sakip.report.model import (
     Row,
     RowKind,
     Section,
+    Table,
     spans,
     table,
 )
@@ -60,8 +61,10 @@ def _row(scope: Scope, r: IndicatorResult) -> Row:
                 f.actual(r), f.achievement(r), f.label(r.predicate), f.label(r.category)))
 
 
-def _results_table(scope: Scope, id_: str, caption: str,
-                   results: list[IndicatorResult] | tuple[IndicatorResult, ...]) -> Block:
+def results_table(scope: Scope, id_: str, caption: str,
+                  results: list[IndicatorResult] | tuple[IndicatorResult, ...]) -> Table:
+    """Each IKU Pemda's target, realisation, achievement, predicate and category (Bab III and
+    Lampiran 2)."""
     t = scope.ctx.t
     return table(id_, caption,
                  (Column(2), Column(8), Column(2, Align.RIGHT), Column(2, Align.RIGHT),
@@ -78,9 +81,9 @@ def _results(scope: Scope) -> list[Block]:
         return [Paragraph(spans(t("region.no_iku")))]
     blocks: list[Block] = [
         Paragraph(spans(t("region.results_intro", region=scope.region.name, year=ctx.year))),
-        _results_table(scope, ctx.id("tabel-capaian-iku-pemda"),
-                       t("region.results_caption", region=scope.region.name, year=ctx.year),
-                       rm.indicators),
+        results_table(scope, ctx.id("tabel-capaian-iku-pemda"),
+                      t("region.results_caption", region=scope.region.name, year=ctx.year),
+                      rm.indicators),
         Paragraph(spans(mean_sentence(scope))),
         Paragraph(spans(counts_sentence(ctx))),
     ]

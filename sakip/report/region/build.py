@@ -1,6 +1,6 @@
 """Region, agency plans and year → the LKjIP Pemda's document model (PermenPAN-RB 53/2014):
 cover, Kata Pengantar, Daftar Isi, Ringkasan Eksekutif, Bab I Pendahuluan, Bab II Perencanaan
-Kinerja, Bab III Akuntabilitas Kinerja, Bab IV Penutup."""
+Kinerja, Bab III Akuntabilitas Kinerja, Bab IV Penutup, Lampiran."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from sakip.report.context import Context, Options, read_logo
 from sakip.report.format import Formatter
 from sakip.report.model import Document, finalize
 from sakip.report.region.accountability import accountability
+from sakip.report.region.annexes import annexes
 from sakip.report.region.closing import closing
 from sakip.report.region.front import contents, cover, foreword, summary
 from sakip.report.region.introduction import introduction
@@ -19,7 +20,8 @@ from sakip.report.region.planning import planning
 from sakip.report.region.scope import Scope
 from sakip.report.text import Text
 
-PARTS = (cover, foreword, contents, summary, introduction, planning, accountability, closing)
+PARTS = (cover, foreword, contents, summary, introduction, planning, accountability, closing,
+         annexes)
 
 
 def build_region_report(region: Region, plans: Sequence[Plan], year: int,

@@ -1,5 +1,6 @@
 """Bab I Pendahuluan of the LKjIP Pemda: background, the RPJMD's vision and missions, the
-agencies that report, and the report's outline."""
+agencies that report, the strategic issues and main problems (:mod:`.issues`), and the report's
+outline."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from sakip.report.model import (
     spans,
     table,
 )
+from sakip.report.region.issues import strategic_issues
 from sakip.report.region.scope import Scope, head
 
 
@@ -29,6 +31,7 @@ def introduction(scope: Scope) -> Chapter:
         Section(ctx.id("latar-belakang"), t("ch1.background"), tuple(_background(scope))),
         Section(ctx.id("visi-misi"), t("region.vision_missions"), tuple(_vision(scope))),
         Section(ctx.id("perangkat-daerah"), t("region.agencies"), tuple(_agencies(scope))),
+        Section(ctx.id("isu-strategis"), t("region.issues"), tuple(strategic_issues(scope))),
         Section(ctx.id("sistematika"), t("region.outline"), tuple(_outline(scope))),
     ))
 
@@ -79,7 +82,6 @@ def _agencies(scope: Scope) -> list[Block]:
 
 def _outline(scope: Scope) -> list[Block]:
     t = scope.ctx.t
-    items = [t("region.outline_1"), t("region.outline_2"), t("region.outline_3"),
-             t("region.outline_4")]
+    items = [t(f"region.outline_{n}") for n in (1, 2, 3, 4, 5)]
     return [Paragraph(spans(t("region.outline_intro"))),
             ListBlock(tuple(ListItem(spans(item)) for item in items), Marker.DECIMAL)]

@@ -17,6 +17,7 @@ from sakip.report.model import (
     Row,
     RowKind,
     Section,
+    Table,
     spans,
     table,
 )
@@ -101,6 +102,15 @@ def _iku(scope: Scope) -> list[Block]:
 
 
 def _agreement(scope: Scope) -> list[Block]:
+    t, year = scope.ctx.t, scope.ctx.year
+    agreement = agreement_table(scope, "tabel-pk-kepala-daerah")
+    return [Paragraph(spans(t("region.agreement_intro", head=scope.head_title, year=year))),
+            *([agreement] if agreement is not None else [])]
+
+
+def agreement_table(scope: Scope, id_: str, notes: tuple[str, ...] = ()) -> Table | None:
+    """The Perjanjian Kinerja of the head of the region: every IKU Pemda with the year's target,
+    under its tujuan or sasaran daerah (Bab II and Lampiran 1); None without IKU Pemda."""
     ctx = scope.ctx
     t, f = ctx.t, ctx.f
     rows: list[Row] = []
@@ -111,13 +121,9 @@ def _agreement(scope: Scope) -> list[Block]:
             rows.append(Row((*cells, Cell(indicator.name),
                              f.target(indicator, ctx.year, f"target:{ctx.year}:{indicator.code}"),
                              Cell(indicator.unit or "–", align=Align.CENTER))))
-    blocks: list[Block] = [Paragraph(spans(t("region.agreement_intro", head=scope.head_title,
-                                             year=ctx.year)))]
-    if rows:
-        blocks.append(table(ctx.id("tabel-pk-kepala-daerah"),
-                            t("region.agreement_caption", head=scope.head_title, year=ctx.year),
-                            (Column(6), Column(7), Column(2, Align.RIGHT),
-                             Column(2, Align.CENTER)),
-                            (head(t("region.goal_objective"), t("word.indicator"),
-                                  t("word.target"), t("word.unit")),), rows))
-    return blocks
+    if not rows:
+        return None
+    return table(ctx.id(id_), t("region.agreement_caption", head=scope.head_title, year=ctx.year),
+                 (Column(6), Column(7), Column(2, Align.RIGHT), Column(2, Align.CENTER)),
+                 (head(t("region.goal_objective"), t("word.indicator"), t("word.target"),
+                       t("word.unit")),), rows, notes=notes)
