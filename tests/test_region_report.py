@@ -108,6 +108,18 @@ def test_blank_names_and_missing_vision_are_words_not_placeholders():
     assert "____" in text  # the head's name: a line to sign on
 
 
+def test_no_placeholder_anywhere_in_the_region_report_with_unnamed_heads():
+    from tests.test_report_placeholders import PLACEHOLDERS, texts
+
+    plan = load_plan(EXAMPLE)
+    region = replace(plan.region, head_name=None)
+    unnamed = replace(plan, region=region, agency=replace(
+        plan.agency, head=replace(plan.agency.head, name=None) if plan.agency.head else None))
+    for lang in ("id", "en"):
+        document = build_region_report(region, [unnamed], 2020, Options(lang=lang))
+        assert [m[0] for text in texts(document.chapters) for m in PLACEHOLDERS.finditer(text)] == []
+
+
 # ---------------------------------------------------------------------- Bab I isu strategis, Lampiran
 
 PLACEHOLDER = re.compile(r"\bNone\b|\bNaN\b|[{}]|nama belum tersedia|\bTODO\b|\bXXX\b|\?\?")

@@ -4,6 +4,7 @@ outline."""
 
 from __future__ import annotations
 
+from sakip.report.format import DASH
 from sakip.report.model import (
     Align,
     Block,
@@ -66,7 +67,8 @@ def _agencies(scope: Scope) -> list[Block]:
         head_ = plan.agency.head
         rows.append(Row((
             Cell(str(index), align=Align.CENTER), Cell(plan.agency.name),
-            Cell(head_.name if head_ is not None and head_.name else t("missing.name")),
+            # an unnamed head: a dash, as any value not given (never a placeholder text)
+            Cell(head_.name if head_ is not None and head_.name else DASH, align=Align.LEFT),
             Cell(str(len(figures.measurement.key)), value=None, align=Align.CENTER),
             Cell(plan.strategic_plan.title))))
     caption = t("region.agencies_caption", region=scope.region.name, year=ctx.year)
