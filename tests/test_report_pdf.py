@@ -187,3 +187,29 @@ def test_landscape_tables_are_on_landscape_pages(pdf, pages, document):
 def test_no_page_is_blank(pages):
     for number, text in enumerate(pages[1:], start=2):
         assert text.strip() != str(number), f"page {number} is blank"
+
+
+def test_a_title_or_centred_paragraph_is_centred_on_its_page(rendered, document):
+    """A form's title lines ("PERJANJIAN KINERJA TAHUN 2020", the agency's name) stand in the
+    middle of the text width, each line, not where a left-aligned paragraph starts."""
+    from sakip.report.model import Style
+
+    wanted = {" ".join(s.text for s in block.spans).strip() for _, block in blocks_of(document)
+              if isinstance(block, Paragraph) and block.style in (Style.TITLE, Style.CENTERED)}
+    wanted = {w for w in wanted if len(w) > 15}
+    assert wanted
+    seen: set[str] = set()
+    with pdfplumber.open(str(rendered["pdf"])) as reader:
+        for page in reader.pages:
+            for line in page.extract_text_lines():
+                text = line["text"].strip()
+                match = next((w for w in wanted if w.startswith(text) and len(text) > 15), None)
+                if match is None:
+                    continue
+                left_margin = line["x0"]
+                right_margin = float(page.width) - line["x1"]
+                # the text width runs from the left margin (3 cm) to the right (2,2 cm)
+                offset = (left_margin - 3 / 2.54 * 72) - (right_margin - 2.2 / 2.54 * 72)
+                assert abs(offset) < 4, (text, left_margin, right_margin)
+                seen.add(match)
+    assert len(seen) >= 2
