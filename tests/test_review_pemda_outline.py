@@ -213,3 +213,21 @@ def test_sakips_own_agency_report_keeps_the_agency_outline(agency_docx):
                       lambda text: "" if text == "d. Susunan Organisasi" else text)
     [finding] = outline(review_document(document)[1])
     assert finding.expected == "struktur organisasi" and "Pemda" not in finding.message_en
+
+
+def test_the_review_names_a_pemda_report_as_the_regions(pemda_docx, agency_docx, capsys):
+    """`sakip review` says what it read: the Pemda's own report is the region's (no agency),
+    an agency's report stays the agency's."""
+    import json
+
+    from sakip.cli.main import main
+
+    main(["review", str(pemda_docx), "--json"])
+    subject = json.loads(capsys.readouterr().out)["subject"]
+    assert subject["pemda"] is True and subject["agency"] is None
+    assert subject["region"] == "Kabupaten Belitung"
+    main(["review", str(pemda_docx)])
+    assert "Laporan Kinerja Pemerintah Kabupaten Belitung Tahun 2020" in capsys.readouterr().out
+    main(["review", str(agency_docx), "--json"])
+    subject = json.loads(capsys.readouterr().out)["subject"]
+    assert subject["pemda"] is False and subject["agency"]

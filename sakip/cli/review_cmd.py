@@ -229,6 +229,7 @@ def _review_report(source: Path, year: int | None,
                    language: str = "id") -> tuple[Subject, list[Finding]]:
     from sakip.review.papers import Subject
     from sakip.review.report import review_document
+    from sakip.review.report.checks.outline import reporting_entity
     from sakip.review.report.readers import read_report
 
     progress = _Progress(language)
@@ -248,7 +249,10 @@ def _review_report(source: Path, year: int | None,
             elif (within := _REGION_WITHIN.search(agency)) is not None:
                 # "Dinas Sosial, … Anak Kabupaten Belitung": the name whole, the region named
                 agency, region = agency[:within.start()].rstrip(" ,"), within.group(0).strip()
-    subject = Subject(str(source), "laporan", agency, region, report.year)
+    entity = reporting_entity(report)
+    if entity.pemda:  # the Pemda's own LKjIP: the region reports, no agency
+        agency, region = None, entity.region or region
+    subject = Subject(str(source), "laporan", agency, region, report.year, pemda=entity.pemda)
     return subject, findings
 
 
@@ -301,7 +305,7 @@ def as_json(subject: Subject, findings: list[Finding], papers: list[Path]) -> di
 
     return {
         "subject": {"source": subject.source, "kind": subject.kind, "agency": subject.agency,
-                    "region": subject.region, "year": subject.year},
+                    "region": subject.region, "year": subject.year, "pemda": subject.pemda},
         "reviewed_on": (subject.reviewed_on or dt.date.today()).isoformat(),
         "summary": counts(findings),
         "findings": [f.to_dict() for f in findings],

@@ -79,10 +79,13 @@ class Subject:
     region: str | None = None
     year: int | None = None
     reviewed_on: dt.date | None = None
+    pemda: bool = False  # a Pemda's own LKjIP (the region reports, no agency)
 
     @property
     def title(self) -> str:
         year = f" Tahun {self.year}" if self.year else ""
+        if self.pemda:
+            return f"Laporan Kinerja Pemerintah {self.region or Path(self.source).name}{year}"
         who = self.agency or Path(self.source).name
         region = f" {self.region}" if self.region and self.region not in (self.agency or "") else ""
         return f"Laporan Kinerja {who}{region}{year}"
