@@ -183,9 +183,6 @@ def _review_plan(source: Path, year: int | None,
     return subject, review_plan(plan, chosen)
 
 
-_AGENCY = re.compile(r"^(dinas|badan|kantor|sekretariat|inspektorat|rumah sakit|rsud|satuan|"
-                     r"kecamatan|bagian|kementerian|lembaga)\b", re.I)
-_REGION = re.compile(r"^(kabupaten|kota|provinsi|pemerintah)\b", re.I)
 _REGION_WITHIN = re.compile(r"\s(?:Kabupaten|Kota|Provinsi)\s+[A-Z][\w .'-]*$")
 
 
@@ -229,7 +226,7 @@ def _review_report(source: Path, year: int | None,
                    language: str = "id") -> tuple[Subject, list[Finding]]:
     from sakip.review.papers import Subject
     from sakip.review.report import review_document
-    from sakip.review.report.checks.outline import reporting_entity
+    from sakip.review.report.checks.outline import AGENCY_LINE, REGION_LINE, reporting_entity
     from sakip.review.report.readers import read_report
 
     progress = _Progress(language)
@@ -241,10 +238,10 @@ def _review_report(source: Path, year: int | None,
     paragraphs = report.document.paragraphs[:25]
     for index, paragraph in enumerate(paragraphs):
         words = paragraph.text.replace("\n", " ")
-        if agency is None and _AGENCY.match(words) and len(words) < 160:
+        if agency is None and AGENCY_LINE.match(words) and len(words) < 160:
             agency = _title(words)
             following = paragraphs[index + 1].text if index + 1 < len(paragraphs) else ""
-            if _REGION.match(following):
+            if REGION_LINE.match(following):
                 region = _title(following)
             elif (within := _REGION_WITHIN.search(agency)) is not None:
                 # "Dinas Sosial, … Anak Kabupaten Belitung": the name whole, the region named

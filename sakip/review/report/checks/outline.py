@@ -264,7 +264,9 @@ _REPORT_NAME = re.compile(
 _NAMED_REPORT = re.compile(
     r"\b(?:laporan\s+(?:akuntabilitas\s+)?kinerja(?:\s+instansi\s+pemerintah)?|lkjip|lakip)\b"
     r"\s*(?:\([^)]{0,12}\)\s*)?(?:tahun\s+(?:anggaran\s+)?\d{4}\s*)?(?P<entity>[^\n]{0,40})", re.I)
-_AGENCY = re.compile(
+# a line naming an agency (Perangkat Daerah) or a region as the one reporting (also how
+# `sakip review` names its subject)
+AGENCY_LINE = re.compile(
     r"^(?:dinas|badan|kantor|sekretariat|inspektorat|satuan|satpol|kecamatan|kelurahan"
     r"|rumah\s+sakit|rsud|rsu|puskesmas|bagian|biro|unit\s+pelaksana|uptd?|perangkat\s+daerah"
     r"|kementerian|lembaga|direktorat|setda|setwan|sekwan|bappeda|bappelitbangda|bapelitbangda"
@@ -272,7 +274,7 @@ _AGENCY = re.compile(
     r"|dpmptsp)\b", re.I)
 # "Disusun oleh: Bagian Organisasi Setda": who compiled the report, not who reports; ends the cover
 _COMPILER = re.compile(r"^(?:disusun|diterbitkan|penyusun|oleh)\b", re.I)
-_REGION = re.compile(
+REGION_LINE = re.compile(
     r"^(?:pemerintah\s+(?:daerah|kabupaten|kota|provinsi|kab\.)|pemerintah$|kabupaten\b|kota\b"
     r"|provinsi\b|pemkab\b|pemkot\b|pemprov\b)", re.I)
 _REGION_NAME = re.compile(r"\b(?P<kind>kabupaten|kota|provinsi)\s+(?P<name>[^\s,.;:()]+(?:\s+"
@@ -310,9 +312,9 @@ class Entity:
 def _entity(text: str) -> str | None:
     """``"agency"``, ``"region"`` or None: what a title line or a report's name names."""
     text = _REPORT_NAME.sub("", _plain(text)).strip(" ,.:-")
-    if _AGENCY.match(text):
+    if AGENCY_LINE.match(text):
         return "agency"
-    if _REGION.match(text):
+    if REGION_LINE.match(text):
         return "region"
     return None
 
