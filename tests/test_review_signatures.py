@@ -117,11 +117,10 @@ def test_the_plan_review_names_each_missing_name_once_at_its_source(example):
 
 def test_the_pk_form_and_the_lhe_print_a_line_to_write_on(example):
     from sakip.forms import pk
-    from sakip.report.text import Text
 
     [page, *_] = pk.build(example, 2020)
     assert page.second.name == BLANK and page.first.name == example.agency.head.name
-    placeholder = Text("id")("missing.name")
+    placeholder = "(nama belum tersedia)"  # what a form once printed for an unknown name
     printed = pk.html((page,))
     assert placeholder not in printed and BLANK in printed
     sheet = pk.render((page,), ".xlsx")
