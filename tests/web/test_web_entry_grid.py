@@ -170,3 +170,28 @@ def test_the_indicator_page_refuses_a_value_for_a_derived_indicator_too(world, o
     # the note can still be saved (the value not posted: the input is disabled)
     response = operator_a.post(page_url, {"d-s": "final", "d-n": "sumber: data dasar"})
     assert response.status_code == 302
+
+
+def test_a_plain_grid_is_kept_under_the_stamps_and_a_save_shows_at_once(world, operator_a,
+                                                                         head_a, monkeypatch):
+    """A plain GET's rows are rendered once (no form built on a warm request), kept per role
+    (editable or not) and language, and a write gives them anew."""
+    from sakip.web.entry import grids
+
+    first = operator_a.get(url(world)).content.decode()
+    assert 'name="a-' in first  # the operator edits: inputs
+
+    def building(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("a warm grid built its rows")
+
+    monkeypatch.setattr(grids, "_rows", building)
+    again = operator_a.get(url(world)).content.decode()
+    assert row_of(again, "IKU-06") == row_of(first, "IKU-06")
+    monkeypatch.undo()
+    shown = head_a.get(url(world)).content.decode()  # the head reads: the same rows, disabled
+    assert " disabled" in row_of(shown, "IKU-06") and " disabled" not in row_of(first, "IKU-06")
+    kla = Indicator.objects.get(agency=world.a, code="IKU-06")
+    assert operator_a.post(url(world), {**row_post(kla, v0="80"), "simpan": "1",
+                                        "rev": str(kla.agency.revision)}).status_code == 302
+    after = row_of(operator_a.get(url(world)).content.decode(), "IKU-06")
+    assert 'value="80"' in after and "106,67" in after

@@ -19,6 +19,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from sakip.core import model
@@ -41,7 +42,7 @@ from sakip.web.entry.forms import (
 )
 from sakip.web.entry.saving import Form, Inputs, input_of, refused, saved
 from sakip.web.labels import LEVELS, RULES
-from sakip.web.measuring import measured
+from sakip.web.measuring import kept, measured, page_key
 from sakip.web.plans.convert import plan_from_db
 from sakip.web.plans.models import ANNUAL, Actual, Agency, Indicator
 from sakip.web.plans.models.choices import ActualStatus
@@ -269,7 +270,18 @@ def _shown(rows: list[Row], grid_filter: GridFilter) -> list[Row]:
 def actuals(request: HttpRequest, agency: Agency, year: int, state: AgencyYear) -> HttpResponse:
     """The realisation grid: save the rows posted, preview their achievements without saving
     (``pratinjau``; as JSON for the page's script), or read a block pasted from a spreadsheet
-    (``tempel``). Figures always come from the core's measurement."""
+    (``tempel``). Figures always come from the core's measurement.
+
+    A plain GET (no filter) shows the grid's rows rendered once for what they show and kept
+    under the page's stamps (:func:`sakip.web.measuring.page_key`: the agency's and the region's,
+    an approved year's snapshot, the language) and whether the user may edit: a request whose
+    rows are kept builds no form and renders no row."""
+    editable = can(request.user, Action.EDIT, agency, year, state=state)
+    if request.method == "GET" and not request.GET:
+        key = page_key(agency, year, state, "actuals", "edit" if editable else "read")
+        grid = kept(key, lambda: _grid(request, agency, year, state, editable))
+        return _page(request, agency, year, state, grid, GridFilter(
+            request.GET, levels=grid["levels"], categories=grid["categories"]), editable)
     shown_plan, measurement = measured(agency, year)
     # the plan edits apply to: the one measured unless the year shows its approved snapshot
     plan = shown_plan if state.state != State.APPROVED else plan_from_db(agency)
@@ -321,13 +333,41 @@ def actuals(request: HttpRequest, agency: Agency, year: int, state: AgencyYear) 
                 return redirect(request.get_full_path())
             _errors_to_rows(errors, posted)
     grid_filter = GridFilter(request.GET, levels=_levels(rows), categories=_categories(shown_plan))
-    editable = can(request.user, Action.EDIT, agency, year, state=state)
-    shown_rows = _shown(rows, grid_filter)
+    grid = _rendered(agency, year, shown_plan, rows, _shown(rows, grid_filter), editable)
+    return _page(request, agency, year, state, grid, grid_filter, editable, paste=paste,
+                 paste_problems=paste_problems, preview=preview, status=status)
+
+
+def _grid(request: HttpRequest, agency: Agency, year: int, state: AgencyYear,
+          editable: bool) -> dict[str, Any]:
+    """The whole grid of a plain GET, rendered (what :func:`actuals` keeps)."""
+    shown_plan, measurement = measured(agency, year)
+    plan = shown_plan if state.state != State.APPROVED else plan_from_db(agency)
+    rows = _rows(request, agency, year, plan, {x.code: x for x in measurement.indicators})
+    return _rendered(agency, year, shown_plan, rows, rows, editable)
+
+
+def _rendered(agency: Agency, year: int, plan: model.Plan, rows: list[Row], shown_rows: list[Row],
+              editable: bool) -> dict[str, Any]:
+    """The rows shown, as HTML, with what the page around them needs: their count, the total,
+    the levels and categories the filter offers."""
+    html = render_to_string("entry/_actual_rows.html", {
+        "agency": agency, "year": year, "readonly": not editable,
+        "rows": [_context(row, plan) for row in shown_rows]})
+    return {"html": html, "shown": len(shown_rows), "total": len(rows), "levels": _levels(rows),
+            "categories": _categories(plan)}
+
+
+def _page(request: HttpRequest, agency: Agency, year: int, state: AgencyYear,
+          grid: dict[str, Any], grid_filter: GridFilter, editable: bool, *,
+          paste: PasteForm | None = None, paste_problems: list[str] | None = None,
+          preview: bool = False, status: int = 200) -> HttpResponse:
     return TemplateResponse(request, "entry/actuals.html", {
-        "agency": agency, "state": state, "year": year, "rows": [_context(row, shown_plan)
-                                                                 for row in shown_rows],
-        "total": len(rows), "filter": grid_filter, "paste": paste,
-        "paste_problems": paste_problems, "preview": preview,
+        "agency": agency, "state": state, "year": year,
+        "grid_rows": mark_safe(grid["html"]),  # rendered by _rendered, escaped there
+        "shown": grid["shown"], "total": grid["total"], "filter": grid_filter,
+        "paste": paste if paste is not None else PasteForm(None),
+        "paste_problems": paste_problems or [], "preview": preview,
         "can_edit": editable, "readonly": not editable,
     }, status=status)
 
