@@ -60,3 +60,40 @@ def test_usage_errors_speak_the_language_asked_for(capsys):
         ["--lang", "en", "measure", "--year", "abc", "x.yaml"], capsys)
     assert "argumen berikut wajib diberikan: -o/--output [CLI_USAGE]" in _usage_error(
         ["report", "contoh.yaml"], capsys)
+
+
+def _names(parser: argparse.ArgumentParser) -> set[str]:
+    """Every value name (metavar) of a parser and its sub-commands."""
+    found = set()
+    for action in parser._actions:
+        if isinstance(action.metavar, str):
+            found.add(action.metavar)
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                found |= _names(sub)
+    return found
+
+
+def _help(argv, capsys) -> str:
+    with pytest.raises(SystemExit):
+        main([*argv, "--help"])
+    return capsys.readouterr().out
+
+
+def test_the_names_of_values_are_in_the_language_asked_for(capsys):
+    """"RENCANA.yaml", "TAHUN", "PERINTAH" in Indonesian; their English in English — in the help,
+    the usage line and argparse's own messages, for every command."""
+    Parser.language = "id"
+    parser = build_parser()
+    words = {name for name in _names(parser) if name in ENGLISH}
+    assert {"PERINTAH", "RENCANA.yaml", "BERKAS.xlsx"} <= words
+    commands = [name for action in parser._actions
+                if isinstance(action, argparse._SubParsersAction) for name in action.choices]
+    seen = ""
+    for command in commands:
+        english = _help(["--lang", "en", command], capsys)
+        assert not {w for w in words if w in english.split("\n\n")[0]}, (command, english[:300])
+        seen += english
+    assert "--into PLAN.yaml" in seen and "FILE.xlsx" in seen
+    assert "FILE.xlsx" in _usage_error(["--lang", "en", "import"], capsys)
+    assert "BERKAS.xlsx" in _usage_error(["import"], capsys)

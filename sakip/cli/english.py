@@ -12,6 +12,10 @@ ENGLISH: dict[str, str] = {
         "Sakip — performance accountability (SAKIP/LKjIP) for Indonesian government agencies.",
     "bahasa pesan (id/en), bawaan id": "language of messages (id/en), default id",
     "tampilkan traceback bila gagal": "show the traceback when it fails",
+    # the names of values in the usage lines (metavar)
+    "PERINTAH": "COMMAND", "BERKAS.xlsx": "FILE.xlsx", "RENCANA.yaml": "PLAN.yaml",
+    "EKSPOR.xlsx|.csv": "EXPORT.xlsx|.csv", "BULAN": "MONTH", "FORMULIR": "FORM", "KODE": "CODE",
+    "NAMA": "NAME", "NOMOR": "NUMBER", "TAHUN": "YEAR", "TW": "QUARTER",
     # the commands
     "ukur capaian kinerja dan serapan anggaran sebuah rencana (berkas .yaml)":
         "measure the performance achievements and budget absorption of a plan (.yaml file)",

@@ -29,8 +29,13 @@ class Parser(argparse.ArgumentParser):
         kwargs["formatter_class"] = _formatter(base)
         super().__init__(*args, **kwargs)
 
+    def parse_known_args(self, *args: Any, **kwargs: Any) -> Any:
+        self._translate_names()  # argparse's messages name values too ("required: RENCANA.yaml")
+        return super().parse_known_args(*args, **kwargs)
+
     def format_help(self) -> str:
         """The help, every text (an option's, a group's title) in the language asked for."""
+        self._translate_names()
         for action in self._actions:
             if isinstance(action.help, str):
                 action.help = translated(action.help, Parser.language)
@@ -38,6 +43,18 @@ class Parser(argparse.ArgumentParser):
             group.title = translated(group.title, Parser.language)
             group.description = translated(group.description, Parser.language)
         return super().format_help()
+
+    def format_usage(self) -> str:
+        self._translate_names()
+        return super().format_usage()
+
+    def _translate_names(self) -> None:
+        """The names of the values ("RENCANA.yaml", "TAHUN", "PERINTAH") in the language asked
+        for: in the usage line, the help and argparse's own messages (each sub-command's parser
+        translates its own when it parses or prints)."""
+        for action in self._actions:
+            if isinstance(action.metavar, str):
+                action.metavar = translated(action.metavar, Parser.language)
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
