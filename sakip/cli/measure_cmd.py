@@ -134,17 +134,19 @@ def render_text(plan: Plan, m: Measurement, language: str = "id", show_all: bool
     from sakip.core.achievement import WHY_WORDS
     from sakip.core.budget import absorption_places
     from sakip.core.measure import negative_rule, range_inner
+    from sakip.core.scales import band_labels
 
     t = _TEXT[language]
+    shown = band_labels(plan, language, m.settings)  # predicate and category labels as printed
     levels = t["levels"]
     places = m.settings.achievement_places
     out = [t["title"].format(year=m.year, agency=plan.agency.name),
            t["rule"].format(neg=negative_rule(m.settings.negative_formula),
                             rounding=m.settings.rounding.value), ""]
-    shown = [r for r in m.indicators
-             if show_all or r.target is not None or r.actual is not None or r.status is not None]
+    listed = [r for r in m.indicators
+              if show_all or r.target is not None or r.actual is not None or r.status is not None]
     rows = []
-    for r in shown:
+    for r in listed:
         notes = []
         if r.indicator.polarity.value == "negative":
             notes.append(t["negative"])
@@ -158,17 +160,17 @@ def render_text(plan: Plan, m: Measurement, language: str = "id", show_all: bool
         target = _target(r)
         actual = _n(r.actual) if r.actual is not None else (r.actual_text or "–")
         rows.append([r.code, r.indicator.name, levels[r.indicator.level.value], target, actual,
-                     _n(r.achievement, places), r.predicate or "–",
-                     r.category or "–", ", ".join(notes)])
+                     _n(r.achievement, places), shown(r.predicate) or "–",
+                     shown(r.category) or "–", ", ".join(notes)])
     out += [t["indicators"], render(t["cols"], rows, numeric=(3, 4, 5), widths={1: 46}), ""]
-    hidden = len(m.indicators) - len(shown)
+    hidden = len(m.indicators) - len(listed)
     if hidden:
         out += [t["hidden"].format(n=hidden, year=m.year), ""]
-    pred = ", ".join(f"{label} {count}" for label, count in m.predicate_counts)
-    cat = ", ".join(f"{label} {count}" for label, count in m.category_counts)
+    pred = ", ".join(f"{shown(label)} {count}" for label, count in m.predicate_counts)
+    cat = ", ".join(f"{shown(label)} {count}" for label, count in m.category_counts)
     out += [t["counts"].format(pred=pred, cat=cat), ""]
     grows = [[g.code, g.name, levels[g.level], str(len(g.indicators)),
-              _n(g.achievement, places), g.category or "–",
+              _n(g.achievement, places), shown(g.category) or "–",
               ", ".join(g.missing)] for g in m.groups]
     out += [t["groups"], render(t["gcols"], grows, numeric=(3, 4), widths={1: 46}), ""]
     brows = [[b.code, b.name, levels[b.level], _rp(b.ceiling), _rp(b.spent),

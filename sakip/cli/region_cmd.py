@@ -174,7 +174,7 @@ def _measure(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(region_to_dict(rm), ensure_ascii=False, indent=2))
     else:
-        print(render_text(rm, args.lang))
+        print(render_text(rm, args.lang, plans))
     return 0
 
 
@@ -190,11 +190,15 @@ def _rp(value: Decimal | None) -> str:
     return format_rupiah(value)[3:] if value is not None else "–"
 
 
-def render_text(rm: RegionMeasurement, language: str = "id") -> str:
+def render_text(rm: RegionMeasurement, language: str = "id", plans: Sequence[Plan] = ()) -> str:
+    """The region measured, as text; predicate and category labels in ``language`` by the
+    RPJMD's scales, then those of the agencies' ``plans``."""
     from sakip.cli.table import render
     from sakip.core.budget import absorption_places
+    from sakip.core.scales import band_labels
 
     t = _TEXT[language]
+    shown = band_labels(rm.plan, language, rm.settings, more=plans)
     places = rm.settings.achievement_places
     out = [t["title"].format(year=rm.year, region=rm.region.name), ""]
     rows = []
@@ -205,17 +209,17 @@ def render_text(rm: RegionMeasurement, language: str = "id") -> str:
         actual = _n(r.actual) if r.actual is not None else (r.actual_text or "–")
         note = t["derived"] if rm.derivation(r.code) is not None else ""
         rows.append([r.code, r.indicator.name, target, actual, _n(r.achievement, places),
-                     r.predicate or "–", r.category or "–", note])
+                     shown(r.predicate) or "–", shown(r.category) or "–", note])
     out += [t["iku"], render(t["cols"], rows, numeric=(2, 3, 4), widths={1: 46}), ""]
-    cat = ", ".join(f"{label} {count}" for label, count in rm.measurement.category_counts)
+    cat = ", ".join(f"{shown(label)} {count}" for label, count in rm.measurement.category_counts)
     out += [t["counts"].format(cat=cat), ""]
     grows = [[g.code, g.name, t["levels"].get(g.level, g.level), str(len(g.indicators)),
-              _n(g.achievement, places), g.category or "–", ", ".join(g.missing)]
+              _n(g.achievement, places), shown(g.category) or "–", ", ".join(g.missing)]
              for g in rm.measurement.groups]
     out += [t["groups"], render(t["gcols"], grows, numeric=(3, 4), widths={1: 46}), ""]
     ab = absorption_places(rm.settings)
     arows = [[a.code, a.name, f"{a.group.count}/{len(a.group.indicators)}",
-              _n(a.group.achievement, places), a.group.category or "–", _rp(a.ceiling),
+              _n(a.group.achievement, places), shown(a.group.category) or "–", _rp(a.ceiling),
               _rp(a.spent), _n(a.absorption, ab)] for a in rm.agencies]
     arows.append(["", t["total"], "", "", "", _rp(rm.ceiling), _rp(rm.spent),
                   _n(rm.absorption, ab)])

@@ -16,6 +16,7 @@ from sakip.core.enums import NarrativeKind
 from sakip.core.measure import IndicatorResult, Measurement, measure
 from sakip.core.model import Indicator, Narrative, Plan
 from sakip.core.provenance import Sources
+from sakip.core.scales import band_labels
 from sakip.io.problems import InputError, Problem
 from sakip.report.format import Formatter
 from sakip.report.model import BLANK, Logo
@@ -123,7 +124,7 @@ def make_context(plan: Plan, year: int, options: Options | None = None) -> Conte
     history = {y: measure(plan, y) for y in range(sp.start, year + 1)}
     text = Text(options.lang)
     return Context(plan, year, history[year], history, options, text,
-                   Formatter(plan.settings, text, year), logo)
+                   Formatter(plan.settings, text, year, band_labels(plan, options.lang)), logo)
 
 
 LOGO_LIMIT = 5 * 1024 * 1024  # bytes: an emblem, not a photograph

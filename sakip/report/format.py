@@ -9,7 +9,8 @@ achievements and averages use the plan's ``achievement_places``, absorptions its
 prints with the minus sign (−5,93), not a hyphen. A missing figure
 prints as "–" and carries its reason as a note, which the table turns into a lettered footnote.
 Cells keep the value they print and a key naming the measured figure, so the report can be
-checked against the measurement figure by figure.
+checked against the measurement figure by figure. A predicate or category label prints in the
+report's language by :class:`~sakip.core.scales.BandLabels` (English: the band's ``label_en``).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from sakip.core.budget import BudgetLine, absorption_places
 from sakip.core.enums import ActualStatus, Closed, Polarity
 from sakip.core.measure import GroupResult, IndicatorResult, range_inner
 from sakip.core.model import Band, Indicator, Scale, Settings, Target
+from sakip.core.scales import BandLabels
 from sakip.io import idnum
 from sakip.io.idnum import format_id, format_rupiah
 from sakip.report.model import Align, Cell
@@ -43,12 +45,15 @@ def places_of(value: Decimal) -> int:
 
 
 class Formatter:
-    """Numbers and cells of one report: its settings, language and year."""
+    """Numbers and cells of one report: its settings, language and year; ``labels``: how its
+    plan's predicate and category labels print (default: every label as it is)."""
 
-    def __init__(self, settings: Settings, text: Text, year: int) -> None:
+    def __init__(self, settings: Settings, text: Text, year: int,
+                 labels: BandLabels | None = None) -> None:
         self.settings = settings
         self.t = text
         self.year = year
+        self.labels = labels if labels is not None else BandLabels((), text.lang)
 
     # ----------------------------------------------------------------- plain text
 
@@ -174,8 +179,17 @@ class Formatter:
         inner = range_inner(r.rule)
         return r.rule if inner is None else self.t("rule.range", rule=inner)
 
+    def band(self, label: str | None) -> str:
+        """A predicate or category label as printed (English: its ``label_en``); "–" for none."""
+        return self.labels(label) or DASH
+
+    def band_word(self, label: str | None) -> str:
+        """:meth:`band` inside a sentence: lower case ("predikat melebihi target")."""
+        return self.band(label).lower()
+
     def label(self, value: str | None) -> Cell:
-        return Cell(value or DASH, align=Align.CENTER if value is None else None)
+        """A predicate or category cell, its label printed by :meth:`band`."""
+        return Cell(self.band(value), align=Align.CENTER if value is None else None)
 
     # ----------------------------------------------------------------- groups and money
 

@@ -45,7 +45,7 @@ def indicator(ctx: Context, r: IndicatorResult) -> str:
                  actual=f.actual_text(r), met=met, why=f.why(r))
     sentence = t("say.indicator", name=name, year=r.year, achievement=f.percent(r.achievement),
                  target=f.target_text(r.indicator, r.target), actual=f.actual_text(r),
-                 predicate=(r.predicate or "–").lower(), category=(r.category or "–").lower())
+                 predicate=f.band_word(r.predicate), category=f.band_word(r.category))
     if r.indicator.polarity is Polarity.NEGATIVE:
         sentence += " " + t("say.negative", rule=f.rule(r))
     if r.note:
@@ -78,7 +78,7 @@ def group(ctx: Context, g: GroupResult, subject: str) -> str:
         return t("say.group_none", subject=subject, year=ctx.year)
     text = t("say.group_partial" if g.missing else "say.group", subject=subject,
              count=f.count(len(g.indicators)), measured=f.count(g.count),
-             achievement=f.percent(g.achievement), category=(g.category or "–").lower())
+             achievement=f.percent(g.achievement), category=f.band_word(g.category))
     if g.missing:
         names = ", ".join(ctx.m.result(code).indicator.name for code in g.missing)
         text += " " + t("say.group_missing", names=names)

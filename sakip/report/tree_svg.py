@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from xml.sax.saxutils import escape, quoteattr
 
 from sakip.core.model import Plan
+from sakip.core.scales import BandLabels, label_scales
 from sakip.core.tree import Node, NodeKind, Tree, TreeIndicator
 from sakip.report.format import Formatter
 from sakip.report.text import Text
@@ -170,16 +171,17 @@ class Labels:
 
     def __init__(self, plan: Plan, tree: Tree, lang: str) -> None:
         self.t = Text(lang)
-        self.f = Formatter(plan.settings, self.t, tree.year)
+        # the tree's category scale first: its labels are the ones the drawing prints
+        self.f = Formatter(plan.settings, self.t, tree.year,
+                           BandLabels((tree.scale, *label_scales(plan)), lang))
         self.lang = lang
-        self.band_label = {b.label: (b.label_en or b.label) if lang == "en" else b.label
-                           for b in tree.bands}
 
     def kind(self, kind: NodeKind) -> str:
         return self.t(f"tree.kind.{kind.value}")
 
     def category(self, category: str | None) -> str:
-        return self.band_label.get(category or "", category or "")
+        """A category label as printed (:class:`~sakip.core.scales.BandLabels`); "" for none."""
+        return self.f.labels(category) or ""
 
     def figures(self, item: TreeIndicator) -> str:
         f, result = self.f, item.result

@@ -68,7 +68,8 @@ def _negative_rule(ctx: Context) -> str:
 
 def _scale(ctx: Context, scale: Scale, kind: str) -> Table:
     t, f = ctx.t, ctx.f
-    rows = [Row((Cell(f"{i}.", align=Align.CENTER), Cell(f.band_range(scale, band)), Cell(band.label)))
+    rows = [Row((Cell(f"{i}.", align=Align.CENTER), Cell(f.band_range(scale, band)),
+                 Cell(f.band(band.label))))
             for i, band in enumerate(scale.bands, start=1)]
     header = (head(t("word.no"), t("ch3.range"), t(f"word.{kind}")),)
     notes = [t("ch3.scale_closed", closed=t(f"closed.{scale.closed.value}")),
@@ -99,7 +100,7 @@ def _year(ctx: Context) -> list[Block]:
             listed = "; ".join(f"{r.indicator.name} ({f.percent(r.achievement)}%)"
                                if r.achievement is not None else r.indicator.name for r in members)
             blocks.append(Paragraph(spans(t("ch3.predicate_members", count=f.count(count),
-                                            label=label.lower(), names=listed))))
+                                            label=f.band_word(label), names=listed))))
     for code in m.uncounted:
         blocks.append(Paragraph(spans(narrative.indicator(ctx, m.result(code)))))
     agency = m.group(ctx.plan.agency.code)
@@ -107,7 +108,7 @@ def _year(ctx: Context) -> list[Block]:
         blocks.append(Paragraph(spans(t("ch3.agency_mean", agency=ctx.plan.agency.name,
                                         year=ctx.year, achievement=f.percent(agency.achievement),
                                         count=f.count(agency.count),
-                                        category=(agency.category or "–").lower()))))
+                                        category=f.band_word(agency.category)))))
     return blocks
 
 
@@ -141,7 +142,7 @@ def _predicate_counts(ctx: Context) -> Table:
     t, f, m = ctx.t, ctx.f, ctx.m
     scale = ctx.plan.scale_by_code[ctx.plan.settings.predicate_scale]
     counts = dict(m.predicate_counts)
-    rows = [Row((Cell(f.band_range(scale, band)), Cell(band.label),
+    rows = [Row((Cell(f.band_range(scale, band)), Cell(f.band(band.label)),
                  Cell(str(counts.get(band.label, 0)), value=None,
                       key=f"predicate_count:{ctx.year}:{band.label}")))
             for band in scale.bands]
@@ -155,7 +156,8 @@ def _category_counts(ctx: Context) -> Table:
     t, f, m = ctx.t, ctx.f, ctx.m
     scale = ctx.plan.scale_by_code[ctx.plan.settings.category_scale]
     counts = dict(m.category_counts)
-    rows = [Row((Cell(f"{i}.", align=Align.CENTER), Cell(band.label), Cell(f.band_range(scale, band)),
+    rows = [Row((Cell(f"{i}.", align=Align.CENTER), Cell(f.band(band.label)),
+                 Cell(f.band_range(scale, band)),
                  Cell(str(counts.get(band.label, 0)), key=f"category_count:{ctx.year}:{band.label}")))
             for i, band in enumerate(scale.bands, start=1)]
     rows += _uncounted_rows(ctx, 3, m.category_uncounted)
@@ -293,7 +295,7 @@ def _matrix_table(ctx: Context, groups: list[tuple[str, GroupResult]]) -> Table:
                    for band in scale.bands)))
             for i, (label, g) in enumerate(groups, start=1)]
     header = (head(t("word.no"), t("word.goal_objective"), t("ch3.mean_own_pct"),
-                   *(f"{band.label}\n{f.band_range(scale, band)}" for band in scale.bands)),)
+                   *(f"{f.band(band.label)}\n{f.band_range(scale, band)}" for band in scale.bands)),)
     columns = (Column(1), Column(6), Column(2, Align.RIGHT),
                *(Column(2, Align.CENTER) for _ in scale.bands))
     return table(ctx.id("tabel-kategori-sasaran"), t("ch3.matrix_caption", year=ctx.year),

@@ -35,7 +35,7 @@ def _conclusion(ctx: Context) -> list[Block]:
         blocks.append(Paragraph(spans(t("ch4.mean", agency=ctx.plan.agency.name, year=ctx.year,
                                         count=f.count(agency.count),
                                         achievement=f.percent(agency.achievement),
-                                        category=(agency.category or "–").lower()))))
+                                        category=f.band_word(agency.category)))))
     blocks.append(Paragraph(spans(counts_sentence(ctx))))
     goals = []
     for index, goal in enumerate(ctx.plan.goals, start=1):

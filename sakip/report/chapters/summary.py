@@ -18,7 +18,7 @@ def summary(ctx: Context) -> Chapter:
     if agency.achievement is not None:
         blocks.append(Paragraph(spans(t("summary.mean", year=ctx.year,
                                         achievement=f.percent(agency.achievement),
-                                        category=(agency.category or "–").lower(),
+                                        category=f.band_word(agency.category),
                                         count=f.count(agency.count)))))
     blocks.append(Paragraph(spans(counts_sentence(ctx))))
     short = [r for r in ctx.key_results() if r.met is False]
@@ -37,7 +37,7 @@ def summary(ctx: Context) -> Chapter:
 def counts_sentence(ctx: Context) -> str:
     """"Dari 7 IKU, 5 melebihi target, 0 tercapai, 1 tidak tercapai; 1 belum dapat diukur." """
     t, f = ctx.t, ctx.f
-    parts = [t("summary.count_part", count=f.count(n), label=label.lower())
+    parts = [t("summary.count_part", count=f.count(n), label=f.band_word(label))
              for label, n in ctx.m.predicate_counts]
     text = t("summary.counts", year=ctx.year, total=f.count(len(ctx.m.key)), parts=", ".join(parts))
     if ctx.m.uncounted:

@@ -87,7 +87,7 @@ def _results(scope: Scope) -> list[Block]:
         Paragraph(spans(mean_sentence(scope))),
         Paragraph(spans(counts_sentence(ctx))),
     ]
-    parts = [t("summary.count_part", count=ctx.f.count(n), label=label.lower())
+    parts = [t("summary.count_part", count=ctx.f.count(n), label=ctx.f.band_word(label))
              for label, n in rm.measurement.category_counts]
     blocks.append(Paragraph(spans(t("region.category_counts", parts=", ".join(parts)))))
     uncounted = rm.measurement.category_uncounted

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from sakip.core.model import Plan, Region
 from sakip.core.region_measure import RegionMeasurement, measure_region, region_history
+from sakip.core.scales import band_labels
 from sakip.report.context import Context, Options, read_logo
 from sakip.report.format import Formatter
 from sakip.report.model import Document, finalize
@@ -41,7 +42,8 @@ def scope_of(region: Region, plans: Sequence[Plan], year: int, options: Options 
     text = Text(options.lang)
     logo = read_logo(options.logo) if options.logo is not None else None
     ctx = Context(rm.plan, year, rm.measurement, history, options, text,
-                  Formatter(rm.plan.settings, text, year), logo)
+                  Formatter(rm.plan.settings, text, year,
+                            band_labels(rm.plan, options.lang, rm.settings, more=plans)), logo)
     return Scope(ctx, rm, tuple(plans))
 
 

@@ -65,7 +65,7 @@ def mean_sentence(scope: Scope) -> str:
         return ctx.t("region.mean_none", region=scope.region.name, year=ctx.year)
     return ctx.t("region.mean", region=scope.region.name, year=ctx.year,
                  count=ctx.f.count(overall.count), achievement=ctx.f.percent(overall.achievement),
-                 category=(overall.category or "–").lower())
+                 category=ctx.f.band_word(overall.category))
 
 
 def budget_sentence(scope: Scope) -> str:
