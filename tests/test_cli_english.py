@@ -97,3 +97,32 @@ def test_the_names_of_values_are_in_the_language_asked_for(capsys):
     assert "--into PLAN.yaml" in seen and "FILE.xlsx" in seen
     assert "FILE.xlsx" in _usage_error(["--lang", "en", "import"], capsys)
     assert "BERKAS.xlsx" in _usage_error(["import"], capsys)
+
+
+def test_a_workbook_problem_is_located_in_the_language_asked_for(tmp_path, capsys):
+    """"lembar 'Target', baris 8, kolom D" in Indonesian, "sheet 'Target', row 8, column D" in
+    English — the location as well as the message."""
+    import shutil
+
+    import openpyxl
+
+    from sakip.io.problems import Problem
+    from tests.conftest import ROOT
+
+    problem = Problem("XLSX_BAD_INTEGER", "bukan bilangan bulat", "not a whole number",
+                      sheet="Target", row=8, column="D")
+    assert problem.render("id") == "lembar 'Target', baris 8, kolom D: bukan bilangan bulat " \
+                                   "[XLSX_BAD_INTEGER]"
+    assert problem.render("en") == "sheet 'Target', row 8, column D: not a whole number " \
+                                   "[XLSX_BAD_INTEGER]"
+    book = tmp_path / "rusak.xlsx"
+    shutil.copy(ROOT / "examples" / "belitung-2020.xlsx", book)
+    workbook = openpyxl.load_workbook(book)
+    workbook["Target"]["D8"] = "abc"
+    workbook.save(book)
+    assert main(["--lang", "en", "import", str(book), "-o", str(tmp_path / "a.yaml")]) == 1
+    english = capsys.readouterr()
+    assert "sheet 'Target', row 8, column D" in english.out + english.err
+    assert main(["import", str(book), "-o", str(tmp_path / "b.yaml")]) == 1
+    indonesian = capsys.readouterr()
+    assert "lembar 'Target', baris 8, kolom D" in indonesian.out + indonesian.err

@@ -31,15 +31,22 @@ class Problem:
 
     @property
     def where(self) -> str:
+        """Where the problem is, in Indonesian (:meth:`where_in` for English)."""
+        return self.where_in("id")
+
+    def where_in(self, language: str) -> str:
+        """Where the problem is: the file and line, the sheet, row and column ("lembar 'Target',
+        baris 8, kolom D" / "sheet 'Target', row 8, column D"), the path in a plan file."""
+        english = language == "en"
         parts: list[str] = []
         if self.file:
             parts.append(self.file if self.line is None else f"{self.file}:{self.line}")
         if self.sheet:
-            cell = f"lembar '{self.sheet}'"
+            cell = f"{'sheet' if english else 'lembar'} '{self.sheet}'"
             if self.row is not None:
-                cell += f", baris {self.row}"
+                cell += f", {'row' if english else 'baris'} {self.row}"
             if self.column:
-                cell += f", kolom {self.column}"
+                cell += f", {'column' if english else 'kolom'} {self.column}"
             parts.append(cell)
         if self.path:
             parts.append(self.path)
@@ -47,7 +54,7 @@ class Problem:
 
     def render(self, language: str = "id") -> str:
         message = self.message_id if language == "id" else self.message_en
-        where = self.where
+        where = self.where_in(language)
         return f"{where}: {message} [{self.code}]" if where else f"{message} [{self.code}]"
 
 

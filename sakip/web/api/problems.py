@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from django.utils.translation import get_language
 
 from sakip.io.problems import Problem
+from sakip.web.labels import language
 
 CONTENT_TYPE = "application/problem+json"
 TYPE_BASE = "urn:sakip:problem:"  # + the code: a stable identifier, documented in docs/api.md
@@ -38,7 +38,7 @@ TITLES: dict[int, tuple[str, str]] = {
 
 
 def english() -> bool:
-    return (get_language() or "id").startswith("en")
+    return language() == "en"
 
 
 class ApiError(Exception):
@@ -58,7 +58,7 @@ class ApiError(Exception):
 
 
 def location(problem: Problem) -> str | None:
-    return problem.where or None
+    return problem.where_in("en" if english() else "id") or None
 
 
 def problem_item(problem: Problem) -> dict[str, Any]:
