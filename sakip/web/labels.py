@@ -5,17 +5,23 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 
-def why(code: str | None) -> str:
-    """Why an achievement has no percentage, in the page's language (the core's one table)."""
+def language() -> str:
+    """``"en"`` or ``"id"``: the language the request is answered in (Django's active one), for
+    the core's and the readers' texts that carry both (problems, periods, labels)."""
     from django.utils.translation import get_language
 
+    return "en" if (get_language() or "id").startswith("en") else "id"
+
+
+def why(code: str | None) -> str:
+    """Why an achievement has no percentage, in the page's language (the core's one table)."""
     from sakip.core.achievement import WHY_WORDS, Why
 
     try:
         words = WHY_WORDS[Why(code)].short
     except ValueError:
         return code or ""
-    return words[1] if (get_language() or "id").startswith("en") else words[0]
+    return words[1] if language() == "en" else words[0]
 
 
 LEVELS = {"goal": _("Tujuan"), "objective": _("Sasaran"), "program": _("Program"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 
 from sakip.core.numbers import canonical_decimal
 from sakip.io.idnum import (
@@ -19,6 +19,7 @@ from sakip.io.idnum import (
     parse_id_number,
     whole_digits,
 )
+from sakip.web.labels import language
 
 MAX_DIGITS = MAX_WHOLE_DIGITS  # whole digits a measure may have (DecimalField 24,6)
 
@@ -59,7 +60,7 @@ def _refuse_ambiguous(text: str) -> None:
     if readings is None:
         return
     grouped, decimal = readings
-    if (get_language() or "id").startswith("en"):
+    if language() == "en":
         message = (f"“{text}” is ambiguous: {grouped} (a thousands separator) or {decimal} "
                    f"(a decimal comma)? Type {grouped} or {decimal}.")
     else:

@@ -16,12 +16,13 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language, gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from sakip.io.entry import EntryPeriod, export_entry, read_entry
 from sakip.io.problems import InputError, Problem
 from sakip.web.access import Action, can, requires
 from sakip.web.exchange.views import checked_xlsx
+from sakip.web.labels import language as _language
 from sakip.web.plans.convert import plan_from_db
 from sakip.web.plans.models import Agency
 from sakip.web.plans.write import write
@@ -30,10 +31,6 @@ from sakip.web.workflow.snapshots import plan_for
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SHOWN_PROBLEMS = 200
-
-
-def _language() -> str:
-    return "en" if (get_language() or "id").startswith("en") else "id"
 
 
 def _choices(year: int) -> list[tuple[str, str]]:

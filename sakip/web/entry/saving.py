@@ -13,13 +13,13 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest
 from django.utils import formats, timezone
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 
 from sakip.core import records as r
 from sakip.io.plan_checks import Location, Locator, nowhere
 from sakip.io.problems import Problem
 from sakip.web.entry.cells import CellError, shown
-from sakip.web.labels import FIELDS
+from sakip.web.labels import FIELDS, language
 from sakip.web.plans import models as m
 from sakip.web.plans.write import Conflict, Outcome, write
 
@@ -74,7 +74,7 @@ class Inputs:
 
 
 def message(problem: Problem) -> str:
-    return problem.message_en if (get_language() or "id").startswith("en") else problem.message_id
+    return problem.message_en if language() == "en" else problem.message_id
 
 
 def save(request: HttpRequest, agency: m.Agency, edits: Any, *, form: Form | None = None,
@@ -91,8 +91,7 @@ def save(request: HttpRequest, agency: m.Agency, edits: Any, *, form: Form | Non
             form.errors.setdefault(problem.path, message(problem))
             sentences.append(message(problem))
         else:
-            sentences.append(problem.render("en" if (get_language() or "id").startswith("en")
-                                            else "id"))
+            sentences.append(problem.render(language()))
     if not outcome.refused:
         if success:
             messages.success(request, success % {"count": outcome.changes})

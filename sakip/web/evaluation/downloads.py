@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 
 from sakip.core import lke as core
 from sakip.forms.lke import lke_workbook
@@ -16,6 +16,7 @@ from sakip.web.access import Action, requires
 from sakip.web.evaluation import write
 from sakip.web.evaluation.models import Evaluation, FollowUp
 from sakip.web.exchange.capabilities import CONTENT_TYPES, REPORT_HTML_POLICY
+from sakip.web.labels import language
 from sakip.web.plans.models import Agency
 from sakip.web.workflow.models import AgencyYear, ReviewTeam
 
@@ -56,7 +57,7 @@ def download(request: HttpRequest, agency: Agency, year: int, state: AgencyYear,
     evaluation = write.evaluation_of(state)
     lke = write.worksheet(evaluation)
     sheets = write.sheets(evaluation)
-    lang = "en" if (get_language() or "id").startswith("en") else "id"
+    lang = language()
     if fmt == "xlsx":
         content = lke_workbook(lke, sheets, agency=agency.name, year=year, lang=lang)
         name = f"LKE-{agency.code}-{year}.xlsx"

@@ -8,11 +8,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext_lazy
 
 from sakip.core import lke as core
 from sakip.web.evaluation.models import Answer, Response
 from sakip.web.evaluation.write import AnswerEdit, Shown, digest
+from sakip.web.labels import language
 
 
 class AnswerForm(forms.Form):
@@ -47,7 +48,7 @@ AnswerFormSet = forms.formset_factory(AnswerForm, extra=0, max_num=500, absolute
 
 def options(lke: core.Lke, code: str) -> list[tuple[str, str]]:
     """The answers a criterion (or a claimed sub-component: A, AA) may take, labelled."""
-    english = (get_language() or "id").startswith("en")
+    english = language() == "en"
     if code in lke.subcomponent_by_code:
         return [(claim, claim) for claim in lke.claims]
     kind = lke.criterion_by_code[code].type

@@ -18,7 +18,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 
 from sakip.core import lke as core
 from sakip.core.lke_evidence import EVIDENCE, Suggestion, suggest
@@ -27,6 +27,7 @@ from sakip.web.access import Action, forbidden, membership, requires
 from sakip.web.evaluation import downloads, write
 from sakip.web.evaluation.forms import RESPONSES, formset, options
 from sakip.web.evaluation.models import Answer, Evaluation, FollowUp, Party, Response, Stage
+from sakip.web.labels import language
 from sakip.web.plans.models import Agency
 from sakip.web.workflow.models import AgencyYear, AuditEntry, Evidence
 from sakip.web.workflow.snapshots import plan_for
@@ -41,7 +42,7 @@ RECORD_PAGES = {
 
 
 def _english() -> bool:
-    return (get_language() or "id").startswith("en")
+    return language() == "en"
 
 
 def _facts(evaluation: Evaluation, state: AgencyYear) -> dict[str, Any]:

@@ -15,12 +15,13 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language, gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from sakip.core.model import Plan
 from sakip.core.records import keep_years
 from sakip.io.plan_dump import dump_plan
 from sakip.io.problems import InputError, Problem
+from sakip.web import labels
 from sakip.web.access import Action, can, requires
 from sakip.web.exchange import capabilities
 from sakip.web.measuring import kept_file
@@ -120,11 +121,11 @@ def workbook_import(request: HttpRequest, agency: Agency, year: int, state: Agen
             try:
                 result = module.import_workbook(path)
             except InputError as error:
-                problems = [p.render("id") for p in error.problems][:200]
+                problems = [p.render(labels.language()) for p in error.problems][:200]
             else:
                 outcome = _replace(request, agency, result.plan, upload.name,
                                    form.cleaned_data["alasan"])
-                problems = [p.render("id") for p in outcome.problems][:200]
+                problems = [p.render(labels.language()) for p in outcome.problems][:200]
         if not problems:
             messages.success(request, gettext("Workbook diimpor: %(count)s nilai berubah.")
                              % {"count": outcome.changes})
@@ -183,7 +184,7 @@ def sipd_import(request: HttpRequest, agency: Agency, year: int, state: AgencyYe
     changes: list[dict[str, Any]] | None = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["berkas"]
-        language = "en" if (get_language() or "id").startswith("en") else "id"
+        language = labels.language()
         with tempfile.TemporaryDirectory(prefix="sakip-sipd-") as folder:
             path = Path(folder) / ("sipd" + PurePath(upload.name).suffix.lower())
             path.write_bytes(upload.read())

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from sakip.core.periods import Period
+from sakip.web.labels import language
 from sakip.web.plans.models import ANNUAL, Actual, Budget, Indicator, Target
 from sakip.web.workflow.support import with_evidence as supported
 
@@ -25,9 +26,8 @@ Slot = tuple[int, int]  # (quarter or 0, month or 0) as the tables store a perio
 
 def label(period: Period) -> str:
     """A period's name in the page's language."""
-    from django.utils.translation import get_language
 
-    return period.label("en" if (get_language() or "id").startswith("en") else "id")
+    return period.label(language())
 
 
 def share(part: int, whole: int) -> Decimal | None:

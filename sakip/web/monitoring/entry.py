@@ -29,6 +29,7 @@ from sakip.core.periods import MONTHS, QUARTERS, Period, period_of, within
 from sakip.web.access import Action, can, requires
 from sakip.web.entry.cells import number, shown, text
 from sakip.web.entry.saving import Form, Inputs, input_of, saved
+from sakip.web.labels import language as _lang
 from sakip.web.monitoring import completeness, windows
 from sakip.web.plans.convert import plan_from_db
 from sakip.web.plans.models import Actual, Agency
@@ -91,12 +92,6 @@ def _short(period: Period) -> str:
     if _lang() == "id":
         return period.short()
     return period.label("en")[:3] if period.months == 1 else "Q " + period.label("en").split()[-1]
-
-
-def _lang() -> str:
-    from django.utils.translation import get_language
-
-    return "en" if (get_language() or "id").startswith("en") else "id"
 
 
 @requires(Action.READ, post=Action.EDIT)

@@ -23,6 +23,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from sakip.web.accounts.models import Membership, Role
+from sakip.web.labels import language
 from sakip.web.monitoring import completeness, windows
 from sakip.web.monitoring.models import Preference, Reminder, Window
 from sakip.web.plans.models import Agency
@@ -151,7 +152,7 @@ def _remind(window: Window, agency: Agency, count: completeness.Completeness) ->
     deadline = windows.standing(window, agency).deadline
 
     def names() -> dict[str, Any]:
-        lang = "en" if (translation.get_language() or "id").startswith("en") else "id"
+        lang = language()
         return {"agency": agency.name, "year": window.year, "period": window.period.label(lang),
                 "when": f"{timezone.localtime(deadline):%d-%m-%Y %H:%M}",
                 "count": count.missing,

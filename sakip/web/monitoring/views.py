@@ -16,8 +16,9 @@ from django.utils.translation import gettext_lazy as _
 
 from sakip.web.access import Action, can, membership, requires
 from sakip.web.accounts.models import Role
+from sakip.web.labels import language as _lang
 from sakip.web.monitoring import completeness, windows
-from sakip.web.monitoring.entry import _lang, all_periods
+from sakip.web.monitoring.entry import all_periods
 from sakip.web.monitoring.models import Action as Event
 from sakip.web.monitoring.models import Preference, Window, WindowEvent
 from sakip.web.plans.models import Agency, Region

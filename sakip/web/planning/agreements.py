@@ -17,13 +17,14 @@ from typing import Any
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 
 from sakip.core.agreement_levels import Tier, derive
 from sakip.io.idnum import format_id
 from sakip.web.access import Action, requires
 from sakip.web.exchange import capabilities
 from sakip.web.exchange.views import _download
+from sakip.web.labels import language
 from sakip.web.plans.models import Agency
 from sakip.web.workflow.models import AgencyYear
 from sakip.web.workflow.snapshots import plan_for
@@ -39,7 +40,7 @@ def _money(value: object) -> str:
 
 
 def _english() -> bool:
-    return (get_language() or "id").startswith("en")
+    return language() == "en"
 
 
 @requires(Action.READ)

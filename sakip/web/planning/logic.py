@@ -17,7 +17,6 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, path, reverse
 from django.utils.functional import Promise
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from sakip.review.findings import Finding
@@ -28,6 +27,7 @@ from sakip.review.plan.logic import (
     unreported_contributions,
 )
 from sakip.web.access import Action, membership, requires
+from sakip.web.labels import language as _lang
 from sakip.web.plans import models as m
 from sakip.web.plans.convert import region_of
 from sakip.web.workflow.models import AgencyYear
@@ -59,10 +59,6 @@ EDITED: dict[str, type[models.Model]] = {
     "tujuan": m.Goal, "sasaran": m.Objective, "program": m.Program, "kegiatan": m.Activity,
     "indikator": m.Indicator}
 REGION_KINDS = ("kontribusi", "sasaran daerah")  # edited on the region's RPJMD page
-
-
-def _lang() -> str:
-    return "en" if (get_language() or "id").startswith("en") else "id"
 
 
 def _url(name: str, **kwargs: Any) -> str | None:

@@ -32,6 +32,7 @@ from sakip.io.problems import InputError, Problem
 from sakip.web.access import Action, membership, requires
 from sakip.web.accounts.models import Role
 from sakip.web.exchange import capabilities
+from sakip.web.labels import language
 from sakip.web.plans import models as m
 from sakip.web.plans.convert import region_of
 from sakip.web.plans.region_write import version, write_region
@@ -278,7 +279,7 @@ def upload(request: HttpRequest) -> HttpResponse:
             uploaded = (region_in(file) if file is not None
                         else parse_plan(form.cleaned_data["teks"], source="teks").region)
         except InputError as error:
-            problems = [p.render("id") for p in error.problems][:200]
+            problems = [p.render(language()) for p in error.problems][:200]
         else:
             problems = _store(request, region_row, uploaded, name, form)
         if not problems:
@@ -293,12 +294,12 @@ def _store(request: HttpRequest, region_row: m.Region, uploaded: model.Region, n
     if not uploaded.given:
         return [Problem("RPJMD_FILE_WITHOUT_REGION",
                         "berkas ini tidak memuat bagian region (RPJMD pemerintah daerah)",
-                        "this file has no region section (the RPJMD)").render("id")]
+                        "this file has no region section (the RPJMD)").render(language())]
     if uploaded.name.strip().casefold() != region_row.name.strip().casefold():
         return [Problem("RPJMD_OTHER_REGION",
                         f"berkas ini memuat RPJMD “{uploaded.name}”, bukan “{region_row.name}”",
                         f"this file holds the RPJMD of “{uploaded.name}”, not “{region_row.name}”"
-                        ).render("id")]
+                        ).render(language())]
     outcome = write_region(region_row, request.user,
                            lambda current: taken(current, uploaded),
                            reason=form.cleaned_data["alasan"] or (
@@ -306,7 +307,7 @@ def _store(request: HttpRequest, region_row: m.Region, uploaded: model.Region, n
                                else "RPJMD diubah di halaman"),
                            seen=form.cleaned_data.get("versi"))
     if outcome.refused:
-        return [p.render("id") for p in outcome.problems][:200]
+        return [p.render(language()) for p in outcome.problems][:200]
     if outcome.changes:
         messages.success(request, gettext("RPJMD disimpan: %(count)s nilai berubah.")
                          % {"count": outcome.changes})

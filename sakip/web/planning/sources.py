@@ -15,7 +15,6 @@ from typing import Any
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.translation import get_language
 
 from sakip.core.derivations import budget_keys, derive_all, group_keys, indicator_keys
 from sakip.core.measure import measure
@@ -31,6 +30,7 @@ from sakip.core.provenance import (
     result_text,
 )
 from sakip.web.access import Action, requires
+from sakip.web.labels import language
 from sakip.web.measuring import measured
 from sakip.web.plans.models import Agency
 from sakip.web.workflow.models import AgencyYear, AuditEntry
@@ -82,7 +82,7 @@ def page(request: HttpRequest, agency: Agency, year: int, state: AgencyYear,
     found = derive_all(plan, m, audit_sources(agency), keys=keys, history=history)
     if not found:
         raise Http404(what)
-    lang = "en" if (get_language() or "id").startswith("en") else "id"
+    lang = language()
 
     def link(key: str | None) -> str | None:
         if key is None:

@@ -14,11 +14,11 @@ from typing import Any
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path
-from django.utils.translation import get_language
 
 from sakip.core.tree import Node, NodeKind, Tree, build_tree
 from sakip.report.tree_svg import FORMATS, Labels, layout, render
 from sakip.web.access import Action, requires
+from sakip.web.labels import language as _lang
 from sakip.web.measuring import measured
 from sakip.web.plans.models import Agency
 from sakip.web.workflow.models import AgencyYear
@@ -28,10 +28,6 @@ LEVEL_KINDS = (NodeKind.REGION_OBJECTIVE, NodeKind.GOAL, NodeKind.OBJECTIVE, Nod
                NodeKind.ACTIVITY, NodeKind.SUB_ACTIVITY)
 LEVELS = len(LEVEL_KINDS)
 OPEN = 3  # levels open by default: down to the sasaran
-
-
-def _lang() -> str:
-    return "en" if (get_language() or "id").startswith("en") else "id"
 
 
 def _node(node: Node, labels: Labels, depth: int, open_levels: int) -> dict[str, Any]:

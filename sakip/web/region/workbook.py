@@ -28,9 +28,9 @@ from sakip.web.entry.entry_workbook import (
     SHOWN_PROBLEMS,
     UploadForm,
     _choices,
-    _language,
     year_key,
 )
+from sakip.web.labels import language as _language
 from sakip.web.measuring import measured_many
 from sakip.web.plans.convert import plans_from_db
 from sakip.web.plans.models import Agency, Region

@@ -15,12 +15,13 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 
 from sakip.review import criteria
 from sakip.review.findings import Finding, Location, Severity
 from sakip.review.papers import Decision, FollowUp, Item, Team
 from sakip.web.access import Action, can
+from sakip.web.labels import language as _language
 from sakip.web.plans.models import Agency
 from sakip.web.workflow.audit import Trail
 from sakip.web.workflow.models import (
@@ -139,10 +140,6 @@ class Entry:
     @property
     def steps(self) -> list[FollowUpStep]:
         return list(self.stored.follow_ups.all()) if self.stored is not None else []
-
-
-def _language() -> str:
-    return "en" if (get_language() or "id").startswith("en") else "id"
 
 
 def _indonesian() -> bool:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from sakip.web.access import Action, can
+from sakip.web.labels import language
 from sakip.web.workflow import snapshots
 from sakip.web.workflow.audit import Trail
 from sakip.web.workflow.models import AgencyYear, State
@@ -81,7 +82,7 @@ def take(user: Any, state: AgencyYear, name: str, reason: str = "") -> AgencyYea
         with translation.override(settings.LANGUAGE_CODE):  # the trail is a record: in Indonesian
             _record(user, state, transition, reason)
     except snapshots.Unfreezable as unfreezable:  # nothing is saved: the transaction rolls back
-        english = (translation.get_language() or "id").startswith("en")
+        english = language() == "en"
         problems = "; ".join(p.message_en if english else p.message_id
                              for p in unfreezable.problems[:5])
         more = len(unfreezable.problems) - 5
