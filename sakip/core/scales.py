@@ -61,6 +61,10 @@ class BandLabels:
     gives the predicate scale first). Build once per plan and language; calling is a look-up.
     """
 
+    # a template engine given this object (Django's, on the web pages) passes it to a filter
+    # instead of calling it without a label
+    do_not_call_in_templates = True
+
     def __init__(self, scales: Iterable[Scale], lang: str) -> None:
         self.lang = lang
         self._shown: dict[str, str] = {}

@@ -24,12 +24,14 @@ from django.utils.translation import gettext as _
 from sakip.core import lke as core_lke
 from sakip.core.model import Settings
 from sakip.core.region_measure import spending_total
+from sakip.core.scales import band_labels
 from sakip.io.idnum import format_id
 from sakip.web.access import Action, membership, requires
 from sakip.web.dashboards import charts, figures
 from sakip.web.evaluation import write as lke_write
 from sakip.web.evaluation.models import Evaluation, Stage
 from sakip.web.exchange import capabilities
+from sakip.web.labels import language
 from sakip.web.measuring import measured_many, measured_years
 from sakip.web.monitoring import completeness
 from sakip.web.plans.models import Agency
@@ -209,6 +211,9 @@ def region_dashboard(request: HttpRequest, year: int) -> HttpResponse:
                "years": years, "sort": sort, "descending": descending,
                "columns": [(key, label) for key, label in _columns()],
                "pemda": rm, "pemda_issues": issues,
+               # predicate and category in the page's language (the agencies' scales)
+               "labels": band_labels(first[0], language(), more=[p for p, _ in results.values()])
+               if first is not None else None,
                "pemda_rows": _pemda_rows(rm) if rm is not None else [],
                "formats": capabilities.REPORT_FORMATS if capabilities.report() else ()}
     return TemplateResponse(request, "dashboards/region.html", context)

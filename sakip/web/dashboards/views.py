@@ -19,9 +19,10 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.safestring import mark_safe
 
+from sakip.core.scales import band_labels
 from sakip.web.access import Action, can, requires
 from sakip.web.dashboards import figures
-from sakip.web.labels import LEVELS
+from sakip.web.labels import LEVELS, language
 from sakip.web.measuring import default_year, kept, measured, page_key
 from sakip.web.monitoring import completeness
 from sakip.web.plans.models import Agency
@@ -46,6 +47,7 @@ def shown_figures(agency: Agency, year: int, public: bool) -> dict[str, str]:
         "agency_budget": m.budget_line(plan.agency.code),
         "years": list(plan.strategic_plan.years),
         "scale": plan.scale_by_code[plan.settings.category_scale],
+        "labels": band_labels(plan, language()),  # predicate and category in the page's language
     }
     return {"name": plan.agency.short_name or plan.agency.name, "agency_name": plan.agency.name,
             "cards": render_to_string("dashboards/agency_cards.html", context),

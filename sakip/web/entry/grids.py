@@ -28,6 +28,7 @@ from sakip.core.enums import ActualStatus as Status
 from sakip.core.formula import FormulaError
 from sakip.core.formula import parse as parse_formula
 from sakip.core.measure import IndicatorResult, measure
+from sakip.core.scales import band_labels
 from sakip.io.plan_checks import nowhere
 from sakip.web.access import Action, can, requires
 from sakip.web.dashboards.figures import category_color
@@ -41,7 +42,7 @@ from sakip.web.entry.forms import (
     PasteForm,
 )
 from sakip.web.entry.saving import Form, Inputs, input_of, refused, saved
-from sakip.web.labels import LEVELS, RULES
+from sakip.web.labels import LEVELS, RULES, language
 from sakip.web.measuring import kept, measured, page_key
 from sakip.web.plans.convert import plan_from_db
 from sakip.web.plans.models import ANNUAL, Actual, Agency, Indicator
@@ -353,6 +354,7 @@ def _rendered(agency: Agency, year: int, plan: model.Plan, rows: list[Row], show
     the levels and categories the filter offers."""
     html = render_to_string("entry/_actual_rows.html", {
         "agency": agency, "year": year, "readonly": not editable,
+        "labels": band_labels(plan, language()),
         "rows": [_context(row, plan) for row in shown_rows]})
     return {"html": html, "shown": len(shown_rows), "total": len(rows), "levels": _levels(rows),
             "categories": _categories(plan)}
@@ -420,10 +422,12 @@ def _preview_json(request: HttpRequest, plan: model.Plan, rows: list[Row],
     """The preview for the page's script: each row's result cells as the page renders them,
     and the errors by input name."""
     out = {}
+    labels = band_labels(plan, language())
     for row in rows:
         context = _context(row, plan)
         out[str(row.indicator.pk)] = {
-            "result": render_to_string("entry/_result.html", {"row": context}, request),
+            "result": render_to_string("entry/_result.html", {"row": context, "labels": labels},
+                                       request),
             "errors": {f"{row.form.prefix}-{name}": " ".join(str(e) for e in errs)
                        for name, errs in (row.form.errors.items() if row.posted else ())}}
     return JsonResponse({"rows": out, "ok": status == 200}, status=status)

@@ -51,3 +51,11 @@ def why(code: str | None) -> str:
     from sakip.web.labels import why as words
 
     return words(code)
+
+
+@register.filter
+def band(label: str | None, labels: object) -> str | None:
+    """A predicate or category label as the page's language prints it: ``labels`` is the plan's
+    :class:`sakip.core.scales.BandLabels` (``band_labels(plan, language())``); without it, the
+    label as measured."""
+    return labels(label) if callable(labels) else label  # type: ignore[no-any-return]
