@@ -14,8 +14,6 @@ which shows the walk reaches them and the check can fail. Figure keys
 
 from __future__ import annotations
 
-import dataclasses
-import enum
 import re
 from decimal import Decimal
 
@@ -31,7 +29,8 @@ from sakip.io.plan_file import load_plan
 from sakip.report import Options, build_report
 from sakip.report.tree_svg import tree_bytes
 from tests.conftest import EXAMPLE, plan_from
-from tests.report_helpers import YEAR, by_caption
+from tests.report_helpers import YEAR, by_caption, masked
+from tests.report_helpers import texts as walk
 
 TOKEN = "qq"
 KEY = re.compile(r"\[\w+:\d{4}:[^\]]*\]")  # a figure key, printed in brackets in the annex
@@ -106,27 +105,7 @@ def _labels(plan) -> list[tuple[str, str]]:
 def _hide(value: object, pattern: re.Pattern[str], memo: dict[int, object]) -> object:
     """``value`` with every match of ``pattern`` in its strings replaced by a token, scales
     (and enums, numbers, dates) unchanged."""
-    data = isinstance(value, str | tuple | list | dict) or (
-        dataclasses.is_dataclass(value) and not isinstance(value, type))
-    if isinstance(value, enum.Enum | Scale) or not data:
-        return value
-    if isinstance(value, str):
-        return pattern.sub(TOKEN, value)
-    if id(value) in memo:
-        return memo[id(value)]
-    hidden: object
-    if isinstance(value, tuple):
-        hidden = tuple(_hide(item, pattern, memo) for item in value)
-    elif isinstance(value, list):
-        hidden = [_hide(item, pattern, memo) for item in value]
-    elif isinstance(value, dict):
-        hidden = {_hide(k, pattern, memo): _hide(v, pattern, memo) for k, v in value.items()}
-    else:
-        hidden = dataclasses.replace(value, **{  # type: ignore[type-var]
-            f.name: _hide(getattr(value, f.name), pattern, memo)
-            for f in dataclasses.fields(value) if f.init})
-    memo[id(value)] = hidden
-    return hidden
+    return masked(value, pattern, TOKEN, keep=(Scale,), memo=memo)
 
 
 def _words(words: list[str]) -> re.Pattern[str]:
@@ -145,16 +124,8 @@ def example():
 
 def texts(value: object) -> list[str]:
     """Every string a reader sees in a document (tables, sentences, the tree's SVG), without
-    ids, keys, references and anchors."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, tuple | list):
-        return [text for item in value for text in texts(item)]
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return [text for f in dataclasses.fields(value)
-                if f.name not in ("id", "key", "ref", "marker", "source")
-                for text in texts(getattr(value, f.name))]
-    return []
+    ids, keys, references, anchors and sources."""
+    return list(walk(value, frozenset({"id", "key", "ref", "marker", "source"})))
 
 
 def _found(document, pattern: re.Pattern[str]) -> set[str]:

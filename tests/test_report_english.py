@@ -17,11 +17,8 @@ and the check can fail."""
 
 from __future__ import annotations
 
-import dataclasses
-import enum
 import re
 import string
-from collections.abc import Iterator
 
 import pytest
 
@@ -33,7 +30,7 @@ from sakip.report.model import blocks_of, tables_of
 from sakip.report.region import build_region_report
 from sakip.report.text import EN, ID, Text
 from tests.conftest import EXAMPLE
-from tests.report_helpers import YEAR
+from tests.report_helpers import YEAR, masked, texts
 from tests.test_lke_outputs import LKE, RECOMMENDATIONS, evaluation
 
 INDONESIAN = ("yang", "dengan", "dan", "untuk", "tahun", "belum", "tidak", "sebesar", "adalah",
@@ -47,42 +44,8 @@ def placeholders(template: str) -> set[str]:
 
 
 def mask(value: object, memo: dict[int, object]) -> object:
-    """``value`` with the Indonesian words of every string in it replaced by a token; enums,
-    numbers, dates and the shape of the data unchanged (shared parts stay shared)."""
-    data = isinstance(value, str | tuple | list | dict) or (
-        dataclasses.is_dataclass(value) and not isinstance(value, type))
-    if isinstance(value, enum.Enum) or not data:
-        return value
-    if isinstance(value, str):
-        return WORDS.sub(TOKEN, value)
-    if id(value) in memo:
-        return memo[id(value)]
-    masked: object
-    if isinstance(value, tuple):
-        masked = tuple(mask(item, memo) for item in value)
-    elif isinstance(value, list):
-        masked = [mask(item, memo) for item in value]
-    elif isinstance(value, dict):
-        masked = {mask(k, memo): mask(v, memo) for k, v in value.items()}
-    else:
-        masked = dataclasses.replace(value, **{  # type: ignore[type-var]
-            f.name: mask(getattr(value, f.name), memo) for f in dataclasses.fields(value) if f.init})
-    memo[id(value)] = masked
-    return masked
-
-
-def texts(value: object) -> Iterator[str]:
-    """Every string a reader may see in a document: its title and front matter, its chapters,
-    tables, notes, signatures and the tree's SVG (not ids, keys or references)."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, tuple | list):
-        for item in value:
-            yield from texts(item)
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for f in dataclasses.fields(value):
-            if f.name not in ("id", "key", "ref", "marker"):
-                yield from texts(getattr(value, f.name))
+    """``value`` with the Indonesian words of every string in it replaced by a token."""
+    return masked(value, WORDS, TOKEN, memo=memo)
 
 
 def indonesian(document: object) -> list[tuple[str, str]]:

@@ -15,6 +15,7 @@ import pytest
 from sakip.report import Options, build_report
 from sakip.report.model import BLANK, Signatory, SignatureBlock, blocks_of, tables_of
 from tests.report_helpers import YEAR, by_caption
+from tests.report_helpers import texts as walk
 
 pytest_plugins = ["tests.report_fixtures"]
 
@@ -27,15 +28,8 @@ TABLE_MENTION = re.compile(r"\bTabel (\d+|L)\.(\d+)\b")
 
 
 def texts(value: object) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, tuple | list):
-        for item in value:
-            yield from texts(item)
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for f in dataclasses.fields(value):
-            if f.name not in ("id", "key", "ref", "png", "svg", "marker"):
-                yield from texts(getattr(value, f.name))
+    """Every string of the document a reader sees, but the figures' images."""
+    return walk(value, frozenset({"id", "key", "ref", "png", "svg", "marker"}))
 
 
 def test_no_placeholder_text_anywhere_in_the_example(document):
