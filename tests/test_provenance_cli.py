@@ -42,3 +42,17 @@ def test_an_unknown_code_is_a_problem_with_a_stable_code_and_exit_1(
     assert "[EXPLAIN_UNKNOWN_CODE]" in err and "Traceback" not in err
     assert main(["--lang", "en", "explain", str(EXAMPLE), "--year", "2031", "IKU-01"]) == 1
     assert "[EXPLAIN_YEAR_OUTSIDE_PERIOD]" in capsys.readouterr().err
+
+
+def test_explain_prints_labels_and_directions_in_the_language_asked_for(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The achievement's predicate and category, and a change's direction, in one language: the
+    scale's label_en in English, never the other language beside it."""
+    assert main(["--lang", "en", "explain", str(EXAMPLE), "--year", "2020", "IKU-06"]) == 0
+    english = capsys.readouterr().out
+    assert "(Not achieved / Good)" in english and "Tidak tercapai" not in english
+    assert "(the same)" in english and "sama" not in english
+    assert main(["explain", str(EXAMPLE), "--year", "2020", "IKU-06"]) == 0
+    indonesian = capsys.readouterr().out
+    assert "(Tidak tercapai / Baik)" in indonesian and "(sama)" in indonesian
+    assert "the same" not in indonesian

@@ -29,9 +29,16 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from sakip.core.derivations import budget_keys, derive_all, group_keys, indicator_keys
+    from sakip.core.derivations import (
+        budget_keys,
+        derive_all,
+        group_keys,
+        in_language,
+        indicator_keys,
+    )
     from sakip.core.measure import default_year, measure
     from sakip.core.provenance import lines
+    from sakip.core.scales import band_labels
 
     plan, sources = _load(args.path)
     year = args.year if args.year is not None else default_year(plan)
@@ -60,7 +67,9 @@ def run(args: argparse.Namespace) -> int:
             f"dan bukan kunci angka tahun {year}",
             f"'{code}' is no indicator, programme, activity, goal or objective code of this plan, "
             f"nor a figure key of {year}", file=str(args.path))])
-    blocks = ["\n".join(lines(derivation, args.lang)) for derivation in found.values()]
+    labels = band_labels(plan, args.lang)  # predicate and category in the language asked for
+    blocks = ["\n".join(lines(in_language(derivation, labels), args.lang))
+              for derivation in found.values()]
     print("\n\n".join(blocks))
     return 0
 

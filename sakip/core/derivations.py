@@ -30,6 +30,7 @@ derivation is asked for (:func:`derive`, :func:`derive_all`) when it is shown.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from decimal import Decimal
 
 from sakip.core import records as K
@@ -43,6 +44,7 @@ from sakip.core.model import Budget, Indicator, Plan, Settings
 from sakip.core.numbers import RoundingMode, mean, percent
 from sakip.core.periods import Period, finest
 from sakip.core.provenance import NO_SOURCES, Derivation, Input, Sources, Words
+from sakip.core.scales import BandLabels
 
 KINDS = ("achievement", "actual", "target", "pk", "group", "own", "ceiling", "spent",
          "absorption", "efficiency", "change", "final", "predicate_count", "category_count",
@@ -531,11 +533,40 @@ class _Deriver:
                           "count", inputs, result=Decimal(found))
 
 
+_LABELLED = frozenset({"achievement", "group", "own"})  # result_text: "predicate / category"
+_COUNTS = frozenset({"predicate_count", "category_count"})  # the key's last part: a band label
+
+
+def in_language(d: Derivation, labels: BandLabels) -> Derivation:
+    """``d`` as a reader of ``labels.lang`` reads it: the predicate and category labels it
+    prints in that language (:class:`~sakip.core.scales.BandLabels`: its result, and the English
+    title and rule of a count, «Baik» → «Good»), a change's direction in that language only; its
+    key keeps the measurement's label. The one rule of every output that prints derivations
+    (the report's Sumber angka, ``sakip explain``, the web's sources page)."""
+    if d.kind == "change" and d.result_text and _BOTH in d.result_text:
+        indonesian, english = d.result_text.split(_BOTH, 1)
+        return replace(d, result_text=english if labels.lang == "en" else indonesian)
+    if labels.lang != "en":
+        return d
+    if d.kind in _LABELLED and d.result_text:
+        return replace(d, result_text=" / ".join(labels(part) or part
+                                                 for part in d.result_text.split(" / ")))
+    if d.kind in _COUNTS:
+        band = d.key.split(":", 2)[2]
+        old, new = f"«{band}»", f"«{labels(band)}»"
+        return replace(d, title=(d.title[0], d.title[1].replace(old, new)),
+                       rule=(d.rule[0], d.rule[1].replace(old, new)))
+    return d
+
+
+_BOTH = " / "  # how a change's direction holds its two languages (pick_direction)
+
+
 def pick_direction(direction: dict[str, Words], value: str | None) -> str | None:
     if value is None:
         return None
     found = direction.get(value)
-    return f"{found[0]} / {found[1]}" if found else value
+    return f"{found[0]}{_BOTH}{found[1]}" if found else value
 
 
 # Why an achievement has no percentage (sakip.core.achievement.Why), in words.

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from sakip.core.derivations import derive_all, figure_key, figure_keys
+from sakip.core.derivations import derive_all, figure_key, figure_keys, in_language
 from sakip.core.provenance import (
     NO_SOURCES,
     Derivation,
@@ -25,7 +25,6 @@ from sakip.core.provenance import (
     number,
     pick,
 )
-from sakip.core.scales import BandLabels
 from sakip.report.chapters.common import head
 from sakip.report.context import Context
 from sakip.report.model import (
@@ -145,35 +144,13 @@ def sources_annex(ctx: Context) -> list[Block]:
         if grouped[group]:
             blocks.append(table(ctx.id(f"tabel-sumber-angka-{group}"),
                                 text["caption"].format(group=groups[group]), columns, header,
-                                [_row(_shown_labels(d, ctx.f.labels), lang)
+                                [_row(in_language(d, ctx.f.labels), lang)
                                  for d in grouped[group]]))
     return blocks
 
 
 def title(ctx: Context) -> str:
     return _TEXT["en" if ctx.t.lang == "en" else "id"]["title"]
-
-
-_LABELLED = frozenset({"achievement", "group", "own"})  # result_text: "predicate / category"
-_COUNTS = frozenset({"predicate_count", "category_count"})  # the key's last part: a band label
-
-
-def _shown_labels(d: Derivation, labels: BandLabels) -> Derivation:
-    """``d`` with the predicate and category labels it prints as the report's language shows
-    them (:class:`~sakip.core.scales.BandLabels`); its key keeps the measurement's label. The
-    core's derivation holds the Indonesian label in its result and in the English title and rule
-    of a count («Baik»), which are mapped here."""
-    if labels.lang != "en":
-        return d
-    if d.kind in _LABELLED and d.result_text:
-        return replace(d, result_text=" / ".join(labels(part) or part
-                                                 for part in d.result_text.split(" / ")))
-    if d.kind in _COUNTS:
-        band = d.key.split(":", 2)[2]
-        old, new = f"«{band}»", f"«{labels(band)}»"
-        return replace(d, title=(d.title[0], d.title[1].replace(old, new)),
-                       rule=(d.rule[0], d.rule[1].replace(old, new)))
-    return d
 
 
 def _row(d: Derivation, lang: str) -> Row:

@@ -16,7 +16,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
-from sakip.core.derivations import budget_keys, derive_all, group_keys, indicator_keys
+from sakip.core.derivations import budget_keys, derive_all, group_keys, in_language, indicator_keys
 from sakip.core.measure import measure
 from sakip.core.provenance import (
     Derivation,
@@ -29,6 +29,7 @@ from sakip.core.provenance import (
     pick,
     result_text,
 )
+from sakip.core.scales import band_labels
 from sakip.web.access import Action, requires
 from sakip.web.labels import language
 from sakip.web.measuring import measured
@@ -83,6 +84,7 @@ def page(request: HttpRequest, agency: Agency, year: int, state: AgencyYear,
     if not found:
         raise Http404(what)
     lang = language()
+    labels = band_labels(plan, lang)  # predicate and category in the page's language
 
     def link(key: str | None) -> str | None:
         if key is None:
@@ -91,7 +93,7 @@ def page(request: HttpRequest, agency: Agency, year: int, state: AgencyYear,
 
     return TemplateResponse(request, "planning/sources.html", {
         "agency": agency, "state": state, "year": year, "what": what,
-        "derivations": [_shown(d, lang, link) for d in found.values()]})
+        "derivations": [_shown(in_language(d, labels), lang, link) for d in found.values()]})
 
 
 def _shown(d: Derivation, lang: str, link: Any) -> dict[str, Any]:
