@@ -159,8 +159,8 @@ def _change_table(ctx: Context, index: int, changes: list[Change]) -> Table:
         r = ctx.m.result(c.indicator)
         note = t("note.no_previous", year=ctx.year - 1) if c.previous is None else None
         remark = t(f"direction.{c.direction}").capitalize() if c.direction else "–"
-        if r.indicator.polarity is Polarity.NEGATIVE:
-            remark += f" ({t('polarity.negative')})"
+        if r.indicator.polarity is Polarity.NEGATIVE:  # "Membaik; negatif (makin rendah …)"
+            remark += "; " + t("polarity.negative")[:1].lower() + t("polarity.negative")[1:]
         rows.append(Row((Cell(f"{number}.", align=Align.CENTER), f.name(r),
                          Cell(r.indicator.unit or "–", align=Align.CENTER),
                          Cell(f.number(c.previous), value=c.previous, note=note),
