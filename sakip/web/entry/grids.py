@@ -283,11 +283,7 @@ def actuals(request: HttpRequest, agency: Agency, year: int, state: AgencyYear) 
         grid = kept(key, lambda: _grid(request, agency, year, state, editable))
         return _page(request, agency, year, state, grid, GridFilter(
             request.GET, levels=grid["levels"], categories=grid["categories"]), editable)
-    shown_plan, measurement = measured(agency, year)
-    # the plan edits apply to: the one measured unless the year shows its approved snapshot
-    plan = shown_plan if state.state != State.APPROVED else plan_from_db(agency)
-    results = {x.code: x for x in measurement.indicators}
-    rows = _rows(request, agency, year, plan, results)
+    shown_plan, plan, rows = _built(request, agency, year, state)
     paste = PasteForm(request.POST if "tempel" in request.POST else None)
     paste_problems: list[str] = []
     status = 200
@@ -339,12 +335,20 @@ def actuals(request: HttpRequest, agency: Agency, year: int, state: AgencyYear) 
                  paste_problems=paste_problems, preview=preview, status=status)
 
 
+def _built(request: HttpRequest, agency: Agency, year: int, state: AgencyYear
+           ) -> tuple[model.Plan, model.Plan, list[Row]]:
+    """The plan shown (the year's measured one), the plan edits apply to (the same unless the
+    year shows its approved snapshot) and the grid's rows with their forms."""
+    shown_plan, measurement = measured(agency, year)
+    plan = shown_plan if state.state != State.APPROVED else plan_from_db(agency)
+    return shown_plan, plan, _rows(request, agency, year, plan,
+                                   {x.code: x for x in measurement.indicators})
+
+
 def _grid(request: HttpRequest, agency: Agency, year: int, state: AgencyYear,
           editable: bool) -> dict[str, Any]:
     """The whole grid of a plain GET, rendered (what :func:`actuals` keeps)."""
-    shown_plan, measurement = measured(agency, year)
-    plan = shown_plan if state.state != State.APPROVED else plan_from_db(agency)
-    rows = _rows(request, agency, year, plan, {x.code: x for x in measurement.indicators})
+    shown_plan, _, rows = _built(request, agency, year, state)
     return _rendered(agency, year, shown_plan, rows, rows, editable)
 
 
