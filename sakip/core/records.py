@@ -209,7 +209,8 @@ def build(kind: str, flat: dict[str, Any]) -> Any:
         return (flat["year"], flat["value"])
     cls = SPECS[kind].cls
     empty = {child.attribute: () for child in CHILDREN.get(kind, ())}
-    if _flat_fields(cls).issuperset(flat):  # no nested record, every name a field: as given
+    names = _flat_fields(cls)
+    if names and names.issuperset(flat):  # no nested record, every name a field: as given
         return cls(**{**empty, **flat})
     return _unflat(cls, {**empty, **flat}, "")
 
@@ -218,7 +219,9 @@ _FLAT: dict[Any, frozenset[str]] = {}
 
 
 def _flat_fields(cls: Any) -> frozenset[str]:
-    """The names of a record class's fields when none is a nested record, else none."""
+    """The names of a record class's fields when none is a nested record, else none (an empty
+    set: such a class is built by ``_unflat``, which gives a nested record it has no value for
+    None)."""
     found = _FLAT.get(cls)
     if found is None:
         shape = _shape(cls)
