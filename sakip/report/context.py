@@ -62,8 +62,7 @@ class Context:
 
     def narratives(self, kind: NarrativeKind, subject: str | None = None) -> list[Narrative]:
         """Narratives of a kind about a subject (None: the agency), for the year or undated."""
-        return [n for n in self.plan.narratives
-                if n.kind is kind and n.subject == subject and n.year in (None, self.year)]
+        return narratives_of(self.plan, kind, self.year, subject)
 
     def id(self, base: str) -> str:
         """A document-unique id derived from ``base``."""
@@ -103,6 +102,14 @@ def place_from(plan: Plan) -> str:
         if words and words[-1].isalpha() and words[-1][0].isupper():
             return words[-1]
     return region or plan.region.name
+
+
+def narratives_of(plan: Plan, kind: NarrativeKind, year: int,
+                  subject: str | None = None) -> list[Narrative]:
+    """A plan's narratives of a kind about a subject (None: the agency), for the year or
+    undated: what a report prints of them (an agency's own, or the region's of its agencies)."""
+    return [n for n in plan.narratives
+            if n.kind is kind and n.subject == subject and n.year in (None, year)]
 
 
 def make_context(plan: Plan, year: int, options: Options | None = None) -> Context:

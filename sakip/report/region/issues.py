@@ -11,6 +11,7 @@ from sakip.core.enums import NarrativeKind
 from sakip.core.measure import IndicatorResult
 from sakip.core.model import Narrative, Plan
 from sakip.report.chapters.common import numbered
+from sakip.report.context import narratives_of
 from sakip.report.model import (
     Align,
     Block,
@@ -61,8 +62,7 @@ def without_actual(scope: Scope) -> list[IndicatorResult]:
 def agency_issues(plan: Plan, year: int) -> list[Narrative]:
     """An agency plan's strategic issues as its own report's Bab I reads them: about the agency
     (no subject), for the year or undated."""
-    return [n for n in plan.narratives if n.kind is NarrativeKind.STRATEGIC_ISSUES
-            and n.subject is None and n.year in (None, year)]
+    return narratives_of(plan, NarrativeKind.STRATEGIC_ISSUES, year)
 
 
 def _lead(text: str) -> Paragraph:
